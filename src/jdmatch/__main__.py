@@ -1,0 +1,5 @@
+"""``python -m jdmatch`` runs the command-line interface."""
+
+from jdmatch.cli import main
+
+main()

@@ -1,0 +1,142 @@
+"""Reading order for PDF text lines, shared by both PDF engines.
+
+Engines hand over positioned text lines; this module puts them in the order a
+person reads them. Columns are found from the page itself: a vertical gutter
+with lines stacked on both sides of it. Lines that cross the gutter (a name
+banner, a footer) split the page into bands; within a band the left column is
+read before the right one. Side-by-side fragments that are not columns (a job
+title on the left, its dates on the right) stay on one line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A run of text on one baseline; coordinates grow rightwards and downwards."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+
+    @property
+    def height(self) -> float:
+        return max(self.bottom - self.top, 0.1)
+
+
+_MIN_GUTTER = 6.0  # points of white space between columns
+_MAX_DEPTH = 3
+
+
+def page_text(lines: list[Line]) -> str:
+    """Return the text of one page in reading order."""
+    lines = [ln for ln in lines if ln.text.strip()]
+    if not lines:
+        return ""
+    return "\n".join(_ordered_rows(lines, 0))
+
+
+def _ordered_rows(lines: list[Line], depth: int) -> list[str]:
+    split = _find_columns(lines) if depth < _MAX_DEPTH else None
+    if split is None:
+        return _rows(lines)
+    gutter, left, right, spanning = split
+    out: list[str] = []
+    # spanning lines cut the page into bands; each band is read column by column
+    cuts = sorted(spanning, key=lambda ln: ln.top)
+    bands: list[tuple[float, float]] = []
+    prev = float("-inf")
+    for cut in cuts:
+        bands.append((prev, cut.top))
+        prev = cut.top
+    bands.append((prev, float("inf")))
+    for i, (lo, hi) in enumerate(bands):
+        if i > 0:
+            out.extend(_rows([cuts[i - 1]]))
+        band_left = [ln for ln in left if lo <= _mid(ln) < hi]
+        band_right = [ln for ln in right if lo <= _mid(ln) < hi]
+        if band_left:
+            out.extend(_ordered_rows(band_left, depth + 1))
+        if band_left and band_right:
+            out.append("")
+        if band_right:
+            out.extend(_ordered_rows(band_right, depth + 1))
+    return out
+
+
+def _mid(line: Line) -> float:
+    return (line.top + line.bottom) / 2
+
+
+def _find_columns(lines: list[Line]) -> tuple[float, list[Line], list[Line], list[Line]] | None:
+    """Find the best vertical gutter, or None when the lines form a single column."""
+    if len(lines) < 6:
+        return None
+    lo = min(ln.x0 for ln in lines)
+    hi = max(ln.x1 for ln in lines)
+    width = hi - lo
+    if width <= 0:
+        return None
+    best: tuple[int, float, list[Line], list[Line], list[Line]] | None = None
+    for c in sorted({round(ln.x0, 1) for ln in lines}):
+        if not lo + 0.15 * width <= c <= lo + 0.85 * width:
+            continue
+        left = [ln for ln in lines if ln.x1 <= c - _MIN_GUTTER]
+        right = [ln for ln in lines if ln.x0 >= c - 0.5]
+        if len(left) < 3 or len(right) < 3:
+            continue
+        spanning = [ln for ln in lines if ln.x1 > c - _MIN_GUTTER and ln.x0 < c - 0.5]
+        if len(spanning) > 0.25 * len(lines):
+            continue
+        if not (_stacked(left) and _stacked(right)):
+            continue
+        beside = sum(1 for r in right if any(_overlap(r, l) for l in left))
+        if beside < 3:
+            continue
+        score = beside - 2 * len(spanning)
+        if best is None or score > best[0]:
+            best = (score, c, left, right, spanning)
+    if best is None:
+        return None
+    return best[1], best[2], best[3], best[4]
+
+
+def _overlap(a: Line, b: Line) -> bool:
+    return min(a.bottom, b.bottom) - max(a.top, b.top) > 0.3 * min(a.height, b.height)
+
+
+def _stacked(lines: list[Line]) -> bool:
+    """True when most lines have another line of the same side right below them (a text column)."""
+    ordered = sorted(lines, key=lambda ln: ln.top)
+    h = median(ln.height for ln in ordered)
+    close = sum(1 for a, b in zip(ordered, ordered[1:]) if 0 <= b.top - a.bottom <= 1.6 * h or _overlap(a, b))
+    return close >= 0.5 * (len(ordered) - 1)
+
+
+def _rows(lines: list[Line]) -> list[str]:
+    """Group lines sharing a baseline into rows, top to bottom, with blank lines at paragraph gaps."""
+    ordered = sorted(lines, key=lambda ln: (ln.top, ln.x0))
+    rows: list[list[Line]] = []
+    for ln in ordered:
+        if rows and _overlap(rows[-1][0], ln):
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+    if not rows:
+        return []
+    h = median(ln.height for ln in ordered)
+    out: list[str] = []
+    prev_bottom: float | None = None
+    for row in rows:
+        row.sort(key=lambda ln: ln.x0)
+        top = min(ln.top for ln in row)
+        if prev_bottom is not None and top - prev_bottom > 1.1 * h:
+            out.append("")
+        out.append("  ".join(ln.text.strip() for ln in row))
+        prev_bottom = max(ln.bottom for ln in row)
+    return out

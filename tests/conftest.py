@@ -1,0 +1,57 @@
+"""Shared fixtures: paths to the samples and small real files made on the spot."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="session")
+def samples() -> Path:
+    return SAMPLES
+
+
+def make_pdf(pages: list[list[tuple[float, float, str]]], *, encrypt: str | None = None, font_size: float = 10) -> bytes:
+    """A real text PDF made with reportlab: each page is a list of (x, y-from-top, text)."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, invariant=1, encrypt=encrypt)
+    _, height = letter
+    for page in pages:
+        c.setFont("Helvetica", font_size)
+        for x, y, text in page:
+            c.drawString(x, height - y, text)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def make_image_only_pdf() -> bytes:
+    """A PDF whose single page holds only vector shapes: no text layer at all."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, invariant=1)
+    c.rect(72, 72, 300, 400, fill=1)
+    c.circle(300, 500, 50)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def two_column_page(left: list[str], right: list[str], *, left_x: float = 50, right_x: float = 250, top: float = 120, leading: float = 14) -> list[tuple[float, float, str]]:
+    """Lines of two side-by-side columns sharing baselines, under a full-width banner."""
+    page = [(left_x, 60, "Jordan Example - Backend Engineer - jordan@example.org - +1 555 0100")]
+    for i, text in enumerate(left):
+        page.append((left_x, top + i * leading, text))
+    for i, text in enumerate(right):
+        page.append((right_x, top + i * leading, text))
+    return page

@@ -1,0 +1,90 @@
+"""Every way a document can be unreadable gives its own error, naming the file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from jdmatch import read_document
+from jdmatch.errors import (
+    CorruptDocumentError,
+    DocumentNotFoundError,
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    EncryptedDocumentError,
+    JdmatchError,
+    NoTextLayerError,
+    UnsupportedFormatError,
+)
+from tests.conftest import make_image_only_pdf, make_pdf
+
+GOOD_PDF = make_pdf([[(72, 72, "A perfectly good resume with Python and SQL.")]] * 2)
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + os.urandom(64)
+
+CASES = [
+    pytest.param("empty.txt", b"", EmptyDocumentError, "empty", id="empty-file"),
+    pytest.param("blank.txt", b"  \n\n\t  \n", EmptyDocumentError, "no text", id="whitespace-only"),
+    pytest.param("encrypted.pdf", make_pdf([[(72, 72, "secret")]], encrypt="hunter2"), EncryptedDocumentError, "password", id="encrypted-pdf"),
+    pytest.param("truncated.pdf", GOOD_PDF[: len(GOOD_PDF) // 3], CorruptDocumentError, "damaged", id="truncated-pdf"),
+    pytest.param("noise.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 40, CorruptDocumentError, "damaged", id="pdf-header-then-noise"),
+    pytest.param("random.pdf", bytes((i * 97 + 13) % 256 for i in range(4000)), CorruptDocumentError, "no PDF header", id="random-bytes-named-pdf"),
+    pytest.param("scan.pdf", make_image_only_pdf(), NoTextLayerError, "OCR", id="pdf-without-text-layer"),
+    pytest.param("photo.pdf", PNG, UnsupportedFormatError, "PNG", id="png-named-pdf"),
+    pytest.param("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), UnsupportedFormatError, ".docx", id="legacy-word"),
+    pytest.param("broken.docx", b"PK\x03\x04" + bytes(300), CorruptDocumentError, "ZIP", id="corrupt-docx"),
+    pytest.param("notzip.docx", b"this is plain text pretending", CorruptDocumentError, "not a ZIP", id="text-named-docx"),
+]
+
+
+@pytest.mark.parametrize("name,data,error,phrase", CASES)
+def test_bad_file_raises_its_own_error(tmp_path: Path, name: str, data: bytes, error: type[JdmatchError], phrase: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(error) as info:
+        read_document(path)
+    message = str(info.value)
+    assert message.startswith(str(path) + ": "), "the message names the file"
+    assert phrase in message
+    assert "\n" not in message
+    assert info.value.path == str(path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(DocumentNotFoundError, match="no such file"):
+        read_document(tmp_path / "nope.pdf")
+
+
+def test_folder_is_not_a_document(tmp_path: Path) -> None:
+    with pytest.raises(DocumentNotFoundError, match="folder"):
+        read_document(tmp_path)
+
+
+def test_size_limit_is_configurable(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"Python developer. " * 1000)
+    with pytest.raises(DocumentTooLargeError, match="limit"):
+        read_document(path, max_bytes=1000)
+    assert read_document(path, max_bytes=None).text.startswith("Python developer.")
+
+
+@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root reads any file")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = tmp_path / "locked.txt"
+    path.write_text("secret")
+    path.chmod(0)
+    with pytest.raises(DocumentNotFoundError, match="permission"):
+        read_document(path)
+
+
+def test_unknown_engine_is_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.pdf"
+    path.write_bytes(GOOD_PDF)
+    with pytest.raises(ValueError, match="pdf_engine"):
+        read_document(path, pdf_engine="magic")
+
+
+def test_errors_share_one_base() -> None:
+    for cls in (EmptyDocumentError, EncryptedDocumentError, CorruptDocumentError, NoTextLayerError, UnsupportedFormatError, DocumentTooLargeError, DocumentNotFoundError):
+        assert issubclass(cls, JdmatchError)
