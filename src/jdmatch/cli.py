@@ -77,6 +77,91 @@ def text(
     _write(document.text + "\n")
 
 
+class SkillsFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def skills(
+    path: Annotated[Path, typer.Argument(help="A PDF, DOCX, HTML, Markdown or text file.")],
+    fmt: Annotated[SkillsFormat, typer.Option("--format", "-f", help="table (grouped by category) or json.")] = SkillsFormat.table,
+    lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="A lexicon folder instead of the shipped one.")] = None,
+    pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
+    max_size: MaxSizeOption = 20.0,
+) -> None:
+    """List the tools and skills recognized in a document."""
+    from jdmatch.extract import read_document
+    from jdmatch.matcher import Matcher
+    from jdmatch.report import group_skills
+
+    document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=int(max_size * 1024 * 1024))
+    grouped = group_skills(Matcher(lexicon=lexicon).skills(document))
+    if fmt is SkillsFormat.json:
+        import json
+
+        _write(json.dumps(grouped, ensure_ascii=False, indent=2) + "\n")
+        return
+    from jdmatch.report import skills_table
+
+    _print(skills_table(grouped, title=f"{len(grouped)} skills in {path.name}"))
+
+
+lexicon_app = typer.Typer(help="Check the lexicon and propose new entries.", no_args_is_help=True)
+app.add_typer(lexicon_app, name="lexicon")
+
+
+@lexicon_app.command("check")
+def lexicon_check(
+    folder: Annotated[Optional[Path], typer.Argument(help="A lexicon folder (default: the shipped lexicon).")] = None,
+) -> None:
+    """Validate every lexicon file: fields, labels, ids, implies, aliases shared by two entries."""
+    from jdmatch.lexicon import check_lexicon
+
+    lexicon, problems = check_lexicon(folder)
+    for problem in problems:
+        typer.echo(str(problem), err=True)
+    if problems:
+        typer.echo(f"{len(problems)} problem(s) in {len(lexicon)} entries", err=True)
+        raise typer.Exit(EXIT_ERROR)
+    forms = sum(len(e.plain_forms) + len(e.ambiguous) for e in lexicon.entries)
+    typer.echo(f"ok: {len(lexicon)} entries, {forms} surface forms, no problems ({lexicon.root})")
+
+
+@lexicon_app.command("derive")
+def lexicon_derive(
+    files: Annotated[list[Path], typer.Argument(help="Documents, or BIO-annotated files (SkillSpan JSON lines, CoNLL).")],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write proposals here (JSON lines) instead of stdout.")] = None,
+    tags: Annotated[str, typer.Option(help="Which SkillSpan tag column to read (knowledge or skill).")] = "knowledge",
+    source: Annotated[Optional[str], typer.Option(help="Only SkillSpan records with this source (tech, house).")] = None,
+    min_count: Annotated[int, typer.Option(min=1, help="Drop proposals seen fewer times.")] = 1,
+    unknown_only: Annotated[bool, typer.Option("--unknown-only", help="Only terms the lexicon does not know yet.")] = False,
+) -> None:
+    """Propose lexicon entries from documents (spaCy Matcher patterns) or annotated spans."""
+    import json
+
+    from jdmatch.derive import derive
+
+    proposals = derive(files, tags=tags, source=source, min_count=min_count)
+    if unknown_only:
+        proposals = [p for p in proposals if p.known is None]
+    lines = "".join(json.dumps(p.to_dict(), ensure_ascii=False) + "\n" for p in proposals)
+    if output is None:
+        _write(lines)
+    else:
+        from jdmatch.files import atomic_write_text
+
+        atomic_write_text(output, lines)
+        known = sum(1 for p in proposals if p.known)
+        typer.echo(f"{len(proposals)} proposals ({known} already in the lexicon) written to {output}", err=True)
+
+
+def _print(renderable: object) -> None:
+    from rich.console import Console
+
+    Console(highlight=False).print(renderable)
+
+
 def _write(text: str) -> None:
     """Write to stdout even when the text holds characters the terminal encoding lacks."""
     stream = sys.stdout

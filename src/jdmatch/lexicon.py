@@ -123,6 +123,7 @@ def check_lexicon(root: str | os.PathLike[str] | None = None, *, tokenize: Any =
         def tokenize(text: str) -> list[str]:
             return [t.text for t in tok(text)]
 
+
     problems.extend(_alias_clashes(lexicon, tokenize))
     return lexicon, problems
 
@@ -259,22 +260,40 @@ def _cross_checks(entries: Iterable[Entry]) -> Iterator[Problem]:
 
 
 def _alias_clashes(lexicon: Lexicon, tokenize: Any) -> Iterator[Problem]:
-    owner: dict[tuple[str, ...], tuple[Entry, str]] = {}
+    """Forms of different entries that the matchers could not tell apart.
+
+    Plain forms match lower-cased, so they clash with any form equal when lower-cased;
+    ambiguous forms match exactly as written, so "Yarn" and "YARN" may belong to two entries.
+    """
+    from jdmatch.recognize import fold_plural
+
+    plain: dict[tuple[str, ...], tuple[Entry, str]] = {}
+    strict: dict[tuple[str, ...], tuple[Entry, str]] = {}
+    strict_lower: dict[tuple[str, ...], tuple[Entry, str]] = {}
+
+    def clash(entry: Entry, form: str, other: tuple[Entry, str]) -> Problem:
+        o_entry, o_form = other
+        return Problem(entry.file, entry.line, f"{entry.id}: form {form!r} is also {o_entry.id!r}'s {o_form!r} ({o_entry.file}:{o_entry.line})")
+
     for entry in lexicon.entries:
-        keys_here: set[tuple[str, ...]] = set()
-        for form in (*entry.plain_forms, *entry.ambiguous):
-            key = tuple(t.lower() for t in tokenize(form))
-            if not key:
+        for form in entry.plain_forms:
+            tokens = tuple(tokenize(form))
+            if not tokens:
                 yield Problem(entry.file, entry.line, f"form {form!r} has no tokens")
                 continue
-            if key in keys_here:
+            key = tuple(fold_plural(t) for t in tokens)
+            other = plain.get(key) or strict_lower.get(key)
+            if other is not None and other[0].id != entry.id:
+                yield clash(entry, form, other)
+            plain.setdefault(key, (entry, form))
+        for form in entry.ambiguous:
+            tokens = tuple(tokenize(form))
+            if not tokens:
+                yield Problem(entry.file, entry.line, f"form {form!r} has no tokens")
                 continue
-            keys_here.add(key)
-            if key in owner and owner[key][0].id != entry.id:
-                other, other_form = owner[key]
-                yield Problem(
-                    entry.file, entry.line,
-                    f"{entry.id}: form {form!r} is also {other.id!r}'s {other_form!r} ({other.file}:{other.line})",
-                )
-            else:
-                owner.setdefault(key, (entry, form))
+            lower = tuple(fold_plural(t) for t in tokens)
+            other = strict.get(tokens) or plain.get(lower)
+            if other is not None and other[0].id != entry.id:
+                yield clash(entry, form, other)
+            strict.setdefault(tokens, (entry, form))
+            strict_lower.setdefault(lower, (entry, form))

@@ -20,11 +20,42 @@ from jdmatch.models import Document, SkillMatch
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+_SIMPLE_FORM = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
 _VERSION = re.compile(r"^v?\d+(?:\.\d+)*(?:\.x)?$", re.I)
 _SENTENCE_END = frozenset({".", "!", "?"})
 _YEARS = frozenset({"year", "years", "yrs", "yr", "months", "month"})
-# Suffixes that turn a singular head noun into a plural.
-_PLURAL_OK = re.compile(r"^[A-Za-z]{3,}$")
+
+
+# Lexeme attributes the recognizer reads; spaCy's other getters (like_url, shape,
+# is_stop...) cost time for every new word and are left out of our private vocab.
+_LEX_ATTRS = ("LOWER", "IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_SPACE", "IS_TITLE", "IS_UPPER", "IS_PUNCT", "LIKE_NUM")
+_PLURAL_IES = re.compile(r"^(?P<stem>[a-z]{4,})ies$")
+_PLURAL_S = re.compile(r"^(?P<stem>[a-z]{5,}[^su])s$")
+_ACRONYM_S = re.compile(r"^(?P<stem>[A-Z][A-Z0-9]{1,5})s$")
+_SHORT_PLURALS = {"tests": "test", "apis": "api", "sdks": "sdk", "dbs": "db", "apps": "app", "bots": "bot", "jobs": "job"}
+
+
+def fold_plural(text: str) -> str:
+    """The NORM of a token: lower case, plural folded to singular ("microservices" -> "microservice", "APIs" -> "api").
+
+    Phrase patterns and document tokens both get this norm, so a lexicon form
+    finds its plural without a second pattern. Words of five letters or fewer are
+    left alone ("tries" must not become "trie").
+    """
+    m = _ACRONYM_S.match(text)
+    if m:
+        return m.group("stem").lower()
+    low = text.lower()
+    short = _SHORT_PLURALS.get(low)
+    if short:
+        return short
+    m = _PLURAL_IES.match(low)
+    if m:
+        return m.group("stem") + "y"
+    m = _PLURAL_S.match(low)
+    if m and not low.endswith(("ous", "ss", "is", "us")):
+        return m.group("stem")
+    return low
 
 
 def make_tokenizer() -> Any:
@@ -35,20 +66,42 @@ def make_tokenizer() -> Any:
       without changing a single token;
     * ``/``, ``(``, ``)``, ``|`` always split (``Java/Go``, ``API(s)``);
     * trailing version digits split from a word (``Python3`` -> ``Python 3``),
-      so a version after a name reads the same with or without the space.
+      so a version after a name reads the same with or without the space;
+    * the vocab computes only the lexeme attributes jdmatch reads, and NORM folds
+      plurals (see :func:`fold_plural`).
     """
-    import spacy
-    from spacy.util import compile_infix_regex, compile_suffix_regex
+    from spacy import attrs
+    from spacy.lang.en import English
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+    from spacy.vocab import Vocab
 
-    nlp = spacy.blank("en")
-    tokenizer = nlp.tokenizer
-    rules = {k: v for k, v in tokenizer.rules.items() if not k.isspace()}
-    infixes = [*nlp.Defaults.infixes, r"[/|()\[\]{}]", r"(?<=[a-z])[,;](?=[A-Za-z])"]
-    suffixes = [*nlp.Defaults.suffixes, r"(?<=[A-Za-z])\d+(?:\.\d+)*$"]
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    tokenizer.rules = rules
-    return tokenizer
+    defaults = English.Defaults
+    getters = {getattr(attrs, name): fn for name, fn in _english_getters().items() if name in _LEX_ATTRS}
+    getters[attrs.NORM] = fold_plural
+    vocab = Vocab(lex_attr_getters=getters)
+    infixes = [*defaults.infixes, r"[/|()\[\]{}]", r"(?<=[a-z])[,;](?=[A-Za-z])"]
+    suffixes = [*defaults.suffixes, r"(?<=[A-Za-z])\d+(?:\.\d+)*$"]
+    return Tokenizer(
+        vocab,
+        rules={k: v for k, v in defaults.tokenizer_exceptions.items() if not k.isspace()},
+        prefix_search=compile_prefix_regex(defaults.prefixes).search,
+        suffix_search=compile_suffix_regex(suffixes).search,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
+    )
+
+
+def _english_getters() -> dict[str, Any]:
+    from spacy.lang import lex_attrs
+    from spacy.lang.en import lex_attrs as en_attrs
+
+    return {
+        "LOWER": lex_attrs.lower, "IS_ALPHA": lex_attrs.is_alpha, "IS_DIGIT": lex_attrs.is_digit,
+        "IS_LOWER": lex_attrs.is_lower, "IS_SPACE": lex_attrs.is_space, "IS_TITLE": lex_attrs.is_title,
+        "IS_UPPER": lex_attrs.is_upper, "IS_PUNCT": lex_attrs.is_punct, "LIKE_NUM": en_attrs.like_num,
+    }
 
 
 class SkillRecognizer:
@@ -59,69 +112,61 @@ class SkillRecognizer:
 
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self.tokenizer = make_tokenizer()
-        vocab = self.tokenizer.vocab
-        self._entries: dict[int, Entry] = {}
-        self._plain = PhraseMatcher(vocab, attr="LOWER")
-        self._strict = PhraseMatcher(vocab, attr="ORTH")
+        strings = self.tokenizer.vocab.strings
         rules = self.lexicon.context
         self._cues = rules.cues
         self._cue_window = rules.cue_window
         self._neighbor_window = rules.neighbor_window
+        self._entries: dict[int, Entry] = {}
         self._entry_cues: dict[int, frozenset[str]] = {}
+        # Patterns go in as tuples of attribute hashes (NORM for plain forms, ORTH for
+        # ambiguous ones): PhraseMatcher takes those as well as Docs, and skipping a Doc
+        # per form is what keeps a cold start short. The first entry to claim a token
+        # sequence owns it (`jdmatch lexicon check` reports such clashes).
+        self._plain = PhraseMatcher(self.tokenizer.vocab, attr="NORM")
+        self._strict = PhraseMatcher(self.tokenizer.vocab, attr="ORTH")
         seen_plain: set[tuple[str, ...]] = set()
         seen_strict: set[tuple[str, ...]] = set()
-        plain: dict[int, list[str]] = {}
-        strict: dict[int, list[str]] = {}
         for entry in self.lexicon.entries:
-            key = vocab.strings.add(entry.id)
+            key = strings.add(entry.id)
             self._entries[key] = entry
             self._entry_cues[key] = frozenset(entry.cues)
-            plain[key] = list(entry.plain_forms)
-            strict[key] = list(entry.ambiguous)
-        # tokenize every form once, in bulk, then keep the first owner of each token sequence
-        plain_docs = self._tokenize_forms(plain)
-        strict_docs = self._tokenize_forms(strict)
-        for key, docs in plain_docs.items():
-            keep = []
-            for doc in docs:
-                k = tuple(t.lower_ for t in doc)
-                if k not in seen_plain:
-                    seen_plain.add(k)
-                    keep.append(doc)
-            if keep:
-                self._plain.add(str(key), keep)
-        for key, docs in strict_docs.items():
-            keep = []
-            for doc in docs:
-                k = tuple(t.text for t in doc)
-                if k not in seen_strict and tuple(t.lower_ for t in doc) not in seen_plain:
-                    seen_strict.add(k)
-                    keep.append(doc)
-            if keep:
-                self._strict.add(str(key), keep)
-        self._plain_id = {vocab.strings[str(k)]: k for k in plain_docs}
-        self._strict_id = {vocab.strings[str(k)]: k for k in strict_docs}
+            plain = []
+            for form in entry.plain_forms:
+                norms = tuple(fold_plural(t) for t in self.form_tokens(form))
+                if norms and norms not in seen_plain:
+                    seen_plain.add(norms)
+                    plain.append(tuple(strings.add(n) for n in norms))
+            if plain:
+                self._plain.add(entry.id, plain)
+            strict = []
+            for form in entry.ambiguous:
+                tokens = tuple(self.form_tokens(form))
+                if tokens and tokens not in seen_strict and tuple(fold_plural(t) for t in tokens) not in seen_plain:
+                    seen_strict.add(tokens)
+                    strict.append(tuple(strings.add(t) for t in tokens))
+            if strict:
+                self._strict.add(entry.id, strict)
 
-    def _tokenize_forms(self, forms: dict[int, list[str]]) -> dict[int, list[Doc]]:
-        flat = [(key, form) for key, fs in forms.items() for form in fs]
-        variants: list[tuple[int, str]] = []
-        for key, form in flat:
-            variants.append((key, form))
-        docs = list(self.tokenizer.pipe(form for _, form in variants))
-        out: dict[int, list[Doc]] = {}
-        for (key, form), doc in zip(variants, docs):
-            if len(doc) == 0:
-                continue
-            out.setdefault(key, []).append(doc)
-        # plurals of the head noun: "microservice" finds "microservices"
-        plural_forms: list[tuple[int, str]] = []
-        for (key, form), doc in zip(variants, docs):
-            last = doc[-1].text if len(doc) else ""
-            if _PLURAL_OK.match(last) and not last.lower().endswith("s") and form in self._entries[key].plain_forms:
-                plural_forms.append((key, form + ("es" if last.lower().endswith(("x", "ch", "sh")) else "s")))
-        for (key, form), doc in zip(plural_forms, self.tokenizer.pipe(f for _, f in plural_forms)):
-            out.setdefault(key, []).append(doc)
-        return out
+    def form_tokens(self, form: str) -> list[str]:
+        """The tokens of a lexicon form, exactly as the tokenizer splits text.
+
+        Plain words separated by single spaces split on the spaces (unless a word is
+        a tokenizer special case such as "cannot"); anything else goes through the
+        tokenizer. Both give the same tokens; the first costs no Doc.
+        """
+        if _SIMPLE_FORM.match(form):
+            words = form.split(" ")
+            if not any(w in self._special for w in words):
+                return words
+        return [t.text for t in self.tokenizer(form) if not t.is_space]
+
+    @property
+    def _special(self) -> frozenset[str]:
+        special = getattr(self, "_special_cache", None)
+        if special is None:
+            special = self._special_cache = frozenset(self.tokenizer.rules)
+        return special
 
     # -- recognition -----------------------------------------------------------------
 
@@ -134,8 +179,8 @@ class SkillRecognizer:
         n = len(doc)
         if n == 0:
             return
-        plain = [(self._plain_id[m], s, e) for m, s, e in self._plain(doc)]
-        strict = [(self._strict_id[m], s, e) for m, s, e in self._strict(doc)]
+        plain = self._plain(doc)
+        strict = self._strict(doc)
         if strict:
             strict = self._confirm(doc, strict, plain)
         candidates = plain + strict
@@ -187,10 +232,12 @@ class SkillRecognizer:
         for key, s, e in strict:
             own = self._entry_cues[key]
             window = [t.lower_ for t in doc[max(0, s - w):s]] + [t.lower_ for t in doc[e:min(n, e + w)]]
+            if self._in_compound(doc, s, e):
+                continue  # "C-suite", "go-live", "Self-scheduling"
             if any(word in cues or word in own for word in window):
                 confirmed.append((key, s, e))
-            elif self._prose_start(doc, s, e):
-                continue  # "Go to the page", "Spring is here": needs a cue
+            elif self._prose_start(doc, s, e) or self._in_proper_name(doc, s):
+                continue  # "Go to the page", "Spring is here", "Adobe Express": need a cue
             else:
                 pending.append((key, s, e))
         # neighbours: recognized skills close by in the same sentence; two rounds so that
@@ -211,6 +258,24 @@ class SkillRecognizer:
         return confirmed
 
     @staticmethod
+    def _in_compound(doc: Doc, s: int, e: int) -> bool:
+        """The form is glued by a hyphen to a word before or after it."""
+        if e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_ and doc[e + 1].is_alpha:
+            return True
+        return s >= 2 and doc[s - 1].text == "-" and not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_ and doc[s - 2].is_alpha
+
+    @staticmethod
+    def _in_proper_name(doc: Doc, s: int) -> bool:
+        """A capitalised word right before the form, itself mid-sentence: "Adobe Express", "Orient Express"."""
+        if s < 2:
+            return False
+        prev = doc[s - 1]
+        if not (prev.is_title and prev.is_alpha) or "\n" in prev.whitespace_:
+            return False
+        before = doc[s - 2]
+        return not (before.is_space or before.text in _SENTENCE_END or before.is_punct and before.text in {":", "(", "-", "•"})
+
+    @staticmethod
     def _prose_start(doc: Doc, s: int, e: int) -> bool:
         """A capitalised form opening a sentence and followed by a lower-case word reads as prose."""
         i = s - 1
@@ -228,12 +293,17 @@ class SkillRecognizer:
         lo, hi = max(0, s - w), min(len(doc), e + w)
         for a, b in spans:
             if b <= s and a >= lo:
-                if not any(t.text in _SENTENCE_END for t in doc[b:s]):
+                if not any(_breaks(t) for t in doc[b:s]):
                     return True
             elif a >= e and b <= hi:
-                if not any(t.text in _SENTENCE_END for t in doc[e:a]):
+                if not any(_breaks(t) for t in doc[e:a]):
                     return True
         return False
+
+
+def _breaks(token: Any) -> bool:
+    """Sentence ends and paragraph breaks bound the context of an ambiguous form."""
+    return token.text in _SENTENCE_END or (token.is_space and token.text.count("\n") >= 2) or token.whitespace_.count("\n") >= 2
 
 
 @lru_cache(maxsize=1)
