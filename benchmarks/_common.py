@@ -18,18 +18,27 @@ def sample_texts(kind: str = "postings") -> list[str]:
 
 
 def synthetic_postings(n: int, *, words: int = 400, seed: int = 7) -> list[str]:
-    """``n`` postings of about ``words`` words, stitched from sample paragraphs with variation."""
+    """``n`` postings of about ``words`` words made from the sample postings.
+
+    Each starts from a random sample posting, keeps its line structure (headings,
+    bullets, blank lines: the raw text a tokenizer meets), and swaps a random
+    paragraph for one of another posting, so that no two texts are the same.
+    """
     rng = random.Random(seed)
-    paragraphs = [p.strip() for t in sample_texts("postings") for p in re.split(r"\n\s*\n", t) if len(p.split()) >= 8]
+    texts = sample_texts("postings")
+    paragraphs = [p for t in texts for p in re.split(r"\n\s*\n", t) if p.strip()]
     out = []
-    for _ in range(n):
-        chosen: list[str] = []
+    for i in range(n):
+        parts = re.split(r"\n\s*\n", rng.choice(texts))
+        parts[rng.randrange(len(parts))] = rng.choice(paragraphs)
+        kept: list[str] = []
         count = 0
-        while count < words:
-            para = rng.choice(paragraphs)
-            chosen.append(para)
-            count += len(para.split())
-        out.append("\n\n".join(chosen))
+        for part in parts:
+            kept.append(part)
+            count += len(part.split())
+            if count >= words:
+                break
+        out.append(f"Posting {i}\n\n" + "\n\n".join(kept))
     return out
 
 

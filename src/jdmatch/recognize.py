@@ -10,6 +10,7 @@ as given: nothing is rewritten before tokenizing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -21,9 +22,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 _SIMPLE_FORM = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
-_VERSION = re.compile(r"^v?\d+(?:\.\d+)*(?:\.x)?$", re.I)
+_VERSION_AFTER = re.compile(r" ?v?\d+(?:\.\d+)*(?:\.x)?\+?(?!\w|\.\w)", re.I)
+_DURATION_AFTER = re.compile(r"\+?\s*(?:years?|yrs?|months?)\b", re.I)
 _SENTENCE_END = frozenset({".", "!", "?"})
-_YEARS = frozenset({"year", "years", "yrs", "yr", "months", "month"})
+# where the context of an ambiguous form ends: a sentence end or a blank line
+_STOPS = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 
 
 # Lexeme attributes the recognizer reads; spaCy's other getters (like_url, shape,
@@ -114,23 +117,26 @@ class SkillRecognizer:
         self.tokenizer = make_tokenizer()
         strings = self.tokenizer.vocab.strings
         rules = self.lexicon.context
-        self._cues = rules.cues
         self._cue_window = rules.cue_window
         self._neighbor_window = rules.neighbor_window
         self._entries: dict[int, Entry] = {}
-        self._entry_cues: dict[int, frozenset[str]] = {}
-        # Patterns go in as tuples of attribute hashes (NORM for plain forms, ORTH for
-        # ambiguous ones): PhraseMatcher takes those as well as Docs, and skipping a Doc
-        # per form is what keeps a cold start short. The first entry to claim a token
+        self._hyphen = strings.add("-")
+        # One PhraseMatcher over NORM (lower case, plurals folded) holds every form.
+        # Patterns go in as tuples of hashes, which PhraseMatcher takes as well as
+        # Docs: skipping a Doc per form keeps a cold start short. Ambiguous forms sit
+        # under a key of their own and are kept only when the exact spelling matches
+        # (ORTH) and the context is technical. The first entry to claim a token
         # sequence owns it (`jdmatch lexicon check` reports such clashes).
-        self._plain = PhraseMatcher(self.tokenizer.vocab, attr="NORM")
-        self._strict = PhraseMatcher(self.tokenizer.vocab, attr="ORTH")
+        self._matcher = PhraseMatcher(self.tokenizer.vocab, attr="NORM")
+        self._strict_keys: dict[int, tuple[int, frozenset[tuple[int, ...]]]] = {}
+        # cue words (lower-case hashes): for every ambiguous form, and per entry
+        self._cues = frozenset(strings.add(c) for c in rules.cues)
+        self._entry_cues: dict[int, frozenset[int]] = {}
         seen_plain: set[tuple[str, ...]] = set()
         seen_strict: set[tuple[str, ...]] = set()
         for entry in self.lexicon.entries:
             key = strings.add(entry.id)
             self._entries[key] = entry
-            self._entry_cues[key] = frozenset(entry.cues)
             plain = []
             for form in entry.plain_forms:
                 norms = tuple(fold_plural(t) for t in self.form_tokens(form))
@@ -138,15 +144,21 @@ class SkillRecognizer:
                     seen_plain.add(norms)
                     plain.append(tuple(strings.add(n) for n in norms))
             if plain:
-                self._plain.add(entry.id, plain)
-            strict = []
+                self._matcher.add(entry.id, plain)
+            strict_norms = []
+            exact = []
             for form in entry.ambiguous:
                 tokens = tuple(self.form_tokens(form))
-                if tokens and tokens not in seen_strict and tuple(fold_plural(t) for t in tokens) not in seen_plain:
+                norms = tuple(fold_plural(t) for t in tokens)
+                if tokens and tokens not in seen_strict and norms not in seen_plain:
                     seen_strict.add(tokens)
-                    strict.append(tuple(strings.add(t) for t in tokens))
-            if strict:
-                self._strict.add(entry.id, strict)
+                    strict_norms.append(tuple(strings.add(n) for n in norms))
+                    exact.append(tuple(strings.add(t) for t in tokens))
+            if exact:
+                strict_key = "~" + entry.id
+                self._matcher.add(strict_key, strict_norms)
+                self._strict_keys[strings.add(strict_key)] = (key, frozenset(exact))
+                self._entry_cues[key] = frozenset(strings.add(c) for c in entry.cues)
 
     def form_tokens(self, form: str) -> list[str]:
         """The tokens of a lexicon form, exactly as the tokenizer splits text.
@@ -172,21 +184,26 @@ class SkillRecognizer:
 
     def recognize(self, text: str) -> list[SkillMatch]:
         """Every skill mention in ``text``, in order; overlapping candidates resolved longest-first."""
-        doc = self.tokenizer(text)
-        return list(self._matches(doc, text))
+        return self._matches(self.tokenizer(text), text)
 
-    def _matches(self, doc: Doc, text: str) -> Iterator[SkillMatch]:
-        n = len(doc)
-        if n == 0:
-            return
-        plain = self._plain(doc)
-        strict = self._strict(doc)
+    def _matches(self, doc: Doc, text: str) -> list[SkillMatch]:
+        found = self._matcher(doc)
+        if not found:
+            return []
+        candidates = []
+        strict = []
+        strict_keys = self._strict_keys
+        for key, s, e in found:
+            spec = strict_keys.get(key)
+            if spec is None:
+                candidates.append((key, s, e))
+            elif tuple(doc[i].orth for i in range(s, e)) in spec[1]:
+                strict.append((spec[0], s, e))
         if strict:
-            strict = self._confirm(doc, strict, plain)
-        candidates = plain + strict
-        # longest first, then leftmost; plain before ambiguous on equal spans
-        candidates.sort(key=lambda c: (c[1] - c[2], c[1]))
-        taken = bytearray(n)
+            candidates += self._confirm(doc, text, strict, candidates)
+        # longest first, then leftmost; plain before ambiguous on equal spans (stable sort)
+        candidates.sort(key=_longest_first)
+        taken = bytearray(len(doc))
         chosen = []
         for key, s, e in candidates:
             if any(taken[s:e]):
@@ -194,75 +211,76 @@ class SkillRecognizer:
             taken[s:e] = b"\x01" * (e - s)
             chosen.append((s, e, key))
         chosen.sort()
+        spans = []
         for s, e, key in chosen:
-            e = self._extend_version(doc, e, taken)
-            entry = self._entries[key]
-            start = doc[s].idx
             last = doc[e - 1]
-            end = last.idx + len(last.text)
-            yield SkillMatch(entry.id, entry.name, entry.label, entry.category, start, end, text[start:end])
+            spans.append((doc[s].idx, last.idx + len(last), key))
+        out = []
+        entries = self._entries
+        for i, (start, end, key) in enumerate(spans):
+            end = _extend_version(text, end, spans[i + 1][0] if i + 1 < len(spans) else len(text))
+            entry = entries[key]
+            out.append(SkillMatch(entry.id, entry.name, entry.label, entry.category, start, end, text[start:end]))
+        return out
 
-    def _extend_version(self, doc: Doc, end: int, taken: bytearray) -> int:
-        """Take a version number that follows a name into the mention ("Java 17", "Python3")."""
-        if end >= len(doc) or taken[end]:
-            return end
-        tok = doc[end]
-        if not _VERSION.match(tok.text):
-            return end
-        after = doc[end + 1] if end + 1 < len(doc) else None
-        if after is not None and (after.lower_ in _YEARS or (after.text == "+" and end + 2 < len(doc) and doc[end + 2].lower_ in _YEARS)):
-            return end  # "Java 5 years" is a duration, not a version
-        if tok.idx - (doc[end - 1].idx + len(doc[end - 1].text)) > 1:
-            return end
-        taken[end] = 1
-        end += 1
-        if after is not None and after.text == "+" and after.idx == tok.idx + len(tok.text) and not taken[end]:
-            taken[end] = 1
-            end += 1  # "Python 3.11+"
-        return end
-
-    def _confirm(self, doc: Doc, strict: list[tuple[int, int, int]], plain: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    def _confirm(self, doc: Doc, text: str, strict: list[tuple[int, int, int]], plain: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         """Keep the ambiguous candidates that stand in technical context."""
-        cues = self._cues
         w = self._cue_window
         n = len(doc)
-        anchors = sorted({(s, e) for _, s, e in plain})
+        cues = self._cues
         confirmed: list[tuple[int, int, int]] = []
         pending: list[tuple[int, int, int]] = []
         for key, s, e in strict:
-            own = self._entry_cues[key]
-            window = [t.lower_ for t in doc[max(0, s - w):s]] + [t.lower_ for t in doc[e:min(n, e + w)]]
             if self._in_compound(doc, s, e):
                 continue  # "C-suite", "go-live", "Self-scheduling"
-            if any(word in cues or word in own for word in window):
+            own = self._entry_cues.get(key, frozenset())
+            if any((h := doc[i].lower) in cues or h in own for i in (*range(max(0, s - w), s), *range(e, min(n, e + w)))):
                 confirmed.append((key, s, e))
             elif self._prose_start(doc, s, e) or self._in_proper_name(doc, s):
                 continue  # "Go to the page", "Spring is here", "Adobe Express": need a cue
             else:
                 pending.append((key, s, e))
+        if not pending:
+            return confirmed
         # neighbours: recognized skills close by in the same sentence; two rounds so that
         # "Languages: Java, Python, Go" spreads from the confirmed one to the rest
+        stops = [m.start() for m in _STOPS.finditer(text)]
+        anchors = sorted({(s, e) for _, s, e in plain})
         for _ in range(2):
-            if not pending:
-                break
             spans = anchors + [(s, e) for _, s, e in confirmed]
             still = []
             for cand in pending:
-                if self._has_neighbor(doc, cand[1], cand[2], spans):
+                if self._has_neighbor(doc, cand[1], cand[2], spans, stops):
                     confirmed.append(cand)
                 else:
                     still.append(cand)
-            if len(still) == len(pending):
+            if not still or len(still) == len(pending):
                 break
             pending = still
         return confirmed
 
-    @staticmethod
-    def _in_compound(doc: Doc, s: int, e: int) -> bool:
-        """The form is glued by a hyphen to a word before or after it."""
-        if e + 1 < len(doc) and doc[e].text == "-" and not doc[e - 1].whitespace_ and not doc[e].whitespace_ and doc[e + 1].is_alpha:
+    def _has_neighbor(self, doc: Doc, s: int, e: int, spans: Iterable[tuple[int, int]], stops: list[int]) -> bool:
+        """A recognized skill within the neighbour window, with no sentence end or blank line between."""
+        w = self._neighbor_window
+        for a, b in spans:
+            if b <= s and a >= s - w:
+                lo, hi = doc[b - 1].idx, doc[s].idx
+            elif a >= e and b <= e + w:
+                lo, hi = doc[e - 1].idx, doc[a].idx
+            else:
+                continue
+            k = bisect_left(stops, lo)
+            if k == len(stops) or stops[k] >= hi:
+                return True
+        return False
+
+    def _in_compound(self, doc: Doc, s: int, e: int) -> bool:
+        """The form is glued by a hyphen to a word before or after it ("C-suite", "go-live")."""
+        hyphen = self._hyphen
+        n = len(doc)
+        if e + 1 < n and doc[e].orth == hyphen and not doc[e - 1].whitespace_ and not doc[e].whitespace_ and doc[e + 1].is_alpha:
             return True
-        return s >= 2 and doc[s - 1].text == "-" and not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_ and doc[s - 2].is_alpha
+        return s >= 2 and doc[s - 1].orth == hyphen and not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_ and doc[s - 2].is_alpha
 
     @staticmethod
     def _in_proper_name(doc: Doc, s: int) -> bool:
@@ -282,28 +300,23 @@ class SkillRecognizer:
         while i >= 0 and doc[i].is_space:
             i -= 1
         if i >= 0 and doc[i].text not in _SENTENCE_END:
-            gap = doc.text[doc[i].idx + len(doc[i].text):doc[s].idx]
-            if "\n" not in gap:
+            # a line break between the previous word and the form also starts a sentence
+            if "\n" not in doc[i].whitespace_ and not any("\n" in t.text for t in doc[i + 1:s]):
                 return False
         nxt = doc[e] if e < len(doc) else None
         return nxt is not None and nxt.is_lower and nxt.is_alpha
 
-    def _has_neighbor(self, doc: Doc, s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
-        w = self._neighbor_window
-        lo, hi = max(0, s - w), min(len(doc), e + w)
-        for a, b in spans:
-            if b <= s and a >= lo:
-                if not any(_breaks(t) for t in doc[b:s]):
-                    return True
-            elif a >= e and b <= hi:
-                if not any(_breaks(t) for t in doc[e:a]):
-                    return True
-        return False
+
+def _longest_first(candidate: tuple[int, int, int]) -> tuple[int, int]:
+    return candidate[1] - candidate[2], candidate[1]
 
 
-def _breaks(token: Any) -> bool:
-    """Sentence ends and paragraph breaks bound the context of an ambiguous form."""
-    return token.text in _SENTENCE_END or (token.is_space and token.text.count("\n") >= 2) or token.whitespace_.count("\n") >= 2
+def _extend_version(text: str, end: int, limit: int) -> int:
+    """Take a version number after a name into the mention ("Java 17", "Python3", "Python 3.11+")."""
+    m = _VERSION_AFTER.match(text, end, limit)
+    if m is None or _DURATION_AFTER.match(text, m.end()):
+        return end  # no version, or "Java 5 years": a duration
+    return m.end()
 
 
 @lru_cache(maxsize=1)
