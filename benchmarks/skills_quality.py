@@ -21,6 +21,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import table  # noqa: E402
 
 
+# SkillSpan's Knowledge tags cover tools, technologies, languages, domains and
+# degrees; soft skills are its Skill tags. Predictions with these labels are left
+# out when scoring against Knowledge (and kept for --tags skill).
+NOT_KNOWLEDGE = frozenset({"soft_skill"})
+
+
 def evaluate(paths: list[str], *, tags: str = "knowledge", source: str | None = None, lexicon: str | None = None, show_errors: int = 0) -> dict[str, float]:
     from jdmatch.derive import bio_spans, read_bio
     from jdmatch.matcher import Matcher
@@ -45,6 +51,8 @@ def evaluate(paths: list[str], *, tags: str = "knowledge", source: str | None = 
             elapsed += time.perf_counter() - t0
             pred = set()
             for m in matches:
+                if tags == "knowledge" and m.label in NOT_KNOWLEDGE:
+                    continue
                 s = max(i for i, st in enumerate(starts) if st <= m.start)
                 e = max(i for i, st in enumerate(starts) if st < m.end) + 1
                 pred.add((s, e))
