@@ -31,7 +31,9 @@ from jdmatch.derive import Deriver, read_bio  # noqa: E402
 from jdmatch.lexicon import load_lexicon  # noqa: E402
 from jdmatch.recognize import SkillRecognizer, fold_plural  # noqa: E402
 
-EDGE_JUNK = {")", "(", "*", ".", ",", ";", ":", "-", "/", "&", "and", "or", "the", "a", "an", "of", "in", "with", "for", "to", "e.g", "e.g.", "etc", "etc.", "’s", "'s"}
+EDGE_JUNK = {")", "(", "*", ".", ",", ";", ":", "-", "/", "&", "and", "or", "the", "a", "an", "of", "in", "with", "for", "to", "e.g", "e.g.", "etc", "etc.", "’s", "'s",
+             "at", "on", "by", "from", "as", "into", "using", "via", "within", "across", "such", "including", "like", "is", "are", "be"}
+VERSIONED = re.compile(r"^(?P<name>.+?) ?v?\d+(?:\.\d+)*(?:\.x)?\+?$")
 STOP_START = {"and", "or", "the", "a", "an", "of", "in", "with", "for", "to", "at", "on", "our", "your", "their", "its", "this", "that"}
 
 
@@ -82,6 +84,9 @@ def main() -> int:
         name = clean(p.term)
         if name is None:
             continue
+        versioned = VERSIONED.match(name)
+        if versioned and deriver._known(versioned.group("name")):
+            continue  # "Java 8": a known name and a version, which the recognizer reads already
         key = tuple(fold_plural(t) for t in recognizer.form_tokens(name))
         inside = recognizer.recognize(name)
         covered = sum(m.end - m.start for m in inside)

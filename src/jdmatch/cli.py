@@ -107,6 +107,78 @@ def skills(
     _print(skills_table(grouped, title=f"{len(grouped)} skills in {path.name}"))
 
 
+class ScoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+ProfileOption = Annotated[
+    str,
+    typer.Option("--profile", "-p", help="A shipped profile name (see `jdmatch profiles`) or a path to a profile TOML file."),
+]
+
+
+@app.command()
+def score(
+    path: Annotated[Path, typer.Argument(help="The resume or posting to score (PDF, DOCX, HTML, Markdown or text).")],
+    profile: ProfileOption = "backend-engineer",
+    job: Annotated[Optional[Path], typer.Option("--job", "-j", help="Score against this job posting instead of a profile.")] = None,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table or json.")] = ScoreFormat.table,
+    explain: Annotated[bool, typer.Option("--explain", help="Also show the evidence for each skill and the terms behind the similarity.")] = False,
+    pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
+    max_size: MaxSizeOption = 20.0,
+) -> None:
+    """Score how well a document fits a role profile (or a job posting), with the evidence."""
+    _score(path, profile=profile, job=job, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size)
+
+
+@app.command()
+def match(
+    resume: Annotated[Path, typer.Argument(help="The resume.")],
+    posting: Annotated[Path, typer.Argument(help="The job posting to score it against.")],
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table or json.")] = ScoreFormat.table,
+    explain: Annotated[bool, typer.Option("--explain", help="Also show the evidence and the terms behind the similarity.")] = False,
+    pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
+    max_size: MaxSizeOption = 20.0,
+) -> None:
+    """Score a resume against one job posting (the same as `score RESUME --job POSTING`)."""
+    _score(resume, profile="backend-engineer", job=posting, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size)
+
+
+def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, explain: bool, pdf_engine: PdfEngine, max_size: float) -> None:
+    from jdmatch.extract import read_document
+    from jdmatch.matcher import Matcher
+
+    limit = int(max_size * 1024 * 1024)
+    document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=limit)
+    posting = read_document(job, pdf_engine=pdf_engine.value, max_bytes=limit) if job is not None else None
+    matcher = Matcher(profile, job=posting)
+    result = matcher.score(document)
+    if fmt is ScoreFormat.json:
+        import json
+
+        data = result.to_dict()
+        if not explain:
+            data.pop("top_terms", None)
+        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    from jdmatch.report import score_report
+
+    _print(score_report(result, matcher.profile, explain=explain))
+
+
+@app.command()
+def profiles() -> None:
+    """List the installed role profiles."""
+    from jdmatch.profile import list_profiles, load_profile
+
+    for path in list_profiles():
+        prof = load_profile(path)
+        skills = len(prof.skill_ids())
+        levels = ", ".join(lv.level for lv in prof.ladder)
+        typer.echo(f"{path.stem}\t{prof.title}\t{len(prof.groups)} groups, {skills} skills\tladder: {levels}")
+
+
 lexicon_app = typer.Typer(help="Check the lexicon and propose new entries.", no_args_is_help=True)
 app.add_typer(lexicon_app, name="lexicon")
 
@@ -126,6 +198,24 @@ def lexicon_check(
         raise typer.Exit(EXIT_ERROR)
     forms = sum(len(e.plain_forms) + len(e.ambiguous) for e in lexicon.entries)
     typer.echo(f"ok: {len(lexicon)} entries, {forms} surface forms, no problems ({lexicon.root})")
+
+
+@lexicon_app.command("compile")
+def lexicon_compile(
+    folder: Annotated[Optional[Path], typer.Argument(help="A lexicon folder (default: the shipped lexicon).")] = None,
+) -> None:
+    """Write <lexicon>/compiled.json: the matcher patterns, so that start-up skips tokenizing every form."""
+    import json
+
+    from jdmatch.files import atomic_write_text
+    from jdmatch.lexicon import default_lexicon_dir, load_lexicon
+    from jdmatch.recognize import SkillRecognizer
+
+    root = folder or default_lexicon_dir()
+    recognizer = SkillRecognizer(load_lexicon(root))
+    data = recognizer.compile_patterns()
+    atomic_write_text(root / "compiled.json", json.dumps(data, separators=(",", ":")) + "\n")
+    typer.echo(f"compiled {len(data['patterns'])} entries into {root / 'compiled.json'}")
 
 
 @lexicon_app.command("derive")

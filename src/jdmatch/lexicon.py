@@ -68,6 +68,17 @@ class Lexicon:
     entries: tuple[Entry, ...]
     context: ContextRules = field(default_factory=ContextRules)
     root: str = ""
+    files: tuple[str, ...] = ()
+
+    def fingerprint(self) -> str:
+        """A digest of the manifest and every listed file: names a compiled form of this lexicon."""
+        import hashlib
+
+        digest = hashlib.sha256()
+        for path in (str(Path(self.root) / "lexicon.toml"), *self.files):
+            digest.update(Path(path).name.encode())
+            digest.update(Path(path).read_bytes())
+        return digest.hexdigest()
 
     def by_id(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}
@@ -149,7 +160,8 @@ def _read(root: Path) -> tuple[Lexicon, list[Problem]]:
             continue
         entries.extend(_read_file(path, problems))
     problems.extend(_cross_checks(entries))
-    return Lexicon(tuple(entries), context, str(root)), problems
+    listed = tuple(str(root / name) for name in files if (root / name).is_file())
+    return Lexicon(tuple(entries), context, str(root), listed), problems
 
 
 def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:

@@ -38,3 +38,93 @@ class SkillMatch:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class SkillEvidence:
+    """A profile skill the document has: the text that shows it, or the skill that implies it."""
+
+    id: str
+    name: str
+    group: str
+    mentions: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
+    implied_by: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "group": self.group, "mentions": list(self.mentions),
+                "spans": [list(s) for s in self.spans], "implied_by": list(self.implied_by)}
+
+
+@dataclass(frozen=True, slots=True)
+class MissingSkill:
+    """A profile skill the document lacks, and how many points naming it would add."""
+
+    id: str
+    name: str
+    group: str
+    gain: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "group": self.group, "gain": round(self.gain, 2)}
+
+
+@dataclass(frozen=True, slots=True)
+class GroupCoverage:
+    """How much of one profile group the document covers (0-1)."""
+
+    id: str
+    name: str
+    weight: float
+    mode: str
+    coverage: float
+    matched: tuple[str, ...]
+    core: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "weight": self.weight, "mode": self.mode,
+                "coverage": round(self.coverage, 4), "matched": list(self.matched), "core": self.core}
+
+
+@dataclass(frozen=True, slots=True)
+class TermContribution:
+    """One term's share of the TF-IDF cosine (the shares add up to the cosine)."""
+
+    term: str
+    name: str
+    contribution: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"term": self.term, "name": self.name, "contribution": round(self.contribution, 4)}
+
+
+@dataclass(frozen=True, slots=True)
+class FitResult:
+    """How well one document fits a profile, with the evidence.
+
+    ``score`` (0-100) = 100 * (coverage_weight * coverage + (1 - coverage_weight) * similarity);
+    see the README, "How scoring works".
+    """
+
+    score: float
+    similarity: float
+    coverage: float
+    matched: tuple[SkillEvidence, ...]
+    missing: tuple[MissingSkill, ...]
+    groups: tuple[GroupCoverage, ...]
+    top_terms: tuple[TermContribution, ...] = ()
+    cosine: float = 0.0
+    profile: str = ""
+    source: str = "<text>"
+    skills: tuple[tuple[str, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "profile": self.profile, "score": round(self.score, 2),
+            "coverage": round(self.coverage, 4), "similarity": round(self.similarity, 4), "cosine": round(self.cosine, 4),
+            "groups": [g.to_dict() for g in self.groups],
+            "matched": [m.to_dict() for m in self.matched],
+            "missing": [m.to_dict() for m in self.missing],
+            "top_terms": [t.to_dict() for t in self.top_terms],
+            "skills": [{"id": i, "count": c} for i, c in self.skills],
+        }

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -21,10 +23,15 @@ from jdmatch.models import Document, SkillMatch
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+# Bump when the tokenizer or the plural folding changes: compiled lexicons then rebuild.
+TOKENIZER_VERSION = "2"
 _SIMPLE_FORM = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
-_VERSION_AFTER = re.compile(r" ?v?\d+(?:\.\d+)*(?:\.x)?\+?(?!\w|\.\w)", re.I)
+_VERSION_AFTER = re.compile(r" ?v?\d+(?:\.\d+)*(?:\.x)?\+?(?!\w|\.\w)|\+(?![\w+])", re.I)
 _DURATION_AFTER = re.compile(r"\+?\s*(?:years?|yrs?|months?)\b", re.I)
 _SENTENCE_END = frozenset({".", "!", "?"})
+_LIST_WORDS = frozenset({"and", "or", "plus", "vs", "versus"})
+# skills that say nothing about the technical sense of a neighbouring ambiguous word
+_NOT_TECHNICAL = frozenset({"soft_skill", "field", "degree", "spoken_language", "domain"})
 # where the context of an ambiguous form ends: a sentence end or a blank line
 _STOPS = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 
@@ -34,7 +41,7 @@ _STOPS = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 _LEX_ATTRS = ("LOWER", "IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_SPACE", "IS_TITLE", "IS_UPPER", "IS_PUNCT", "LIKE_NUM")
 _PLURAL_IES = re.compile(r"^(?P<stem>[a-z]{4,})ies$")
 _PLURAL_S = re.compile(r"^(?P<stem>[a-z]{5,}[^su])s$")
-_ACRONYM_S = re.compile(r"^(?P<stem>[A-Z][A-Z0-9]{1,5})s$")
+_ACRONYM_S = re.compile(r"^(?P<stem>[A-Z][A-Z0-9]{0,4}[A-Z])s$")
 _SHORT_PLURALS = {"tests": "test", "apis": "api", "sdks": "sdk", "dbs": "db", "apps": "app", "bots": "bot", "jobs": "job"}
 
 
@@ -84,10 +91,13 @@ def make_tokenizer() -> Any:
     getters[attrs.NORM] = fold_plural
     vocab = Vocab(lex_attr_getters=getters)
     infixes = [*defaults.infixes, r"[/|()\[\]{}]", r"(?<=[a-z])[,;](?=[A-Za-z])"]
-    suffixes = [*defaults.suffixes, r"(?<=[A-Za-z])\d+(?:\.\d+)*$"]
+    suffixes = [*defaults.suffixes, r"(?<=[A-Za-z])\d+(?:\.\d+)*$", r"(?<=[A-Z])\.$"]
+    # single capitals with a period ("C.", "R.") are initials to spaCy; here they end
+    # a sentence that names a language far more often than they abbreviate a name
+    rules = {k: v for k, v in defaults.tokenizer_exceptions.items() if not k.isspace() and not re.fullmatch(r"[A-Z]\.", k)}
     return Tokenizer(
         vocab,
-        rules={k: v for k, v in defaults.tokenizer_exceptions.items() if not k.isspace()},
+        rules=rules,
         prefix_search=compile_prefix_regex(defaults.prefixes).search,
         suffix_search=compile_suffix_regex(suffixes).search,
         infix_finditer=compile_infix_regex(infixes).finditer,
@@ -105,6 +115,14 @@ def _english_getters() -> dict[str, Any]:
         "IS_LOWER": lex_attrs.is_lower, "IS_SPACE": lex_attrs.is_space, "IS_TITLE": lex_attrs.is_title,
         "IS_UPPER": lex_attrs.is_upper, "IS_PUNCT": lex_attrs.is_punct, "LIKE_NUM": en_attrs.like_num,
     }
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the recognizer reads from one text: skill mentions and content-word counts."""
+
+    matches: list[SkillMatch]
+    words: Counter[str]
 
 
 class SkillRecognizer:
@@ -132,19 +150,53 @@ class SkillRecognizer:
         # cue words (lower-case hashes): for every ambiguous form, and per entry
         self._cues = frozenset(strings.add(c) for c in rules.cues)
         self._entry_cues: dict[int, frozenset[int]] = {}
-        seen_plain: set[tuple[str, ...]] = set()
-        seen_strict: set[tuple[str, ...]] = set()
+        for entry_id, plain, strict_norms, exact in self._patterns():
+            key = strings.add(entry_id)
+            if plain:
+                self._matcher.add(entry_id, plain)
+            if exact:
+                strict_key = "~" + entry_id
+                self._matcher.add(strict_key, strict_norms)
+                self._strict_keys[strings.add(strict_key)] = (key, frozenset(map(tuple, exact)))
         for entry in self.lexicon.entries:
             key = strings.add(entry.id)
             self._entries[key] = entry
+            if entry.cues:
+                self._entry_cues[key] = frozenset(strings.add(c) for c in entry.cues)
+
+    def _patterns(self) -> list[tuple[str, list[tuple[int, ...]], list[tuple[int, ...]], list[tuple[int, ...]]]]:
+        """(entry id, plain NORM hash tuples, ambiguous NORM hash tuples, ambiguous ORTH hash tuples) per entry.
+
+        Read from the lexicon's ``compiled.json`` when it was made from exactly these
+        files (see :func:`compile_patterns`), else computed from the forms.
+        """
+        import json
+        from pathlib import Path
+
+        compiled = Path(self.lexicon.root) / "compiled.json"
+        if compiled.is_file() and self.lexicon.files:
+            try:
+                data = json.loads(compiled.read_text(encoding="utf-8"))
+                if data.get("fingerprint") == f"{TOKENIZER_VERSION}:{self.lexicon.fingerprint()}":
+                    return [(row[0], [tuple(t) for t in row[1]], [tuple(t) for t in row[2]], [tuple(t) for t in row[3]]) for row in data["patterns"]]
+            except (OSError, ValueError, KeyError, IndexError, TypeError):
+                pass  # a damaged cache is rebuilt from the forms
+        return self._compute_patterns()
+
+    def _compute_patterns(self) -> list[tuple[str, list[tuple[int, ...]], list[tuple[int, ...]], list[tuple[int, ...]]]]:
+        # The first entry to claim a token sequence owns it (`jdmatch lexicon check` reports clashes).
+        from spacy.strings import hash_string
+
+        seen_plain: set[tuple[str, ...]] = set()
+        seen_strict: set[tuple[str, ...]] = set()
+        out = []
+        for entry in self.lexicon.entries:
             plain = []
             for form in entry.plain_forms:
                 norms = tuple(fold_plural(t) for t in self.form_tokens(form))
                 if norms and norms not in seen_plain:
                     seen_plain.add(norms)
-                    plain.append(tuple(strings.add(n) for n in norms))
-            if plain:
-                self._matcher.add(entry.id, plain)
+                    plain.append(tuple(hash_string(n) for n in norms))
             strict_norms = []
             exact = []
             for form in entry.ambiguous:
@@ -152,13 +204,18 @@ class SkillRecognizer:
                 norms = tuple(fold_plural(t) for t in tokens)
                 if tokens and tokens not in seen_strict and norms not in seen_plain:
                     seen_strict.add(tokens)
-                    strict_norms.append(tuple(strings.add(n) for n in norms))
-                    exact.append(tuple(strings.add(t) for t in tokens))
-            if exact:
-                strict_key = "~" + entry.id
-                self._matcher.add(strict_key, strict_norms)
-                self._strict_keys[strings.add(strict_key)] = (key, frozenset(exact))
-                self._entry_cues[key] = frozenset(strings.add(c) for c in entry.cues)
+                    strict_norms.append(tuple(hash_string(n) for n in norms))
+                    exact.append(tuple(hash_string(t) for t in tokens))
+            if plain or exact:
+                out.append((entry.id, plain, strict_norms, exact))
+        return out
+
+    def compile_patterns(self) -> dict[str, object]:
+        """The compiled form of this lexicon's patterns, for ``<lexicon>/compiled.json``."""
+        return {
+            "fingerprint": f"{TOKENIZER_VERSION}:{self.lexicon.fingerprint()}",
+            "patterns": [[eid, [list(t) for t in p], [list(t) for t in sn], [list(t) for t in ex]] for eid, p, sn, ex in self._compute_patterns()],
+        }
 
     def form_tokens(self, form: str) -> list[str]:
         """The tokens of a lexicon form, exactly as the tokenizer splits text.
@@ -186,10 +243,49 @@ class SkillRecognizer:
         """Every skill mention in ``text``, in order; overlapping candidates resolved longest-first."""
         return self._matches(self.tokenizer(text), text)
 
-    def _matches(self, doc: Doc, text: str) -> list[SkillMatch]:
+    def analyze(self, text: str) -> Analysis:
+        """Skill mentions plus the content words around them, from one tokenization.
+
+        Content words are the alphabetic tokens of three letters or more that are
+        not stop words and not part of a skill mention, as NORM (lower case,
+        plurals folded); the scorer uses them next to the skill ids.
+        """
+        import numpy as np
+        from spacy.attrs import IS_ALPHA, LENGTH, NORM
+
+        doc = self.tokenizer(text)
+        taken = bytearray(len(doc))  # every token that could be a skill name, kept or not
+        matches = self._matches(doc, text, taken, mark_all=True)
+        words: Counter[str] = Counter()
+        if len(doc):
+            rows = doc.to_array([NORM, IS_ALPHA, LENGTH])
+            keep = (rows[:, 1] == 1) & (rows[:, 2] >= 3) & (np.frombuffer(bytes(taken), dtype=np.uint8) == 0)
+            strings = self.tokenizer.vocab.strings
+            stop = self._stop_hashes
+            for h, c in Counter(rows[keep, 0].tolist()).items():
+                if h not in stop:
+                    words[strings[h]] = c
+        return Analysis(matches, words)
+
+    @property
+    def _stop_hashes(self) -> frozenset[int]:
+        stop = getattr(self, "_stop_cache", None)
+        if stop is None:
+            from spacy.lang.en.stop_words import STOP_WORDS
+
+            strings = self.tokenizer.vocab.strings
+            stop = self._stop_cache = frozenset(strings.add(fold_plural(w)) for w in STOP_WORDS)
+        return stop
+
+    def _matches(self, doc: Doc, text: str, taken: bytearray | None = None, *, mark_all: bool = False) -> list[SkillMatch]:
         found = self._matcher(doc)
         if not found:
             return []
+        if mark_all and taken is not None:
+            # a skill name is never a content word, even where its context rejects it
+            for _, s, e in found:
+                taken[s:e] = b"\x01" * (e - s)
+            taken = None
         candidates = []
         strict = []
         strict_keys = self._strict_keys
@@ -203,7 +299,8 @@ class SkillRecognizer:
             candidates += self._confirm(doc, text, strict, candidates)
         # longest first, then leftmost; plain before ambiguous on equal spans (stable sort)
         candidates.sort(key=_longest_first)
-        taken = bytearray(len(doc))
+        if taken is None:
+            taken = bytearray(len(doc))
         chosen = []
         for key, s, e in candidates:
             if any(taken[s:e]):
@@ -234,10 +331,15 @@ class SkillRecognizer:
             if self._in_compound(doc, s, e):
                 continue  # "C-suite", "go-live", "Self-scheduling"
             own = self._entry_cues.get(key, frozenset())
+            if self._prose_start(doc, s, e):
+                # "Go to the page", "Express your interest": only a cue right beside it helps ("Go developers")
+                if any((h := doc[i].lower) in cues or h in own for i in (s - 1, e) if 0 <= i < n):
+                    confirmed.append((key, s, e))
+                continue
             if any((h := doc[i].lower) in cues or h in own for i in (*range(max(0, s - w), s), *range(e, min(n, e + w)))):
                 confirmed.append((key, s, e))
-            elif self._prose_start(doc, s, e) or self._in_proper_name(doc, s):
-                continue  # "Go to the page", "Spring is here", "Adobe Express": need a cue
+            elif self._in_proper_name(doc, s):
+                continue  # "Adobe Express", "Orient Express": need a cue
             else:
                 pending.append((key, s, e))
         if not pending:
@@ -245,7 +347,14 @@ class SkillRecognizer:
         # neighbours: recognized skills close by in the same sentence; two rounds so that
         # "Languages: Java, Python, Go" spreads from the confirmed one to the rest
         stops = [m.start() for m in _STOPS.finditer(text)]
-        anchors = sorted({(s, e) for _, s, e in plain})
+        entries = self._entries
+        # only technical skills vouch for a neighbour: "Grade C in chemistry" is not about C
+        anchors = sorted({(s, e) for k, s, e in plain if entries[k].label not in _NOT_TECHNICAL})
+        # three or more ambiguous names close together vouch for each other: "Java, Python, Go"
+        others = [(o[1], o[2]) for o in pending]
+        mutual = [c for c in pending if sum(1 for o in others if o != (c[1], c[2]) and self._has_neighbor(doc, c[1], c[2], [o], stops)) >= 2]
+        confirmed.extend(mutual)
+        pending = [c for c in pending if c not in mutual]
         for _ in range(2):
             spans = anchors + [(s, e) for _, s, e in confirmed]
             still = []
@@ -304,7 +413,7 @@ class SkillRecognizer:
             if "\n" not in doc[i].whitespace_ and not any("\n" in t.text for t in doc[i + 1:s]):
                 return False
         nxt = doc[e] if e < len(doc) else None
-        return nxt is not None and nxt.is_lower and nxt.is_alpha
+        return nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _LIST_WORDS
 
 
 def _longest_first(candidate: tuple[int, int, int]) -> tuple[int, int]:

@@ -40,3 +40,58 @@ def skills_table(grouped: list[dict[str, Any]], *, title: str = "Skills") -> Any
             table.add_row(category if i == 0 else "", skill["name"], skill["label"], str(skill["count"]), ", ".join(forms)[:60])
         table.add_section()
     return table
+
+
+def score_bar(score: float, width: int = 30) -> str:
+    filled = round(score / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def score_report(result: Any, profile: Any, *, explain: bool = False) -> Any:
+    """A rich renderable: the score with a bar, group coverage, matched and missing skills."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    from jdmatch.errors import display_path
+
+    head = Text()
+    head.append(f"{result.score:5.1f}", style="bold")
+    head.append(f" / 100  {score_bar(result.score)}  ")
+    head.append(f"{display_path(result.source)} vs {profile.title}")
+    detail = Text(f"coverage {result.coverage:.0%} (weight {profile.coverage_weight:.0%}) · similarity {result.similarity:.0%} (TF-IDF cosine {result.cosine:.3f})", style="dim")
+    groups = Table(title="Coverage by group", title_justify="left")
+    groups.add_column("group")
+    groups.add_column("weight", justify="right")
+    groups.add_column("mode")
+    groups.add_column("coverage", justify="right")
+    groups.add_column("", no_wrap=True)
+    groups.add_column("matched")
+    names = {m.id: m.name for m in result.matched}
+    for g in result.groups:
+        groups.add_row(g.name + (" *" if g.core else ""), f"{g.weight:g}", g.mode, f"{g.coverage:.0%}", score_bar(g.coverage * 100, 10),
+                       ", ".join(names.get(i, i) for i in g.matched))
+    parts: list[Any] = [head, detail, groups]
+    matched = Table(title="Matched skills", title_justify="left")
+    matched.add_column("skill")
+    matched.add_column("group", style="dim")
+    matched.add_column("evidence")
+    for m in result.matched:
+        evidence = ", ".join(f"“{t}”" for t in m.mentions[: (5 if explain else 2)]) if m.mentions else f"implied by {', '.join(m.implied_by)}"
+        matched.add_row(m.name, m.group, evidence)
+    parts.append(matched)
+    missing = Table(title="Missing skills, by the points each would add", title_justify="left")
+    missing.add_column("skill")
+    missing.add_column("group", style="dim")
+    missing.add_column("+points", justify="right")
+    for m in result.missing[: (25 if explain else 10)]:
+        missing.add_row(m.name, m.group, f"{m.gain:+.1f}")
+    parts.append(missing)
+    if explain and result.top_terms:
+        terms = Table(title="Terms behind the TF-IDF similarity", title_justify="left")
+        terms.add_column("term")
+        terms.add_column("share of cosine", justify="right")
+        for t in result.top_terms:
+            terms.add_row(t.name, f"{t.contribution:.4f}")
+        parts.append(terms)
+    return Group(*parts)

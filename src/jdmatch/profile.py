@@ -1,0 +1,270 @@
+"""Role profiles: the skills a role needs, grouped and weighted, and its career ladder.
+
+A profile is a TOML file (format in the README, "Profiles"). The shipped ones
+live in ``lexicon/profiles/``; ``load_profile`` takes a shipped name, a path to
+a user's own file, or a :class:`RoleProfile`, and validates it with messages
+that name the file and the offending key.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jdmatch.errors import ProfileError
+from jdmatch.lexicon import Lexicon, default_lexicon_dir
+
+_MODES = ("any", "all")
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSkill:
+    id: str
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class SkillGroup:
+    """Skills that serve one need of the role. ``any``: one suffices; ``all``: each counts."""
+
+    id: str
+    name: str
+    weight: float
+    mode: str
+    skills: tuple[GroupSkill, ...]
+    need: int | None = None
+    core: bool = False
+
+    def coverage(self, present: set[str]) -> float:
+        """Share of this group's need met by the skills in ``present`` (0-1)."""
+        weights = [s.weight for s in self.skills if s.id in present]
+        if not weights:
+            return 0.0
+        if self.mode == "any":
+            return max(weights) / max(s.weight for s in self.skills)
+        if self.need:
+            best = sorted((s.weight for s in self.skills), reverse=True)[: self.need]
+            return min(1.0, sum(sorted(weights, reverse=True)[: self.need]) / sum(best))
+        return sum(weights) / sum(s.weight for s in self.skills)
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    """One rung of the career ladder."""
+
+    level: str
+    rank: int
+    titles: tuple[str, ...]
+    years: tuple[float, float]
+    track: str = "individual"
+
+
+@dataclass(frozen=True, slots=True)
+class RoleProfile:
+    """What a role asks for: weighted skill groups, trade words, and a career ladder."""
+
+    id: str
+    title: str
+    groups: tuple[SkillGroup, ...]
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+    ladder: tuple[Level, ...] = ()
+    coverage_weight: float = 0.6
+    similarity_scale: float = 0.45
+    source: str = ""
+
+    def skill_ids(self) -> list[str]:
+        """Every skill the profile names, in group order, without repeats."""
+        return list(dict.fromkeys(s.id for g in self.groups for s in g.skills))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "title": self.title, "source": self.source,
+            "groups": [{"id": g.id, "name": g.name, "weight": g.weight, "mode": g.mode, "need": g.need, "core": g.core,
+                        "skills": [{"id": s.id, "weight": s.weight} for s in g.skills]} for g in self.groups],
+            "ladder": [{"level": lv.level, "rank": lv.rank, "track": lv.track, "titles": list(lv.titles), "years": list(lv.years)} for lv in self.ladder],
+        }
+
+    @classmethod
+    def from_posting(cls, source: str | os.PathLike[str] | Any, *, matcher: Any = None, max_keywords: int = 40) -> RoleProfile:
+        """A profile made from one job posting: its skills, grouped by category, weighted by mentions."""
+        from jdmatch.extract import read_document
+        from jdmatch.models import Document
+
+        if isinstance(source, Document):
+            doc = source
+        elif isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).is_file()):
+            doc = read_document(source)
+        elif isinstance(source, str):
+            doc = Document(text=source)
+        else:
+            raise TypeError(f"expected a posting as text, a path or a Document, not {type(source).__name__}")
+        if matcher is None:
+            from jdmatch.recognize import default_recognizer
+
+            recognizer = default_recognizer()
+        else:
+            recognizer = matcher.recognizer
+        analysis = recognizer.analyze(doc.text)
+        counts = Counter(m.id for m in analysis.matches if m.label != "soft_skill")
+        if not counts:
+            raise ProfileError("the posting names no skill jdmatch knows, so it cannot serve as a profile", path=doc.source)
+        by_category: dict[str, list[Any]] = {}
+        for m in analysis.matches:
+            if m.id in counts and m.id not in {x.id for x in by_category.get(m.category, [])}:
+                by_category.setdefault(m.category, []).append(m)
+        groups = []
+        for category, ms in by_category.items():
+            skills = tuple(GroupSkill(m.id, 1.0 + 0.5 * min(counts[m.id] - 1, 2)) for m in ms)
+            weight = sum(s.weight for s in skills)
+            groups.append(SkillGroup(_slug(category), category, weight, "all", skills, need=None, core=True))
+        keywords = tuple(w for w, _ in analysis.words.most_common(max_keywords))
+        title = next((line.strip() for line in doc.text.splitlines() if line.strip()), "Job posting")[:80]
+        return cls(id="posting", title=title, groups=tuple(groups), keywords=keywords, source=doc.source,
+                   coverage_weight=0.6, similarity_scale=0.5)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "group"
+
+
+def profiles_dir() -> Path:
+    return default_lexicon_dir() / "profiles"
+
+
+def list_profiles() -> list[Path]:
+    """The shipped profile files."""
+    return sorted(profiles_dir().glob("*.toml"))
+
+
+def load_profile(profile: str | os.PathLike[str] | RoleProfile = "backend-engineer", *, lexicon: Lexicon | None = None) -> RoleProfile:
+    """A profile by shipped name, by path to a TOML file, or as given; validated."""
+    if isinstance(profile, RoleProfile):
+        return profile
+    path = Path(profile)
+    if not (path.suffix == ".toml" or os.sep in str(profile) or path.is_file()):
+        path = profiles_dir() / f"{profile}.toml"
+        if not path.is_file():
+            names = ", ".join(p.stem for p in list_profiles())
+            raise ProfileError(f"no profile named {profile!r}; installed profiles: {names} (or give a path to a .toml file)")
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ProfileError("no such profile file", path=path) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"not valid TOML: {exc}", path=path) from None
+    return parse_profile(raw, path=path, lexicon=lexicon)
+
+
+def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profile>", lexicon: Lexicon | None = None) -> RoleProfile:
+    """Build and validate a profile from parsed TOML."""
+    problems: list[str] = []
+
+    def need(table: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+        value = table.get(key)
+        if value is None:
+            problems.append(f"{where}: `{key}` is missing")
+        elif not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+            problems.append(f"{where}: `{key}` must be {_kind(kind)}")
+            return None
+        return value
+
+    known = {e.id for e in (lexicon or _default_lexicon()).entries}
+    ident = need(raw, "id", str, "profile") or "profile"
+    title = need(raw, "title", str, "profile") or ident
+    groups = []
+    raw_groups = raw.get("groups")
+    if not isinstance(raw_groups, list) or not raw_groups:
+        problems.append("profile: needs at least one [[groups]] table")
+        raw_groups = []
+    seen_groups: set[str] = set()
+    for i, g in enumerate(raw_groups, 1):
+        where = f"groups[{i}]"
+        if not isinstance(g, dict):
+            problems.append(f"{where}: must be a table")
+            continue
+        gid = need(g, "id", str, where) or f"group-{i}"
+        where = f"group {gid!r}"
+        if gid in seen_groups:
+            problems.append(f"{where}: id used twice")
+        seen_groups.add(gid)
+        weight = need(g, "weight", (int, float), where)
+        if weight is not None and weight <= 0:
+            problems.append(f"{where}: `weight` must be positive")
+        mode = g.get("mode", "all")
+        if mode not in _MODES:
+            problems.append(f"{where}: `mode` must be one of {', '.join(_MODES)}, not {mode!r}")
+        needed = g.get("need")
+        if needed is not None and (not isinstance(needed, int) or isinstance(needed, bool) or needed < 1):
+            problems.append(f"{where}: `need` must be a whole number of at least 1")
+            needed = None
+        skills = []
+        raw_skills = g.get("skills")
+        if not isinstance(raw_skills, list) or not raw_skills:
+            problems.append(f"{where}: `skills` must be a non-empty list")
+            raw_skills = []
+        for s in raw_skills:
+            if isinstance(s, str):
+                s = {"id": s}
+            if not isinstance(s, dict) or not isinstance(s.get("id"), str):
+                problems.append(f"{where}: each skill must be an id or {{ id = \"...\", weight = 1.0 }}")
+                continue
+            sw = s.get("weight", 1.0)
+            if not isinstance(sw, (int, float)) or isinstance(sw, bool) or sw <= 0:
+                problems.append(f"{where}: skill {s['id']!r} needs a positive weight")
+                sw = 1.0
+            if s["id"] not in known:
+                problems.append(f"{where}: skill {s['id']!r} is not in the lexicon (see `jdmatch lexicon check`)")
+            skills.append(GroupSkill(s["id"], float(sw)))
+        groups.append(SkillGroup(gid, str(g.get("name", gid)), float(weight or 1.0), str(mode), tuple(skills),
+                                 needed, bool(g.get("core", False))))
+    ladder = []
+    for i, lv in enumerate(raw.get("ladder", []) or [], 1):
+        where = f"ladder[{i}]"
+        if not isinstance(lv, dict):
+            problems.append(f"{where}: must be a table")
+            continue
+        level = need(lv, "level", str, where) or f"level-{i}"
+        rank = need(lv, "rank", int, where) or i
+        titles = lv.get("titles", [])
+        if not isinstance(titles, list) or not all(isinstance(t, str) for t in titles):
+            problems.append(f"{where}: `titles` must be a list of strings")
+            titles = []
+        years = lv.get("years", [0, 50])
+        if not (isinstance(years, list) and len(years) == 2 and all(isinstance(y, (int, float)) for y in years) and years[0] <= years[1]):
+            problems.append(f"{where}: `years` must be [low, high]")
+            years = [0, 50]
+        ladder.append(Level(level, rank, tuple(t.lower() for t in titles), (float(years[0]), float(years[1])), str(lv.get("track", "individual"))))
+    cw = raw.get("coverage_weight", 0.6)
+    if not isinstance(cw, (int, float)) or not 0 <= cw <= 1:
+        problems.append("profile: `coverage_weight` must be between 0 and 1")
+        cw = 0.6
+    scale = raw.get("similarity_scale", 0.45)
+    if not isinstance(scale, (int, float)) or not 0 < scale <= 1:
+        problems.append("profile: `similarity_scale` must be above 0 and at most 1")
+        scale = 0.45
+    keywords = raw.get("keywords", [])
+    if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+        problems.append("profile: `keywords` must be a list of strings")
+        keywords = []
+    if problems:
+        raise ProfileError("; ".join(problems[:6]) + (f" (and {len(problems) - 6} more)" if len(problems) > 6 else ""), path=path)
+    return RoleProfile(ident, title, tuple(groups), str(raw.get("description", "")).strip(), tuple(k.lower() for k in keywords),
+                       tuple(ladder), float(cw), float(scale), str(path))
+
+
+def _kind(kind: type | tuple[type, ...]) -> str:
+    names = {str: "text", int: "a whole number", float: "a number", bool: "true or false", list: "a list", dict: "a table"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _default_lexicon() -> Lexicon:
+    from jdmatch.recognize import default_recognizer
+
+    return default_recognizer().lexicon

@@ -1,0 +1,167 @@
+"""Fit scoring: the properties a person relies on, on the project's own samples."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from jdmatch import read_document
+from jdmatch.errors import ProfileError
+from jdmatch.matcher import Matcher
+from jdmatch.models import FitResult
+from jdmatch.profile import RoleProfile, load_profile
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+LABELS = list(csv.DictReader((SAMPLES / "labels.csv").open(encoding="utf-8")))
+TEXTS = {row["path"]: read_document(SAMPLES / row["path"]).text for row in LABELS}
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher()
+
+
+def test_result_shape(matcher: Matcher) -> None:
+    result = matcher.score(TEXTS["resumes/senior-backend-java.pdf"])
+    assert isinstance(result, FitResult)
+    assert 0 <= result.score <= 100
+    with pytest.raises(AttributeError):
+        result.score = 1.0  # type: ignore[misc]
+    data = json.loads(json.dumps(result.to_dict()))
+    assert {"score", "coverage", "similarity", "groups", "matched", "missing", "top_terms"} <= set(data)
+    assert {g["id"] for g in data["groups"]} == {g.id for g in matcher.profile.groups}
+    gains = [m.gain for m in result.missing]
+    assert gains == sorted(gains, reverse=True), "missing skills come ordered by what they would add"
+    evidence = {m.id: m for m in result.matched}
+    assert "java" in evidence and evidence["java"].mentions and "Java" in evidence["java"].mentions[0]
+    assert sum(t.contribution for t in result.top_terms) <= result.cosine + 1e-9
+
+
+def test_deterministic(matcher: Matcher) -> None:
+    text = TEXTS["resumes/staff-backend-go.pdf"]
+    first = matcher.score(text)
+    assert matcher.score(text) == first
+    assert Matcher().score(text).to_dict() == first.to_dict()
+
+
+@pytest.mark.parametrize("path", [r["path"] for r in LABELS if r["kind"] == "resume"] + ["postings/backend-mid-java.txt", "postings/nurse.pdf"])
+def test_reordering_paragraphs_keeps_the_score(matcher: Matcher, path: str) -> None:
+    paragraphs = [p for p in re.split(r"\n\s*\n", TEXTS[path]) if p.strip()]
+    base = matcher.score("\n\n".join(paragraphs)).score
+    rng = random.Random(len(paragraphs))
+    for _ in range(3):
+        rng.shuffle(paragraphs)
+        assert matcher.score("\n\n".join(paragraphs)).score == pytest.approx(base, abs=1e-9)
+
+
+@pytest.mark.parametrize("path", [r["path"] for r in LABELS])
+def test_naming_a_missing_profile_skill_never_lowers_the_score(matcher: Matcher, path: str) -> None:
+    text = TEXTS[path]
+    result = matcher.score(text)
+    names = {e.id: e.name for e in matcher.recognizer.lexicon.entries}
+    # the ten that would add most, and ten more picked at random
+    rest = list(result.missing[10:])
+    random.Random(path).shuffle(rest)
+    for missing in [*result.missing[:10], *rest[:10]]:
+        for addition in (names[missing.id], f"Hands-on experience with {names[missing.id]}."):
+            after = matcher.score(f"{text}\n\n{addition}").score
+            assert after >= result.score - 1e-9, (missing.id, addition, result.score, after)
+
+
+def test_short_texts_are_monotonic_too(matcher: Matcher) -> None:
+    rng = random.Random(3)
+    skills = [s.id for g in matcher.profile.groups for s in g.skills]
+    names = {e.id: e.name for e in matcher.recognizer.lexicon.entries}
+    for _ in range(60):
+        have = rng.sample(skills, rng.randint(0, 6))
+        text = ", ".join(names[s] for s in have)
+        base = matcher.score(text).score
+        for extra in rng.sample([s for s in skills if s not in have], 5):
+            assert matcher.score(f"{text}, {names[extra]}" if text else names[extra]).score >= base - 1e-9
+
+
+def test_every_backend_resume_beats_every_other_resume_by_a_clear_margin(matcher: Matcher) -> None:
+    scores = {r["path"]: (matcher.score(TEXTS[r["path"]]).score, r["backend"]) for r in LABELS if r["kind"] == "resume"}
+    backend = [s for s, grade in scores.values() if grade == "2"]
+    others = [s for s, grade in scores.values() if grade != "2"]
+    assert len(backend) >= 4 and len(others) >= 4
+    assert min(backend) - max(others) >= 5, scores
+
+
+def test_backend_postings_beat_non_technical_postings(matcher: Matcher) -> None:
+    scores = [(matcher.score(TEXTS[r["path"]]).score, r["backend"]) for r in LABELS if r["kind"] == "posting"]
+    assert min(s for s, g in scores if g == "2") > max(s for s, g in scores if g == "0") + 20
+
+
+def test_score_against_a_posting(matcher: Matcher) -> None:
+    posting = SAMPLES / "postings" / "backend-senior-java.html"
+    job = Matcher(job=posting)
+    assert job.profile.id == "posting" and job.profile.groups
+    java = job.score(TEXTS["resumes/senior-backend-java.pdf"]).score
+    nurse = job.score(TEXTS["resumes/nurse.txt"]).score
+    frontend = job.score(TEXTS["resumes/frontend-react.md"]).score
+    assert java > frontend > nurse
+    same = Matcher(job=read_document(posting).text).score(TEXTS["resumes/senior-backend-java.pdf"]).score
+    assert same == pytest.approx(java)
+
+
+def test_posting_without_skills_cannot_be_a_profile() -> None:
+    with pytest.raises(ProfileError, match="names no skill"):
+        RoleProfile.from_posting("We are looking for a cheerful person to water the plants.")
+
+
+def test_profiles_by_name_path_and_object(tmp_path: Path) -> None:
+    shipped = load_profile("backend-engineer")
+    assert {lv.level for lv in shipped.ladder} >= {"entry", "senior", "staff", "principal", "manager", "architect"}
+    custom = tmp_path / "py.toml"
+    custom.write_text('id = "py"\ntitle = "Python developer"\n[[groups]]\nid = "lang"\nweight = 1\nmode = "any"\nskills = ["python", "django"]\n')
+    prof = load_profile(custom)
+    assert prof.title == "Python developer"
+    m = Matcher(prof)
+    assert m.score("Python developer, Django and Flask.").score > m.score("Certified nurse with ICU experience.").score
+    assert Matcher(str(custom)).profile.id == "py"
+
+
+@pytest.mark.parametrize(
+    "body,phrase",
+    [
+        pytest.param('title = "x"\n[[groups]]\nid = "g"\nweight = 1\nskills = ["python"]\n', "`id` is missing", id="no-id"),
+        pytest.param('id = "x"\ntitle = "x"\n', "at least one [[groups]]", id="no-groups"),
+        pytest.param('id = "x"\ntitle = "x"\n[[groups]]\nid = "g"\nweight = 1\nskills = ["pythonn"]\n', "'pythonn' is not in the lexicon", id="unknown-skill"),
+        pytest.param('id = "x"\ntitle = "x"\n[[groups]]\nid = "g"\nweight = -1\nskills = ["python"]\n', "`weight` must be positive", id="negative-weight"),
+        pytest.param('id = "x"\ntitle = "x"\n[[groups]]\nid = "g"\nweight = 1\nmode = "some"\nskills = ["python"]\n', "`mode` must be one of", id="bad-mode"),
+        pytest.param('id = "x"\ntitle = "x"\ncoverage_weight = 3\n[[groups]]\nid = "g"\nweight = 1\nskills = ["python"]\n', "coverage_weight", id="bad-coverage-weight"),
+        pytest.param('id = "x" title', "not valid TOML", id="bad-toml"),
+    ],
+)
+def test_bad_profiles_are_explained(tmp_path: Path, body: str, phrase: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(body)
+    with pytest.raises(ProfileError) as info:
+        load_profile(path)
+    assert str(path) in str(info.value) and phrase in str(info.value)
+
+
+def test_unknown_profile_name_lists_the_installed_ones() -> None:
+    with pytest.raises(ProfileError, match="backend-engineer"):
+        load_profile("astronaut")
+
+
+def test_implied_skills_count_for_coverage(matcher: Matcher) -> None:
+    result = matcher.score("We run our services on EKS.")
+    implied = {m.id: m for m in result.matched}
+    assert "aws" in implied and "eks" in implied["aws"].implied_by
+    assert next(g for g in result.groups if g.id == "cloud").coverage == 1.0
+
+
+def test_score_many_keeps_order_in_one_and_two_processes(matcher: Matcher) -> None:
+    texts = [TEXTS[r["path"]] for r in LABELS[:8]]
+    one = [r.score for r in matcher.score_many(texts)]
+    two = [r.score for r in matcher.score_many(texts, n_process=2)]
+    assert one == pytest.approx(two)
+    assert one == pytest.approx([matcher.score(t).score for t in texts])
