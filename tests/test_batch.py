@@ -1,0 +1,187 @@
+"""jdmatch batch: inputs, outputs, parallel workers, failures, resume after SIGKILL, Dask."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from jdmatch import batch
+from tests.conftest import make_pdf
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def postings_jsonl(path: Path, n: int) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((SAMPLES / "postings").glob("*.txt"))]
+    ids = []
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            ids.append(f"job-{i}")
+            fh.write(json.dumps({"id": f"job-{i}", "title": f"Posting {i}", "description": texts[i % len(texts)]}) + "\n")
+    return ids
+
+
+def rows_of(path: Path) -> list[dict[str, str]]:
+    return list(batch.read_rows(path))
+
+
+def cli(*args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "jdmatch", "batch", *args], capture_output=True, text=True, timeout=600, input=input)
+
+
+def test_folder_to_csv_with_summary(tmp_path: Path) -> None:
+    out = tmp_path / "ranked.csv"
+    summary = tmp_path / "market.json"
+    result = cli(str(SAMPLES / "postings"), "-o", str(out), "--summary", str(summary), "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    rows = rows_of(out)
+    assert len(rows) == len(list((SAMPLES / "postings").iterdir()))
+    assert all(r["status"] == "ok" for r in rows)
+    assert list(rows[0]) == list(batch.COLUMNS)
+    best = max(rows, key=lambda r: float(r["score"]))
+    assert best["id"].startswith("backend-")
+    assert "Top" in result.stdout and "0 failed" in result.stdout
+    data = json.loads(summary.read_text())
+    assert data["count"] == len(rows) and data["ok"] == len(rows)
+    demanded = {s["id"]: s for s in data["most_demanded_skills"]}
+    assert "python" in demanded and 0 < demanded["python"]["share"] <= 1
+    assert data["most_missing_skills"] and data["score_distribution"]["max"] == pytest.approx(float(best["score"]), abs=0.01)
+    assert not (tmp_path / "ranked.csv.part").exists()
+
+
+def test_jsonl_from_stdin_and_columns(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    ids = postings_jsonl(src, 12)
+    out = tmp_path / "out.jsonl"
+    result = cli("-", "-o", str(out), "--workers", "1", "--text-column", "description", input=src.read_text())
+    assert result.returncode == 0, result.stderr
+    rows = rows_of(out)
+    assert [r["id"] for r in rows] == ids
+    assert rows[0]["title"] == "Posting 0"
+
+
+def test_csv_input_with_named_columns(tmp_path: Path) -> None:
+    src = tmp_path / "jobs.csv"
+    with src.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(["ref", "heading", "body"])
+        w.writerow(["A1", "Backend", "Java, Spring Boot, PostgreSQL,\nDocker and Kubernetes on AWS."])
+        w.writerow(["B2", "Nurse", "Registered nurse for the ICU, BLS and ACLS."])
+    out = tmp_path / "out.csv"
+    result = cli(str(src), "-o", str(out), "--text-column", "body", "--id-column", "ref", "--title-column", "heading", "--workers", "1")
+    assert result.returncode == 0, result.stderr
+    rows = {r["id"]: r for r in rows_of(out)}
+    assert rows["A1"]["title"] == "Backend" and float(rows["A1"]["score"]) > float(rows["B2"]["score"])
+    bad = cli(str(src), "-o", str(tmp_path / "x.csv"), "--text-column", "nope")
+    assert bad.returncode == 1 and "no column 'nope'" in bad.stderr
+
+
+def test_broken_files_are_rows_not_crashes(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Backend engineer: Java, Spring Boot, PostgreSQL and Kubernetes.")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "cut.pdf").write_bytes(make_pdf([[(72, 72, "resume text")]])[:200])
+    (folder / "locked.pdf").write_bytes(make_pdf([[(72, 72, "secret")]], encrypt="pw"))
+    (folder / "photo.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    (folder / "=cmd.txt").write_text("=HYPERLINK(\"http://x\") Python developer")
+    (folder / "ignored.exe").write_bytes(b"MZ")
+    os.symlink("/etc/hostname", folder / "outside.txt")
+    out = tmp_path / "out.csv"
+    result = cli(str(folder), "-o", str(out), "--workers", "2")
+    assert result.returncode == 3, result.stderr
+    rows = {r["id"]: r for r in rows_of(out)}
+    assert set(rows) == {"good.txt", "empty.txt", "cut.pdf", "locked.pdf", "photo.pdf", "=cmd.txt", "outside.txt"}
+    assert rows["good.txt"]["status"] == "ok"
+    for name, phrase in [("empty.txt", "empty"), ("cut.pdf", "damaged"), ("locked.pdf", "password"), ("photo.pdf", "PNG"), ("outside.txt", "outside the input folder")]:
+        assert rows[name]["status"] == "error" and phrase in rows[name]["error"], rows[name]
+    raw = out.read_text()
+    assert "\n=cmd.txt" not in raw and "'=cmd.txt" in raw, "cells that would start a formula are neutralized"
+    assert "5 failed" in result.stdout
+
+
+def test_existing_output_is_never_overwritten(tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    out.write_text("precious\n")
+    result = cli(str(SAMPLES / "postings" / "chef.html"), "-o", str(out))
+    assert result.returncode == 1 and "--resume" in result.stderr and "--force" in result.stderr
+    assert out.read_text() == "precious\n"
+    assert cli(str(SAMPLES / "postings" / "chef.html"), "-o", str(out), "--force").returncode == 0
+    assert len(rows_of(out)) == 1
+
+
+def test_resume_after_sigkill_gives_exactly_one_row_per_input(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    ids = postings_jsonl(src, 600)
+    out = tmp_path / "out.jsonl"
+    part = tmp_path / "out.jsonl.part"
+    proc = subprocess.Popen([sys.executable, "-m", "jdmatch", "batch", str(src), "-o", str(out), "--workers", "2", "-q"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + 240
+    while time.time() < deadline:
+        if part.exists() and part.read_bytes().count(b"\n") >= 100:
+            break
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)  # the whole group: parent and workers
+    proc.wait()
+    written = part.read_bytes().count(b"\n")
+    assert 0 < written < 600, "killed half-way"
+    with part.open("ab") as fh:
+        fh.write(b'{"id": "job-torn", "sou')  # a torn last line, as a crash mid-write leaves
+    result = cli(str(src), "-o", str(out), "--resume", "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    got = [r["id"] for r in rows_of(out)]
+    assert sorted(got) == sorted(ids) and len(got) == len(set(got)) == 600
+    assert f"{written} already done" in result.stdout or "already done" in result.stdout
+    again = cli(str(src), "-o", str(out), "--resume")
+    assert again.returncode == 0 and len(rows_of(out)) == 600
+
+
+def test_time_limit_per_document(tmp_path: Path) -> None:
+    # a real slow document: many pages of PDF for pdfminer, with a tiny limit
+    slow = tmp_path / "slow.pdf"
+    slow.write_bytes(make_pdf([[(72, 72 + 12 * i, f"line {i} with words to lay out " * 3) for i in range(50)]] * 60))
+    fast = tmp_path / "fast.txt"
+    fast.write_text("Go and Kubernetes developer")
+    out = tmp_path / "out.csv"
+    result = cli(str(slow), str(fast), "-o", str(out), "--workers", "1", "--timeout", "0.5")
+    assert result.returncode == 3
+    rows = {Path(r["id"]).name: r for r in rows_of(out)}
+    assert "limit" in rows["slow.pdf"]["error"] and rows["fast.txt"]["status"] == "ok"
+
+
+def test_library_runner(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    summary = batch.run([str(SAMPLES / "resumes")], out, workers=1)
+    assert summary.count == summary.ok == len(list((SAMPLES / "resumes").iterdir()))
+    assert summary.best(1)[0][1].startswith("senior-backend-java")
+    with pytest.raises(batch.BatchError, match="exists"):
+        batch.run([str(SAMPLES / "resumes")], out)
+    with pytest.raises(batch.BatchError, match=r"\.csv or \.jsonl"):
+        batch.run([str(SAMPLES / "resumes")], tmp_path / "out.xlsx")
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_same_rows(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    src = tmp_path / "in.jsonl"
+    ids = postings_jsonl(src, 40)
+    local = tmp_path / "local.csv"
+    dask = tmp_path / "dask.csv"
+    batch.run([str(src)], local, workers=1)
+    summary = batch.run([str(src)], dask, engine="dask", workers=2)
+    assert summary.ok == 40
+    a = {r["id"]: r for r in rows_of(local)}
+    b = {r["id"]: r for r in rows_of(dask)}
+    assert set(b) == set(ids) and all(a[i]["score"] == b[i]["score"] for i in ids)
+    # resume semantics are the runner's, whatever the engine
+    summary = batch.run([str(src)], dask, engine="dask", workers=2, resume=True)
+    assert summary.skipped == 40 and summary.count == 0
