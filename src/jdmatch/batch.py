@@ -323,7 +323,7 @@ def score_item(item: Item) -> dict[str, Any]:
                 raise JdmatchError(f"the text is over the {max_bytes} byte limit; raise it with --max-size", path=item.source)
             if not text.strip():
                 raise JdmatchError("the text is empty", path=item.source)
-        result = _matcher.score(text)
+        result = _matcher.score(text, detail=False)
     except _Timeout:
         row["error"] = f"took longer than the {timeout:g} s limit per document; skipped"
         return row
@@ -341,7 +341,9 @@ def score_item(item: Item) -> dict[str, Any]:
         return row
     finally:
         limit.stop()
-    core = {s.id for g in _matcher.profile.groups if g.core for s in g.skills}
+    core = _settings.get("core")
+    if core is None:
+        core = _settings["core"] = {s.id for g in _matcher.profile.groups if g.core for s in g.skills}
     row.update(
         score=round(result.score, 2), coverage=round(result.coverage, 4), similarity=round(result.similarity, 4),
         top_skills="; ".join(m.name for m in result.matched[:8]),

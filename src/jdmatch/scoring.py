@@ -41,11 +41,13 @@ class FitScorer:
     reference corpus.
     """
 
-    def __init__(self, *, sublinear_tf: bool = True, smooth_idf: bool = True, min_df: int = 1, top_terms: int = 10, recognizer: SkillRecognizer | None = None) -> None:
+    def __init__(self, *, sublinear_tf: bool = True, smooth_idf: bool = True, min_df: int = 1, top_terms: int = 10,
+                 max_missing: int = 40, recognizer: SkillRecognizer | None = None) -> None:
         self.sublinear_tf = sublinear_tf
         self.smooth_idf = smooth_idf
         self.min_df = min_df
         self.top_terms = top_terms
+        self.max_missing = max_missing
         self.recognizer = recognizer
 
     # -- learning ----------------------------------------------------------------------
@@ -124,8 +126,14 @@ class FitScorer:
         total = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {t: v / total for t, v in vec.items()}
 
-    def score(self, analysis: Analysis, profile: RoleProfile, *, source: str = "<text>", lexicon_implies: dict[str, tuple[str, ...]] | None = None, _pvec: dict[str, float] | None = None) -> FitResult:
-        """Score one recognized document against ``profile``."""
+    def score(self, analysis: Analysis, profile: RoleProfile, *, source: str = "<text>", detail: bool = True,
+              lexicon_implies: dict[str, tuple[str, ...]] | None = None, _pvec: dict[str, float] | None = None) -> FitResult:
+        """Score one recognized document against ``profile``.
+
+        With ``detail=False`` (batch runs) the score is the same, but the explanation
+        is shorter: the first 8 matched skills, missing skills of the core groups
+        only, and no term contributions.
+        """
         pvec = _pvec if _pvec is not None else self.profile_vector(profile)
         idf = self.idf_
         unseen = self.unseen_idf_
@@ -155,6 +163,7 @@ class FitScorer:
         cosine = dot / math.sqrt(norm2) if norm2 > 0 else 0.0
 
         implies = lexicon_implies if lexicon_implies is not None else self._implies()
+        index = _index(profile)
         have = set(counts)
         implied_by: dict[str, list[str]] = {}
         for sid in counts:
@@ -162,53 +171,71 @@ class FitScorer:
                 if target not in have:
                     implied_by.setdefault(target, []).append(sid)
         covered = have | set(implied_by)
-        groups = tuple(GroupCoverage(g.id, g.name, g.weight, g.mode, g.coverage(covered),
-                                     tuple(s.id for s in g.skills if s.id in covered), g.core) for g in profile.groups)
-        total_weight = sum(g.weight for g in profile.groups) or 1.0
-        coverage = sum(g.weight * g.coverage for g in groups) / total_weight
+        group_cov = [g.coverage(covered) for g in profile.groups]
+        groups = tuple(GroupCoverage(g.id, g.name, g.weight, g.mode, c, tuple(s.id for s in g.skills if s.id in covered), g.core)
+                       for g, c in zip(profile.groups, group_cov))
+        total_weight = index.total_weight
+        covered_weight = sum(g.weight * c for g, c in zip(profile.groups, group_cov))
+        coverage = covered_weight / total_weight
         similarity = min(1.0, cosine / profile.similarity_scale)
         cw = profile.coverage_weight
         score = 100.0 * (cw * coverage + (1 - cw) * similarity)
 
         names = self._names()
-        group_of = {}
-        for g in profile.groups:
-            for s in g.skills:
-                group_of.setdefault(s.id, g.name)
         mentions: dict[str, list[Any]] = {}
         for m in analysis.matches:
             mentions.setdefault(m.id, []).append(m)
         matched = []
-        for sid in profile.skill_ids():
+        for sid in index.skill_ids:
+            if not detail and len(matched) >= 8:
+                break
             if sid in have:
                 ms = mentions[sid]
-                matched.append(SkillEvidence(sid, names.get(sid, sid), group_of[sid], tuple(dict.fromkeys(m.text for m in ms))[:5],
+                matched.append(SkillEvidence(sid, names.get(sid, sid), index.group_of[sid], tuple(dict.fromkeys(m.text for m in ms))[:5],
                                              tuple((m.start, m.end) for m in ms[:5])))
             elif sid in implied_by:
-                matched.append(SkillEvidence(sid, names.get(sid, sid), group_of[sid], implied_by=tuple(implied_by[sid])))
+                matched.append(SkillEvidence(sid, names.get(sid, sid), index.group_of[sid], implied_by=tuple(implied_by[sid])))
         missing = []
-        for sid in profile.skill_ids():
+        root = math.sqrt(norm2) if norm2 > 0 else 0.0
+        present_weights = [sorted((w for sid, w in index.weights[gi].items() if sid in covered), reverse=True) for gi in range(len(profile.groups))]
+        sim_scale = profile.similarity_scale
+        for sid in (index.skill_ids if detail else index.core_ids):
             if sid in covered:
                 continue
-            term = SKILL_PREFIX + sid
-            p = pvec.get(term, 0.0)
-            dot2, norm2b = dot + lam * p * p, norm2 + (lam * p) ** 2
+            p = pvec.get(SKILL_PREFIX + sid, 0.0)
+            lp = lam * p
+            dot2, norm2b = dot + lp * p, norm2 + lp * lp
             cos2 = dot2 / math.sqrt(norm2b) if norm2b > 0 else 0.0
-            added = covered | {sid} | set(implies.get(sid, ()))
-            cov2 = sum(g.weight * g.coverage(added) for g in profile.groups) / total_weight
-            score2 = 100.0 * (cw * cov2 + (1 - cw) * min(1.0, cos2 / profile.similarity_scale))
-            missing.append(MissingSkill(sid, names.get(sid, sid), group_of[sid], score2 - score))
-        missing.sort(key=lambda m: (-m.gain, m.id))
-        contributions = []
-        if norm2 > 0:
-            root = math.sqrt(norm2)
+            gained = 0.0
+            extra = implies.get(sid)
+            if extra is None:  # the common case: only the groups holding the skill change
+                for gi, w in index.places[sid]:
+                    if group_cov[gi] < 1.0:
+                        gained += index.group_weight[gi] * (_coverage_plus(profile.groups[gi], index, gi, present_weights[gi], [w]) - group_cov[gi])
+            else:  # the skill brings others with it
+                adds: dict[int, list[float]] = {}
+                for t in (sid, *extra):
+                    if t == sid or t not in covered:
+                        for gi, w in index.places.get(t, ()):
+                            adds.setdefault(gi, []).append(w)
+                for gi, ws in adds.items():
+                    gained += index.group_weight[gi] * (_coverage_plus(profile.groups[gi], index, gi, present_weights[gi], ws) - group_cov[gi])
+            cov2 = (covered_weight + gained) / total_weight
+            score2 = 100.0 * (cw * cov2 + (1 - cw) * min(1.0, cos2 / sim_scale))
+            missing.append((score - score2, sid))
+        missing.sort()
+        missing_skills = tuple(MissingSkill(sid, names.get(sid, sid), index.group_of[sid], -neg) for neg, sid in missing[: self.max_missing])
+        shares = []
+        if norm2 > 0 and detail:
             for term, v in dvec.items():
                 c = v * pvec.get(term, 0.0) / root
                 if c > 0:
-                    contributions.append(TermContribution(term, names.get(term[1:], term[1:]) if term.startswith(SKILL_PREFIX) else term, c))
-        contributions.sort(key=lambda t: (-t.contribution, t.term))
-        return FitResult(score=score, similarity=similarity, coverage=coverage, matched=tuple(matched), missing=tuple(missing),
-                         groups=groups, top_terms=tuple(contributions[: self.top_terms]), cosine=cosine, profile=profile.id,
+                    shares.append((-c, term))
+        shares.sort()
+        contributions = [TermContribution(term, names.get(term[1:], term[1:]) if term.startswith(SKILL_PREFIX) else term, -neg)
+                         for neg, term in shares[: self.top_terms]]
+        return FitResult(score=score, similarity=similarity, coverage=coverage, matched=tuple(matched), missing=missing_skills,
+                         groups=groups, top_terms=tuple(contributions), cosine=cosine, profile=profile.id,
                          source=source, skills=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
 
     def _tf(self, tf: int) -> float:
@@ -225,6 +252,48 @@ class FitScorer:
         if cached is None:
             cached = self._implies_cache = {e.id: e.implies for e in self._recognizer().lexicon.entries if e.implies}
         return cached
+
+
+def _coverage_plus(group: Any, index: _ProfileIndex, gi: int, present: list[float], added: list[float]) -> float:
+    """``group.coverage`` with skills of weights ``added`` joining those ``present`` (sorted, heaviest first)."""
+    if group.mode == "any":
+        return max(present[0] if present else 0.0, *added) / index.max_weight[gi]
+    if group.need:
+        top = sorted(present[: group.need] + added, reverse=True)[: group.need]
+        return min(1.0, sum(top) / index.need_weight[gi])
+    return (sum(present) + sum(added)) / index.all_weight[gi]
+
+
+class _ProfileIndex:
+    """What scoring needs to know about a profile, worked out once."""
+
+    def __init__(self, profile: RoleProfile) -> None:
+        self.weights = [{s.id: s.weight for s in g.skills} for g in profile.groups]
+        self.group_weight = [g.weight for g in profile.groups]
+        self.max_weight = [max(s.weight for s in g.skills) for g in profile.groups]
+        self.all_weight = [sum(s.weight for s in g.skills) for g in profile.groups]
+        self.need_weight = [sum(sorted((s.weight for s in g.skills), reverse=True)[: g.need or len(g.skills)]) for g in profile.groups]
+        self.skill_ids = profile.skill_ids()
+        self.core_ids = list(dict.fromkeys(s.id for g in profile.groups if g.core for s in g.skills))
+        self.total_weight = sum(g.weight for g in profile.groups) or 1.0
+        self.group_of: dict[str, str] = {}
+        self.places: dict[str, list[tuple[int, float]]] = {}  # skill -> (group index, weight there)
+        for i, g in enumerate(profile.groups):
+            for s in g.skills:
+                self.group_of.setdefault(s.id, g.name)
+                self.places.setdefault(s.id, []).append((i, s.weight))
+
+
+_INDEXES: dict[int, tuple[RoleProfile, _ProfileIndex]] = {}
+
+
+def _index(profile: RoleProfile) -> _ProfileIndex:
+    hit = _INDEXES.get(id(profile))
+    if hit is None or hit[0] is not profile:
+        if len(_INDEXES) > 64:
+            _INDEXES.clear()
+        hit = _INDEXES[id(profile)] = (profile, _ProfileIndex(profile))
+    return hit[1]
 
 
 def terms_of(analysis: Analysis) -> list[str]:

@@ -68,23 +68,29 @@ def read_document(
         raise DocumentNotFoundError(f"cannot read the file ({exc.strerror or exc}); check its permissions", path=p) from None
     if max_bytes is not None and len(data) > max_bytes:  # grew while we looked
         raise DocumentTooLargeError(f"the file is over the {_mib(max_bytes)} limit", path=p)
-    return read_bytes(data, source=os.fspath(path), suffix=p.suffix.lower(), pdf_engine=pdf_engine)
+    return read_bytes(data, source=os.fspath(path), suffix=p.suffix.lower(), pdf_engine=pdf_engine, max_bytes=max_bytes)
 
 
-def read_bytes(data: bytes, *, source: str = "<bytes>", suffix: str = "", pdf_engine: str = "pdfminer") -> Document:
+def expansion_budget(max_bytes: int | None) -> int:
+    """How much a compressed document (PDF streams, DOCX parts) may unpack to: 10x the file limit, at least 200 MiB."""
+    return max(10 * (max_bytes or DEFAULT_MAX_BYTES), 200 * 1024 * 1024)
+
+
+def read_bytes(data: bytes, *, source: str = "<bytes>", suffix: str = "", pdf_engine: str = "pdfminer", max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
     """Read a document held in memory (``source`` names it in errors)."""
     if not data:
         raise EmptyDocumentError("the file is empty (0 bytes)", path=source)
     media_type = detect_media_type(data, suffix=suffix, source=source)
+    budget = expansion_budget(max_bytes)
     if media_type == "application/pdf":
         from jdmatch.extract.pdf import read_pdf
 
-        text, pages = read_pdf(data, source=source, engine=pdf_engine)
+        text, pages = read_pdf(data, source=source, engine=pdf_engine, budget=budget)
         return Document(text=text, source=source, media_type=media_type, pages=pages)
     if media_type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
         from jdmatch.extract.docx import read_docx
 
-        text = read_docx(data, source=source)
+        text = read_docx(data, source=source, budget=budget)
     else:
         from jdmatch.extract.text import decode_text
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from jdmatch.errors import (
     CorruptDocumentError,
+    DocumentTooLargeError,
     EncryptedDocumentError,
     MissingDependencyError,
     NoTextLayerError,
@@ -15,8 +16,14 @@ from jdmatch.extract.layout import Line, page_text
 from jdmatch.extract.normalize import normalize_text
 
 
-def read_pdf(data: bytes, *, source: str = "<bytes>", engine: str = "pdfminer") -> tuple[str, int]:
-    """Return (text, page count). Raise a DocumentError naming ``source`` on failure."""
+def read_pdf(data: bytes, *, source: str = "<bytes>", engine: str = "pdfminer", budget: int = 200 * 1024 * 1024) -> tuple[str, int]:
+    """Return (text, page count). Raise a DocumentError naming ``source`` on failure.
+
+    Before extraction the compressed streams are inflated once, in bounded steps and
+    without keeping the output, so that a PDF whose streams unpack to more than
+    ``budget`` bytes is refused before a reader tries to hold it in memory.
+    """
+    _check_streams(data, source, budget)
     pages_lines = _pdfium_pages(data, source) if engine == "pdfium" else _pdfminer_pages(data, source)
     texts = []
     count = 0
@@ -62,9 +69,51 @@ def _pdfminer_pages(data: bytes, source: str) -> Iterator[list[Line]]:
     except RecursionError:
         raise CorruptDocumentError("the PDF's structure loops or nests too deeply; re-export it", path=source) from None
     except MemoryError:
-        raise CorruptDocumentError("the PDF expands to more data than memory allows; re-export it", path=source) from None
+        raise DocumentTooLargeError("the PDF expands to more data than memory allows", path=source) from None
     except Exception as exc:  # pdfminer raises many types on malformed input
         raise CorruptDocumentError(f"the PDF is damaged or truncated ({type(exc).__name__}: {_short(exc)}); re-export it", path=source) from None
+
+
+def _check_streams(data: bytes, source: str, budget: int) -> None:
+    """Refuse a PDF whose Flate streams inflate past ``budget`` bytes (a decompression bomb)."""
+    import zlib
+
+    marker = b"FlateDecode"
+    if marker not in data:
+        return
+    total = 0
+    step = 1 << 20
+    # Every "stream ... endstream" body of the file, whether or not the xref is intact.
+    pos = 0
+    while True:
+        start = data.find(b"stream", pos)
+        if start < 0:
+            break
+        if data[start - 3:start] == b"end":  # "endstream"
+            pos = start + 6
+            continue
+        body = start + 6
+        if data[body:body + 2] == b"\r\n":
+            body += 2
+        elif data[body:body + 1] in (b"\n", b"\r"):
+            body += 1
+        end = data.find(b"endstream", body)
+        if end < 0:
+            break
+        inflater = zlib.decompressobj()
+        chunk = data[body:end]
+        try:
+            out = inflater.decompress(chunk, step)
+            total += len(out)
+            while inflater.unconsumed_tail and total <= budget:
+                out = inflater.decompress(inflater.unconsumed_tail, step)
+                total += len(out)
+        except zlib.error:
+            pass  # not Flate, or damaged: the reader will judge it
+        if total > budget:
+            raise DocumentTooLargeError(
+                f"the PDF's streams unpack to more than {budget / 2**20:,.0f} MiB; it looks like a decompression bomb", path=source)
+        pos = end + 9
 
 
 def _pdfium_pages(data: bytes, source: str) -> Iterator[list[Line]]:
@@ -78,17 +127,24 @@ def _pdfium_pages(data: bytes, source: str) -> Iterator[list[Line]]:
         if "password" in str(exc).lower():
             raise EncryptedDocumentError("the PDF is encrypted and needs a password; save an unprotected copy and try again", path=source) from None
         raise CorruptDocumentError(f"the PDF is damaged or truncated ({_short(exc)}); re-export it", path=source) from None
+    loaded = 0
+    last_error: Exception | None = None
     try:
         for index in range(len(pdf)):
-            page = pdf[index]
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError as exc:  # one broken page (a looping page tree) does not sink the rest
+                last_error = exc
+                continue
             try:
                 yield _pdfium_lines(page)
+                loaded += 1
             finally:
                 page.close()
-    except pdfium.PdfiumError as exc:
-        raise CorruptDocumentError(f"the PDF is damaged ({_short(exc)}); re-export it", path=source) from None
     finally:
         pdf.close()
+    if not loaded and last_error is not None:
+        raise CorruptDocumentError(f"the PDF is damaged ({_short(last_error)}); re-export it", path=source)
 
 
 def _pdfium_lines(page: object) -> list[Line]:

@@ -1,0 +1,225 @@
+"""Hostile files: read_document must neither hang, crash nor exhaust memory on them.
+
+Each file of the hostile corpus (tests/hostile/make_corpus.py, generated once per
+session) is read in its own subprocess with a hard timeout and an address-space
+cap, so a hang, a segfault or a memory blow-up fails one case instead of the
+run. A case passes when the read returns text (with the expected substring and
+without the forbidden ones) or raises exactly the expected JdmatchError
+subclass with a one-line message that starts with the (escaped) file path.
+
+Set JDMATCH_HOSTILE_REPORT=some.json to also write every outcome with timings.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.hostile.make_corpus import Case, folder_cases, make_corpus, make_folder, plan_corpus
+
+pytestmark = pytest.mark.slow
+
+TIMEOUT = 60.0  # seconds per read
+MEMORY_CAP = 2 * 1024**3  # RLIMIT_AS of the reading process
+ROOT = Path(__file__).resolve().parents[1]
+_MARK = "@@HOSTILE-RESULT@@"
+
+# Runs in the child: read one file, report what happened as one JSON line.
+_CHILD = r"""
+import json, resource, sys, time
+path, engine, contains, absent = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
+out = {}
+start = time.perf_counter()
+try:
+    from jdmatch import read_document
+    from jdmatch.errors import JdmatchError
+    doc = read_document(path, pdf_engine=engine)
+    text = doc.text
+    out = {"outcome": "text", "length": len(text), "pages": doc.pages, "media_type": doc.media_type,
+           "contains": (contains in text) if contains else True,
+           "found_absent": [a for a in absent if a in text], "head": text[:160]}
+except MemoryError:
+    out = {"outcome": "MemoryError"}
+except RecursionError as exc:
+    out = {"outcome": "RecursionError", "message": str(exc)[:300]}
+except BaseException as exc:
+    out = {"outcome": "raised", "type": type(exc).__name__, "jdmatch": isinstance(exc, JdmatchError),
+           "message": str(exc)[:2000]}
+out["seconds"] = time.perf_counter() - start
+out["maxrss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+sys.stdout.write("\n" + MARK + json.dumps(out) + "\n")
+""".replace("MARK", repr(_MARK))
+
+
+def _limit_child() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def read_in_subprocess(case: Case, engine: str = "pdfminer") -> dict[str, Any]:
+    """Read ``case.path`` in a capped child process; return what happened (never raises)."""
+    args = [sys.executable, "-c", _CHILD, os.fspath(case.path), engine, case.contains or "", json.dumps(list(case.absent))]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_limit_child, env=env, cwd=ROOT)
+    try:
+        stdout, stderr = proc.communicate(timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        return {"outcome": "timeout", "wall": time.perf_counter() - start}
+    wall = time.perf_counter() - start
+    tail = stderr.decode("utf-8", "replace")[-600:]
+    if proc.returncode < 0:
+        return {"outcome": "signal", "signal": -proc.returncode, "wall": wall, "stderr": tail}
+    for line in reversed(stdout.decode("utf-8", "replace").splitlines()):
+        if line.startswith(_MARK):
+            result: dict[str, Any] = json.loads(line[len(_MARK):])
+            result.update(wall=wall, returncode=proc.returncode, stderr=tail)
+            return result
+    return {"outcome": "no-result", "returncode": proc.returncode, "wall": wall, "stderr": tail}
+
+
+def escaped(path: str) -> str:
+    """The path as a one-line message shows it: control characters and undecodable bytes escaped."""
+    if any(ch < " " or ch == "\x7f" or "\ud800" <= ch <= "\udfff" for ch in path):
+        return path.encode("unicode_escape", "backslashreplace").decode("ascii")
+    return path
+
+
+def verdict(case: Case, r: dict[str, Any]) -> str:
+    """"passed", or what went wrong in a few words."""
+    outcome = r["outcome"]
+    if outcome == "timeout":
+        return f"timed out (> {TIMEOUT:.0f} s)"
+    if outcome == "signal":
+        return f"crashed (signal {r['signal']})"
+    if outcome == "no-result":
+        return f"crashed (exit {r['returncode']}, no result): {r['stderr'][-200:]}"
+    if outcome == "MemoryError":
+        return "used too much memory (MemoryError escaped)"
+    if outcome == "RecursionError":
+        return "crashed (RecursionError escaped)"
+    if outcome == "raised" and "MemoryError" in r["message"] and case.expect != "text" and r["type"] != case.expect:
+        return f"used too much memory (wrapped as {r['type']}: {r['message']})"
+    if case.expect == "text":
+        if outcome != "text":
+            return f"wrong error: raised {r['type']} instead of returning text: {r['message']}"
+        if not r["contains"]:
+            return f"text lacks {case.contains!r}; starts {r['head']!r}"
+        if r["found_absent"]:
+            return f"text contains forbidden {r['found_absent']!r}"
+        return "passed"
+    if outcome == "text":
+        return f"wrong outcome: returned {r['length']:,} chars of text instead of raising {case.expect}; starts {r['head'][:60]!r}"
+    if r["type"] != case.expect:
+        return f"wrong error: raised {r['type']} instead of {case.expect}: {r['message']}"
+    message = r["message"]
+    if "\n" in message or "\r" in message:
+        return f"message is not one line: {message!r}"
+    prefix = escaped(os.fspath(case.path)) + ": "
+    if not message.startswith(prefix):
+        return f"message does not start with the escaped path {prefix!r}: {message!r}"
+    return "passed"
+
+
+# ------------------------------------------------------------------ fixtures and params
+
+_PLAN = [case for case, _ in plan_corpus(Path("<corpus>"))]
+
+
+def _have_pdfium() -> bool:
+    try:
+        import pypdfium2  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+PARAMS = [pytest.param(c.name, "pdfminer", id=c.name) for c in _PLAN] + [
+    pytest.param(c.name, "pdfium", id=f"{c.name}@pdfium",
+                 marks=pytest.mark.skipif(not _have_pdfium(), reason="pypdfium2 not installed"))
+    for c in _PLAN if c.pdf
+]
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
+    """The hostile corpus, built once per session (the big files take ~10 s)."""
+    return {c.name: c for c in make_corpus(tmp_path_factory.mktemp("hostile"))}
+
+
+@pytest.fixture(scope="session")
+def outcomes() -> Any:
+    """Collects every outcome; written to $JDMATCH_HOSTILE_REPORT at the end when set."""
+    rows: list[dict[str, Any]] = []
+    yield rows
+    target = os.environ.get("JDMATCH_HOSTILE_REPORT")
+    if target:
+        Path(target).write_text(json.dumps(rows, indent=1, ensure_ascii=True), encoding="utf-8")
+
+
+def _check(case: Case, engine: str, outcomes: list[dict[str, Any]]) -> None:
+    r = read_in_subprocess(case, engine)
+    v = verdict(case, r)
+    outcomes.append({"case": case.name, "engine": engine, "expect": case.expect, "verdict": v, **r})
+    assert v == "passed", f"{case.name} [{engine}] ({r.get('wall', 0):.1f} s, {r.get('maxrss_mib', 0):.0f} MiB): {v}"
+
+
+# ------------------------------------------------------------------ tests
+
+
+@pytest.mark.parametrize("name,engine", PARAMS)
+def test_hostile_file(corpus: dict[str, Case], outcomes: list[dict[str, Any]], name: str, engine: str) -> None:
+    _check(corpus[name], engine, outcomes)
+
+
+@pytest.fixture(scope="session")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_folder(tmp_path_factory.mktemp("hostile-folder"))
+
+
+def test_folder_layout(folder: Path) -> None:
+    """The batch input folder really has the traps it claims to have."""
+    assert (folder / "loop").is_symlink() and (folder / "loop").resolve() == folder.resolve()
+    assert (folder / "dangling.pdf").is_symlink() and not (folder / "dangling.pdf").exists()
+    outside = (folder / "outside.txt").resolve()
+    assert outside.is_file() and folder.resolve() not in outside.parents
+    assert (folder / "unreadable.txt").stat().st_mode & 0o777 == 0
+    assert (folder / "sub dir" / "up").resolve() == folder.resolve()
+    assert sum(1 for p in folder.iterdir() if p.is_file() and not p.is_symlink()) >= 6
+
+
+@pytest.mark.parametrize("index", range(4), ids=["symlink-loop", "dangling-symlink", "symlink-outside", "unreadable"])
+def test_folder_entry(folder: Path, outcomes: list[dict[str, Any]], index: int) -> None:
+    """Each trap read on its own: a folder, a missing file, a followed link, a chmod-000 file."""
+    _check(folder_cases(folder)[index], "pdfminer", outcomes)
+
+
+def test_batch_over_hostile_folder(folder: Path, tmp_path: Path) -> None:
+    """`jdmatch batch` over the trap folder finishes, follows no symlink loop and never reads outside the folder."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    help_ = subprocess.run([sys.executable, "-m", "jdmatch", "--help"], capture_output=True, text=True, env=env, timeout=60)
+    if "batch" not in help_.stdout:
+        pytest.skip("no `jdmatch batch` command yet")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run([sys.executable, "-m", "jdmatch", "batch", str(folder), "-o", str(out), "-w", "2"],
+                          capture_output=True, text=True, env=env, timeout=150, preexec_fn=_limit_child, cwd=tmp_path)
+    assert proc.returncode >= 0, f"batch died from signal {-proc.returncode}"
+    assert proc.returncode in (0, 3), proc.stderr[-800:]
+    assert "Traceback" not in proc.stderr
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    by_id = {row["id"]: row for row in rows}
+    assert len(by_id) == len(rows), "an input was scored twice (a symlink loop followed?)"
+    assert not [i for i in by_id if i.startswith(("loop/", "loop\\")) or "/up/" in i or i.startswith("up/")], "followed a symlink loop"
+    assert by_id.get("outside.txt", {}).get("status") != "ok", "read the file outside the folder through a symlink"
+    assert by_id.get("good resume.txt", {}).get("status") == "ok"
+    assert by_id.get("dangling.pdf", {}).get("status") != "ok"
