@@ -375,6 +375,7 @@ def _first_line(text: str) -> str:
 def _safe_cell(value: Any) -> str:
     """A CSV cell that a spreadsheet shows as text: no formula start, no line breaks."""
     text = "" if value is None else str(value)
+    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates become "?"
     text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
     if (text.startswith(_FORMULA_START) and not _is_number(text)) or text.startswith("'"):
         text = "'" + text

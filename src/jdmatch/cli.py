@@ -240,7 +240,7 @@ def batch(
 
         from jdmatch.files import atomic_write_text
 
-        atomic_write_text(summary, json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        atomic_write_text(summary, json.dumps(result.to_dict(), ensure_ascii=True, indent=2) + "\n")
     _batch_report(result, output, top)
     if result.failed:
         raise typer.Exit(EXIT_SOME_FAILED)

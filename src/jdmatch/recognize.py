@@ -29,6 +29,7 @@ _SIMPLE_FORM = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
 _VERSION_AFTER = re.compile(r" ?v?\d+(?:\.\d+)*(?:\.x)?\+?(?!\w|\.\w)|\+(?![\w+])", re.I)
 _DURATION_AFTER = re.compile(r"\+?\s*(?:years?|yrs?|months?)\b", re.I)
 _SENTENCE_END = frozenset({".", "!", "?"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_WORDS = frozenset({"and", "or", "plus", "vs", "versus"})
 # skills that say nothing about the technical sense of a neighbouring ambiguous word
 _NOT_TECHNICAL = frozenset({"soft_skill", "field", "degree", "spoken_language", "domain"})
@@ -241,7 +242,13 @@ class SkillRecognizer:
 
     def recognize(self, text: str) -> list[SkillMatch]:
         """Every skill mention in ``text``, in order; overlapping candidates resolved longest-first."""
-        return self._matches(self.tokenizer(text), text)
+        return self._matches(self._tokenize(text), text)
+
+    def _tokenize(self, text: str) -> Doc:
+        # spaCy cannot hash a lone surrogate; one U+FFFD each keeps every offset where it was
+        if _SURROGATE.search(text):
+            text = _SURROGATE.sub("\ufffd", text)
+        return self.tokenizer(text)
 
     def analyze(self, text: str) -> Analysis:
         """Skill mentions plus the content words around them, from one tokenization.
@@ -253,7 +260,7 @@ class SkillRecognizer:
         import numpy as np
         from spacy.attrs import IS_ALPHA, LENGTH, NORM
 
-        doc = self.tokenizer(text)
+        doc = self._tokenize(text)
         taken = bytearray(len(doc))  # every token that could be a skill name, kept or not
         matches = self._matches(doc, text, taken, mark_all=True)
         words: Counter[str] = Counter()
