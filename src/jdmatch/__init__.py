@@ -14,8 +14,14 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "Document": "jdmatch.models",
     "SkillMatch": "jdmatch.models",
+    "FitResult": "jdmatch.models",
     "read_document": "jdmatch.extract",
     "JdmatchError": "jdmatch.errors",
+    "Matcher": "jdmatch.matcher",
+    "RoleProfile": "jdmatch.profile",
+    "load_profile": "jdmatch.profile",
+    "FitScorer": "jdmatch.scoring",
+    "SkillVectorizer": "jdmatch.vectorizer",
 }
 
 __all__ = ["__version__", *_EXPORTS]
@@ -23,7 +29,11 @@ __all__ = ["__version__", *_EXPORTS]
 if TYPE_CHECKING:  # pragma: no cover
     from jdmatch.errors import JdmatchError
     from jdmatch.extract import read_document
-    from jdmatch.models import Document, SkillMatch
+    from jdmatch.matcher import Matcher
+    from jdmatch.models import Document, FitResult, SkillMatch
+    from jdmatch.profile import RoleProfile, load_profile
+    from jdmatch.scoring import FitScorer
+    from jdmatch.vectorizer import SkillVectorizer
 
 
 def __getattr__(name: str) -> Any:

@@ -369,6 +369,19 @@ def _first_line(text: str) -> str:
     return ""
 
 
+def to_frame(path: str | os.PathLike[str]) -> Any:
+    """A batch output (.csv or .jsonl) as a pandas DataFrame (needs the ``pandas`` extra), ranked by score."""
+    try:
+        import pandas as pd
+    except ImportError:
+        raise JdmatchError("to_frame needs pandas: pip install 'jdmatch[pandas]'") from None
+    frame = pd.DataFrame(list(read_rows(path)), columns=list(COLUMNS))
+    frame["score"] = pd.to_numeric(frame["score"], errors="coerce")
+    frame["coverage"] = pd.to_numeric(frame["coverage"], errors="coerce")
+    frame["similarity"] = pd.to_numeric(frame["similarity"], errors="coerce")
+    return frame.sort_values("score", ascending=False, na_position="last").reset_index(drop=True)
+
+
 # -- output ---------------------------------------------------------------------------------------
 
 

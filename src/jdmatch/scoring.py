@@ -26,6 +26,7 @@ from jdmatch.recognize import Analysis, SkillRecognizer, fold_plural
 SKILL_PREFIX = "@"
 KEYWORD_SHARE = 0.5  # norm of the profile's keyword part relative to its skill part
 MIN_DOC_NORM = 1.0
+_SUBLINEAR = tuple(1.0 + math.log(n) if n else 0.0 for n in range(64))
 
 
 def reference_dir() -> Path:
@@ -137,30 +138,38 @@ class FitScorer:
         pvec = _pvec if _pvec is not None else self.profile_vector(profile)
         idf = self.idf_
         unseen = self.unseen_idf_
+        tf_weight = self._tf
         counts = Counter(m.id for m in analysis.matches)
         # document vector: content words and other skills by (sublinear) TF-IDF ...
         other: dict[str, float] = {}
+        other_norm2 = 0.0
+        other_dot = 0.0
         for word, tf in analysis.words.items():
             w = idf.get(word)
             if w is not None:
-                other[word] = self._tf(tf) * w
-        profile_terms = {t for t in pvec if t.startswith(SKILL_PREFIX)}
+                v = tf_weight(tf) * w
+                other[word] = v
+                other_norm2 += v * v
+                other_dot += v * pvec.get(word, 0.0)
         present: list[str] = []
         for sid, tf in counts.items():
             term = SKILL_PREFIX + sid
-            if term in profile_terms:
+            if term in pvec:
                 present.append(term)
             else:
-                other[term] = self._tf(tf) * idf.get(term, unseen)
+                v = tf_weight(tf) * idf.get(term, unseen)
+                other[term] = v
+                other_norm2 += v * v
         # ... and each profile skill present in proportion to its profile weight, scaled to the
         # rest of the document: naming a missing profile skill can then only raise the cosine
-        lam = max(math.sqrt(sum(v * v for v in other.values())), MIN_DOC_NORM)
-        dvec = dict(other)
+        lam = max(math.sqrt(other_norm2), MIN_DOC_NORM)
+        p2 = sum(pvec[t] * pvec[t] for t in present)
+        norm2 = other_norm2 + lam * lam * p2
+        dot = other_dot + lam * p2
+        cosine = dot / math.sqrt(norm2) if norm2 > 0 else 0.0
+        dvec = other
         for term in present:
             dvec[term] = lam * pvec[term]
-        norm2 = sum(v * v for v in dvec.values())
-        dot = sum(v * pvec.get(t, 0.0) for t, v in dvec.items())
-        cosine = dot / math.sqrt(norm2) if norm2 > 0 else 0.0
 
         implies = lexicon_implies if lexicon_implies is not None else self._implies()
         index = _index(profile)
@@ -239,7 +248,9 @@ class FitScorer:
                          source=source, skills=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
 
     def _tf(self, tf: int) -> float:
-        return 1.0 + math.log(tf) if self.sublinear_tf else float(tf)
+        if not self.sublinear_tf:
+            return float(tf)
+        return _SUBLINEAR[tf] if tf < len(_SUBLINEAR) else 1.0 + math.log(tf)
 
     def _names(self) -> dict[str, str]:
         cached = getattr(self, "_names_cache", None)
