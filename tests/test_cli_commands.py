@@ -100,3 +100,18 @@ def test_lexicon_compile_makes_startup_cache(tmp_path: Path) -> None:
     assert data["patterns"][0][0] == "zig"
     skills = json.loads(subprocess.run([sys.executable, "-m", "jdmatch", "skills", "--lexicon", str(tmp_path), "--format", "json", str(SAMPLES / "resumes" / "nurse.txt")], capture_output=True, text=True, timeout=120).stdout)
     assert skills == []
+
+
+def test_score_html_report_and_batch_html_summary(tmp_path: Path) -> None:
+    report = tmp_path / "report.html"
+    result = run("score", str(RESUME), "--format", "html", "-o", str(report))
+    assert result.returncode == 0, result.stderr
+    page = report.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "Content-Security-Policy" in page
+    summary = tmp_path / "summary.html"
+    out = tmp_path / "ranked.csv"
+    batch = subprocess.run([sys.executable, "-m", "jdmatch", "batch", str(SAMPLES / "postings"), "-o", str(out), "--summary", str(summary), "-q"],
+                           capture_output=True, text=True, timeout=300)
+    assert batch.returncode == 0, batch.stderr
+    html = summary.read_text(encoding="utf-8")
+    assert html.count("<svg") >= 2 and "backend-senior-java.html" in html

@@ -59,7 +59,9 @@ class Summary:
     ok: int = 0
     failed: int = 0
     skipped: int = 0
-    scores: list[float] = field(default_factory=list)
+    # scores kept as counts per 0.01 point: quantiles without a list that grows with the inputs
+    score_counts: Counter[int] = field(default_factory=Counter)
+    score_sum: float = 0.0
     demanded: Counter[str] = field(default_factory=Counter)
     missing: Counter[str] = field(default_factory=Counter)
     names: dict[str, str] = field(default_factory=dict)
@@ -76,7 +78,8 @@ class Summary:
             return
         self.ok += 1
         score = float(row["score"])
-        self.scores.append(score)
+        self.score_counts[round(score * 100)] += 1
+        self.score_sum += score
         for sid, name in row.get("_skills", ()):
             self.demanded[sid] += 1
             self.names[sid] = name
@@ -92,19 +95,29 @@ class Summary:
         return sorted(self.top, reverse=True)[:n]
 
     def to_dict(self, *, top_skills: int = 30) -> dict[str, Any]:
-        scores = sorted(self.scores)
         dist: dict[str, Any] = {}
-        if scores:
+        n = sum(self.score_counts.values())
+        if n:
+            keys = sorted(self.score_counts)
+
+            def value(rank: int) -> float:  # the rank-th smallest score (0-based)
+                seen = 0
+                for k in keys:
+                    seen += self.score_counts[k]
+                    if seen > rank:
+                        return k / 100
+                return keys[-1] / 100
+
             def q(p: float) -> float:
-                k = (len(scores) - 1) * p
-                lo, hi = math.floor(k), math.ceil(k)
-                return round(scores[lo] + (scores[hi] - scores[lo]) * (k - lo), 2)
+                pos = (n - 1) * p
+                lo, hi = math.floor(pos), math.ceil(pos)
+                return round(value(lo) + (value(hi) - value(lo)) * (pos - lo), 2)
 
             hist = [0] * 10
-            for s in scores:
-                hist[min(9, int(s // 10))] += 1
-            dist = {"min": round(scores[0], 2), "p25": q(0.25), "median": q(0.5), "p75": q(0.75), "max": round(scores[-1], 2),
-                    "mean": round(sum(scores) / len(scores), 2), "histogram": {f"{10 * i}-{10 * i + 10}": n for i, n in enumerate(hist)}}
+            for k, c in self.score_counts.items():
+                hist[min(9, int(k // 1000))] += c
+            dist = {"min": keys[0] / 100, "p25": q(0.25), "median": q(0.5), "p75": q(0.75), "max": keys[-1] / 100,
+                    "mean": round(self.score_sum / n, 2), "histogram": {f"{10 * i}-{10 * i + 10}": c for i, c in enumerate(hist)}}
         ok = max(self.ok, 1)
         return {
             "count": self.count, "ok": self.ok, "failed": self.failed, "skipped_already_done": self.skipped,
@@ -552,7 +565,6 @@ def run(
             if item.id in done:
                 summary.skipped += 1
                 continue
-            done.add(item.id)  # an id twice in the input gets one row
             yield item
 
     writer = ResultWriter(part, fmt)

@@ -8,6 +8,7 @@ answers at once. Library errors become one line on stderr and exit status 1
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -110,6 +111,7 @@ def skills(
 class ScoreFormat(str, Enum):
     table = "table"
     json = "json"
+    html = "html"
 
 
 ProfileOption = Annotated[
@@ -123,29 +125,32 @@ def score(
     path: Annotated[Path, typer.Argument(help="The resume or posting to score (PDF, DOCX, HTML, Markdown or text).")],
     profile: ProfileOption = "backend-engineer",
     job: Annotated[Optional[Path], typer.Option("--job", "-j", help="Score against this job posting instead of a profile.")] = None,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table or json.")] = ScoreFormat.table,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table, json, or html (a self-contained report).")] = ScoreFormat.table,
     explain: Annotated[bool, typer.Option("--explain", help="Also show the evidence for each skill and the terms behind the similarity.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")] = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
 ) -> None:
     """Score how well a document fits a role profile (or a job posting), with the evidence."""
-    _score(path, profile=profile, job=job, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size)
+    _score(path, profile=profile, job=job, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size, output=output)
 
 
 @app.command()
 def match(
     resume: Annotated[Path, typer.Argument(help="The resume.")],
     posting: Annotated[Path, typer.Argument(help="The job posting to score it against.")],
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table or json.")] = ScoreFormat.table,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table, json or html.")] = ScoreFormat.table,
     explain: Annotated[bool, typer.Option("--explain", help="Also show the evidence and the terms behind the similarity.")] = False,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")] = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
 ) -> None:
     """Score a resume against one job posting (the same as `score RESUME --job POSTING`)."""
-    _score(resume, profile="backend-engineer", job=posting, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size)
+    _score(resume, profile="backend-engineer", job=posting, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size, output=output)
 
 
-def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, explain: bool, pdf_engine: PdfEngine, max_size: float) -> None:
+def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, explain: bool, pdf_engine: PdfEngine, max_size: float,
+           output: Optional[Path] = None) -> None:
     from jdmatch.extract import read_document
     from jdmatch.matcher import Matcher
 
@@ -154,16 +159,41 @@ def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, e
     posting = read_document(job, pdf_engine=pdf_engine.value, max_bytes=limit) if job is not None else None
     matcher = Matcher(profile, job=posting)
     result = matcher.score(document)
+    if fmt is ScoreFormat.html:
+        from jdmatch.report_html import score_html, write_html
+
+        page = score_html(result.to_dict(), matcher.profile.to_dict())
+        if output is None:
+            _write(page)
+        else:
+            write_html(output, page)
+            typer.echo(f"report written to {output}", err=True)
+        return
     if fmt is ScoreFormat.json:
         import json
 
         data = result.to_dict()
         if not explain:
             data.pop("top_terms", None)
-        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        text = json.dumps(data, ensure_ascii=True, indent=2) + "\n"
+        if output is None:
+            _write(text)
+        else:
+            from jdmatch.files import atomic_write_text
+
+            atomic_write_text(output, text)
         return
     from jdmatch.report import score_report
 
+    if output is not None:
+        from rich.console import Console
+
+        from jdmatch.files import atomic_write_text
+
+        console = Console(record=True, width=100, file=open(os.devnull, "w"))
+        console.print(score_report(result, matcher.profile, explain=explain))
+        atomic_write_text(output, console.export_text())
+        return
     _print(score_report(result, matcher.profile, explain=explain))
 
 
@@ -201,7 +231,7 @@ def batch(
     text_column: Annotated[Optional[str], typer.Option("--text-column", help="CSV/JSONL column with the posting text (default: text, description, body...).")] = None,
     id_column: Annotated[Optional[str], typer.Option("--id-column", help="CSV/JSONL column with a unique id (default: id, or the line number).")] = None,
     title_column: Annotated[Optional[str], typer.Option("--title-column", help="CSV/JSONL column with the title.")] = None,
-    summary: Annotated[Optional[Path], typer.Option("--summary", help="Also write a market summary (.json).")] = None,
+    summary: Annotated[Optional[Path], typer.Option("--summary", help="Also write a market summary: .json, or .html (a report with charts and the ranked table).")] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=0, help="Seconds allowed per document (0: no limit).")] = 60.0,
     memory_limit: Annotated[int, typer.Option("--memory-limit", min=0, help="MiB of memory per worker process (0: no limit).")] = 2048,
     max_size: MaxSizeOption = 20.0,
@@ -216,8 +246,8 @@ def batch(
     """
     from jdmatch import batch as batch_mod
 
-    if summary is not None and summary.suffix.lower() != ".json":
-        raise batch_mod.BatchError(f"the summary must be a .json file, not {summary}")
+    if summary is not None and summary.suffix.lower() not in {".json", ".html", ".htm"}:
+        raise batch_mod.BatchError(f"the summary must be a .json or .html file, not {summary}")
     show = not quiet and sys.stderr.isatty()
     progress, on_rows = _progress(show, inputs)
     try:
@@ -236,11 +266,16 @@ def batch(
         if progress is not None:
             progress.stop()
     if summary is not None:
-        import json
+        if summary.suffix.lower() in {".html", ".htm"}:
+            from jdmatch.report_html import summary_html, write_html
 
-        from jdmatch.files import atomic_write_text
+            write_html(summary, summary_html(result.to_dict(), batch_mod.read_rows(output)))
+        else:
+            import json
 
-        atomic_write_text(summary, json.dumps(result.to_dict(), ensure_ascii=True, indent=2) + "\n")
+            from jdmatch.files import atomic_write_text
+
+            atomic_write_text(summary, json.dumps(result.to_dict(), ensure_ascii=True, indent=2) + "\n")
     _batch_report(result, output, top)
     if result.failed:
         raise typer.Exit(EXIT_SOME_FAILED)

@@ -59,6 +59,7 @@ class ContextRules:
     """How ambiguous forms are confirmed (see ``lexicon.toml``)."""
 
     cues: frozenset[str] = frozenset()
+    strong_cues: frozenset[str] = frozenset()
     cue_window: int = 4
     neighbor_window: int = 12
 
@@ -172,6 +173,10 @@ def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
     if not isinstance(cues, list) or not all(isinstance(c, str) and c == c.lower() and c.strip() for c in cues):
         problems.append(Problem(str(manifest), 0, "[context] cues must be a list of lowercase words"))
         cues = []
+    strong = raw.get("strong_cues", [])
+    if not isinstance(strong, list) or not all(isinstance(c, str) and c == c.lower() and c.strip() for c in strong):
+        problems.append(Problem(str(manifest), 0, "[context] strong_cues must be a list of lowercase words"))
+        strong = []
     windows = {}
     for key, default in (("cue_window", 4), ("neighbor_window", 12)):
         value = raw.get(key, default)
@@ -179,7 +184,7 @@ def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
             problems.append(Problem(str(manifest), 0, f"[context] {key} must be a whole number from 0 to 100"))
             value = default
         windows[key] = value
-    return ContextRules(frozenset(cues), **windows)
+    return ContextRules(frozenset(cues), frozenset(strong), **windows)
 
 
 def _read_file(path: Path, problems: list[Problem]) -> Iterator[Entry]:

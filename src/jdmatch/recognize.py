@@ -150,6 +150,7 @@ class SkillRecognizer:
         self._strict_keys: dict[int, tuple[int, frozenset[tuple[int, ...]]]] = {}
         # cue words (lower-case hashes): for every ambiguous form, and per entry
         self._cues = frozenset(strings.add(c) for c in rules.cues)
+        self._strong_cues = frozenset(strings.add(c) for c in rules.strong_cues)
         self._entry_cues: dict[int, frozenset[int]] = {}
         for entry_id, plain, strict_norms, exact in self._patterns():
             key = strings.add(entry_id)
@@ -339,8 +340,11 @@ class SkillRecognizer:
                 continue  # "C-suite", "go-live", "Self-scheduling"
             own = self._entry_cues.get(key, frozenset())
             if self._prose_start(doc, s, e):
-                # "Go to the page", "Express your interest": only a cue right beside it helps ("Go developers")
-                if any((h := doc[i].lower) in cues or h in own for i in (s - 1, e) if 0 <= i < n):
+                # "Go to the page", "Express your interest": only a cue right beside it ("Go developers")
+                # or a strong one in the window ("Go is part of our stack") helps
+                strong = self._strong_cues
+                if any((h := doc[i].lower) in cues or h in own for i in (s - 1, e) if 0 <= i < n) or any(
+                        doc[i].lower in strong for i in range(e, min(n, e + w))):
                     confirmed.append((key, s, e))
                 continue
             if any((h := doc[i].lower) in cues or h in own for i in (*range(max(0, s - w), s), *range(e, min(n, e + w)))):

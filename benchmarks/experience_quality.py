@@ -1,0 +1,97 @@
+"""How well jdmatch reads years of experience and seniority (``jdmatch.structure``).
+
+    python benchmarks/experience_quality.py [--show-errors]
+
+Three sets: the labelled snippets in ``benchmarks/data/experience_labels.jsonl``
+(fictional resumes and postings written for this benchmark), the project's
+samples as source texts (``samples/src/*.txt``, labels from ``samples/labels.csv``),
+and the same samples read from their real files (PDF, DOCX, HTML, ...).
+Resumes are scored on total years, postings on the years they ask ("no years
+asked" must come out as none); "years within one year" counts a hit when both
+are none or they differ by at most a year. "seniority exact" compares the
+ladder level (``n/a`` for non-engineering roles). Today is fixed at 2026-11-29.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import ROOT, SAMPLES, table  # noqa: E402
+
+TODAY = date(2026, 11, 29)
+DATA = ROOT / "benchmarks" / "data" / "experience_labels.jsonl"
+
+
+def _cases_labelled() -> list[dict]:
+    return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _cases_samples(*, files: bool) -> list[dict]:
+    from jdmatch import read_document
+
+    out = []
+    for row in csv.DictReader((SAMPLES / "labels.csv").open(encoding="utf-8")):
+        path = SAMPLES / row["path"]
+        text = read_document(path).text if files else (SAMPLES / "src" / f"{row['kind']}-{path.stem}.txt").read_text(encoding="utf-8")
+        out.append({"id": row["path"], "kind": row["kind"], "text": text,
+                    "years": float(row["years"]) if row["years"] else None, "seniority": row["seniority"]})
+    return out
+
+
+def evaluate(cases: list[dict], *, show_errors: bool = False) -> dict[str, float]:
+    from jdmatch.profile import load_profile
+    from jdmatch.structure import resume_experience, seniority, years_asked
+
+    ladder = load_profile("backend-engineer").ladder
+    counts = {"resume": [0, 0, 0], "posting": [0, 0, 0]}  # n, years ok, seniority ok
+    for case in cases:
+        text, kind = case["text"], case["kind"]
+        years = resume_experience(text, (), today=TODAY).total_years if kind == "resume" else years_asked(text)[0]
+        want = case["years"]
+        years_ok = (want is None and years is None) or (want is not None and years is not None and abs(years - want) <= 1.0)
+        level = seniority(text, ladder=ladder, kind=kind, today=TODAY)
+        level_ok = level.level == case["seniority"]
+        c = counts[kind]
+        c[0] += 1
+        c[1] += years_ok
+        c[2] += level_ok
+        if show_errors and not (years_ok and level_ok):
+            print(f"  {case['id']}: years {years} (want {want}), seniority {level.level} (want {case['seniority']}) - {level.evidence}",
+                  file=sys.stderr)
+    n = sum(c[0] for c in counts.values())
+    return {
+        "n": n,
+        "resumes": counts["resume"][0], "postings": counts["posting"][0],
+        "years": sum(c[1] for c in counts.values()) / n if n else 0.0,
+        "years_resume": counts["resume"][1] / counts["resume"][0] if counts["resume"][0] else float("nan"),
+        "years_posting": counts["posting"][1] / counts["posting"][0] if counts["posting"][0] else float("nan"),
+        "seniority": sum(c[2] for c in counts.values()) / n if n else 0.0,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show-errors", action="store_true", help="list each case that misses, on stderr")
+    args = parser.parse_args(argv)
+    rows = []
+    for name, cases in (("labelled snippets (experience_labels.jsonl)", _cases_labelled()),
+                        ("samples, source texts (samples/src)", _cases_samples(files=False)),
+                        ("samples, real files (PDF/DOCX/HTML/MD/TXT)", _cases_samples(files=True))):
+        if args.show_errors:
+            print(f"{name}:", file=sys.stderr)
+        r = evaluate(cases, show_errors=args.show_errors)
+        rows.append([name, f"{r['n']} ({r['resumes']} r / {r['postings']} p)", f"{r['years']:.1%}",
+                     f"{r['years_resume']:.1%}", f"{r['years_posting']:.1%}", f"{r['seniority']:.1%}"])
+    print(table(["set", "cases", "years within one year", "resumes", "postings", "seniority exact"], rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,68 @@
+"""Plain sentences naming common tools are found; ordinary prose gives no ambiguous hit."""
+
+from __future__ import annotations
+
+import pytest
+
+from jdmatch.matcher import Matcher
+
+TOOLS = {
+    "python": "Python", "java": "Java", "go": "Go", "javascript": "JavaScript", "typescript": "TypeScript", "csharp": "C#",
+    "cpp": "C++", "ruby": "Ruby", "rust": "Rust", "swift": "Swift", "kotlin": "Kotlin", "r": "R", "scala": "Scala", "php": "PHP",
+    "react": "React", "spring": "Spring", "spring-boot": "Spring Boot", "django": "Django", "flask": "Flask", "express": "Express",
+    "nodejs": "NodeJS", "postgresql": "Postgres", "mysql": "MySQL", "mongodb": "MongoDB", "redis": "Redis", "kafka": "Kafka",
+    "docker": "Docker", "kubernetes": "k8s", "aws": "AWS", "gcp": "GCP", "azure": "Azure", "git": "Git", "jenkins": "Jenkins",
+    "terraform": "Terraform", "ansible": "Ansible", "chef": "Chef", "puppet": "Puppet", "hive": "Hive", "spark": "Spark",
+    "angular": "Angular", "vuejs": "Vue", "dotnet": ".NET", "graphql": "GraphQL", "prometheus": "Prometheus", "grafana": "Grafana",
+    "linux": "Linux", "ci-cd": "CI/CD", "rest-api": "REST APIs", "microservices": "microservices",
+}
+TEMPLATES = ["We use {} every day.", "She has five years of {} experience.", "Our team builds services with {}.",
+             "I wrote the tooling in {}.", "Familiarity with {} is a plus.", "{} is part of our stack."]
+
+PROSE = [
+    "I go to the gym before work, and in the spring I like to go hiking.",
+    "Go to the front desk and ask for the key.",
+    "Spring is the best season; the garden comes alive.",
+    "Children react quickly when the bell rings.",
+    "Express your ideas clearly in the cover letter.",
+    "A swift reply is appreciated.",
+    "There was rust on the old gate.",
+    "Ruby is my sister and she works as a nurse.",
+    "We visited the island of Java and drank strong coffee.",
+    "A python was sleeping in the zoo.",
+    "The hive buzzed with bees all summer.",
+    "A swarm of locusts crossed the field.",
+    "The chef tasted the soup and added salt.",
+    "The children loved the puppet show.",
+    "Mr. Jenkins will call you tomorrow.",
+    "She read a novel by Kafka on the train.",
+    "The sky was azure over the bay.",
+    "Grade C in chemistry is not enough.",
+    "The R&D budget grew this year.",
+    "Our C-suite met on Monday to plan the go-live.",
+]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher()
+
+
+def test_recall_on_plain_sentences(matcher: Matcher) -> None:
+    found = total = 0
+    misses = []
+    for tid, name in TOOLS.items():
+        for template in TEMPLATES:
+            sentence = template.format(name)
+            total += 1
+            if tid in {m.id for m in matcher.skills(sentence)}:
+                found += 1
+            else:
+                misses.append(sentence)
+    assert found / total >= 0.95, misses
+
+
+@pytest.mark.parametrize("text", PROSE, ids=lambda t: t[:30])
+def test_no_tech_hit_in_ordinary_prose(matcher: Matcher, text: str) -> None:
+    tech = {"language", "framework", "library", "database", "cloud", "tool", "platform", "os"}
+    assert [m.text for m in matcher.skills(text) if m.label in tech] == []
