@@ -28,6 +28,8 @@ def test_skills_json() -> None:
         assert set(skill) == {"id", "name", "label", "category", "count", "mentions"}
         for m in skill["mentions"]:
             assert text[m["start"]:m["end"]] == m["text"]
+            assert m["section"] in {"summary", "experience", "education", "skills", "projects", "certifications", "other"}
+    assert any(m["section"] == "skills" for s in data for m in s["mentions"])
 
 
 def test_skills_table_groups_by_category() -> None:

@@ -165,3 +165,46 @@ def test_score_many_keeps_order_in_one_and_two_processes(matcher: Matcher) -> No
     two = [r.score for r in matcher.score_many(texts, n_process=2)]
     assert one == pytest.approx(two)
     assert one == pytest.approx([matcher.score(t).score for t in texts])
+
+
+def test_against_a_posting_missing_required_weighs_more_than_missing_preferred() -> None:
+    posting = ("Backend Engineer\n\nRequirements\n- 4+ years of experience with Java\n- Kafka and PostgreSQL\n\n"
+               "Nice to have\n- Go\n- Terraform\n")
+    job = Matcher(job=posting)
+    assert job.profile.years_required == 4
+    required = {s.id for g in job.profile.groups if g.name.startswith("Required") for s in g.skills}
+    preferred = {s.id for g in job.profile.groups if g.name.startswith("Preferred") for s in g.skills}
+    assert {"java", "kafka", "postgresql"} <= required and {"go", "terraform"} <= preferred
+    has_required = job.score("Engineer with Java, Kafka and PostgreSQL.").score
+    has_preferred = job.score("Engineer with Java, Go and Terraform.").score
+    assert has_required > has_preferred
+
+
+def test_gaps_in_years_and_level_are_reported() -> None:
+    job = Matcher(job=SAMPLES / "postings" / "backend-senior-java.html")
+    result = job.score(TEXTS["resumes/junior-backend-python.md"])
+    assert result.seniority and result.seniority["level"] == "entry"
+    text = " ".join(result.gaps)
+    assert "years of experience" in text and "senior level" in text and "required skill missing" in text
+    data = result.to_dict()
+    assert data["gaps"] and data["seniority"]["level"] == "entry" and data["years"] is not None
+    senior = job.score(TEXTS["resumes/senior-backend-java.pdf"])
+    assert not any("level" in g or "years" in g for g in senior.gaps)
+
+
+@pytest.mark.parametrize(
+    "sentence,negated,hedged",
+    [
+        pytest.param("No experience with Kubernetes.", True, False, id="no-experience"),
+        pytest.param("Kubernetes is not required.", True, False, id="not-required"),
+        pytest.param("Willing to learn Kubernetes.", False, True, id="willing-to-learn"),
+        pytest.param("Some exposure to Kubernetes.", False, True, id="exposure"),
+        pytest.param("Ran Kubernetes in production for years.", False, False, id="plain"),
+    ],
+)
+def test_negation_and_hedging(matcher: Matcher, sentence: str, negated: bool, hedged: bool) -> None:
+    result = matcher.score(f"Backend developer: Java, Spring Boot, PostgreSQL. {sentence}")
+    assert ("kubernetes" in result.negated) is negated
+    assert ("kubernetes" in result.hedged) is hedged
+    containers = next(g for g in result.groups if g.id == "containers")
+    assert ("kubernetes" in containers.matched) is (not negated and not hedged)

@@ -96,8 +96,14 @@ def skills(
     from jdmatch.matcher import Matcher
     from jdmatch.report import group_skills
 
+    from jdmatch.structure import find_sections, section_of
+
     document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=int(max_size * 1024 * 1024))
     grouped = group_skills(Matcher(lexicon=lexicon).skills(document))
+    sections = find_sections(document.text, None)
+    for skill in grouped:
+        for mention in skill["mentions"]:
+            mention["section"] = section_of(sections, mention["start"])
     if fmt is SkillsFormat.json:
         import json
 

@@ -74,7 +74,12 @@ class Matcher:
         doc = _document(source)
         if self._pvec is None:
             self._pvec = self.scorer.profile_vector(self.profile)
-        return self.scorer.score(self.recognizer.analyze(doc.text), self.profile, source=doc.source, detail=detail, _pvec=self._pvec)
+        analysis = self.recognizer.analyze(doc.text)
+        result = self.scorer.score(analysis, self.profile, source=doc.source, detail=detail, _pvec=self._pvec)
+        if detail:
+            result = _with_experience(result, analysis, self.profile)
+        return result
+
 
     def score_many(self, sources: Iterable[str | Document | os.PathLike[str]], n_process: int = 1, chunksize: int = 16) -> Iterator[FitResult]:
         """Score many documents, yielding results in input order.
@@ -127,3 +132,33 @@ def _score_in_worker(source: Any) -> FitResult:
 
 def _looks_like_path(text: str) -> bool:
     return "\n" not in text and len(text) < 4096 and os.path.isfile(text)
+
+
+def _with_experience(result: FitResult, analysis: Any, profile: Any) -> FitResult:
+    """Add the document's level and years, and the gaps to what the profile or posting asks."""
+    import dataclasses
+
+    from jdmatch.structure import guess_kind, resume_experience, seniority, years_asked
+
+    text = analysis.text
+    kind = guess_kind(text)
+    if kind == "resume":
+        years: float | None = resume_experience(text, analysis.matches).total_years or None
+    else:
+        years = years_asked(text)[0]
+    ladder = profile.ladder or None
+    level = seniority(text, ladder=ladder, kind=kind, years=years)
+    gaps = []
+    asked_years = getattr(profile, "years_required", None)
+    if asked_years and kind == "resume" and (years or 0) < asked_years:
+        gaps.append(f"asks for {asked_years:g}+ years of experience; the resume shows about {years or 0:.1f}")
+    asked_level = getattr(profile, "seniority", None)
+    if asked_level and level.level != "n/a":
+        ranks = {lv.level: lv.rank for lv in profile.ladder}
+        if asked_level in ranks and level.rank < ranks[asked_level]:
+            gaps.append(f"asks for the {asked_level} level; the document reads as {level.level} ({level.evidence})")
+    for m in result.missing:
+        if m.group.startswith("Required") or m.group.startswith("One of"):
+            gaps.append(f"required skill missing: {m.name}")
+    return dataclasses.replace(result, seniority={"level": level.level, "rank": level.rank, "track": level.track, "evidence": level.evidence, "kind": kind},
+                               years=round(years, 1) if years is not None else None, gaps=tuple(gaps[:12]))

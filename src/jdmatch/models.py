@@ -117,10 +117,17 @@ class FitResult:
     profile: str = ""
     source: str = "<text>"
     skills: tuple[tuple[str, int], ...] = ()
+    hedged: tuple[str, ...] = ()
+    negated: tuple[str, ...] = ()
+    seniority: dict[str, Any] | None = None
+    years: float | None = None
+    gaps: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source, "profile": self.profile, "score": round(self.score, 2),
+            "seniority": self.seniority, "years": self.years, "gaps": list(self.gaps),
+            "hedged": list(self.hedged), "negated": list(self.negated),
             "coverage": round(self.coverage, 4), "similarity": round(self.similarity, 4), "cosine": round(self.cosine, 4),
             "groups": [g.to_dict() for g in self.groups],
             "matched": [m.to_dict() for m in self.matched],

@@ -77,6 +77,8 @@ class RoleProfile:
     coverage_weight: float = 0.6
     similarity_scale: float = 0.45
     source: str = ""
+    years_required: float | None = None
+    seniority: str | None = None
 
     def skill_ids(self) -> list[str]:
         """Every skill the profile names, in group order, without repeats."""
@@ -111,22 +113,40 @@ class RoleProfile:
         else:
             recognizer = matcher.recognizer
         analysis = recognizer.analyze(doc.text)
-        counts = Counter(m.id for m in analysis.matches if m.label != "soft_skill")
-        if not counts:
+        from jdmatch.structure import posting_requirements
+
+        skills = [m for m in analysis.matches if m.label != "soft_skill"]
+        if not skills:
             raise ProfileError("the posting names no skill jdmatch knows, so it cannot serve as a profile", path=doc.source)
-        by_category: dict[str, list[Any]] = {}
-        for m in analysis.matches:
-            if m.id in counts and m.id not in {x.id for x in by_category.get(m.category, [])}:
-                by_category.setdefault(m.category, []).append(m)
-        groups = []
-        for category, ms in by_category.items():
-            skills = tuple(GroupSkill(m.id, 1.0 + 0.5 * min(counts[m.id] - 1, 2)) for m in ms)
-            weight = sum(s.weight for s in skills)
-            groups.append(SkillGroup(_slug(category), category, weight, "all", skills, need=None, core=True))
+        reqs = posting_requirements(doc.text, skills)
+        counts = Counter(m.id for m in skills)
+        category = {m.id: m.category for m in skills}
+        groups: list[SkillGroup] = []
+        grouped: set[str] = set()
+        # alternatives ("Python or Go"): one of them is enough
+        for req in reqs.required:
+            if req.alternatives and req.id not in grouped:
+                members = [req.id, *(a for a in req.alternatives if a in counts and a not in grouped)]
+                grouped.update(members)
+                names = " / ".join(next(m.name for m in skills if m.id == i) for i in members)
+                groups.append(SkillGroup(_slug("one-of-" + "-".join(members)), f"One of: {names}", 2.0, "any",
+                                         tuple(GroupSkill(i) for i in members), core=True))
+        # required skills weigh more than preferred ones, a skill named often a little more
+        for status, per_skill, core in (("required", 2.0, True), ("preferred", 0.75, False)):
+            by_category: dict[str, list[GroupSkill]] = {}
+            for req in (reqs.required if status == "required" else reqs.preferred):
+                if req.id in grouped:
+                    continue
+                grouped.add(req.id)
+                by_category.setdefault(category.get(req.id, "Other"), []).append(GroupSkill(req.id, 1.0 + 0.25 * min(counts[req.id] - 1, 2)))
+            for cat, members in by_category.items():
+                groups.append(SkillGroup(_slug(f"{status}-{cat}"), f"{status.capitalize()}: {cat}", per_skill * len(members), "all",
+                                         tuple(members), core=core))
         keywords = tuple(w for w, _ in analysis.words.most_common(max_keywords))
-        title = next((line.strip() for line in doc.text.splitlines() if line.strip()), "Job posting")[:80]
+        title = next((line.strip().lstrip("#").strip() for line in doc.text.splitlines() if line.strip()), "Job posting")[:80]
         return cls(id="posting", title=title, groups=tuple(groups), keywords=keywords, source=doc.source,
-                   coverage_weight=0.6, similarity_scale=0.5)
+                   coverage_weight=0.6, similarity_scale=0.5, ladder=load_profile("backend-engineer").ladder,
+                   years_required=reqs.years_required, seniority=reqs.seniority)
 
 
 def _slug(text: str) -> str:

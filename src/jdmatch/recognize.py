@@ -124,6 +124,7 @@ class Analysis:
 
     matches: list[SkillMatch]
     words: Counter[str]
+    text: str = ""
 
 
 class SkillRecognizer:
@@ -273,7 +274,7 @@ class SkillRecognizer:
             for h, c in Counter(rows[keep, 0].tolist()).items():
                 if h not in stop:
                     words[strings[h]] = c
-        return Analysis(matches, words)
+        return Analysis(matches, words, text)
 
     @property
     def _stop_hashes(self) -> frozenset[int]:

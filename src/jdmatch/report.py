@@ -71,7 +71,15 @@ def score_report(result: Any, profile: Any, *, explain: bool = False) -> Any:
     for g in result.groups:
         groups.add_row(g.name + (" *" if g.core else ""), f"{g.weight:g}", g.mode, f"{g.coverage:.0%}", score_bar(g.coverage * 100, 10),
                        ", ".join(names.get(i, i) for i in g.matched))
-    parts: list[Any] = [head, detail, groups]
+    parts: list[Any] = [head, detail]
+    if result.seniority:
+        years = f", about {result.years:g} years" if result.years is not None else ""
+        parts.append(Text(f"level: {result.seniority['level']} ({result.seniority['evidence'] or 'no title found'}){years}", style="dim"))
+    for gap in result.gaps:
+        parts.append(Text(f"gap: {gap}", style="yellow"))
+    if result.negated or result.hedged:
+        parts.append(Text(f"not counted (negated): {', '.join(result.negated) or '-'} · counted less (hedged): {', '.join(result.hedged) or '-'}", style="dim"))
+    parts.append(groups)
     matched = Table(title="Matched skills", title_justify="left")
     matched.add_column("skill")
     matched.add_column("group", style="dim")

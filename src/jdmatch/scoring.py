@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
@@ -139,7 +140,10 @@ class FitScorer:
         idf = self.idf_
         unseen = self.unseen_idf_
         tf_weight = self._tf
-        counts = Counter(m.id for m in analysis.matches)
+        # "no experience with X" does not count; "willing to learn X", "exposure to X" count less:
+        # in the similarity only, not as coverage
+        negated, hedged = _polarities(analysis)
+        counts = Counter(m.id for m in analysis.matches if m.id not in negated)
         # document vector: content words and other skills by (sublinear) TF-IDF ...
         other: dict[str, float] = {}
         other_norm2 = 0.0
@@ -173,9 +177,9 @@ class FitScorer:
 
         implies = lexicon_implies if lexicon_implies is not None else self._implies()
         index = _index(profile)
-        have = set(counts)
+        have = set(counts) - hedged
         implied_by: dict[str, list[str]] = {}
-        for sid in counts:
+        for sid in have:
             for target in implies.get(sid, ()):
                 if target not in have:
                     implied_by.setdefault(target, []).append(sid)
@@ -245,7 +249,8 @@ class FitScorer:
                          for neg, term in shares[: self.top_terms]]
         return FitResult(score=score, similarity=similarity, coverage=coverage, matched=tuple(matched), missing=missing_skills,
                          groups=groups, top_terms=tuple(contributions), cosine=cosine, profile=profile.id,
-                         source=source, skills=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))))
+                         source=source, skills=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+                         hedged=tuple(sorted(hedged)), negated=tuple(sorted(negated)))
 
     def _tf(self, tf: int) -> float:
         if not self.sublinear_tf:
@@ -305,6 +310,27 @@ def _index(profile: RoleProfile) -> _ProfileIndex:
             _INDEXES.clear()
         hit = _INDEXES[id(profile)] = (profile, _ProfileIndex(profile))
     return hit[1]
+
+
+_POLARITY_CUE = re.compile(r"\b(?:no|not|never|without|don't|doesn't|didn't|haven't|willing|eager|keen|happy|interest(?:ed)?|"
+                           r"learning|exposure|basic|familiar(?:ity)?|beginner|optional|limited)\b", re.I)
+
+
+def _polarities(analysis: Analysis) -> tuple[set[str], set[str]]:
+    """Skill ids whose every mention is negated, and those whose every mention is at best hedged."""
+    text = analysis.text
+    if not text or not analysis.matches or not _POLARITY_CUE.search(text):
+        return set(), set()
+    from jdmatch.structure import skill_polarity
+
+    best: dict[str, float] = {}
+    for m in analysis.matches:
+        if best.get(m.id, 0.0) == 1.0:
+            continue
+        window = text[max(0, m.start - 80):m.end + 40]
+        value = skill_polarity(text, m) if _POLARITY_CUE.search(window) else 1.0
+        best[m.id] = max(best.get(m.id, 0.0), value)
+    return {i for i, v in best.items() if v == 0.0}, {i for i, v in best.items() if v == 0.5}
 
 
 def terms_of(analysis: Analysis) -> list[str]:
