@@ -7,16 +7,22 @@ import json
 import pytest
 
 from jdmatch.lexicon import default_lexicon_dir
-from jdmatch.recognize import TOKENIZER_VERSION, default_recognizer
+from jdmatch.recognize import TOKENIZER_VERSION, SkillRecognizer, default_recognizer
 from jdmatch.scoring import FitScorer, reference_texts
 
 
 def test_compiled_patterns_are_current() -> None:
     recognizer = default_recognizer()
     shipped = json.loads((default_lexicon_dir() / "compiled.json").read_text())
-    assert shipped["fingerprint"] == f"{TOKENIZER_VERSION}:{recognizer.lexicon.fingerprint()}", "run `jdmatch lexicon compile`"
-    fresh = recognizer.compile_patterns()
+    assert shipped["lexicon_fingerprint"] == recognizer.lexicon.fingerprint(), "run `jdmatch lexicon compile`"
+    assert shipped["tokenizer"] == TOKENIZER_VERSION
+    from jdmatch.lexicon import _read
+
+    sources, problems = _read(default_lexicon_dir())
+    assert problems == [] and sources.entries == recognizer.lexicon.entries, "the compiled entries are the sources'"
+    fresh = SkillRecognizer(sources).compile_patterns()
     assert shipped["patterns"] == json.loads(json.dumps(fresh["patterns"]))
+    assert shipped["entries"] == json.loads(json.dumps(fresh["entries"]))
 
 
 @pytest.mark.slow

@@ -287,10 +287,7 @@ class _TimeLimit:
 
 
 def init_worker(profile: Any, job: Any, lexicon: Any, timeout: float, max_bytes: int | None, pdf_engine: str, memory_mb: int | None) -> None:
-    """Build the matcher once per worker process."""
-    global _matcher
-    from jdmatch.matcher import Matcher
-
+    """Build the matcher once per worker process (and again every RENEW_EVERY documents)."""
     _settings.update(timeout=timeout, max_bytes=max_bytes, pdf_engine=pdf_engine)
     if memory_mb:
         try:
@@ -301,20 +298,47 @@ def init_worker(profile: Any, job: Any, lexicon: Any, timeout: float, max_bytes:
         except (ImportError, ValueError, OSError):
             pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    _renew_matcher(profile, job, lexicon)
+
+
+def _renew_matcher(profile: Any, job: Any, lexicon: Any) -> None:
+    """A new matcher with a new spaCy vocabulary (the old one, and what it grew, is freed)."""
+    global _matcher
+    from jdmatch.matcher import Matcher
+    from jdmatch.recognize import default_recognizer
+
+    _matcher = None
+    default_recognizer.cache_clear()
     _matcher = Matcher(profile, job=job, lexicon=lexicon)
     _matcher.score("warm up")
+    _settings.pop("labels", None)
+    _settings["renew"] = lambda: _renew_matcher(profile, job, lexicon)
+
+
+# spaCy's vocabulary keeps every new word it meets (ids, numbers, names), so a worker
+# that ran long would grow with the corpus; it starts a fresh matcher this often
+RENEW_EVERY = 5000
 
 
 def score_items(items: list[Item]) -> list[dict[str, Any]]:
     """Score a chunk of items; every item yields exactly one row."""
+    done = _settings.get("done", 0)
+    if done >= RENEW_EVERY and _settings.get("renew") is not None:
+        _settings["renew"]()
+        done = 0
+    _settings["done"] = done + len(items)
     return [score_item(item) for item in items]
 
 
+def error_row(item: Item, message: str) -> dict[str, Any]:
+    """The row of a document that could not be scored."""
+    return {"id": item.id, "source": item.source, "title": item.title, "score": "", "coverage": "", "similarity": "",
+            "top_skills": "", "missing_core": "", "status": "error", "error": message}
+
+
 def score_item(item: Item) -> dict[str, Any]:
-    row: dict[str, Any] = {"id": item.id, "source": item.source, "title": item.title, "score": "", "coverage": "", "similarity": "",
-                           "top_skills": "", "missing_core": "", "status": "error", "error": ""}
+    row = error_row(item, item.error or "")
     if item.error:
-        row["error"] = item.error
         return row
     if _matcher is None:
         raise RuntimeError("init_worker() was not called in this process")
@@ -688,9 +712,7 @@ def _isolated(item: Item, new_pool: Callable[[int], Any], limit: float) -> dict[
     try:
         return pool.submit(score_item, item).result(timeout=limit + 30)
     except (BrokenProcessPool, FutureTimeout):
-        return {"id": item.id, "source": item.source, "title": item.title, "score": "", "coverage": "", "similarity": "",
-                "top_skills": "", "missing_core": "", "status": "error",
-                "error": "the worker reading this document crashed or hung (memory or time limit); skipped"}
+        return error_row(item, "the worker reading this document crashed or hung (memory or time limit); skipped")
     finally:
         for proc in list(getattr(pool, "_processes", {}).values()):
             proc.kill()
@@ -712,14 +734,10 @@ def _dask_score_chunk(items: list[Item], args: tuple[Any, ...]) -> list[dict[str
 
 
 def _init_dask_worker(args: tuple[Any, ...]) -> None:
-    global _matcher
-    from jdmatch.matcher import Matcher
-
     profile, job, lexicon, timeout, max_bytes, pdf_engine, _memory = args
     _settings.clear()
     _settings.update(timeout=timeout, max_bytes=max_bytes, pdf_engine=pdf_engine)
-    _matcher = Matcher(profile, job=job, lexicon=lexicon)
-    _matcher.score("warm up")
+    _renew_matcher(profile, job, lexicon)
 
 
 def _dask_rows(client: Any, future: Any, chunk: list[Item], args: tuple[Any, ...]) -> list[dict[str, Any]]:
@@ -732,9 +750,7 @@ def _dask_rows(client: Any, future: Any, chunk: list[Item], args: tuple[Any, ...
             try:
                 rows.extend(client.submit(_dask_score_chunk, [item], args, pure=False).result())
             except Exception as exc:
-                rows.append({"id": item.id, "source": item.source, "title": item.title, "score": "", "coverage": "", "similarity": "",
-                             "top_skills": "", "missing_core": "", "status": "error",
-                             "error": f"the Dask worker reading this document failed ({type(exc).__name__}); skipped"})
+                rows.append(error_row(item, f"the Dask worker reading this document failed ({type(exc).__name__}); skipped"))
         return rows
 
 

@@ -73,13 +73,8 @@ class Lexicon:
 
     def fingerprint(self) -> str:
         """A digest of the manifest and every listed file: names a compiled form of this lexicon."""
-        import hashlib
-
-        digest = hashlib.sha256()
-        for path in (str(Path(self.root) / "lexicon.toml"), *self.files):
-            digest.update(Path(path).name.encode())
-            digest.update(Path(path).read_bytes())
-        return digest.hexdigest()
+        found = lexicon_fingerprint(Path(self.root))
+        return found[0] if found is not None else ""
 
     def by_id(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}
@@ -110,13 +105,81 @@ def default_lexicon_dir() -> Path:
 
 
 def load_lexicon(root: str | os.PathLike[str] | None = None) -> Lexicon:
-    """Load and validate the lexicon in ``root`` (default: the shipped one); raise on any problem."""
-    lexicon, problems = _read(Path(root) if root is not None else default_lexicon_dir())
+    """Load and validate the lexicon in ``root`` (default: the shipped one); raise on any problem.
+
+    When ``<root>/compiled.json`` was made from exactly these files (`jdmatch
+    lexicon compile` validates before it writes), the entries come from it and the
+    per-entry checks are skipped: that is most of a cold start's lexicon time.
+    """
+    folder = Path(root) if root is not None else default_lexicon_dir()
+    compiled = load_compiled(folder)
+    if compiled is not None:
+        return compiled[0]
+    lexicon, problems = _read(folder)
     if problems:
         shown = "; ".join(str(p) for p in problems[:5])
         more = f" (and {len(problems) - 5} more; run `jdmatch lexicon check`)" if len(problems) > 5 else ""
         raise LexiconError(f"{len(problems)} problem(s) in the lexicon: {shown}{more}")
     return lexicon
+
+
+COMPILED_VERSION = "1"
+_COMPILED: dict[str, tuple[Lexicon, dict[str, Any]]] = {}
+
+
+def lexicon_fingerprint(folder: Path) -> tuple[str, tuple[str, ...], dict[str, Any]] | None:
+    """(digest of the manifest and its files, the files, the manifest) or None when the manifest is unreadable."""
+    import hashlib
+
+    manifest = folder / "lexicon.toml"
+    try:
+        raw = manifest.read_bytes()
+        config = tomllib.loads(raw.decode("utf-8"))
+        names = config["files"]
+        digest = hashlib.sha256()
+        digest.update(b"lexicon.toml")
+        digest.update(raw)
+        files = []
+        for name in names:
+            path = folder / name
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+            files.append(str(path))
+    except (OSError, ValueError, KeyError, TypeError, tomllib.TOMLDecodeError):
+        return None
+    return digest.hexdigest(), tuple(files), config
+
+
+def load_compiled(folder: Path) -> tuple[Lexicon, dict[str, Any]] | None:
+    """The lexicon and its compiled patterns from ``<folder>/compiled.json``, if that file is current."""
+    key = str(folder)
+    cached = _COMPILED.get(key)
+    found = lexicon_fingerprint(folder)
+    if found is None:
+        return None
+    digest, files, config = found
+    if cached is not None and cached[1].get("lexicon_fingerprint") == digest:
+        return cached
+    try:
+        data = json.loads((folder / "compiled.json").read_text(encoding="utf-8"))
+        if data.get("format") != COMPILED_VERSION or data.get("lexicon_fingerprint") != digest:
+            return None
+        entries = tuple(Entry(e[0], e[1], e[2], e[3], tuple(e[4]), tuple(e[5]), tuple(e[6]), tuple(e[7]), e[8], e[9], e[10]) for e in data["entries"])
+        problems: list[Problem] = []
+        context = _context(config.get("context", {}), folder / "lexicon.toml", problems)
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        return None  # a damaged compiled file: read the sources instead
+    if problems:
+        return None
+    result = (Lexicon(entries, context, str(folder), files), data)
+    _COMPILED[key] = result
+    return result
+
+
+def compiled_entries(lexicon: Lexicon) -> list[list[Any]]:
+    """The entries as plain lists, for compiled.json."""
+    return [[e.id, e.name, e.label, e.category, list(e.aliases), list(e.ambiguous), list(e.cues), list(e.implies), e.source, e.file, e.line]
+            for e in lexicon.entries]
 
 
 def check_lexicon(root: str | os.PathLike[str] | None = None, *, tokenize: Any = None) -> tuple[Lexicon, list[Problem]]:

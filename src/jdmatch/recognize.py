@@ -173,17 +173,14 @@ class SkillRecognizer:
         Read from the lexicon's ``compiled.json`` when it was made from exactly these
         files (see :func:`compile_patterns`), else computed from the forms.
         """
-        import json
         from pathlib import Path
 
-        compiled = Path(self.lexicon.root) / "compiled.json"
-        if compiled.is_file() and self.lexicon.files:
-            try:
-                data = json.loads(compiled.read_text(encoding="utf-8"))
-                if data.get("fingerprint") == f"{TOKENIZER_VERSION}:{self.lexicon.fingerprint()}":
-                    return [(row[0], [tuple(t) for t in row[1]], [tuple(t) for t in row[2]], [tuple(t) for t in row[3]]) for row in data["patterns"]]
-            except (OSError, ValueError, KeyError, IndexError, TypeError):
-                pass  # a damaged cache is rebuilt from the forms
+        from jdmatch.lexicon import load_compiled
+
+        if self.lexicon.files:
+            found = load_compiled(Path(self.lexicon.root))
+            if found is not None and found[1].get("tokenizer") == TOKENIZER_VERSION and found[0].entries == self.lexicon.entries:
+                return [(row[0], [tuple(t) for t in row[1]], [tuple(t) for t in row[2]], [tuple(t) for t in row[3]]) for row in found[1]["patterns"]]
         return self._compute_patterns()
 
     def _compute_patterns(self) -> list[tuple[str, list[tuple[int, ...]], list[tuple[int, ...]], list[tuple[int, ...]]]]:
@@ -214,9 +211,14 @@ class SkillRecognizer:
         return out
 
     def compile_patterns(self) -> dict[str, object]:
-        """The compiled form of this lexicon's patterns, for ``<lexicon>/compiled.json``."""
+        """The compiled form of this lexicon (entries and patterns), for ``<lexicon>/compiled.json``."""
+        from jdmatch.lexicon import COMPILED_VERSION, compiled_entries
+
         return {
-            "fingerprint": f"{TOKENIZER_VERSION}:{self.lexicon.fingerprint()}",
+            "format": COMPILED_VERSION,
+            "tokenizer": TOKENIZER_VERSION,
+            "lexicon_fingerprint": self.lexicon.fingerprint(),
+            "entries": compiled_entries(self.lexicon),
             "patterns": [[eid, [list(t) for t in p], [list(t) for t in sn], [list(t) for t in ex]] for eid, p, sn, ex in self._compute_patterns()],
         }
 
