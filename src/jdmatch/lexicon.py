@@ -164,7 +164,8 @@ def load_compiled(folder: Path) -> tuple[Lexicon, dict[str, Any]] | None:
         data = json.loads((folder / "compiled.json").read_text(encoding="utf-8"))
         if data.get("format") != COMPILED_VERSION or data.get("lexicon_fingerprint") != digest:
             return None
-        entries = tuple(Entry(e[0], e[1], e[2], e[3], tuple(e[4]), tuple(e[5]), tuple(e[6]), tuple(e[7]), e[8], e[9], e[10]) for e in data["entries"])
+        entries = tuple(Entry(e[0], e[1], e[2], e[3], tuple(e[4]), tuple(e[5]), tuple(e[6]), tuple(e[7]), e[8], str(folder / e[9]), e[10])
+                        for e in data["entries"])
         problems: list[Problem] = []
         context = _context(config.get("context", {}), folder / "lexicon.toml", problems)
     except (OSError, ValueError, KeyError, IndexError, TypeError):
@@ -178,7 +179,9 @@ def load_compiled(folder: Path) -> tuple[Lexicon, dict[str, Any]] | None:
 
 def compiled_entries(lexicon: Lexicon) -> list[list[Any]]:
     """The entries as plain lists, for compiled.json."""
-    return [[e.id, e.name, e.label, e.category, list(e.aliases), list(e.ambiguous), list(e.cues), list(e.implies), e.source, e.file, e.line]
+    root = Path(lexicon.root)
+    return [[e.id, e.name, e.label, e.category, list(e.aliases), list(e.ambiguous), list(e.cues), list(e.implies), e.source,
+             Path(e.file).relative_to(root).as_posix(), e.line]  # relative: the package may live anywhere
             for e in lexicon.entries]
 
 
