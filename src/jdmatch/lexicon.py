@@ -177,6 +177,17 @@ def load_compiled(folder: Path) -> tuple[Lexicon, dict[str, Any]] | None:
     return result
 
 
+def compiled_data(lexicon: Lexicon) -> dict[str, Any] | None:
+    """The compiled data ``lexicon`` was loaded from, if it came from compiled.json (checked when loaded)."""
+    cached = _COMPILED.get(lexicon.root)
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    found = load_compiled(Path(lexicon.root)) if lexicon.files else None
+    if found is not None and found[0].entries == lexicon.entries:
+        return found[1]
+    return None
+
+
 def compiled_entries(lexicon: Lexicon) -> list[list[Any]]:
     """The entries as plain lists, for compiled.json."""
     root = Path(lexicon.root)

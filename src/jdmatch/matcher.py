@@ -142,12 +142,10 @@ def _with_experience(result: FitResult, analysis: Any, profile: Any) -> FitResul
 
     text = analysis.text
     kind = guess_kind(text)
-    if kind == "resume":
-        years: float | None = resume_experience(text, analysis.matches).total_years or None
-    else:
-        years = years_asked(text)[0]
+    experience = resume_experience(text, analysis.matches) if kind == "resume" else None
+    years: float | None = (experience.total_years or None) if experience is not None else years_asked(text)[0]
     ladder = profile.ladder or None
-    level = seniority(text, ladder=ladder, kind=kind, years=years)
+    level = seniority(text, ladder=ladder, kind=kind, years=years, experience=experience)
     gaps = []
     asked_years = getattr(profile, "years_required", None)
     if asked_years and kind == "resume" and (years or 0) < asked_years:

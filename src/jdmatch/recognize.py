@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from jdmatch.lexicon import Entry, Lexicon, load_lexicon
-from jdmatch.models import Document, SkillMatch
+from jdmatch.models import SkillMatch
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -173,14 +173,11 @@ class SkillRecognizer:
         Read from the lexicon's ``compiled.json`` when it was made from exactly these
         files (see :func:`compile_patterns`), else computed from the forms.
         """
-        from pathlib import Path
+        from jdmatch.lexicon import compiled_data
 
-        from jdmatch.lexicon import load_compiled
-
-        if self.lexicon.files:
-            found = load_compiled(Path(self.lexicon.root))
-            if found is not None and found[1].get("tokenizer") == TOKENIZER_VERSION and found[0].entries == self.lexicon.entries:
-                return [(row[0], [tuple(t) for t in row[1]], [tuple(t) for t in row[2]], [tuple(t) for t in row[3]]) for row in found[1]["patterns"]]
+        data = compiled_data(self.lexicon)
+        if data is not None and data.get("tokenizer") == TOKENIZER_VERSION:
+            return [(row[0], [tuple(t) for t in row[1]], [tuple(t) for t in row[2]], [tuple(t) for t in row[3]]) for row in data["patterns"]]
         return self._compute_patterns()
 
     def _compute_patterns(self) -> list[tuple[str, list[tuple[int, ...]], list[tuple[int, ...]], list[tuple[int, ...]]]]:
@@ -446,11 +443,3 @@ def _extend_version(text: str, end: int, limit: int) -> int:
 def default_recognizer() -> SkillRecognizer:
     """The recognizer over the shipped lexicon, built once per process."""
     return SkillRecognizer()
-
-
-def text_of(source: str | Document) -> str:
-    if isinstance(source, Document):
-        return source.text
-    if isinstance(source, str):
-        return source
-    raise TypeError(f"expected text or a Document, not {type(source).__name__}")

@@ -909,7 +909,7 @@ _HIRING = re.compile(r"\b(?:hiring|looking for|seeking|searching for|recruiting|
 
 
 def seniority(text: str, *, ladder: Sequence[Any] | None = None, kind: str | None = None, years: float | None = None,
-              today: date = TODAY) -> Seniority:
+              today: date = TODAY, experience: Experience | None = None) -> Seniority:
     """The level a resume shows or a posting asks for, on ``ladder`` (default: backend engineer's).
 
     Resumes: the headline title, then the latest position's title; a title with
@@ -918,7 +918,8 @@ def seniority(text: str, *, ladder: Sequence[Any] | None = None, kind: str | Non
     years against the ladder's ``years`` ranges. Postings: the title line, then
     "we are hiring a senior ..." phrases, then the years asked, then plain.
     Level words count only attached to an engineering title, so "Staff
-    Accountant" and "Marketing Manager" give ``"n/a"``.
+    Accountant" and "Marketing Manager" give ``"n/a"``. A resume's
+    :func:`resume_experience` already at hand can be passed as ``experience``.
     """
     ladder = tuple(ladder) if ladder is not None else _default_ladder()
     kind = kind or guess_kind(text)
@@ -936,7 +937,7 @@ def seniority(text: str, *, ladder: Sequence[Any] | None = None, kind: str | Non
             if _ROLE_NOUN.search(body) or _ENG_NOUN.search(_tnorm(body)):
                 titles.append(("headline", body))
                 break
-        exp = resume_experience(text, (), today=today)
+        exp = experience if experience is not None else resume_experience(text, (), today=today)
         dated = sorted(exp.entries, key=lambda en: (en.current, en.end or date.max if en.current else en.end or date.min), reverse=True)
         if dated:
             titles.append(("latest position", dated[0].title))
