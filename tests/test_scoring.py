@@ -49,14 +49,32 @@ def test_deterministic(matcher: Matcher) -> None:
     assert Matcher().score(text).to_dict() == first.to_dict()
 
 
-@pytest.mark.parametrize("path", [r["path"] for r in LABELS if r["kind"] == "resume"] + ["postings/backend-mid-java.txt", "postings/nurse.pdf"])
-def test_reordering_paragraphs_keeps_the_score(matcher: Matcher, path: str) -> None:
+@pytest.mark.parametrize("path", ["postings/backend-mid-java.txt", "postings/nurse.pdf", "postings/devops-sre.pdf"])
+def test_reordering_a_postings_paragraphs_keeps_the_score(matcher: Matcher, path: str) -> None:
     paragraphs = [p for p in re.split(r"\n\s*\n", TEXTS[path]) if p.strip()]
     base = matcher.score("\n\n".join(paragraphs)).score
     rng = random.Random(len(paragraphs))
     for _ in range(3):
         rng.shuffle(paragraphs)
         assert matcher.score("\n\n".join(paragraphs)).score == pytest.approx(base, abs=1e-9)
+
+
+@pytest.mark.parametrize("path", [r["path"] for r in LABELS if r["kind"] == "resume"])
+def test_reordering_a_resumes_sections_keeps_the_score(matcher: Matcher, path: str) -> None:
+    """A resume's sections (heading and body together) may come in any order: depth of evidence
+    reads which role and which section holds a skill, never where that section stands."""
+    from jdmatch.structure import find_sections
+
+    text = TEXTS[path]
+    sections = find_sections(text, "resume")
+    assert len(sections) >= 3, path
+    head = text[: sections[0].start].rstrip("\n")
+    bodies = [text[s.start:s.end].strip("\n") for s in sections]
+    base = matcher.score("\n\n".join([head, *bodies])).score
+    rng = random.Random(path)
+    for _ in range(3):
+        rng.shuffle(bodies)
+        assert matcher.score("\n\n".join([head, *bodies])).score == pytest.approx(base, abs=1e-9)
 
 
 @pytest.mark.parametrize("path", [r["path"] for r in LABELS])
@@ -172,8 +190,8 @@ def test_against_a_posting_missing_required_weighs_more_than_missing_preferred()
                "Nice to have\n- Go\n- Terraform\n")
     job = Matcher(job=posting)
     assert job.profile.years_required == 4
-    required = {s.id for g in job.profile.groups if g.name.startswith("Required") for s in g.skills}
-    preferred = {s.id for g in job.profile.groups if g.name.startswith("Preferred") for s in g.skills}
+    required = {s.id for g in job.profile.groups if g.required for s in g.skills}
+    preferred = {s.id for g in job.profile.groups if not g.required for s in g.skills}
     assert {"java", "kafka", "postgresql"} <= required and {"go", "terraform"} <= preferred
     has_required = job.score("Engineer with Java, Kafka and PostgreSQL.").score
     has_preferred = job.score("Engineer with Java, Go and Terraform.").score

@@ -27,6 +27,7 @@ class Matcher:
         self._profile: Any = None
         self._scorer: Any = None
         self._pvec: dict[str, float] | None = None
+        self._contrast: Any = None
 
     @property
     def recognizer(self) -> Any:
@@ -66,6 +67,42 @@ class Matcher:
         """Every skill mention in ``source`` (text, a Document, or a path to read), in order."""
         return self.recognizer.recognize(_document(source).text)
 
+    @property
+    def contrast(self) -> Any:
+        """The profile's :class:`~jdmatch.contrast.ContrastModel`, or None when it has none."""
+        if self._contrast is None:
+            path = getattr(self.profile, "contrast_model", "")
+            if path:
+                from jdmatch.contrast import load_contrast
+
+                self._contrast = load_contrast(path)
+            else:
+                self._contrast = False
+        return self._contrast or None
+
+    def evidence(self, source: str | Document | os.PathLike[str]) -> tuple[Any, str, Any, Any]:
+        """What scoring reads from a document: (analysis, kind, experience, depth of each skill).
+
+        ``kind`` is ``"resume"`` or ``"posting"``; a resume's experience and depth
+        come from :func:`~jdmatch.structure.resume_experience` and
+        :func:`~jdmatch.evidence.skill_depth`; a posting has neither (None).
+        """
+        from jdmatch.evidence import skill_depth
+        from jdmatch.structure import find_sections, guess_kind, resume_experience
+
+        doc = _document(source)
+        analysis = self.recognizer.analyze(doc.text)
+        text = analysis.text
+        kind = guess_kind(text)
+        experience = depth = None
+        if kind == "resume" and analysis.matches:
+            experience = resume_experience(text, analysis.matches)
+            sections = find_sections(text, "resume")
+            # depth needs a resume's shape (sections or dated roles); a bare line of text has none to read
+            if sections or experience.entries:
+                depth = skill_depth(text, analysis.matches, experience, sections, as_of_year=_as_of_year())
+        return analysis, kind, experience, depth
+
     def score(self, source: str | Document | os.PathLike[str], *, detail: bool = True) -> FitResult:
         """How well ``source`` (text, a Document, or a path) fits the profile, with the evidence.
 
@@ -74,12 +111,12 @@ class Matcher:
         doc = _document(source)
         if self._pvec is None:
             self._pvec = self.scorer.profile_vector(self.profile)
-        analysis = self.recognizer.analyze(doc.text)
-        result = self.scorer.score(analysis, self.profile, source=doc.source, detail=detail, _pvec=self._pvec)
+        analysis, kind, experience, depth = self.evidence(doc)
+        result = self.scorer.score(analysis, self.profile, source=doc.source, detail=detail, profile_vector=self._pvec,
+                                   depth=depth, contrast=self.contrast)
         if detail:
-            result = _with_experience(result, analysis, self.profile)
+            result = _with_experience(result, analysis, self.profile, kind, experience)
         return result
-
 
     def score_many(self, sources: Iterable[str | Document | os.PathLike[str]], n_process: int = 1, chunksize: int = 16) -> Iterator[FitResult]:
         """Score many documents, yielding results in input order.
@@ -134,15 +171,21 @@ def _looks_like_path(text: str) -> bool:
     return "\n" not in text and len(text) < 4096 and os.path.isfile(text)
 
 
-def _with_experience(result: FitResult, analysis: Any, profile: Any) -> FitResult:
+def _as_of_year() -> int:
+    from datetime import date
+
+    return date.today().year
+
+
+def _with_experience(result: FitResult, analysis: Any, profile: Any, kind: str, experience: Any) -> FitResult:
     """Add the document's level and years, and the gaps to what the profile or posting asks."""
     import dataclasses
 
-    from jdmatch.structure import guess_kind, resume_experience, seniority, years_asked
+    from jdmatch.structure import resume_experience, seniority, years_asked
 
     text = analysis.text
-    kind = guess_kind(text)
-    experience = resume_experience(text, analysis.matches) if kind == "resume" else None
+    if kind == "resume" and experience is None:
+        experience = resume_experience(text, analysis.matches)
     years: float | None = (experience.total_years or None) if experience is not None else years_asked(text)[0]
     ladder = profile.ladder or None
     level = seniority(text, ladder=ladder, kind=kind, years=years, experience=experience)
@@ -155,8 +198,10 @@ def _with_experience(result: FitResult, analysis: Any, profile: Any) -> FitResul
         ranks = {lv.level: lv.rank for lv in profile.ladder}
         if asked_level in ranks and level.rank < ranks[asked_level]:
             gaps.append(f"asks for the {asked_level} level; the document reads as {level.level} ({level.evidence})")
+    required = {g.name for g in profile.groups if g.required}
     for m in result.missing:
-        if m.group.startswith("Required") or m.group.startswith("One of"):
-            gaps.append(f"required skill missing: {m.name}")
+        if m.group in required:
+            what = m.name if not m.alternatives else f"one of {m.name}, " + ", ".join(m.alternatives)
+            gaps.append(f"required skill missing: {what}")
     return dataclasses.replace(result, seniority={"level": level.level, "rank": level.rank, "track": level.track, "evidence": level.evidence, "kind": kind},
                                years=round(years, 1) if years is not None else None, gaps=tuple(gaps[:12]))

@@ -50,10 +50,11 @@ class SkillEvidence:
     mentions: tuple[str, ...] = ()
     spans: tuple[tuple[int, int], ...] = ()
     implied_by: tuple[str, ...] = ()
+    depth: dict[str, Any] | None = None  # how firmly the document shows it: roles, years, last use (see jdmatch.evidence)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "group": self.group, "mentions": list(self.mentions),
-                "spans": [list(s) for s in self.spans], "implied_by": list(self.implied_by)}
+                "spans": [list(s) for s in self.spans], "implied_by": list(self.implied_by), "depth": self.depth}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +65,11 @@ class MissingSkill:
     name: str
     group: str
     gain: float
+    alternatives: tuple[str, ...] = ()  # any of these would do as well (one piece of advice for the group)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "group": self.group, "gain": round(self.gain, 2)}
+        return {"id": self.id, "name": self.name, "group": self.group, "gain": round(self.gain, 2),
+                "alternatives": list(self.alternatives)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,10 +125,19 @@ class FitResult:
     seniority: dict[str, Any] | None = None
     years: float | None = None
     gaps: tuple[str, ...] = ()
+    contrast: float | None = None  # P(the role rather than a neighbour | skills), see jdmatch.contrast
+    core_coverage: float = 1.0
+    core_gate: float = 1.0  # share of the score kept when the core of the role is thin
+    band: str = ""
+    notes: tuple[str, ...] = ()
+    contrast_terms: tuple[TermContribution, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "source": self.source, "profile": self.profile, "score": round(self.score, 2),
+            "source": self.source, "profile": self.profile, "score": round(self.score, 2), "band": self.band,
+            "contrast": round(self.contrast, 4) if self.contrast is not None else None,
+            "core_coverage": round(self.core_coverage, 4), "core_gate": round(self.core_gate, 4), "notes": list(self.notes),
+            "contrast_terms": [t.to_dict() for t in self.contrast_terms],
             "seniority": self.seniority, "years": self.years, "gaps": list(self.gaps),
             "hedged": list(self.hedged), "negated": list(self.negated),
             "coverage": round(self.coverage, 4), "similarity": round(self.similarity, 4), "cosine": round(self.cosine, 4),

@@ -39,6 +39,7 @@ class SkillGroup:
     skills: tuple[GroupSkill, ...]
     need: int | None = None
     core: bool = False
+    required: bool = False  # a posting's must-have: missing it is a gap, whatever the group is called
 
     def coverage(self, present: set[str]) -> float:
         """Share of this group's need met by the skills in ``present`` (0-1)."""
@@ -79,6 +80,11 @@ class RoleProfile:
     source: str = ""
     years_required: float | None = None
     seniority: str | None = None
+    contrast_weight: float = 0.0
+    contrast_model: str = ""  # path of the fitted model of what sets the role apart (see jdmatch.contrast)
+    core_floor: float = 1.0  # share of the score kept when the core groups are empty (1: no gate)
+    core_full: float = 0.6  # core coverage from which the score is not held back
+    coverage_scale: float = 1.0  # a coverage of this size already counts fully in the score
 
     def skill_ids(self) -> list[str]:
         """Every skill the profile names, in group order, without repeats."""
@@ -87,7 +93,7 @@ class RoleProfile:
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "title": self.title, "source": self.source,
-            "groups": [{"id": g.id, "name": g.name, "weight": g.weight, "mode": g.mode, "need": g.need, "core": g.core,
+            "groups": [{"id": g.id, "name": g.name, "weight": g.weight, "mode": g.mode, "need": g.need, "core": g.core, "required": g.required,
                         "skills": [{"id": s.id, "weight": s.weight} for s in g.skills]} for g in self.groups],
             "ladder": [{"level": lv.level, "rank": lv.rank, "track": lv.track, "titles": list(lv.titles), "years": list(lv.years)} for lv in self.ladder],
         }
@@ -123,15 +129,21 @@ class RoleProfile:
         category = {m.id: m.category for m in skills}
         groups: list[SkillGroup] = []
         grouped: set[str] = set()
-        # alternatives ("Python or Go"): one of them is enough
-        for req in reqs.required:
-            if req.alternatives and req.id not in grouped:
+        name_of = {m.id: m.name for m in skills}
+        # alternatives ("such as Python, Ruby or Java", "one of", "Java/Kotlin", "(JSF, Wicket, GWT)"): one is enough
+        for status, per_group, core in (("required", 2.0, True), ("preferred", 0.75, False)):
+            for req in (reqs.required if status == "required" else reqs.preferred):
+                if not req.alternatives or req.id in grouped:
+                    continue
                 members = [req.id, *(a for a in req.alternatives if a in counts and a not in grouped)]
+                if len(members) < 2:
+                    continue
                 grouped.update(members)
-                names = " / ".join(next(m.name for m in skills if m.id == i) for i in members)
-                groups.append(SkillGroup(_slug("one-of-" + "-".join(members)), f"One of: {names}", 2.0, "any",
-                                         tuple(GroupSkill(i) for i in members), core=True))
-        # required skills weigh more than preferred ones, a skill named often a little more
+                names = ", ".join(name_of.get(i, i) for i in members)
+                label = "One of" if status == "required" else "Nice to have, one of"
+                groups.append(SkillGroup(_slug(f"{status}-one-of-" + "-".join(members))[:80], f"{label}: {names}", per_group, "any",
+                                         tuple(GroupSkill(i) for i in members), core=core, required=status == "required"))
+        # the rest: required skills weigh more than preferred ones, a skill named often a little more
         for status, per_skill, core in (("required", 2.0, True), ("preferred", 0.75, False)):
             by_category: dict[str, list[GroupSkill]] = {}
             for req in (reqs.required if status == "required" else reqs.preferred):
@@ -140,13 +152,14 @@ class RoleProfile:
                 grouped.add(req.id)
                 by_category.setdefault(category.get(req.id, "Other"), []).append(GroupSkill(req.id, 1.0 + 0.25 * min(counts[req.id] - 1, 2)))
             for cat, members in by_category.items():
-                groups.append(SkillGroup(_slug(f"{status}-{cat}"), f"{status.capitalize()}: {cat}", per_skill * len(members), "all",
-                                         tuple(members), core=core))
+                label = "Must have" if status == "required" else "Nice to have"
+                groups.append(SkillGroup(_slug(f"{status}-{cat}"), f"{label}: {cat}", per_skill * len(members), "all",
+                                         tuple(members), core=core, required=status == "required"))
         keywords = tuple(w for w, _ in analysis.words.most_common(max_keywords))
         title = next((line.strip().lstrip("#").strip() for line in doc.text.splitlines() if line.strip()), "Job posting")[:80]
         return cls(id="posting", title=title, groups=tuple(groups), keywords=keywords, source=doc.source,
                    coverage_weight=0.6, similarity_scale=0.5, ladder=load_profile("backend-engineer").ladder,
-                   years_required=reqs.years_required, seniority=reqs.seniority)
+                   years_required=reqs.years_required, seniority=reqs.seniority, core_floor=0.5, core_full=0.7)
 
 
 def _slug(text: str) -> str:
@@ -242,7 +255,7 @@ def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profi
                 problems.append(f"{where}: skill {s['id']!r} is not in the lexicon (see `jdmatch lexicon check`)")
             skills.append(GroupSkill(s["id"], float(sw)))
         groups.append(SkillGroup(gid, str(g.get("name", gid)), float(weight or 1.0), str(mode), tuple(skills),
-                                 needed, bool(g.get("core", False))))
+                                 needed, bool(g.get("core", False)), bool(g.get("required", False))))
     ladder = []
     for i, lv in enumerate(raw.get("ladder", []) or [], 1):
         where = f"ladder[{i}]"
@@ -268,6 +281,28 @@ def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profi
     if not isinstance(scale, (int, float)) or not 0 < scale <= 1:
         problems.append("profile: `similarity_scale` must be above 0 and at most 1")
         scale = 0.45
+    kw = raw.get("contrast_weight", 0.0)
+    if not isinstance(kw, (int, float)) or isinstance(kw, bool) or not 0 <= kw <= 1 or kw + float(cw) > 1:
+        problems.append("profile: `contrast_weight` must be between 0 and 1, and with `coverage_weight` at most 1")
+        kw = 0.0
+    contrast = raw.get("contrast_model", "")
+    if not isinstance(contrast, str):
+        problems.append("profile: `contrast_model` must be a file name")
+        contrast = ""
+    elif contrast:
+        where = (Path(path).parent / contrast) if not Path(contrast).is_absolute() else Path(contrast)
+        if not where.is_file():
+            problems.append(f"profile: `contrast_model` {contrast!r} does not exist next to the profile")
+        contrast = str(where)
+    cscale = raw.get("coverage_scale", 1.0)
+    if not isinstance(cscale, (int, float)) or isinstance(cscale, bool) or not 0 < cscale <= 1:
+        problems.append("profile: `coverage_scale` must be above 0 and at most 1")
+        cscale = 1.0
+    floor = raw.get("core_floor", 1.0)
+    full = raw.get("core_full", 0.6)
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v <= 1 for v in (floor, full)):
+        problems.append("profile: `core_floor` and `core_full` must be above 0 and at most 1")
+        floor, full = 1.0, 0.6
     keywords = raw.get("keywords", [])
     if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
         problems.append("profile: `keywords` must be a list of strings")
@@ -275,7 +310,8 @@ def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profi
     if problems:
         raise ProfileError("; ".join(problems[:6]) + (f" (and {len(problems) - 6} more)" if len(problems) > 6 else ""), path=path)
     return RoleProfile(ident, title, tuple(groups), str(raw.get("description", "")).strip(), tuple(k.lower() for k in keywords),
-                       tuple(ladder), float(cw), float(scale), str(path))
+                       tuple(ladder), float(cw), float(scale), str(path), contrast_weight=float(kw), contrast_model=contrast,
+                       core_floor=float(floor), core_full=float(full), coverage_scale=float(cscale))
 
 
 def _kind(kind: type | tuple[type, ...]) -> str:

@@ -14,11 +14,13 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from jdmatch.contrast import ContrastModel
 from jdmatch.errors import JdmatchError
+from jdmatch.evidence import SkillDepth
 from jdmatch.lexicon import default_lexicon_dir
 from jdmatch.models import FitResult, GroupCoverage, MissingSkill, SkillEvidence, TermContribution
 from jdmatch.profile import RoleProfile
@@ -129,14 +131,18 @@ class FitScorer:
         return {t: v / total for t, v in vec.items()}
 
     def score(self, analysis: Analysis, profile: RoleProfile, *, source: str = "<text>", detail: bool = True,
-              lexicon_implies: dict[str, tuple[str, ...]] | None = None, _pvec: dict[str, float] | None = None) -> FitResult:
+              lexicon_implies: dict[str, tuple[str, ...]] | None = None, profile_vector: dict[str, float] | None = None,
+              depth: Mapping[str, SkillDepth] | None = None, contrast: ContrastModel | None = None) -> FitResult:
         """Score one recognized document against ``profile``.
 
-        With ``detail=False`` (batch runs) the score is the same, but the explanation
-        is shorter: the first 8 matched skills, missing skills of the core groups
-        only, and no term contributions.
+        ``depth`` (skill id -> :class:`~jdmatch.evidence.SkillDepth`) says how firmly
+        the document shows each skill; without it every mention counts fully.
+        ``contrast`` is the profile's model of what sets the role apart from its
+        neighbours (see :mod:`jdmatch.contrast`). With ``detail=False`` (batch runs)
+        the score is the same, but the explanation is shorter: the first 8 matched
+        skills, missing skills of the core groups only, and no term contributions.
         """
-        pvec = _pvec if _pvec is not None else self.profile_vector(profile)
+        pvec = profile_vector if profile_vector is not None else self.profile_vector(profile)
         idf = self.idf_
         unseen = self.unseen_idf_
         tf_weight = self._tf
@@ -148,24 +154,24 @@ class FitScorer:
         other: dict[str, float] = {}
         other_norm2 = 0.0
         other_dot = 0.0
+        # words of the trade the profile names (its keywords), by (sublinear) TF-IDF; other words
+        # stay out: "hands-on experience with X" must not weigh against naming X
         for word, tf in analysis.words.items():
-            w = idf.get(word)
-            if w is not None:
-                v = tf_weight(tf) * w
+            pw = pvec.get(word)
+            if pw is not None:
+                v = tf_weight(tf) * idf.get(word, unseen)
                 other[word] = v
                 other_norm2 += v * v
-                other_dot += v * pvec.get(word, 0.0)
+                other_dot += v * pw
         present: list[str] = []
-        for sid, tf in counts.items():
+        for sid in counts:
             term = SKILL_PREFIX + sid
             if term in pvec:
                 present.append(term)
-            else:
-                v = tf_weight(tf) * idf.get(term, unseen)
-                other[term] = v
-                other_norm2 += v * v
+        # skills outside the profile stay out too: what they say about the role is the contrast
+        # model's to judge, and a skill named can never weigh against another one named
         # ... and each profile skill present in proportion to its profile weight, scaled to the
-        # rest of the document: naming a missing profile skill can then only raise the cosine
+        # words: naming a missing profile skill can then only raise the cosine
         lam = max(math.sqrt(other_norm2), MIN_DOC_NORM)
         p2 = sum(pvec[t] * pvec[t] for t in present)
         norm2 = other_norm2 + lam * lam * p2
@@ -177,22 +183,27 @@ class FitScorer:
 
         implies = lexicon_implies if lexicon_implies is not None else self._implies()
         index = _index(profile)
-        have = set(counts) - hedged
+        # how much each skill counts: its depth of evidence (1 without depth), hedged ones not at all;
+        # a skill implied by another counts as firmly as the firmest skill implying it
+        credit = _credit(counts, hedged, depth)
         implied_by: dict[str, list[str]] = {}
-        for sid in have:
+        for sid in [s for s in credit]:
             for target in implies.get(sid, ()):
-                if target not in have:
-                    implied_by.setdefault(target, []).append(sid)
-        covered = have | set(implied_by)
-        group_cov = [g.coverage(covered) for g in profile.groups]
-        groups = tuple(GroupCoverage(g.id, g.name, g.weight, g.mode, c, tuple(s.id for s in g.skills if s.id in covered), g.core)
+                if target in counts and target not in hedged:
+                    continue  # named itself
+                implied_by.setdefault(target, []).append(sid)
+                credit[target] = max(credit.get(target, 0.0), credit[sid])
+        values = [_values(index, gi, credit) for gi in range(len(profile.groups))]
+        group_cov = [_group_coverage(profile.groups[gi], index, gi, values[gi]) for gi in range(len(profile.groups))]
+        groups = tuple(GroupCoverage(g.id, g.name, g.weight, g.mode, c, tuple(s.id for s in g.skills if s.id in credit), g.core)
                        for g, c in zip(profile.groups, group_cov))
-        total_weight = index.total_weight
-        covered_weight = sum(g.weight * c for g, c in zip(profile.groups, group_cov))
-        coverage = covered_weight / total_weight
+        parts = _Parts(profile, index, group_cov)
         similarity = min(1.0, cosine / profile.similarity_scale)
-        cw = profile.coverage_weight
-        score = 100.0 * (cw * coverage + (1 - cw) * similarity)
+        contrast_values = contrast_features(counts, hedged, credit)
+        keep_positive = index.skill_set
+        contrast_p = contrast.probability(contrast_values, keep_positive=keep_positive) if contrast is not None else None
+        weights = profile_weights(profile, contrast is not None)
+        score = parts.score(similarity, contrast_p, weights)
 
         names = self._names()
         mentions: dict[str, list[Any]] = {}
@@ -202,43 +213,67 @@ class FitScorer:
         for sid in index.skill_ids:
             if not detail and len(matched) >= 8:
                 break
-            if sid in have:
+            d = depth.get(sid) if depth is not None else None
+            if sid in counts and sid not in hedged:
                 ms = mentions[sid]
                 matched.append(SkillEvidence(sid, names.get(sid, sid), index.group_of[sid], tuple(dict.fromkeys(m.text for m in ms))[:5],
-                                             tuple((m.start, m.end) for m in ms[:5])))
+                                             tuple((m.start, m.end) for m in ms[:5]), depth=d.to_dict() if d is not None else None))
             elif sid in implied_by:
                 matched.append(SkillEvidence(sid, names.get(sid, sid), index.group_of[sid], implied_by=tuple(implied_by[sid])))
-        missing = []
-        root = math.sqrt(norm2) if norm2 > 0 else 0.0
-        present_weights = [sorted((w for sid, w in index.weights[gi].items() if sid in covered), reverse=True) for gi in range(len(profile.groups))]
+        # what would add most: each missing skill named firmly (depth 1); in a group where one
+        # member is enough, members are alternatives: none is advised when one is present, and
+        # the group is one piece of advice when none is
+        missing: list[tuple[float, str, tuple[str, ...]]] = []
         sim_scale = profile.similarity_scale
-        for sid in (index.skill_ids if detail else index.core_ids):
-            if sid in covered:
+        candidates = index.skill_ids if detail else index.core_ids
+        represented: dict[int, int] = {}
+        for sid in candidates:
+            if sid in credit:
                 continue
+            if any(profile.groups[gi].mode == "any" and group_cov[gi] > 0 for gi, _ in index.places[sid]):
+                continue  # an interchangeable alternative of a skill already there
             p = pvec.get(SKILL_PREFIX + sid, 0.0)
             lp = lam * p
             dot2, norm2b = dot + lp * p, norm2 + lp * lp
             cos2 = dot2 / math.sqrt(norm2b) if norm2b > 0 else 0.0
-            gained = 0.0
-            extra = implies.get(sid)
-            if extra is None:  # the common case: only the groups holding the skill change
-                for gi, w in index.places[sid]:
-                    if group_cov[gi] < 1.0:
-                        gained += index.group_weight[gi] * (_coverage_plus(profile.groups[gi], index, gi, present_weights[gi], [w]) - group_cov[gi])
-            else:  # the skill brings others with it
-                adds: dict[int, list[float]] = {}
-                for t in (sid, *extra):
-                    if t == sid or t not in covered:
-                        for gi, w in index.places.get(t, ()):
-                            adds.setdefault(gi, []).append(w)
-                for gi, ws in adds.items():
-                    gained += index.group_weight[gi] * (_coverage_plus(profile.groups[gi], index, gi, present_weights[gi], ws) - group_cov[gi])
-            cov2 = (covered_weight + gained) / total_weight
-            score2 = 100.0 * (cw * cov2 + (1 - cw) * min(1.0, cos2 / sim_scale))
-            missing.append((score - score2, sid))
-        missing.sort()
-        missing_skills = tuple(MissingSkill(sid, names.get(sid, sid), index.group_of[sid], -neg) for neg, sid in missing[: self.max_missing])
+            added = {sid: 1.0}
+            for t in implies.get(sid, ()):
+                if t not in credit:
+                    added[t] = 1.0
+            cov2 = list(group_cov)
+            for t in added:
+                for gi, _w in index.places.get(t, ()):
+                    vals = dict(values[gi])
+                    vals.update({x: 1.0 for x in added if x in index.weights[gi]})
+                    cov2[gi] = _group_coverage(profile.groups[gi], index, gi, vals)
+            p2c = None
+            if contrast is not None:
+                cv = dict(contrast_values)
+                cv[sid] = 1.0
+                p2c = contrast.probability(cv, keep_positive=keep_positive)
+            score2 = _Parts(profile, index, cov2).score(min(1.0, cos2 / sim_scale), p2c, weights)
+            gain = score2 - score
+            alt_group = next((gi for gi, _ in index.places[sid] if profile.groups[gi].mode == "any"), None)
+            if alt_group is not None:
+                prev = represented.get(alt_group)
+                if prev is not None:
+                    if gain > missing[prev][0] + 1e-12:
+                        missing[prev] = (gain, sid, ())
+                    continue
+                represented[alt_group] = len(missing)
+            missing.append((gain, sid, ()))
+        out_missing = []
+        for gain, sid, _ in missing:
+            alt_group = next((gi for gi, _ in index.places[sid] if profile.groups[gi].mode == "any"), None)
+            alts: tuple[str, ...] = ()
+            if alt_group is not None:
+                alts = tuple(names.get(s.id, s.id) for s in profile.groups[alt_group].skills if s.id != sid)[:6]
+            out_missing.append((-gain, sid, alts))
+        out_missing.sort(key=lambda x: (x[0], x[1]))
+        missing_skills = tuple(MissingSkill(sid, names.get(sid, sid), index.group_of[sid], -neg, alts)
+                               for neg, sid, alts in out_missing[: self.max_missing])
         shares = []
+        root = math.sqrt(norm2) if norm2 > 0 else 0.0
         if norm2 > 0 and detail:
             for term, v in dvec.items():
                 c = v * pvec.get(term, 0.0) / root
@@ -247,10 +282,21 @@ class FitScorer:
         shares.sort()
         contributions = [TermContribution(term, names.get(term[1:], term[1:]) if term.startswith(SKILL_PREFIX) else term, -neg)
                          for neg, term in shares[: self.top_terms]]
-        return FitResult(score=score, similarity=similarity, coverage=coverage, matched=tuple(matched), missing=missing_skills,
+        notes = []
+        if parts.gate < 1.0:
+            thin = [g.name for g, c in zip(profile.groups, group_cov) if g.core and c < 0.5]
+            notes.append(f"the core of the role is thin ({', '.join(thin) or 'little evidence'}): the score keeps "
+                         f"{parts.gate:.0%} of what the rest would give")
+        contrast_terms: tuple[TermContribution, ...] = ()
+        if contrast is not None and detail:
+            contrast_terms = tuple(TermContribution(SKILL_PREFIX + sid, names.get(sid, sid), c)
+                                   for sid, c in contrast.contributions(contrast_values, keep_positive=keep_positive))
+        return FitResult(score=score, similarity=similarity, coverage=parts.coverage, matched=tuple(matched), missing=missing_skills,
                          groups=groups, top_terms=tuple(contributions), cosine=cosine, profile=profile.id,
                          source=source, skills=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
-                         hedged=tuple(sorted(hedged)), negated=tuple(sorted(negated)))
+                         hedged=tuple(sorted(hedged)), negated=tuple(sorted(negated)),
+                         contrast=contrast_p, core_coverage=parts.core, core_gate=parts.gate, band=band(score),
+                         notes=tuple(notes), contrast_terms=contrast_terms)
 
     def _tf(self, tf: int) -> float:
         if not self.sublinear_tf:
@@ -270,14 +316,80 @@ class FitScorer:
         return cached
 
 
-def _coverage_plus(group: Any, index: _ProfileIndex, gi: int, present: list[float], added: list[float]) -> float:
-    """``group.coverage`` with skills of weights ``added`` joining those ``present`` (sorted, heaviest first)."""
+def _credit(counts: Mapping[str, int], hedged: set[str], depth: Mapping[str, SkillDepth] | None) -> dict[str, float]:
+    """How much each mentioned skill counts for coverage: its depth of evidence (1 without depth); hedged ones not at all."""
+    return {sid: (depth[sid].factor if depth is not None and sid in depth else 1.0) for sid in counts if sid not in hedged}
+
+
+def contrast_features(counts: Mapping[str, int], hedged: set[str], credit: Mapping[str, float]) -> dict[str, float]:
+    """The values the contrast model reads: each mentioned skill's credit, hedged ones at half."""
+    return {sid: credit.get(sid, 0.5) if sid not in hedged else 0.5 for sid in counts}
+
+
+def document_features(analysis: Analysis, depth: Mapping[str, SkillDepth] | None) -> dict[str, float]:
+    """:func:`contrast_features` of a recognized document (what ``tools/fit_reference.py`` trains on)."""
+    negated, hedged = _polarities(analysis)
+    counts = Counter(m.id for m in analysis.matches if m.id not in negated)
+    return contrast_features(counts, hedged, _credit(counts, hedged, depth))
+
+
+def _values(index: _ProfileIndex, gi: int, credit: Mapping[str, float]) -> dict[str, float]:
+    """The credit of each skill of group ``gi`` that the document has."""
+    return {sid: c for sid, c in credit.items() if sid in index.weights[gi]}
+
+
+def _group_coverage(group: Any, index: _ProfileIndex, gi: int, credit: Mapping[str, float]) -> float:
+    """Share of a group's need met, each skill counting ``weight x credit`` (credit: depth of evidence, 0-1)."""
+    if not credit:
+        return 0.0
+    weights = index.weights[gi]
+    vals = sorted((weights[sid] * c for sid, c in credit.items()), reverse=True)
     if group.mode == "any":
-        return max(present[0] if present else 0.0, *added) / index.max_weight[gi]
+        return min(1.0, vals[0] / index.max_weight[gi])
     if group.need:
-        top = sorted(present[: group.need] + added, reverse=True)[: group.need]
-        return min(1.0, sum(top) / index.need_weight[gi])
-    return (sum(present) + sum(added)) / index.all_weight[gi]
+        return min(1.0, sum(vals[: group.need]) / index.need_weight[gi])
+    return min(1.0, sum(vals) / index.all_weight[gi])
+
+
+def profile_weights(profile: RoleProfile, has_contrast: bool) -> tuple[float, float, float]:
+    """(coverage, similarity, contrast) weights of the final score; they add up to 1."""
+    cw = profile.coverage_weight
+    kw = profile.contrast_weight if has_contrast else 0.0
+    return cw, max(0.0, 1.0 - cw - kw), kw
+
+
+class _Parts:
+    """Coverage, core coverage and the core gate of one document, from its group coverages."""
+
+    __slots__ = ("coverage", "core", "gate", "scale")
+
+    def __init__(self, profile: RoleProfile, index: _ProfileIndex, group_cov: Sequence[float]) -> None:
+        self.coverage = sum(w * c for w, c in zip(index.group_weight, group_cov)) / index.total_weight
+        self.scale = profile.coverage_scale
+        if index.core_weight > 0:
+            self.core = sum(index.group_weight[gi] * group_cov[gi] for gi in index.core_groups) / index.core_weight
+        else:
+            self.core = 1.0
+        floor, full = profile.core_floor, profile.core_full
+        self.gate = 1.0 if floor >= 1.0 or self.core >= full else floor + (1.0 - floor) * self.core / full
+
+    def score(self, similarity: float, contrast: float | None, weights: tuple[float, float, float]) -> float:
+        cw, sw, kw = weights
+        raw = cw * min(1.0, self.coverage / self.scale) + sw * similarity + kw * (contrast or 0.0)
+        return 100.0 * raw * self.gate
+
+
+BANDS: tuple[tuple[float, str, str], ...] = (
+    (70.0, "strong fit", "the core of the role shown in real work, and most of what goes with it"),
+    (45.0, "reasonable fit", "the core of the role is there; worth a recruiter's look"),
+    (20.0, "partial fit", "an adjacent role, or the core of the role only thinly shown"),
+    (0.0, "not a fit", "little of what the role needs"),
+)
+
+
+def band(score: float) -> str:
+    """The name of the band a score falls in (see ``BANDS`` and the README)."""
+    return next(name for low, name, _ in BANDS if score >= low)
 
 
 class _ProfileIndex:
@@ -290,7 +402,10 @@ class _ProfileIndex:
         self.all_weight = [sum(s.weight for s in g.skills) for g in profile.groups]
         self.need_weight = [sum(sorted((s.weight for s in g.skills), reverse=True)[: g.need or len(g.skills)]) for g in profile.groups]
         self.skill_ids = profile.skill_ids()
+        self.skill_set = frozenset(self.skill_ids)
         self.core_ids = list(dict.fromkeys(s.id for g in profile.groups if g.core for s in g.skills))
+        self.core_groups = [i for i, g in enumerate(profile.groups) if g.core]
+        self.core_weight = sum(profile.groups[i].weight for i in self.core_groups)
         self.total_weight = sum(g.weight for g in profile.groups) or 1.0
         self.group_of: dict[str, str] = {}
         self.places: dict[str, list[tuple[int, float]]] = {}  # skill -> (group index, weight there)
@@ -345,7 +460,33 @@ def _identity(terms: list[str]) -> list[str]:
     return terms
 
 
+_TECH_FAMILIES = frozenset({"software", "data", "it-ops", "product", "design", "qa", "business"})
+
+
+def reference_documents() -> list[dict[str, Any]]:
+    """The shipped reference corpus: job postings and resumes across many roles, each with a grade.
+
+    ``grade`` is 2 for backend development, 1 for another technical role, 0 for
+    the rest; rows without one get it from their role and family.
+    """
+    out = []
+    for name in ("postings.jsonl", "resumes.jsonl"):
+        path = reference_dir() / name
+        if not path.is_file():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                if "grade" not in row:
+                    role, family = row.get("role", ""), row.get("family", "")
+                    row["grade"] = 2 if role.startswith("backend-") or role == "fullstack-engineer" else (1 if family in _TECH_FAMILIES else 0)
+                row["kind"] = "posting" if name == "postings.jsonl" else "resume"
+                out.append(row)
+    return out
+
+
 def reference_texts() -> list[str]:
-    """The shipped reference corpus of job postings across many roles."""
-    path = reference_dir() / "postings.jsonl"
-    return [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
+    """The texts of the shipped reference corpus (postings, then resumes)."""
+    return [d["text"] for d in reference_documents()]

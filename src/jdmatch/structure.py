@@ -417,35 +417,76 @@ def years_asked(text: str, sections: Sequence[Section] | None = None) -> tuple[f
     return best
 
 
+# what may stand between two names of one list: commas, "or", "and", a slash, brackets
+_LIST_GAP = re.compile(r"^[\s,;]*(?:[()][\s,]*)?(?:(or|and/or|/|nor|and|&|as well as)\b\s*|(/)\s*)?(?:even\s+|also\s+)?[\s(]*$", re.I)
+# words that open a list of examples or choices: any one of the names that follow will do
+_ALT_LEAD = re.compile(
+    r"(?:\bsuch as|\be\.?\s?g\.?,?|\bfor (?:example|instance),?|\blike|\bone or more of|\bat least one of|\bone of|"
+    r"\bany of|\beither|\bany(?: one)? (?:major |modern |mainstream )?[\w-]+(?: [\w-]+)?(?: such as| like)?|\bor similar(?: like)?)"
+    r"\s*(?:the\s+)?(?:following\s*)?:?\s*\(?\s*$", re.I)
+
+
 def _alternatives(text: str, mentions: Sequence[SkillMatch]) -> dict[int, set[str]]:
-    """For each mention index, the ids of the skills offered as alternatives to it."""
+    """For each mention index, the ids of the skills offered as alternatives to it.
+
+    Read as a recruiter reads a posting: a list with "or" ("Python, Ruby, Java or
+    PHP"), a slash list ("Java/Kotlin", "BS/MS"), a list after "such as", "e.g.",
+    "like", "one of", "at least one of", and a parenthesised list of examples
+    ("a Java web framework (JSF, Wicket, Spring MVC)", the category named before
+    the brackets included) each ask for one of their names. A list joined by
+    "and" asks for all of them, unless such a lead opens it.
+    """
     out: dict[int, set[str]] = {}
     by_clause: dict[tuple[int, int], list[int]] = {}
     for i, m in enumerate(mentions):
-        by_clause.setdefault(_clause(text, m.start), []).append(i)
-    gap_ok = re.compile(r"^[\s,]*(?:\([^)]{0,30}\)[\s,]*)?(?:(or|/|and/or|nor)\s*)?(?:even\s+)?$", re.I)
+        by_clause.setdefault(_clause(text, m.start, semicolons=False), []).append(i)
     for (cs, _ce), idx in by_clause.items():
         idx.sort(key=lambda i: mentions[i].start)
-        groups: list[list[int]] = []
-        ors: list[bool] = []
+        runs: list[list[int]] = []
+        joins: list[list[str]] = []  # the joining word before each member after the first
         for i in idx:
-            if groups:
-                prev = mentions[groups[-1][-1]]
+            if runs:
+                prev = mentions[runs[-1][-1]]
                 gap = text[prev.end:mentions[i].start]
-                g = gap_ok.match(gap)
-                if g and prev.end <= mentions[i].start:
-                    groups[-1].append(i)
-                    ors[-1] = ors[-1] or bool(g.group(1))
+                g = _LIST_GAP.match(gap) if len(gap) <= 14 and prev.end <= mentions[i].start else None
+                if g:
+                    runs[-1].append(i)
+                    joins[-1].append(((g.group(1) or g.group(2) or "") + ("(" if "(" in gap else "") + (")" if ")" in gap else "")).lower())
                     continue
-            groups.append([i])
-            lead = text[max(cs, mentions[i].start - 30):mentions[i].start].lower()
-            ors.append(bool(re.search(r"\b(?:one of|either|any of|such as one of)\s+(?:the\s+)?(?:following:?\s*)?$", lead)))
-        for group, alt in zip(groups, ors):
-            ids = {mentions[i].id for i in group}
-            if alt and len(ids) > 1:
-                for i in group:
-                    out[i] = ids - {mentions[i].id}
+            runs.append([i])
+            joins.append([])
+        for run, join in zip(runs, joins):
+            if len(run) < 2:
+                continue
+            first = mentions[run[0]]
+            lead = text[max(cs, first.start - 40):first.start]
+            led = bool(_ALT_LEAD.search(lead))
+            segments: list[list[int]] = [[run[0]]]
+            for member, word in zip(run[1:], join):
+                if "(" in word and ")" not in word:
+                    # "a Java web framework (JSF, Wicket, GWT)": the category and its examples
+                    close = text.find(")", mentions[member].start)
+                    inside = [j for j in run if mentions[j].start >= mentions[member].start and (close < 0 or mentions[j].end <= close)]
+                    if len(inside) >= 2:  # a list of examples, not "(Jenkins preferred)"
+                        _mark(out, mentions, [segments[-1][-1], *inside])
+                    segments.append([member])
+                    continue
+                if word.startswith(("and", "&", "as well")) and not led:
+                    segments.append([member])
+                else:
+                    segments[-1].append(member)
+            for seg in segments:
+                words = [join[run.index(j) - 1] for j in seg[1:]]
+                if led or any(w.startswith(("or", "/", "and/or", "nor")) or w == "/" for w in words):
+                    _mark(out, mentions, seg)
     return out
+
+
+def _mark(out: dict[int, set[str]], mentions: Sequence[SkillMatch], group: Sequence[int]) -> None:
+    ids = {mentions[i].id for i in group}
+    if len(ids) > 1:
+        for i in group:
+            out.setdefault(i, set()).update(ids - {mentions[i].id})
 
 
 def _status(text: str, m: SkillMatch, section: str, structured: bool) -> tuple[str, str]:
@@ -548,7 +589,9 @@ def posting_requirements(text: str, skills: Iterable[SkillMatch], *, ladder: Seq
         elif old.status == status:
             best[m.id] = SkillRequirement(m.id, old.name, status, old.years or years, alternatives, old.evidence)
     years, _evidence = years_asked(text, sections)
-    lvl = seniority(text, ladder=ladder, kind="posting", years=years)
+    # years stated in the title ("Java Developer (3+ years)") set the level the posting hires at
+    in_title = _years_in(text[title_at[0]:title_at[1]]) if title_at else []
+    lvl = seniority(text, ladder=ladder, kind="posting", years=in_title[0][2] if in_title else years)
     level = None if lvl.level == "n/a" else lvl.level
     required = tuple(r for r in best.values() if r.status == "required")
     preferred = tuple(r for r in best.values() if r.status == "preferred")
@@ -829,6 +872,9 @@ def _default_ladder() -> tuple[Any, ...]:
     return load_profile("backend-engineer").ladder
 
 
+_TITLE_YEARS = re.compile(r"\(?\s*(?:min(?:imum)?\.?\s*|at least\s*)?\d{1,2}(?:\.\d)?\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:years?|yrs?)\b[^)\n]*\)?", re.I)
+
+
 def title_level(title: str, ladder: Sequence[Any]) -> tuple[Any | None, str]:
     """The ladder level a job title names, and how it was read.
 
@@ -837,7 +883,8 @@ def title_level(title: str, ladder: Sequence[Any]) -> tuple[Any | None, str]:
     ``(None, "plain")`` for an engineering title without one ("QA Engineer"),
     ``(None, "other")`` for a title outside engineering ("Staff Accountant").
     """
-    t = _tnorm(title)
+    # "Developer (3 years of experience)" names years, not the level "developer 3"
+    t = _tnorm(_TITLE_YEARS.sub(" ", title))
     for lv in ladder:  # management and architecture tracks: their own titles
         if lv.track != "individual" and any(_tnorm(x) in t for x in lv.titles):
             return lv, "explicit"
