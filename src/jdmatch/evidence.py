@@ -12,6 +12,8 @@ Pure functions of the text, its skill mentions and its experience.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +25,9 @@ MIN_DEPTH = 0.55
 # a skill last used this many years before the document's date counts a little less
 STALE_YEARS = 6
 STALE_FACTOR = 0.85
+# a skill only ever named as scripting ("Python scripts for automation") counts at most this much
+SCRIPTING_DEPTH = 0.6
+_SCRIPTING = re.compile(r"\b(?:script(?:s|ing)?|automation scripts?)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,7 @@ def skill_depth(text: str, matches: Sequence[SkillMatch], experience: Any, secti
     * in one dated role: 0.85, up to 1.0 with its years;
     * in a projects or experience section without dates: 0.75 (more with mentions);
     * elsewhere (a skills list, a summary): 0.55 for one mention, up to 0.85 for four;
+    * only ever named as scripting ("Python scripts for automation"): at most 0.6;
     * last used six or more years before the document's date: x 0.85.
     """
     from jdmatch.structure import section_of
@@ -93,10 +99,12 @@ def skill_depth(text: str, matches: Sequence[SkillMatch], experience: Any, secti
     for sid, ms in mentions.items():
         roles = set()
         where = []
+        in_roles = []
         for m in ms:
             for i, en in enumerate(entries):
                 if en.span[0] <= m.start < en.span[1]:
                     roles.add(i)
+                    in_roles.append(m)
                     break
             where.append(section_of(sections, m.start))
         places = tuple(dict.fromkeys(where))
@@ -111,6 +119,10 @@ def skill_depth(text: str, matches: Sequence[SkillMatch], experience: Any, secti
             factor = min(0.95, 0.75 + 0.05 * (n - 1))
         else:
             factor = min(0.85, MIN_DEPTH + 0.1 * (n - 1))
+        used = in_roles or ms  # what the work history says decides; a skills list adds nothing here
+        if all(_SCRIPTING.search(text, max(0, m.start - 30), m.end + 30) for m in used):
+            # "Python and Bash scripts for automation": a language used for glue, not for building software
+            factor = min(factor, SCRIPTING_DEPTH)
         if last and as_of_year - last >= STALE_YEARS:
             factor *= STALE_FACTOR
         out[sid] = SkillDepth(sid, factor, n, len(roles), years or None, last, places)

@@ -177,6 +177,42 @@ def _as_of_year() -> int:
     return date.today().year
 
 
+def required_gaps(profile: Any, result: FitResult) -> list[str]:
+    """The must-haves a document lacks, one line per required group not fully covered.
+
+    A group where one skill is enough reads "one of A, B or C"; a group needing
+    several lists only the skills missing, and how many of them are needed.
+    """
+    names = {m.id: m.name for m in result.missing}
+    lexicon_names: dict[str, str] = {}
+    out = []
+    for g, cov in zip(profile.groups, result.groups):
+        if not g.required or cov.coverage >= 0.999:
+            continue
+        have = set(cov.matched)
+        lacking = [s.id for s in g.skills if s.id not in have]
+        if not lacking or (g.mode == "any" and have):
+            continue  # one of the alternatives is there: thinly shown, but not missing
+        if g.need and len(have) >= g.need:
+            continue
+        if not lexicon_names and any(i not in names for i in lacking):
+            from jdmatch.recognize import default_recognizer
+
+            lexicon_names = {e.id: e.name for e in default_recognizer().lexicon.entries}
+        shown = [names.get(i) or lexicon_names.get(i, i) for i in lacking]
+        if g.mode == "any":
+            out.append("required skill missing: one of " + _or_list(shown))
+        elif g.need and g.need < len(g.skills):
+            out.append(f"required skills missing: {g.need - len(have & {s.id for s in g.skills}) if have else g.need} more of " + _or_list(shown))
+        else:
+            out.extend(f"required skill missing: {n}" for n in shown)
+    return out
+
+
+def _or_list(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def _with_experience(result: FitResult, analysis: Any, profile: Any, kind: str, experience: Any) -> FitResult:
     """Add the document's level and years, and the gaps to what the profile or posting asks."""
     import dataclasses
@@ -198,10 +234,6 @@ def _with_experience(result: FitResult, analysis: Any, profile: Any, kind: str, 
         ranks = {lv.level: lv.rank for lv in profile.ladder}
         if asked_level in ranks and level.rank < ranks[asked_level]:
             gaps.append(f"asks for the {asked_level} level; the document reads as {level.level} ({level.evidence})")
-    required = {g.name for g in profile.groups if g.required}
-    for m in result.missing:
-        if m.group in required:
-            what = m.name if not m.alternatives else f"one of {m.name}, " + ", ".join(m.alternatives)
-            gaps.append(f"required skill missing: {what}")
+    gaps.extend(required_gaps(profile, result))
     return dataclasses.replace(result, seniority={"level": level.level, "rank": level.rank, "track": level.track, "evidence": level.evidence, "kind": kind},
                                years=round(years, 1) if years is not None else None, gaps=tuple(gaps[:12]))

@@ -20,6 +20,13 @@ from jdmatch.errors import ProfileError
 from jdmatch.lexicon import Lexicon, default_lexicon_dir
 
 _MODES = ("any", "all")
+# words for the whole trade rather than a skill: a posting asking for "software development" asks for
+# years in the trade (read by years_asked), not for those words on a resume
+UMBRELLA_TERMS = frozenset({
+    "software-development", "software-engineering", "programming", "web-development", "application-development",
+    "backend-development", "information-technology", "computer-science", "engineering", "technology",
+    "software-development-process", "it", "coding", "development",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +128,8 @@ class RoleProfile:
         analysis = recognizer.analyze(doc.text)
         from jdmatch.structure import posting_requirements
 
-        skills = [m for m in analysis.matches if m.label != "soft_skill"]
+        # soft skills and umbrella terms ("software development", "IT") are not requirements a resume can miss
+        skills = [m for m in analysis.matches if m.label not in {"soft_skill", "field"} and m.id not in UMBRELLA_TERMS]
         if not skills:
             raise ProfileError("the posting names no skill jdmatch knows, so it cannot serve as a profile", path=doc.source)
         reqs = posting_requirements(doc.text, skills)
@@ -130,6 +138,7 @@ class RoleProfile:
         groups: list[SkillGroup] = []
         grouped: set[str] = set()
         name_of = {m.id: m.name for m in skills}
+        label_of = {m.id: m.label for m in skills}
         # alternatives ("such as Python, Ruby or Java", "one of", "Java/Kotlin", "(JSF, Wicket, GWT)"): one is enough
         for status, per_group, core in (("required", 2.0, True), ("preferred", 0.75, False)):
             for req in (reqs.required if status == "required" else reqs.preferred):
@@ -153,8 +162,12 @@ class RoleProfile:
                 by_category.setdefault(category.get(req.id, "Other"), []).append(GroupSkill(req.id, 1.0 + 0.25 * min(counts[req.id] - 1, 2)))
             for cat, members in by_category.items():
                 label = "Must have" if status == "required" else "Nice to have"
-                groups.append(SkillGroup(_slug(f"{status}-{cat}"), f"{label}: {cat}", per_skill * len(members), "all",
-                                         tuple(members), core=core, required=status == "required"))
+                # several frameworks, libraries, databases or tools of one kind are rarely all needed:
+                # half of them will do ("Laravel, CodeIgniter, Symfony"); languages and the rest all count
+                kinds = {label_of.get(gs.id, "") for gs in members}
+                need = -(-len(members) // 2) if len(members) > 1 and kinds <= {"framework", "library", "database", "tool", "platform"} else None
+                groups.append(SkillGroup(_slug(f"{status}-{cat}"), f"{label}: {cat}", per_skill * (need or len(members)), "all",
+                                         tuple(members), need=need, core=core, required=status == "required"))
         keywords = tuple(w for w, _ in analysis.words.most_common(max_keywords))
         title = next((line.strip().lstrip("#").strip() for line in doc.text.splitlines() if line.strip()), "Job posting")[:80]
         return cls(id="posting", title=title, groups=tuple(groups), keywords=keywords, source=doc.source,

@@ -70,6 +70,9 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9'+#]+", " ", text).split())
 
 
+_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|incl|approx|esp|vs|min|max|yrs|no)|\b[A-Z])\.$", re.I)
+
+
 def _clause(text: str, offset: int, *, semicolons: bool = True) -> tuple[int, int]:
     """Bounds of the sentence, bullet or ``;``-clause around ``offset``."""
     start = text.rfind("\n", 0, offset) + 1
@@ -77,6 +80,8 @@ def _clause(text: str, offset: int, *, semicolons: bool = True) -> tuple[int, in
     end = len(text) if end < 0 else end
     stops = r"[.!?](?=\s+[A-Z(\"'])" + (r"|;" if semicolons else "")
     for m in re.finditer(stops, text[start:end]):
+        if m.group() == "." and _ABBREVIATION.search(text, 0, start + m.start() + 1):
+            continue  # "e.g. MongoDB", "i.e. Java", "etc. We" do not end a sentence
         cut = start + m.end()
         if cut <= offset:
             start = cut
@@ -455,12 +460,19 @@ def _alternatives(text: str, mentions: Sequence[SkillMatch]) -> dict[int, set[st
                     continue
             runs.append([i])
             joins.append([])
-        for run, join in zip(runs, joins):
-            if len(run) < 2:
-                continue
+        for k, (run, join) in enumerate(zip(runs, joins)):
             first = mentions[run[0]]
             lead = text[max(cs, first.start - 40):first.start]
             led = bool(_ALT_LEAD.search(lead))
+            # the category named just before the examples: "a message broker such as RabbitMQ or Kafka",
+            # "NoSQL stores (e.g. MongoDB, Redis)"
+            if k and (led or lead.rstrip().endswith("(")):
+                before = mentions[runs[k - 1][-1]]
+                between = text[before.end:first.start]
+                if len(between) <= 30 and "\n" not in between and re.search(r"(?:\(|such as|e\.?\s?g\.?|like|for example)\W*$", between, re.I):
+                    _mark(out, mentions, [runs[k - 1][-1], *run])
+            if len(run) < 2:
+                continue
             segments: list[list[int]] = [[run[0]]]
             for member, word in zip(run[1:], join):
                 if "(" in word and ")" not in word:
@@ -559,10 +571,13 @@ def posting_requirements(text: str, skills: Iterable[SkillMatch], *, ladder: Seq
     first = _preamble_end(sections, text)
     title_at = _title_line(text, first)
     alts = _alternatives(text, mentions)
+    # a few lines above the first heading are the title, company, place and pay; a long run of
+    # text there is the posting itself, whose headings were not recognized
+    short_preamble = len([ln for ln in text[:first].splitlines() if ln.strip()]) <= 4 and first <= 400
     best: dict[str, SkillRequirement] = {}
     for i, m in enumerate(mentions):
         section = section_of(sections, m.start)
-        if m.start < first and sections:
+        if m.start < first and sections and short_preamble:
             if not (title_at and title_at[0] <= m.start < title_at[1]):
                 continue  # company, location and pay lines
             status, evidence = "required", text[title_at[0]:title_at[1]]
@@ -576,7 +591,7 @@ def posting_requirements(text: str, skills: Iterable[SkillMatch], *, ladder: Seq
         if polarity == 0.5:
             status = "preferred"
         years = _skill_years(text, m)
-        in_title = m.start < first and sections
+        in_title = m.start < first and sections and short_preamble
         req = SkillRequirement(m.id, m.name, status, years, () if in_title else tuple(sorted(alts.get(i, ()))),
                                evidence.strip(" -•*#"))
         old = best.get(m.id)
