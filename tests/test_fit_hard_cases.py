@@ -85,3 +85,18 @@ def test_without_the_core_the_score_is_held_back_and_says_why() -> None:
     result = Matcher().score(periphery)
     assert result.core_gate < 0.6 and result.score < 30
     assert any("core of the role" in n for n in result.notes)
+
+
+def test_the_batch_summary_counts_a_group_of_alternatives_once(tmp_path: Path) -> None:
+    from jdmatch import batch
+
+    rows = [{"id": f"p{i}", "text": f"Engineer\n\nRequirements\n- {text}\n"} for i, text in enumerate(
+        ["Java and SQL, REST APIs", "Python and PostgreSQL, REST APIs, microservices", "C# and SQL Server, REST APIs"])]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    summary = batch.run([str(src)], tmp_path / "out.csv", workers=1).to_dict()
+    missing = {m["id"]: m for m in summary["most_missing_skills"]}
+    # none of the three names a server framework: that is one missing thing in each, not 30 separate ones
+    frameworks = [m for sid, m in missing.items() if sid == "group:Server framework"]
+    assert frameworks and frameworks[0]["postings"] == 3
+    assert not {"django", "flask", "spring-boot", "aspnet-core"} & set(missing)

@@ -256,9 +256,12 @@ def test_score_report_structure(node_result: tuple[dict, dict]) -> None:
     matched = body_rows(page, "table-matched")
     assert [r[0] for r in matched] == [m["name"] for m in d["matched"]]
     nodejs = next(r for r in matched if r[0] == "Node.js")
-    assert "NodeJS" in nodejs[2]
+    assert "NodeJS" in nodejs[3]
+    # the depth of evidence sits beside it: roles, years, last use
+    node = next(m for m in d["matched"] if m["name"] == "Node.js")
+    assert node["depth"] and nodejs[2] == node["depth"]["summary"] and "role" in nodejs[2]
     implied = next(m for m in d["matched"] if m["implied_by"] and not m["mentions"])
-    assert "implied by" in next(r for r in matched if r[0] == implied["name"])[2]
+    assert "implied by" in next(r for r in matched if r[0] == implied["name"])[3]
     missing = body_rows(page, "table-missing")
     assert len(missing) == len(d["missing"]) == 40
     assert missing[0] == [d["missing"][0]["name"], d["missing"][0]["group"], f"{d['missing'][0]['gain']:+.1f}"]
@@ -300,7 +303,7 @@ def test_score_report_evidence_is_escaped(node_result: tuple[dict, dict]) -> Non
     assert doc.tags("script") == [] and doc.tags("img") == []
     assert len(doc.tags("svg")) == 1  # the injected <svg> in a group name stayed text
     assert len(under(page, "chart-groups").tags("rect")) == len(d["groups"])
-    evidence = body_rows(page, "table-matched")[0][2]
+    evidence = body_rows(page, "table-matched")[0][3]
     assert XSS_SCRIPT in evidence and XSS_IMG in evidence and "a\ufffdb" in evidence
     assert body_rows(page, "table-missing") == [[XSS_IMG, "</td><script>x</script>", f"{d['missing'][0]['gain']:+.1f}"]]
     assert "<svg onload=alert(1)>"[:30] in under(page, "chart-groups").text
@@ -317,7 +320,7 @@ def test_score_report_empty_and_surrogates(tmp_path: Path) -> None:
     page.encode("utf-8")  # no lone surrogate is left
     doc = parse_checked(page)
     assert "res\ufffdume\ufffd.txt" in doc.text() and "x\ufffdy" in doc.text()
-    assert body_rows(page, "table-matched") == [["Py\ufffdthon", "g", "\ufffd"]]
+    assert body_rows(page, "table-matched") == [["Py\ufffdthon", "g", "", "\ufffd"]]
     write_html(tmp_path / "r.html", "<p>\ud800</p>")  # even raw HTML with a surrogate is written
     assert (tmp_path / "r.html").read_text(encoding="utf-8") == "<p>\ufffd</p>"
 

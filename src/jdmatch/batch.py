@@ -384,12 +384,20 @@ def score_item(item: Item) -> dict[str, Any]:
     row.update(
         score=round(result.score, 2), coverage=round(result.coverage, 4), similarity=round(result.similarity, 4),
         top_skills="; ".join(m.name for m in result.matched[:8]),
-        missing_core="; ".join([m.name for m in result.missing if m.id in core][:5]),
+        missing_core="; ".join([_missing_name(m) for m in result.missing if m.id in core][:5]),
         status="ok",
         _skills=[(sid, _matcher.scorer._names().get(sid, sid)) for sid, _ in result.skills if _label(sid) != "soft_skill"],
-        _missing=[(m.id, m.name) for m in result.missing if m.id in core][:10],
+        # a group of alternatives is one missing thing, whichever member would have added most here
+        _missing=[(f"group:{m.group}" if m.alternatives else m.id, _missing_name(m)) for m in result.missing if m.id in core][:10],
     )
     return row
+
+
+def _missing_name(m: Any) -> str:
+    """A missing skill as a row shows it: a group of alternatives by its name and first members."""
+    if not m.alternatives:
+        return m.name
+    return f"{m.group} ({', '.join([m.name, *m.alternatives[:2]])}, ...)"
 
 
 def _label(sid: str) -> str:

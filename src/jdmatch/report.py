@@ -59,7 +59,11 @@ def score_report(result: Any, profile: Any, *, explain: bool = False) -> Any:
     head.append(f"{result.score:5.1f}", style="bold")
     head.append(f" / 100  {score_bar(result.score)}  ")
     head.append(f"{display_path(result.source)} vs {profile.title}")
-    detail = Text(f"coverage {result.coverage:.0%} (weight {profile.coverage_weight:.0%}) · similarity {result.similarity:.0%} (TF-IDF cosine {result.cosine:.3f})", style="dim")
+    if result.band:
+        head.append(f"  ({result.band})", style="bold")
+    contrast = f" · reads like the role {result.contrast:.0%} (contrast model)" if result.contrast is not None else ""
+    detail = Text(f"coverage {result.coverage:.0%} (weight {profile.coverage_weight:.0%}){contrast} · similarity {result.similarity:.0%} "
+                  f"(TF-IDF cosine {result.cosine:.3f})", style="dim")
     groups = Table(title="Coverage by group", title_justify="left")
     groups.add_column("group")
     groups.add_column("weight", justify="right")
@@ -77,23 +81,27 @@ def score_report(result: Any, profile: Any, *, explain: bool = False) -> Any:
         parts.append(Text(f"level: {result.seniority['level']} ({result.seniority['evidence'] or 'no title found'}){years}", style="dim"))
     for gap in result.gaps:
         parts.append(Text(f"gap: {gap}", style="yellow"))
+    for note in result.notes:
+        parts.append(Text(f"note: {note}", style="yellow"))
     if result.negated or result.hedged:
         parts.append(Text(f"not counted (negated): {', '.join(result.negated) or '-'} · counted less (hedged): {', '.join(result.hedged) or '-'}", style="dim"))
     parts.append(groups)
     matched = Table(title="Matched skills", title_justify="left")
     matched.add_column("skill")
     matched.add_column("group", style="dim")
+    matched.add_column("depth")
     matched.add_column("evidence")
     for m in result.matched:
         evidence = ", ".join(f"“{t}”" for t in m.mentions[: (5 if explain else 2)]) if m.mentions else f"implied by {', '.join(m.implied_by)}"
-        matched.add_row(m.name, m.group, evidence)
+        matched.add_row(m.name, m.group, (m.depth or {}).get("summary", ""), evidence)
     parts.append(matched)
     missing = Table(title="Missing skills, by the points each would add", title_justify="left")
     missing.add_column("skill")
     missing.add_column("group", style="dim")
     missing.add_column("+points", justify="right")
     for m in result.missing[: (25 if explain else 10)]:
-        missing.add_row(m.name, m.group, f"{m.gain:+.1f}")
+        name = m.name + (f" (or {', '.join(m.alternatives[:3])}{', ...' if len(m.alternatives) > 3 else ''})" if m.alternatives else "")
+        missing.add_row(name, m.group, f"{m.gain:+.1f}")
     parts.append(missing)
     if explain and result.top_terms:
         terms = Table(title="Terms behind the TF-IDF similarity", title_justify="left")

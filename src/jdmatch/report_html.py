@@ -324,7 +324,13 @@ def score_html(result: Mapping[str, Any], profile: Mapping[str, Any], *, title: 
              '<div class="meta">'
              f'<div class="bar" role="img" aria-label="{_e(f"score {score:.1f} of 100")}"><span class="{tone}" style="width:{score:.1f}%"></span></div>'
              f'<div class="muted">{_e(detail)}</div></div></section>')
-    b.append('<div class="cards">' + _card("score", f"{score:.1f}") + _card("coverage", _pct(coverage)) + _card("similarity", _pct(similarity))
+    band = _clean(result.get("band") or "")
+    contrast = _opt_num(result.get("contrast"))
+    if band or result.get("notes"):
+        b.append('<section class="verdict" aria-label="Verdict">' + (f'<p><strong id="band">{_e(band)}</strong></p>' if band else "")
+                 + "".join(f'<p class="note">{_e(_clean(n))}</p>' for n in _list(result.get("notes"))) + "</section>")
+    b.append('<div class="cards">' + _card("score", f"{score:.1f}") + _card("coverage", _pct(coverage))
+             + (_card("reads like the role", _pct(_clamp(contrast))) if contrast is not None else "") + _card("similarity", _pct(similarity))
              + _card("matched skills", str(len(_list(result.get("matched"))))) + _card("missing skills", str(len(_list(result.get("missing"))))) + "</div>")
 
     # Coverage per group.
@@ -366,9 +372,11 @@ def score_html(result: Mapping[str, Any], profile: Mapping[str, Any], *, title: 
                 ev = '<span class="muted">implied by</span> ' + _e(", ".join(_clean(x) for x in _list(m.get("implied_by"))))
             else:
                 ev = '<span class="muted">\u2014</span>'
-            rows.append([(_e(m.get("name") or m.get("id") or ""), ""), (_e(m.get("group") or ""), 'class="muted"'), (ev, "")])
-        b.append(_table("table-matched", "Skills of the profile found in the document, with the text that shows them",
-                        [("skill", ""), ("group", ""), ("evidence", "")], rows))
+            depth = m.get("depth") if isinstance(m.get("depth"), Mapping) else {}
+            rows.append([(_e(m.get("name") or m.get("id") or ""), ""), (_e(m.get("group") or ""), 'class="muted"'),
+                         (_e(_clean(depth.get("summary") or "")), 'class="depth"'), (ev, "")])
+        b.append(_table("table-matched", "Skills of the profile found in the document, how deeply it shows them, and the text that does",
+                        [("skill", ""), ("group", ""), ("depth", ""), ("evidence", "")], rows))
     else:
         b.append('<p class="note">No skill of the profile was found in the document.</p>')
 
@@ -376,7 +384,8 @@ def score_html(result: Mapping[str, Any], profile: Mapping[str, Any], *, title: 
     missing = [m for m in _list(result.get("missing")) if isinstance(m, Mapping)]
     b.append(f"<h2>Missing skills ({len(missing)})</h2>")
     if missing:
-        rows = [[(_e(m.get("name") or m.get("id") or ""), ""), (_e(m.get("group") or ""), 'class="muted"'),
+        rows = [[(_e(_clean(m.get("name") or m.get("id") or "") + (" (or " + ", ".join(_clean(a) for a in _list(m.get("alternatives"))[:3]) + ")"
+                                                                      if _list(m.get("alternatives")) else "")), ""), (_e(m.get("group") or ""), 'class="muted"'),
                  (_e(f"{_num(m.get('gain')):+.1f}"), f'class="num" data-v="{_num(m.get("gain")):.4f}"')] for m in missing]
         b.append(_table("table-missing", "Profile skills the document lacks, by the points naming each would add to the score",
                         [("skill", ""), ("group", ""), ("+points", "num")], rows))
