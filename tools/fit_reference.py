@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO / "src"))
 
 from jdmatch.scoring import FitScorer, reference_dir, reference_texts  # noqa: E402
 
-CONTRAST_C = 0.5
+CONTRAST_C = 0.25
 
 
 def contrast_training_set() -> tuple[list[dict[str, float]], list[int], list[float], list[int]]:

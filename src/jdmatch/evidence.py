@@ -120,10 +120,21 @@ def skill_depth(text: str, matches: Sequence[SkillMatch], experience: Any, secti
         else:
             factor = min(0.85, MIN_DEPTH + 0.1 * (n - 1))
         used = in_roles or ms  # what the work history says decides; a skills list adds nothing here
-        if all(_SCRIPTING.search(text, max(0, m.start - 30), m.end + 30) for m in used):
+        if all(_SCRIPTING.search(_fragment(text, m.start, m.end)) for m in used):
             # "Python and Bash scripts for automation": a language used for glue, not for building software
             factor = min(factor, SCRIPTING_DEPTH)
         if last and as_of_year - last >= STALE_YEARS:
             factor *= STALE_FACTOR
         out[sid] = SkillDepth(sid, factor, n, len(roles), years or None, last, places)
     return out
+
+
+_DELIMITER = re.compile(r"[,;:.!?•|()\n]")
+
+
+def _fragment(text: str, start: int, end: int, reach: int = 60) -> str:
+    """The piece of a sentence around a mention, between the nearest commas, semicolons or line ends."""
+    lo = max(0, start - reach)
+    left = max((m.end() for m in _DELIMITER.finditer(text, lo, start)), default=lo)
+    right = next((m.start() for m in _DELIMITER.finditer(text, end, min(len(text), end + reach))), min(len(text), end + reach))
+    return text[left:right]

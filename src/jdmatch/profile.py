@@ -170,9 +170,20 @@ class RoleProfile:
                                          tuple(members), need=need, core=core, required=status == "required"))
         keywords = tuple(w for w, _ in analysis.words.most_common(max_keywords))
         title = next((line.strip().lstrip("#").strip() for line in doc.text.splitlines() if line.strip()), "Job posting")[:80]
+        base = load_profile("backend-engineer")
+        # a posting that reads as backend development (the backend profile's contrast model says so)
+        # is for that role: a resume is also judged by how much it reads like a backend developer's
+        contrast_model, contrast_weight, coverage_weight = "", 0.0, 0.6
+        if base.contrast_model:
+            from jdmatch.contrast import load_contrast
+            from jdmatch.scoring import document_features
+
+            if load_contrast(base.contrast_model).probability(document_features(analysis, None)) >= 0.5:
+                contrast_model, contrast_weight, coverage_weight = base.contrast_model, 0.3, 0.5
         return cls(id="posting", title=title, groups=tuple(groups), keywords=keywords, source=doc.source,
-                   coverage_weight=0.6, similarity_scale=0.5, ladder=load_profile("backend-engineer").ladder,
-                   years_required=reqs.years_required, seniority=reqs.seniority, core_floor=0.5, core_full=0.7)
+                   coverage_weight=coverage_weight, similarity_scale=0.5, ladder=base.ladder,
+                   years_required=reqs.years_required, seniority=reqs.seniority, core_floor=0.5, core_full=0.7,
+                   contrast_weight=contrast_weight, contrast_model=contrast_model)
 
 
 def _slug(text: str) -> str:
