@@ -43,3 +43,36 @@ def test_sklearn_idf_formula() -> None:
     assert scorer.idf_["@python"] == pytest.approx(math.log(4 / 3) + 1)
     assert scorer.idf_["nurse"] == pytest.approx(math.log(4 / 2) + 1)
     assert scorer.unseen_idf_ == pytest.approx(math.log(4) + 1)
+
+
+@pytest.mark.slow
+def test_contrast_model_matches_a_fresh_fit() -> None:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import fit_reference
+
+    from jdmatch.contrast import fit_contrast, load_contrast
+    from jdmatch.profile import load_profile
+
+    shipped = load_contrast(load_profile("backend-engineer").contrast_model)
+    features, labels, weights, _ = fit_reference.contrast_training_set()
+    fresh = fit_contrast(features, labels, weights=weights, C=fit_reference.CONTRAST_C)
+    assert shipped.n_docs == len(labels) and sum(labels) >= 60
+    assert shipped.coef.keys() == fresh.coef.keys(), "run `python tools/fit_reference.py`"
+    for sid, value in fresh.coef.items():
+        assert shipped.coef[sid] == pytest.approx(value, abs=1e-5)
+    assert shipped.intercept == pytest.approx(fresh.intercept, abs=1e-5)
+
+
+def test_contrast_model_never_holds_a_profile_skill_against_a_document() -> None:
+    from jdmatch.contrast import ContrastModel
+
+    model = ContrastModel(-1.0, {"python": -0.8, "spring": 1.2, "ansible": -1.5})
+    base = {"spring": 1.0}
+    assert model.logit({**base, "ansible": 1.0}) < model.logit(base), "a neighbour's skill counts against"
+    assert model.logit({**base, "python": 1.0}) < model.logit(base)
+    assert model.logit({**base, "python": 1.0}, keep_positive={"python", "spring"}) == model.logit(base)
+    assert 0.0 < model.probability(base) < 1.0
+    assert model.contributions({**base, "ansible": 1.0})[0] == ("ansible", -1.5)
