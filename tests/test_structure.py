@@ -284,7 +284,9 @@ def test_title_level(ladder: tuple, title: str, level: str | None) -> None:
 SENIORITY_CASES = [
     _p("Jane Roe\nSoftware Engineer\n\nExperience\nSoftware Engineer — Acme\nJan 2025 – Present\n- Python\n", "resume", "entry",
        id="plain-title-few-years"),
-    _p("Jane Roe\njane@example.com\n\nExperience\nAcme Corp\nJan 2016 – Present\n- Python\n", "resume", "staff", id="no-title-years"),
+    # years alone never make staff or principal: those levels need a title that says so
+    _p("Jane Roe\njane@example.com\n\nExperience\nAcme Corp\nJan 2016 – Present\n- Python\n", "resume", "senior", id="no-title-years"),
+    _p("Jane Roe\nDeveloper\n\nExperience\nDeveloper, Acme Corp\nJan 2016 – Present\n- Python\n", "resume", "senior", id="plain-title-as-no-title"),
     _p("Jane Roe\nTech Lead\n\nExperience\nTech Lead — Acme\n2018 – Present\n", "resume", "senior", id="tech-lead"),
     _p("Jo Bloggs\nMarketing Manager\n\nExperience\nMarketing Manager — Acme\n2010 – Present\n", "resume", "n/a", id="non-engineer-resume"),
     _p("Software Engineer\nAcme\n\nRequirements\n- 10+ years of experience with Java.\n", "posting", "staff", id="posting-years-decide"),

@@ -942,8 +942,12 @@ def title_level(title: str, ladder: Sequence[Any]) -> tuple[Any | None, str]:
     return None, "plain"
 
 
-def _years_level(years: float, ladder: Sequence[Any]) -> Any | None:
-    ic = sorted((lv for lv in ladder if lv.track == "individual"), key=lambda lv: lv.rank)
+# years alone never make a resume staff or principal: those levels need a title that says so
+_YEARS_ONLY_MAX_RANK = 3
+
+
+def _years_level(years: float, ladder: Sequence[Any], *, max_rank: int | None = None) -> Any | None:
+    ic = sorted((lv for lv in ladder if lv.track == "individual" and (max_rank is None or lv.rank <= max_rank)), key=lambda lv: lv.rank)
     if not ic:
         return None
     inside = [lv for lv in ic if lv.years[0] <= years < lv.years[1]]
@@ -1033,16 +1037,18 @@ def seniority(text: str, *, ladder: Sequence[Any] | None = None, kind: str | Non
         lv = _years_level(years, ladder)
         if lv is not None:
             return Seniority(lv.level, lv.rank, lv.track, f"{years:g} years asked")
+    cap = _YEARS_ONLY_MAX_RANK if kind == "resume" else None
     if plain is not None:
+        # a title without a level word ("Developer") says no more than no title at all: the years decide
+        if years is not None and years > 0:
+            lv = _years_level(years, ladder, max_rank=cap)
+            if lv is not None:
+                return Seniority(lv.level, lv.rank, lv.track, f"{plain[0]} {plain[1]!r} names no level; {years:g} years")
         mid = _mid_plain(ladder)
         if mid is not None:
-            if years is not None and years < mid.years[0]:
-                lv = _years_level(years, ladder)
-                if lv is not None:
-                    return Seniority(lv.level, lv.rank, lv.track, f"{plain[0]} {plain[1]!r} names no level; {years:g} years")
             return Seniority(mid.level, mid.rank, mid.track, f"{plain[0]} {plain[1]!r} names no level")
     if years is not None and years > 0:
-        lv = _years_level(years, ladder)
+        lv = _years_level(years, ladder, max_rank=cap)
         if lv is not None:
             return Seniority(lv.level, lv.rank, lv.track, f"{years:g} years of experience")
     return Seniority("n/a", 0, "", "no title or years to go by")
