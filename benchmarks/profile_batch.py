@@ -31,27 +31,62 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import synthetic_postings, table  # noqa: E402
 
-# stage -> functions whose cumulative time is that stage (file suffix, function name); first match wins
-STAGES: list[tuple[str, list[tuple[str, str]]]] = [
-    ("tokenizing", [("~", "<method '__call__' of 'spacy.tokenizer.Tokenizer' objects>")]),
-    ("phrase matching", [("~", "<method '__call__' of 'spacy.matcher.phrasematcher.PhraseMatcher' objects>")]),
-    ("context checks", [("recognize.py", "_confirm")]),
-    ("recognition, rest", [("recognize.py", "analyze")]),
-    ("structure: kind and sections", [("structure.py", "guess_kind"), ("structure.py", "find_sections")]),
-    ("structure: experience and depth", [("structure.py", "resume_experience"), ("evidence.py", "skill_depth")]),
-    ("structure: negation and hedging", [("scoring.py", "_polarities")]),
-    ("scoring and explanation", [("scoring.py", "score")]),
-    ("level, years and gaps", [("matcher.py", "_with_experience")]),
-    ("row", [("batch.py", "score_item")]),
-]
+def stage_times(texts: list[str]) -> dict[str, float]:
+    """Seconds spent in each stage over ``texts``, timed directly around the calls that do it."""
+    from collections import Counter
 
+    from jdmatch import batch
+    from jdmatch.evidence import skill_depth
+    from jdmatch.matcher import _as_of_year
+    from jdmatch.scoring import _polarities
+    from jdmatch.structure import find_sections, guess_kind, resume_experience
 
-def _cumulative(stats: pstats.Stats, where: str, name: str) -> float:
-    total = 0.0
-    for (filename, _line, func), (_cc, _nc, _tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
-        if func == name and (where == "~" or filename.endswith(where)):
-            total += ct
-    return total
+    matcher = batch._matcher
+    rec = matcher.recognizer
+    scorer, profile = matcher.scorer, matcher.profile
+    pvec = scorer.profile_vector(profile)
+    t: Counter[str] = Counter()
+    clock = time.perf_counter
+    for i, text in enumerate(texts):
+        a = clock()
+        line = json.dumps({"id": str(i), "text": text})
+        item = batch._row_item(json.loads(line), "<bench>", i, None, None, None)
+        b = clock()
+        doc = rec._tokenize(item.text)
+        c = clock()
+        found = rec._matcher(doc)
+        d = clock()
+        analysis = rec.analyze(item.text)  # tokenizes and matches again: those shares are taken out below
+        e = clock()
+        kind = guess_kind(analysis.text)
+        sections = find_sections(analysis.text, kind)
+        f = clock()
+        depth = None
+        if kind == "resume" and analysis.matches:
+            exp = resume_experience(analysis.text, analysis.matches)
+            depth = skill_depth(analysis.text, analysis.matches, exp, sections, as_of_year=_as_of_year())
+        g = clock()
+        _polarities(analysis)
+        h = clock()
+        result = scorer.score(analysis, profile, detail=False, profile_vector=pvec, depth=depth, contrast=matcher.contrast)
+        k = clock()
+        row = {"id": item.id, "score": round(result.score, 2), "top_skills": "; ".join(m.name for m in result.matched[:8])}
+        buf = io.StringIO()
+        import csv
+
+        csv.writer(buf).writerow([batch._safe_cell(v) for v in row.values()])
+        m = clock()
+        t["reading the JSON line"] += b - a
+        t["tokenizing"] += c - b
+        t["phrase matching"] += d - c
+        t["context checks and content words"] += (e - d) - (c - b) - (d - c)
+        t["structure: kind and sections"] += f - e
+        t["structure: experience and depth"] += g - f
+        t["negation and hedging"] += h - g
+        t["scoring and explanation"] += (k - h) - (h - g)  # score() runs the polarity check itself
+        t["row and CSV"] += m - k
+        del found
+    return dict(t)
 
 
 def main() -> None:
@@ -65,41 +100,24 @@ def main() -> None:
     texts = synthetic_postings(args.docs, words=args.words)
     lines = [json.dumps({"id": f"p{i}", "text": t}) for i, t in enumerate(texts)]
     batch.init_worker("backend-engineer", None, None, 0, None, "pdfminer", None)
-    profiler = cProfile.Profile()
-    started = time.perf_counter()
-    profiler.enable()
-    items = [batch._row_item(json.loads(line), "<bench>", i, None, None, None) for i, line in enumerate(lines)]
-    read_done = time.perf_counter()
-    rows = []
-    for k in range(0, len(items), 32):
-        rows.extend(batch.score_items(items[k:k + 32]))
-    buf = io.StringIO()
-    import csv
-
-    w = csv.writer(buf)
-    for row in rows:
-        w.writerow([batch._safe_cell(row.get(c, "")) for c in batch.COLUMNS])
-    profiler.disable()
-    wall = time.perf_counter() - started
-    stats = pstats.Stats(profiler)
-    measured: dict[str, float] = {}
-    for stage, funcs in STAGES:
-        measured[stage] = sum(_cumulative(stats, where, name) for where, name in funcs)
-    # nested stages: report each one's own share
-    own = dict(measured)
-    own["recognition, rest"] -= measured["tokenizing"] + measured["phrase matching"] + measured["context checks"]
-    own["scoring and explanation"] -= measured["structure: negation and hedging"]
-    own["row"] -= sum(measured[s] for s in measured if s != "row")
-    profiled_total = wall
-    reading = read_done - started
-    writing = _cumulative(stats, "~", "<method 'writerow' of '_csv.writer' objects>")
-    rows_out = [["reading the JSON lines", f"{reading / args.docs * 1e3:.3f}", f"{reading / profiled_total:.1%}"]]
-    for stage, _ in STAGES:
-        rows_out.append([stage, f"{own[stage] / args.docs * 1e3:.3f}", f"{own[stage] / profiled_total:.1%}"])
-    rows_out.append(["writing CSV rows", f"{writing / args.docs * 1e3:.3f}", f"{writing / profiled_total:.1%}"])
-    rows_out.append(["all (profiled, in this process)", f"{profiled_total / args.docs * 1e3:.3f}", "100%"])
-    print(f"{args.docs} synthetic postings of about {args.words} words, one process under cProfile (times include its overhead)")
+    times = stage_times(texts[: min(len(texts), 1000)])
+    n = min(len(texts), 1000)
+    total = sum(times.values())
+    rows_out = [[stage, f"{sec / n * 1e3:.3f}", f"{sec / total:.1%}"] for stage, sec in times.items()]
+    rows_out.append(["all", f"{total / n * 1e3:.3f}", "100%"])
+    print(f"{n} synthetic postings of about {args.words} words, timed stage by stage in one process")
     print(table(["stage", "ms per posting", "share"], rows_out))
+    # and what cProfile sees as the heaviest Python functions of the worker's own path
+    profiler = cProfile.Profile()
+    items = [batch._row_item(json.loads(line), "<bench>", i, None, None, None) for i, line in enumerate(lines[:n])]
+    profiler.enable()
+    for k in range(0, len(items), 32):
+        batch.score_items(items[k:k + 32])
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
+    print("\ncProfile, the 12 functions with the most own time (batch.score_items over the same postings):")
+    print("\n".join(line for line in out.getvalue().splitlines() if line.strip() and not line.startswith(("   Ordered", "   List")))[-1800:])
 
     # the same postings through the real runner, unprofiled: in-process rate vs the pool's
     with tempfile.TemporaryDirectory() as tmp:

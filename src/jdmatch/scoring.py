@@ -201,7 +201,8 @@ class FitScorer:
         similarity = min(1.0, cosine / profile.similarity_scale)
         contrast_values = contrast_features(counts, hedged, credit)
         keep_positive = index.skill_set
-        contrast_p = contrast.probability(contrast_values, keep_positive=keep_positive) if contrast is not None else None
+        base_logit = contrast.logit(contrast_values, keep_positive=keep_positive) if contrast is not None else 0.0
+        contrast_p = (1.0 / (1.0 + math.exp(-base_logit)) if base_logit > -700 else 0.0) if contrast is not None else None
         weights = profile_weights(profile, contrast is not None)
         score = parts.score(similarity, contrast_p, weights)
 
@@ -247,10 +248,9 @@ class FitScorer:
                     vals.update({x: 1.0 for x in added if x in index.weights[gi]})
                     cov2[gi] = _group_coverage(profile.groups[gi], index, gi, vals)
             p2c = None
-            if contrast is not None:
-                cv = dict(contrast_values)
-                cv[sid] = 1.0
-                p2c = contrast.probability(cv, keep_positive=keep_positive)
+            if contrast is not None:  # the skill joins at full value; a profile skill's weight is never negative
+                z = base_logit + max(0.0, contrast.coef.get(sid, 0.0)) * (1.0 - contrast_values.get(sid, 0.0))
+                p2c = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
             score2 = _Parts(profile, index, cov2).score(min(1.0, cos2 / sim_scale), p2c, weights)
             gain = score2 - score
             alt_group = next((gi for gi, _ in index.places[sid] if profile.groups[gi].mode == "any"), None)
