@@ -241,17 +241,19 @@ class FitScorer:
             for t in implies.get(sid, ()):
                 if t not in credit:
                     added[t] = 1.0
-            cov2 = list(group_cov)
+            changed: dict[int, float] = {}
             for t in added:
                 for gi, _w in index.places.get(t, ()):
+                    if gi in changed or group_cov[gi] >= 1.0:
+                        continue
                     vals = dict(values[gi])
                     vals.update({x: 1.0 for x in added if x in index.weights[gi]})
-                    cov2[gi] = _group_coverage(profile.groups[gi], index, gi, vals)
+                    changed[gi] = _group_coverage(profile.groups[gi], index, gi, vals)
             p2c = None
             if contrast is not None:  # the skill joins at full value; a profile skill's weight is never negative
                 z = base_logit + max(0.0, contrast.coef.get(sid, 0.0)) * (1.0 - contrast_values.get(sid, 0.0))
                 p2c = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
-            score2 = _Parts(profile, index, cov2).score(min(1.0, cos2 / sim_scale), p2c, weights)
+            score2 = parts.changed(profile, index, group_cov, changed).score(min(1.0, cos2 / sim_scale), p2c, weights)
             gain = score2 - score
             alt_group = next((gi for gi, _ in index.places[sid] if profile.groups[gi].mode == "any"), None)
             if alt_group is not None:
@@ -373,6 +375,20 @@ class _Parts:
         floor, full = profile.core_floor, profile.core_full
         self.gate = 1.0 if floor >= 1.0 or self.core >= full else floor + (1.0 - floor) * self.core / full
 
+    def changed(self, profile: RoleProfile, index: _ProfileIndex, group_cov: Sequence[float], new: Mapping[int, float]) -> _Parts:
+        """The parts with some groups' coverage changed (``new``: group index -> coverage), worked out from these."""
+        out = object.__new__(_Parts)
+        out.scale = self.scale
+        out.coverage = self.coverage + sum(index.group_weight[gi] * (c - group_cov[gi]) for gi, c in new.items()) / index.total_weight
+        if index.core_weight > 0:
+            out.core = self.core + sum(index.group_weight[gi] * (c - group_cov[gi]) for gi, c in new.items()
+                                       if gi in index.core_set) / index.core_weight
+        else:
+            out.core = 1.0
+        floor, full = profile.core_floor, profile.core_full
+        out.gate = 1.0 if floor >= 1.0 or out.core >= full else floor + (1.0 - floor) * out.core / full
+        return out
+
     def score(self, similarity: float, contrast: float | None, weights: tuple[float, float, float]) -> float:
         cw, sw, kw = weights
         raw = cw * min(1.0, self.coverage / self.scale) + sw * similarity + kw * (contrast or 0.0)
@@ -405,6 +421,7 @@ class _ProfileIndex:
         self.skill_set = frozenset(self.skill_ids)
         self.core_ids = list(dict.fromkeys(s.id for g in profile.groups if g.core for s in g.skills))
         self.core_groups = [i for i, g in enumerate(profile.groups) if g.core]
+        self.core_set = frozenset(self.core_groups)
         self.core_weight = sum(profile.groups[i].weight for i in self.core_groups)
         self.total_weight = sum(g.weight for g in profile.groups) or 1.0
         self.group_of: dict[str, str] = {}
