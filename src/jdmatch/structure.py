@@ -27,12 +27,10 @@ from typing import Any
 
 from jdmatch.models import SkillMatch
 
-TODAY = date(2026, 11, 29)
-
 __all__ = [
     "Section", "find_sections", "section_of", "guess_kind",
     "SkillRequirement", "Requirements", "posting_requirements", "years_asked",
-    "Entry", "Experience", "resume_experience",
+    "Entry", "Experience", "resume_experience", "stated_years", "present_date",
     "Seniority", "seniority", "title_level",
     "skill_polarity",
 ]
@@ -596,7 +594,7 @@ _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _DATE = (rf"(?:{_MON}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?!\d)"
          rf"|(?:spring|summer|fall|autumn|winter)\s+{_YEAR}|{_YEAR})")
-_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|till date|to date)"
+_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|(?:till|until|up ?to|upto|to|as on|as of) (?:date|now|present|today))"
 _RANGE = re.compile(rf"(?<![\w/.-])(?P<a>{_DATE})\s*(?:–|—|-|‒|−|to|until|till|through|thru)\s*(?P<b>{_DATE}|{_NOW})(?![\w/])", re.I)
 _DURATION = re.compile(r"\b(?:(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?))(?:\s*(?:,|and)?\s*(\d{1,2})\s*(?:months?|mos?))?\b"
                        r"|\b(\d{1,2})\s*(?:months?|mos?)\b", re.I)
@@ -639,9 +637,28 @@ def _union_months(intervals: Iterable[tuple[int, int]]) -> int:
 
 _INTERN = re.compile(r"\b(?:intern|internship|co-?op|placement|apprentice(?:ship)?|trainee(?:ship)?|work student|werkstudent)\b", re.I)
 _STATED_TOTAL = re.compile(
-    r"\b(?:over |more than |about |around |nearly |almost |a little over )?" + _NUM + r"\+?\s*(?:years?|yrs?)(?:'|’)?\s+"
+    r"\b(?:over |more than |about |around |nearly |almost |a little over )?" + _NUM + r"\+?\s*(?:years?|yrs?)(?:\(s\))?\+?(?:'|’)?\s+"
     r"(?:of\s+)?(?:[\w/#.+-]+\s+){0,3}?(?:experience|in (?:the )?(?:industry|software|operations|tech|it)|into my career|"
-    r"of professional)", re.I)
+    r"of professional)(?!\s+(?:with|using|working with|on|of using)\b)", re.I)
+# "Total Experience: 1 Year(s) 9 Month(s)", "total IT experience of 4.5 years", "experience of 18+ years"
+_STATED_LABELLED = re.compile(
+    r"\b(?:(?:total|overall)\s+(?:[\w/.-]+\s+)?experience|experience\s+of)\s*(?:[:\-–]|is|of)?\s*"
+    r"(?:over |more than |about |around |nearly |almost )?" + _NUM + r"\s*\+?\s*(?:years?|yrs?)(?:\(s\))?\+?"
+    r"(?:\s*(?:,|and)?\s*(\d{1,2})\s*(?:months?|mos?)(?:\(s\))?)?", re.I)
+
+
+def stated_years(text: str) -> float | None:
+    """The total experience a resume states ("8+ years of experience", "Total Experience: 4 Year(s) 2 Month(s)").
+
+    The largest statement counts: a summary's "10 years" beside a later "3 years
+    of it in banking", a summary's "34 years" beside a form field's "30+".
+    Phrases about one tool ("2 years of experience with Spark") are not totals.
+    ``None`` when the resume states none.
+    """
+    found = [_number(next(g for g in m.groups() if g)) for m in _STATED_TOTAL.finditer(text)]
+    found += [_number(m.group(1)) + int(m.group(2) or 0) / 12 for m in _STATED_LABELLED.finditer(text)]
+    found = [y for y in found if y <= 60]
+    return round(max(found), 1) if found else None
 
 
 def _title_from(text: str, lines: list[tuple[int, int, str]], li: int, date_start: int) -> tuple[str, int]:
@@ -689,16 +706,38 @@ def _experience_region(text: str, sections: Sequence[Section]) -> list[tuple[int
     return regions
 
 
-def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date = TODAY) -> Experience:
+def present_date(text: str, written: date | None = None, written_source: str = "", as_of: date | None = None) -> tuple[date, str]:
+    """The day "Present" stands for in ``text``, and why: ``(day, source)``.
+
+    The day the document was written (``written``, from its metadata or a dated
+    header; ``written_source`` says which) when it has one, else ``as_of``, else
+    today. A written date earlier than a date the document itself names is a
+    tool's placeholder (templates keep the date they were made), not the day it
+    was written, and is passed over.
+    """
+    if written is not None:
+        named = [_parse_date(m.group(g), is_end=g == "b") for m in _RANGE.finditer(text) for g in ("a", "b")
+                 if not re.fullmatch(_NOW, m.group(g).strip(), re.I)]
+        if not named or _month_index(max(named)) <= _month_index((written.year, written.month)):
+            return written, written_source or "document"
+    if as_of is not None:
+        return as_of, "as of"
+    return date.today(), "today"
+
+
+def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date | None = None) -> Experience:
     """The dated positions of a resume, its total years, and years and last use of each skill.
 
     Entries are the date ranges ("Jan 2019 – Present", "03/2016 - 08/2018",
     "2014–2017", "2019-02 – now") and stated durations ("3 years") on the
-    non-bullet lines of the experience section. Total years is the union of the
-    entries (overlaps once; internships left out); with no entries at all, a
-    stated "N years of experience" stands in. A skill's years are the union of
-    the entries whose block mentions it (negated mentions do not count).
+    non-bullet lines of the experience section. Total years is the total the
+    resume states (:func:`stated_years`) when it states one, else the union of
+    the entries (overlaps once; internships left out). A skill's years are the
+    union of the entries whose block mentions it (negated mentions do not count).
+    "Present" ("till date", "current", "now") is ``today``, by default the day
+    of the call; :func:`present_date` picks the day a document was written.
     """
+    today = today if today is not None else date.today()
     sections = find_sections(text, "resume")
     lines = _lines(text)
     now = (today.year, today.month)
@@ -750,9 +789,9 @@ def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date = 
     dated = [iv for en in work if (iv := interval(en))]
     months_total = _union_months(dated) + sum(en.months for en in work if en.start is None)
     total = round(months_total / 12, 1)
-    if not entries:
-        stated = [_number(next(g for g in m.groups() if g)) for m in _STATED_TOTAL.finditer(text)]
-        total = max(stated) if stated else 0.0
+    stated = stated_years(text)
+    if stated is not None:  # the candidate's own count beats adding up ranges that may be incomplete
+        total = stated
     skill_iv: dict[str, list[tuple[int, int]]] = {}
     skill_extra: dict[str, int] = {}
     last: dict[str, int] = {}
@@ -909,7 +948,7 @@ _HIRING = re.compile(r"\b(?:hiring|looking for|seeking|searching for|recruiting|
 
 
 def seniority(text: str, *, ladder: Sequence[Any] | None = None, kind: str | None = None, years: float | None = None,
-              today: date = TODAY, experience: Experience | None = None) -> Seniority:
+              today: date | None = None, experience: Experience | None = None) -> Seniority:
     """The level a resume shows or a posting asks for, on ``ladder`` (default: backend engineer's).
 
     Resumes: the headline title, then the latest position's title; a title with
