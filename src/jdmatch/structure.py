@@ -760,7 +760,8 @@ def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date | 
                     continue
                 title, block = _title_from(text, lines, li, ls + rng.start())
                 intern = bool(_INTERN.search(line) or _INTERN.search(title))
-                months = _month_index(e) - _month_index(s) + 1
+                # a closed range counts its last month; a current one the months gone by (June is not over on June 15)
+                months = _month_index(e) - _month_index(s) + (0 if current else 1)
                 found.append((block, title, months, s, None if current else e, current, li, intern))
                 continue
             dur = _DURATION.search(line)
@@ -782,8 +783,9 @@ def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date | 
     def interval(en: Entry) -> tuple[int, int] | None:
         if en.start is None:
             return None
-        end = now if en.current else (en.end.year, en.end.month)  # type: ignore[union-attr]
-        return _month_index((en.start.year, en.start.month)), _month_index(end)
+        if en.current:
+            return _month_index((en.start.year, en.start.month)), _month_index(now) - 1
+        return _month_index((en.start.year, en.start.month)), _month_index((en.end.year, en.end.month))  # type: ignore[union-attr]
 
     work = [en for en in entries if not en.internship]
     dated = [iv for en in work if (iv := interval(en))]
