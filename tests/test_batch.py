@@ -270,3 +270,41 @@ def test_score_many_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> No
         return flag.exists() and time.time() - flag.stat().st_mtime > 8
 
     _assert_children_exit_with(proc, idle)
+
+
+# -- which stage failed, and the traceback in --log ---------------------------------------------------
+
+SECRET = "Confidential-Candidate-Text-4711"
+
+
+@pytest.mark.parametrize("stage, target", [("recognizing", "jdmatch.recognize.SkillRecognizer.analyze"),
+                                           ("scoring", "jdmatch.scoring.FitScorer.score")])
+def test_error_rows_name_the_stage_and_the_log_keeps_the_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   stage: str, target: str) -> None:
+    import importlib
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": f"Python and Go. {SECRET}"}) + "\n", encoding="utf-8")
+    out, log = tmp_path / "out.jsonl", tmp_path / "errors.log"
+    batch.run([str(src)], out, workers=1)  # builds the worker's matcher before the fault is planted
+    out.unlink()
+    module, cls, name = target.rsplit(".", 2)
+    klass = getattr(importlib.import_module(module), cls)
+
+    real = getattr(klass, name)
+
+    def broken(self, text_or_analysis, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if SECRET in getattr(text_or_analysis, "text", text_or_analysis):
+            raise KeyError(f"{SECRET} in a bug's message")  # a bug whose message carries document text
+        return real(self, text_or_analysis, *args, **kwargs)
+
+    monkeypatch.setattr(klass, name, broken)
+    summary = batch.run([str(src)], out, workers=1, log=log)
+    assert summary.failed == 1
+    row = rows_of(out)[0]
+    assert row["error"] == f"unexpected KeyError while {stage}; skipped"
+    assert "_traceback" not in row
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("--- a (") and f"while {stage}" in text
+    assert "Traceback (most recent call last)" in text and "in broken" in text and "KeyError" in text
+    assert SECRET not in text  # frames and the type, never the message or the document
