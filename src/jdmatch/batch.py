@@ -638,6 +638,7 @@ def run(
     inputs = list(inputs)
     _check_inputs(inputs)
     part = out.with_name(out.name + ".part")
+    reopened = False
     if out.exists() or part.exists():
         if force:
             for p in (out, part):
@@ -650,6 +651,7 @@ def run(
             if part.exists():
                 raise BatchError(f"both {display_path(out)} and {display_path(part)} exist; remove one")
             os.replace(out, part)  # a finished run: reopen it to add what is new
+            reopened = True
     done = read_done(part, fmt)
     if on_resume is not None and done:
         on_resume(len(done))
@@ -698,8 +700,11 @@ def run(
         if log_fh is not None:
             log_fh.close()
         summary.seconds = time.perf_counter() - started
-        if not finished and fresh and writer.rows == 0:
-            part.unlink(missing_ok=True)  # nothing was scored: leave nothing behind
+        if not finished and writer.rows == 0:  # nothing was scored: leave things as they were
+            if fresh:
+                part.unlink(missing_ok=True)
+            elif reopened:
+                os.replace(part, out)
     os.replace(part, out)
     return summary
 

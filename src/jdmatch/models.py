@@ -111,7 +111,10 @@ class FitResult:
     """How well one document fits a profile, with the evidence.
 
     ``score`` (0-100) = 100 * (coverage_weight * coverage + (1 - coverage_weight) * similarity);
-    see the README, "How scoring works".
+    see the README, "How scoring works". ``as_of`` (ISO date) is the day a resume's
+    "Present" was read as, ``as_of_source`` why: ``"docx core properties"``,
+    ``"pdf ModDate"``, ``"pdf CreationDate"``, ``"header"``, ``"as of"`` (given by
+    the caller) or ``"today"``.
     """
 
     score: float
