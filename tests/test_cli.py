@@ -116,6 +116,12 @@ def test_score_output_path_checked_first(tmp_path: Path, where: str) -> None:
     assert str(target) in result.stderr
 
 
+def test_derive_output_path_checked_first(tmp_path: Path) -> None:
+    result = run("lexicon", "derive", str(_resume(tmp_path)), "-o", str(tmp_path / "no" / "such" / "p.jsonl"))
+    assert result.returncode == 1
+    assert len(result.stderr.splitlines()) == 1 and "p.jsonl" in result.stderr
+
+
 def test_batch_summary_and_log_paths_checked_before_scoring(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()

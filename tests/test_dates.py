@@ -162,6 +162,12 @@ def test_a_template_date_older_than_the_text_is_passed_over(tmp_path: Path) -> N
     assert Matcher(as_of=date(2021, 3, 1)).score(doc).years == pytest.approx(3.0, abs=0.05)
 
 
+def test_a_document_date_after_today_is_passed_over() -> None:
+    with time_machine.travel(datetime(2026, 5, 1, tzinfo=timezone.utc), tick=False):
+        assert present_date(CURRENT, date(2031, 1, 1), "pdf ModDate") == (date(2026, 5, 1), "today")
+        assert present_date(CURRENT, date(2026, 4, 30), "pdf ModDate") == (date(2026, 4, 30), "pdf ModDate")
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -468,6 +468,10 @@ def lexicon_derive(
 
     from jdmatch.derive import derive
 
+    if output is not None:
+        from jdmatch.files import check_output_path
+
+        check_output_path(output)
     proposals = derive(files, tags=tags, source=source, min_count=min_count)
     if unknown_only:
         proposals = [p for p in proposals if p.known is None]

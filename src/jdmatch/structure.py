@@ -713,9 +713,9 @@ def present_date(text: str, written: date | None = None, written_source: str = "
     header; ``written_source`` says which) when it has one, else ``as_of``, else
     today. A written date earlier than a date the document itself names is a
     tool's placeholder (templates keep the date they were made), not the day it
-    was written, and is passed over.
+    was written, and is passed over; so is one after today (a wrong clock).
     """
-    if written is not None:
+    if written is not None and written <= date.today():
         named = [_parse_date(m.group(g), is_end=g == "b") for m in _RANGE.finditer(text) for g in ("a", "b")
                  if not re.fullmatch(_NOW, m.group(g).strip(), re.I)]
         if not named or _month_index(max(named)) <= _month_index((written.year, written.month)):
