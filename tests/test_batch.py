@@ -308,3 +308,17 @@ def test_error_rows_name_the_stage_and_the_log_keeps_the_traceback(tmp_path: Pat
     assert text.startswith("--- a (") and f"while {stage}" in text
     assert "Traceback (most recent call last)" in text and "in broken" in text and "KeyError" in text
     assert SECRET not in text  # frames and the type, never the message or the document
+
+
+def test_batch_against_a_posting_file(tmp_path: Path) -> None:
+    posting = SAMPLES / "postings" / "backend-senior-java.html"
+    out = tmp_path / "ranked.csv"
+    result = cli(str(SAMPLES / "resumes"), "-o", str(out), "--job", str(posting), "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    rows = rows_of(out)
+    assert rows and all(r["status"] == "ok" for r in rows)
+    best = max(rows, key=lambda r: float(r["score"]))
+    assert best["id"] == "senior-backend-java.pdf"
+    missing = cli(str(SAMPLES / "resumes"), "-o", str(tmp_path / "x.csv"), "--job", str(tmp_path / "nope.html"))
+    assert missing.returncode == 1 and "nope.html" in missing.stderr and len(missing.stderr.splitlines()) == 1
+    assert not (tmp_path / "x.csv.part").exists()

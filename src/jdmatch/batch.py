@@ -622,7 +622,9 @@ def run(
     anything leaves no ``.part`` file behind. ``on_resume(n)`` is called with the
     number of rows a resumed run finds already done. ``log`` is a file that gets
     the traceback of each unexpected error (frames and type only, never document
-    text). ``as_of`` is the day "Present" stands for (default: today).
+    text). ``as_of`` is the day "Present" stands for (default: today). ``job`` is
+    a posting to score against: text (``str``), a path (``os.PathLike``, read
+    once before the run) or a Document.
     """
     from jdmatch.files import check_output_path
 
@@ -637,6 +639,10 @@ def run(
         check_output_path(log, what="log")
     inputs = list(inputs)
     _check_inputs(inputs)
+    if isinstance(job, os.PathLike):  # read once here: a missing posting stops the run before it starts
+        from jdmatch.extract import read_document
+
+        job = read_document(job, pdf_engine=pdf_engine, max_bytes=max_bytes)
     part = out.with_name(out.name + ".part")
     reopened = False
     if out.exists() or part.exists():

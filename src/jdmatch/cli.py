@@ -328,7 +328,7 @@ def batch(
     part = output.with_name(output.name + ".part")
     try:
         result = batch_mod.run(
-            inputs, output, profile=profile, job=str(job) if job else None, workers=workers, engine=engine.value,
+            inputs, output, profile=profile, job=job, workers=workers, engine=engine.value,
             scheduler=scheduler, resume=resume, force=force, text_column=text_column, id_column=id_column,
             title_column=title_column, timeout=timeout, max_bytes=int(max_size * 1024 * 1024),
             pdf_engine=pdf_engine.value, memory_mb=memory_limit or None, on_rows=on_rows, on_resume=on_resume,
