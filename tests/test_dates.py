@@ -70,6 +70,19 @@ def test_stated_years(text: str, years: float | None) -> None:
     assert got == (pytest.approx(years, abs=0.05) if years is not None else None)
 
 
+def test_years_with_one_tool_are_not_a_total() -> None:
+    from jdmatch.recognize import default_recognizer
+
+    rec = default_recognizer()
+    ranges = "\n\nExperience\nEngineer — Acme\nJan 2012 – Dec 2021\n- Services.\n"
+    for summary in ("Summary\n5 years of experience in Django and Flask.", "Summary\n5 years of Java experience."):
+        text = summary + ranges
+        assert stated_years(text, rec.recognize(text)) is None
+        assert resume_experience(text, rec.recognize(text)).total_years == pytest.approx(10.0, abs=0.05)
+    text = "Summary\n12 years of experience in banking.\nPython developer." + ranges
+    assert stated_years(text, rec.recognize(text)) == 12.0
+
+
 def test_a_stated_total_wins_over_summed_ranges() -> None:
     text = ("Summary\nTotal Experience: 1 Year(s) 9 Month(s)\n\nExperience\nAnalyst — Acme\nJan 2019 – Till date\n"
             "- Reports.\nIntern — Beta\n2017 – 2018\n")

@@ -19,6 +19,7 @@ month, a year given alone counts from (or up to) the middle of that year.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -647,15 +648,28 @@ _STATED_LABELLED = re.compile(
     r"(?:\s*(?:,|and)?\s*(\d{1,2})\s*(?:months?|mos?)(?:\(s\))?)?", re.I)
 
 
-def stated_years(text: str) -> float | None:
+_TOOL_LABELS = frozenset({"tool", "language", "library", "framework", "cloud", "database", "platform", "protocol", "os", "data_format"})
+
+
+def stated_years(text: str, skills: Iterable[SkillMatch] = ()) -> float | None:
     """The total experience a resume states ("8+ years of experience", "Total Experience: 4 Year(s) 2 Month(s)").
 
     The largest statement counts: a summary's "10 years" beside a later "3 years
     of it in banking", a summary's "34 years" beside a form field's "30+".
-    Phrases about one tool ("2 years of experience with Spark") are not totals.
-    ``None`` when the resume states none.
+    Phrases about one tool are not totals: "2 years of experience with Spark",
+    and, when the ``skills`` mentions are given, "5 years of Java experience" or
+    "5 years of experience in Django". ``None`` when the resume states none.
     """
-    found = [_number(next(g for g in m.groups() if g)) for m in _STATED_TOTAL.finditer(text)]
+    tools = sorted(m.start for m in skills if m.label in _TOOL_LABELS)
+
+    def about_a_tool(m: re.Match[str]) -> bool:
+        k = bisect.bisect_left(tools, m.start())
+        if k < len(tools) and tools[k] < m.end():
+            return True  # "5 years of Java experience"
+        k = bisect.bisect_left(tools, m.end())
+        return k < len(tools) and re.fullmatch(r"[ \t]*(?:(?:in|with|of|using|on|across)[ \t]+)?(?:the[ \t]+)?", text[m.end():tools[k]]) is not None
+
+    found = [_number(next(g for g in m.groups() if g)) for m in _STATED_TOTAL.finditer(text) if not about_a_tool(m)]
     found += [_number(m.group(1)) + int(m.group(2) or 0) / 12 for m in _STATED_LABELLED.finditer(text)]
     found = [y for y in found if y <= 60]
     return round(max(found), 1) if found else None
@@ -791,7 +805,10 @@ def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date | 
     dated = [iv for en in work if (iv := interval(en))]
     months_total = _union_months(dated) + sum(en.months for en in work if en.start is None)
     total = round(months_total / 12, 1)
-    stated = stated_years(text)
+    skills = list(skills)
+    stated = stated_years(text, skills)
+    if stated is None and not entries:  # nothing else to go by: "8 years of experience in .NET" it is
+        stated = stated_years(text)
     if stated is not None:  # the candidate's own count beats adding up ranges that may be incomplete
         total = stated
     skill_iv: dict[str, list[tuple[int, int]]] = {}
