@@ -11,10 +11,10 @@ asked" must come out as none); "years within one year" counts a hit when both
 are none or they differ by at most a year. "seniority exact" compares the
 ladder level (``n/a`` for non-engineering roles). Today is fixed at 2026-11-29.
 
-``--ranking-dev DIR`` also reads the real resumes of a ranking-dev folder
-(``DIR/resumes/*``, labels in ``DIR/labels.csv``) the way ``jdmatch score`` does:
-from their files, "Present" being the day each document was written when it says
-so. It prints aggregates only (share within one year, median absolute error,
+``--ranking-dev DIR`` also scores the real resumes of a ranking-dev folder
+(``DIR/resumes/*``, labels in ``DIR/labels.csv``) as ``jdmatch score FILE`` does
+(``Matcher().score(Path)``): from their files, "Present" being the day each
+document was written when it says so. It prints aggregates only (share within one year, median absolute error,
 seniority exact); ``--show-errors`` adds ids and numbers, never text.
 """
 
@@ -83,14 +83,12 @@ def evaluate(cases: list[dict], *, show_errors: bool = False) -> dict[str, float
 
 
 def evaluate_ranking_dev(folder: Path, *, show_errors: bool = False) -> dict[str, float]:
-    """Years and level of every labelled resume in a ranking-dev folder, read from its file."""
+    """Years and level of every labelled resume in a ranking-dev folder, as ``jdmatch score FILE`` reports them."""
     import statistics
 
-    from jdmatch import read_document
-    from jdmatch.profile import load_profile
-    from jdmatch.structure import present_date, resume_experience, seniority
+    from jdmatch import Matcher
 
-    ladder = load_profile("backend-engineer").ladder
+    matcher = Matcher(as_of=TODAY)  # the fallback when a document does not say when it was written
     labels = {row["id"]: row for row in csv.DictReader((folder / "labels.csv").open(encoding="utf-8"))}
     errors: list[float] = []
     level_ok = 0
@@ -98,15 +96,13 @@ def evaluate_ranking_dev(folder: Path, *, show_errors: bool = False) -> dict[str
         row = labels.get(path.stem)
         if row is None or not row.get("years"):
             continue
-        doc = read_document(path)
-        when, _why = present_date(doc.text, doc.date, doc.date_source, TODAY)
-        exp = resume_experience(doc.text, (), today=when)
-        want = float(row["years"])
-        errors.append(abs(exp.total_years - want))
-        level = seniority(doc.text, ladder=ladder, kind="resume", years=exp.total_years, experience=exp, today=when)
-        level_ok += level.level == row["seniority"]
-        if show_errors and abs(exp.total_years - want) > 1.0:
-            print(f"  {path.stem}: years {exp.total_years} (want {want:g}), as of {when} ({_why})", file=sys.stderr)
+        result = matcher.score(path)
+        years, want = result.years or 0.0, float(row["years"])
+        errors.append(abs(years - want))
+        level = (result.seniority or {}).get("level")
+        level_ok += level == row["seniority"]
+        if show_errors and abs(years - want) > 1.0:
+            print(f"  {path.stem}: years {years} (want {want:g}), as of {result.as_of} ({result.as_of_source})", file=sys.stderr)
     n = len(errors)
     return {"n": n, "within": sum(e <= 1.0 for e in errors) / n if n else float("nan"),
             "median": statistics.median(errors) if n else float("nan"), "seniority": level_ok / n if n else float("nan")}
