@@ -1,6 +1,6 @@
 """How well jdmatch reads years of experience and seniority (``jdmatch.structure``).
 
-    python benchmarks/experience_quality.py [--show-errors]
+    python benchmarks/experience_quality.py [--show-errors] [--ranking-dev DIR]
 
 Three sets: the labelled snippets in ``benchmarks/data/experience_labels.jsonl``
 (fictional resumes and postings written for this benchmark), the project's
@@ -10,6 +10,12 @@ Resumes are scored on total years, postings on the years they ask ("no years
 asked" must come out as none); "years within one year" counts a hit when both
 are none or they differ by at most a year. "seniority exact" compares the
 ladder level (``n/a`` for non-engineering roles). Today is fixed at 2026-11-29.
+
+``--ranking-dev DIR`` also scores the real resumes of a ranking-dev folder
+(``DIR/resumes/*``, labels in ``DIR/labels.csv``) as ``jdmatch score FILE`` does
+(``Matcher().score(Path)``): from their files, "Present" being the day each
+document was written when it says so. It prints aggregates only (share within one year, median absolute error,
+seniority exact); ``--show-errors`` adds ids and numbers, never text.
 """
 
 from __future__ import annotations
@@ -76,9 +82,36 @@ def evaluate(cases: list[dict], *, show_errors: bool = False) -> dict[str, float
     }
 
 
+def evaluate_ranking_dev(folder: Path, *, show_errors: bool = False) -> dict[str, float]:
+    """Years and level of every labelled resume in a ranking-dev folder, as ``jdmatch score FILE`` reports them."""
+    import statistics
+
+    from jdmatch import Matcher
+
+    matcher = Matcher(as_of=TODAY)  # the fallback when a document does not say when it was written
+    labels = {row["id"]: row for row in csv.DictReader((folder / "labels.csv").open(encoding="utf-8"))}
+    errors: list[float] = []
+    level_ok = 0
+    for path in sorted((folder / "resumes").iterdir()):
+        row = labels.get(path.stem)
+        if row is None or not row.get("years"):
+            continue
+        result = matcher.score(path)
+        years, want = result.years or 0.0, float(row["years"])
+        errors.append(abs(years - want))
+        level = (result.seniority or {}).get("level")
+        level_ok += level == row["seniority"]
+        if show_errors and abs(years - want) > 1.0:
+            print(f"  {path.stem}: years {years} (want {want:g}), as of {result.as_of} ({result.as_of_source})", file=sys.stderr)
+    n = len(errors)
+    return {"n": n, "within": sum(e <= 1.0 for e in errors) / n if n else float("nan"),
+            "median": statistics.median(errors) if n else float("nan"), "seniority": level_ok / n if n else float("nan")}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-errors", action="store_true", help="list each case that misses, on stderr")
+    parser.add_argument("--ranking-dev", type=Path, metavar="DIR", help="also measure the real resumes of a ranking-dev folder (aggregates only)")
     args = parser.parse_args(argv)
     rows = []
     for name, cases in (("labelled snippets (experience_labels.jsonl)", _cases_labelled()),
@@ -90,6 +123,11 @@ def main(argv: list[str] | None = None) -> int:
         rows.append([name, f"{r['n']} ({r['resumes']} r / {r['postings']} p)", f"{r['years']:.1%}",
                      f"{r['years_resume']:.1%}", f"{r['years_posting']:.1%}", f"{r['seniority']:.1%}"])
     print(table(["set", "cases", "years within one year", "resumes", "postings", "seniority exact"], rows))
+    if args.ranking_dev is not None:
+        r = evaluate_ranking_dev(args.ranking_dev, show_errors=args.show_errors)
+        print()
+        print(table(["set", "resumes", "years within one year", "median abs error (years)", "seniority exact"],
+                    [[f"ranking-dev ({args.ranking_dev.name})", str(r["n"]), f"{r['within']:.1%}", f"{r['median']:.2f}", f"{r['seniority']:.1%}"]]))
     return 0
 
 

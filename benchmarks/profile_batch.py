@@ -37,7 +37,6 @@ def stage_times(texts: list[str]) -> dict[str, float]:
 
     from jdmatch import batch
     from jdmatch.evidence import skill_depth
-    from jdmatch.matcher import _as_of_year
     from jdmatch.scoring import _polarities
     from jdmatch.structure import find_sections, guess_kind, resume_experience
 
@@ -64,7 +63,7 @@ def stage_times(texts: list[str]) -> dict[str, float]:
         depth = None
         if kind == "resume" and analysis.matches:
             exp = resume_experience(analysis.text, analysis.matches)
-            depth = skill_depth(analysis.text, analysis.matches, exp, sections, as_of_year=_as_of_year())
+            depth = skill_depth(analysis.text, analysis.matches, exp, sections, as_of_year=time.localtime().tm_year)
         g = clock()
         _polarities(analysis)
         h = clock()

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -140,7 +141,8 @@ def test_resume_after_sigkill_gives_exactly_one_row_per_input(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     got = [r["id"] for r in rows_of(out)]
     assert sorted(got) == sorted(ids) and len(got) == len(set(got)) == 600
-    assert f"{written} already done" in result.stdout or "already done" in result.stdout
+    said = " ".join(result.stdout.split())  # the summary line may wrap
+    assert f"{600 - written} scored" in said and f"{written} already done" in said
     again = cli(str(src), "-o", str(out), "--resume")
     assert again.returncode == 0 and len(rows_of(out)) == 600
 
@@ -185,3 +187,138 @@ def test_dask_local_cluster_same_rows(tmp_path: Path) -> None:
     # resume semantics are the runner's, whatever the engine
     summary = batch.run([str(src)], dask, engine="dask", workers=2, resume=True)
     assert summary.skipped == 40 and summary.count == 0
+
+
+# -- workers die with their parent ----------------------------------------------------------------
+
+
+def _children(pid: int) -> set[int]:
+    """Every live descendant of ``pid``, read from /proc."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat[stat.rfind(")") + 2:].split()
+            if fields[0] != "Z":
+                parents[int(entry.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {p for p, pp in parents.items() if pp in frontier and p not in found}
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat[stat.rfind(")") + 2:].split()[0] != "Z"
+
+
+def _assert_children_exit_with(proc: subprocess.Popen, ready: Any) -> None:
+    deadline = time.time() + 240
+    kids: set[int] = set()
+    while time.time() < deadline:
+        kids = _children(proc.pid)
+        if len(kids) >= 2 and ready():
+            break
+        time.sleep(0.1)
+    assert len(kids) >= 2, "the workers never started"
+    assert proc.poll() is None, "finished before it could be killed; give it more work"
+    proc.send_signal(signal.SIGKILL)  # the parent only, as `kill -9 <pid>` does
+    proc.wait()
+    end = time.time() + 10
+    while time.time() < end and any(_alive(k) for k in kids):
+        time.sleep(0.2)
+    left = [k for k in kids if _alive(k)]
+    for k in left:  # do not leave them to the next test
+        os.kill(k, signal.SIGKILL)
+    assert not left, f"{len(left)} worker process(es) outlived their parent by 10 s"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_batch_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    postings_jsonl(src, 4000)
+    part = tmp_path / "out.jsonl.part"
+    proc = subprocess.Popen([sys.executable, "-m", "jdmatch", "batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--workers", "2", "-q"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _assert_children_exit_with(proc, lambda: part.exists() and part.stat().st_size > 0)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+def test_score_many_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
+    flag = tmp_path / "started"
+    code = (
+        "import time\n"
+        "from jdmatch import Matcher\n"
+        "def texts():\n"
+        "    for i in range(4):\n"
+        "        yield 'Backend engineer: Python, Go, PostgreSQL, Kubernetes. ' * 40 + str(i)\n"
+        f"    open({str(flag)!r}, 'w').close()\n"
+        "    time.sleep(600)  # the parent waits for more input; its idle workers wait for work\n"
+        "for r in Matcher().score_many(texts(), n_process=2, chunksize=4):\n"
+        "    pass\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def idle() -> bool:  # the input is out and the workers have had the time to score it
+        return flag.exists() and time.time() - flag.stat().st_mtime > 8
+
+    _assert_children_exit_with(proc, idle)
+
+
+# -- which stage failed, and the traceback in --log ---------------------------------------------------
+
+SECRET = "Confidential-Candidate-Text-4711"
+
+
+@pytest.mark.parametrize("stage, target", [("recognizing", "jdmatch.recognize.SkillRecognizer.analyze"),
+                                           ("scoring", "jdmatch.scoring.FitScorer.score")])
+def test_error_rows_name_the_stage_and_the_log_keeps_the_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   stage: str, target: str) -> None:
+    import importlib
+
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": f"Python and Go. {SECRET}"}) + "\n", encoding="utf-8")
+    out, log = tmp_path / "out.jsonl", tmp_path / "errors.log"
+    batch.run([str(src)], out, workers=1)  # builds the worker's matcher before the fault is planted
+    out.unlink()
+    module, cls, name = target.rsplit(".", 2)
+    klass = getattr(importlib.import_module(module), cls)
+
+    real = getattr(klass, name)
+
+    def broken(self, text_or_analysis, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if SECRET in getattr(text_or_analysis, "text", text_or_analysis):
+            raise KeyError(f"{SECRET} in a bug's message")  # a bug whose message carries document text
+        return real(self, text_or_analysis, *args, **kwargs)
+
+    monkeypatch.setattr(klass, name, broken)
+    summary = batch.run([str(src)], out, workers=1, log=log)
+    assert summary.failed == 1
+    row = rows_of(out)[0]
+    assert row["error"] == f"unexpected KeyError while {stage}; skipped"
+    assert "_traceback" not in row
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("--- a (") and f"while {stage}" in text
+    assert "Traceback (most recent call last)" in text and "in broken" in text and "KeyError" in text
+    assert SECRET not in text  # frames and the type, never the message or the document
+
+
+def test_batch_against_a_posting_file(tmp_path: Path) -> None:
+    posting = SAMPLES / "postings" / "backend-senior-java.html"
+    out = tmp_path / "ranked.csv"
+    result = cli(str(SAMPLES / "resumes"), "-o", str(out), "--job", str(posting), "--workers", "2")
+    assert result.returncode == 0, result.stderr
+    rows = rows_of(out)
+    assert rows and all(r["status"] == "ok" for r in rows)
+    best = max(rows, key=lambda r: float(r["score"]))
+    assert best["id"] == "senior-backend-java.pdf"
+    missing = cli(str(SAMPLES / "resumes"), "-o", str(tmp_path / "x.csv"), "--job", str(tmp_path / "nope.html"))
+    assert missing.returncode == 1 and "nope.html" in missing.stderr and len(missing.stderr.splitlines()) == 1
+    assert not (tmp_path / "x.csv.part").exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import pickle
 from pathlib import Path
 
@@ -35,6 +36,72 @@ def test_spacy_component_config_and_serialization(tmp_path: Path) -> None:
     assert loaded.pipe_names == ["jdmatch_skills"]
     again = loaded(text)
     assert [s.id_ for s in again.spans["tools"]] == ["go", "kubernetes"]
+
+
+def _custom_lexicon(folder: Path) -> Path:
+    """A one-file lexicon of made-up tools, so that only its data can find them."""
+    folder.mkdir()
+    (folder / "lexicon.toml").write_text('files = ["tools.jsonl"]\n', encoding="utf-8")
+    (folder / "tools.jsonl").write_text(
+        '{"id": "zorblex", "name": "Zorblex", "label": "tool", "category": "devtools", "aliases": ["zorblex db"], "source": "jdmatch"}\n',
+        encoding="utf-8")
+    return folder
+
+
+def test_saved_pipeline_holds_the_lexicon_data(tmp_path: Path) -> None:
+    import shutil
+
+    folder = _custom_lexicon(tmp_path / "my-lexicon")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("jdmatch_skills", config={"lexicon": str(folder)})
+    doc = nlp("We run Zorblex DB in production.")
+    assert [s.id_ for s in doc.spans["skills"]] == ["zorblex"]
+    nlp.to_disk(tmp_path / "pipe")
+    data = nlp.to_bytes()
+    shutil.rmtree(folder)  # the lexicon folder is gone, as on another machine
+    loaded = spacy.load(tmp_path / "pipe")
+    doc = loaded("We run Zorblex DB in production.")
+    assert [s.id_ for s in doc.spans["skills"]] == ["zorblex"]
+    again = spacy.blank("en")
+    again.add_pipe("jdmatch_skills", config={"lexicon": str(folder)})
+    again.from_bytes(data)
+    doc = again("Zorblex, again.")
+    assert [s.id_ for s in doc.spans["skills"]] == ["zorblex"]
+
+
+def test_saved_default_pipeline_survives_a_moved_lexicon(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("jdmatch_skills")
+    nlp.to_disk(tmp_path / "pipe")
+    saved = json.loads((tmp_path / "pipe" / "jdmatch_skills" / "skills.json").read_text(encoding="utf-8"))
+    assert {"entries", "patterns", "context"} <= set(saved)
+    assert any(e[0] == "kubernetes" for e in saved["entries"])
+    assert not any(str(Path(jdmatch.__file__).parent) in str(e[9]) for e in saved["entries"])  # no absolute paths
+
+
+def test_spacy_component_declares_what_it_assigns() -> None:
+    from spacy.language import Language
+
+    meta = Language.get_factory_meta("jdmatch_skills")
+    assert meta.assigns == ["doc.spans"]
+
+
+def test_spacy_component_pipe_honours_batch_size() -> None:
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("jdmatch_skills")
+    taken: list[int] = []
+
+    def docs():  # type: ignore[no-untyped-def]
+        for i in range(5):
+            taken.append(i)
+            yield nlp.make_doc(f"Skills ({i}): Python, Rust and Kubernetes.")
+
+    out = component.pipe(docs(), batch_size=3)
+    first = next(out)
+    assert len(taken) == 3  # a whole batch was read before the first result
+    rest = list(out)
+    assert len(taken) == 5
+    assert [[s.id_ for s in d.spans["skills"]] for d in [first, *rest]] == [["python", "rust", "kubernetes"]] * 5
 
 
 def test_spacy_component_with_a_different_tokenizer() -> None:

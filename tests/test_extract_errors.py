@@ -69,13 +69,50 @@ def test_size_limit_is_configurable(tmp_path: Path) -> None:
     assert read_document(path, max_bytes=None).text.startswith("Python developer.")
 
 
-@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root reads any file")
+def _read_as_nobody(path: Path) -> tuple[str, str]:
+    """Read ``path`` in a forked child that gave up root (root reads any file): (error class, message)."""
+    import pickle
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: drop to nobody, read, report, exit without running pytest's teardown
+        try:
+            os.close(read)
+            os.setgid(65534)
+            os.setuid(65534)
+            try:
+                read_document(path)
+                answer = ("", "read")
+            except Exception as exc:
+                answer = (type(exc).__name__, str(exc))
+            os.write(write, pickle.dumps(answer))
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as fh:
+        data = fh.read()
+    os.waitpid(pid, 0)
+    return pickle.loads(data)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
 def test_unreadable_file(tmp_path: Path) -> None:
-    path = tmp_path / "locked.txt"
+    folder = tmp_path / "open"
+    folder.mkdir()
+    path = folder / "locked.txt"
     path.write_text("secret")
     path.chmod(0)
-    with pytest.raises(DocumentNotFoundError, match="permission"):
-        read_document(path)
+    if os.geteuid() != 0:
+        with pytest.raises(DocumentNotFoundError, match="permission"):
+            read_document(path)
+        return
+    for p in (folder, *folder.parents):  # let nobody reach the file, not read it
+        if p == Path(p.anchor):
+            break
+        p.chmod(p.stat().st_mode | 0o111)
+    name, message = _read_as_nobody(path)
+    assert name == "DocumentNotFoundError"
+    assert message.startswith(f"{path}: cannot read the file") and "permission" in message.lower()
 
 
 def test_unknown_engine_is_a_usage_error(tmp_path: Path) -> None:

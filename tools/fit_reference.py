@@ -43,8 +43,8 @@ def contrast_training_set() -> tuple[list[dict[str, float]], list[int], list[flo
     n_pos = sum(1 for d in docs if d["grade"] == 2)
     n_neg = len(docs) - n_pos
     for doc in docs:
-        analysis, _kind, _experience, depth = matcher.evidence(doc["text"])
-        features.append(document_features(analysis, depth))
+        ev = matcher.evidence(doc["text"])
+        features.append(document_features(ev.analysis, ev.depth))
         grade = doc["grade"]
         grades.append(grade)
         labels.append(1 if grade == 2 else 0)

@@ -286,8 +286,46 @@ class _TimeLimit:
             self._timer = None
 
 
-def init_worker(profile: Any, job: Any, lexicon: Any, timeout: float, max_bytes: int | None, pdf_engine: str, memory_mb: int | None) -> None:
-    """Build the matcher once per worker process (and again every RENEW_EVERY documents)."""
+def exit_with_parent(parent: int, *, interval: float = 1.0) -> None:
+    """Make this worker process exit soon after ``parent`` dies, even by SIGKILL.
+
+    A worker whose parent was killed would otherwise wait forever on a pipe it
+    holds both ends of, keeping its memory and the output file. On Linux the
+    kernel sends SIGKILL when the parent goes (``prctl(PR_SET_PDEATHSIG)``); on
+    every system a daemon thread checks ``os.getppid()`` every ``interval``
+    seconds (a dead parent's children are re-parented).
+    """
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # it died before the signal was armed
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="jdmatch-parent-watch", daemon=True).start()
+
+
+def init_worker(profile: Any, job: Any, lexicon: Any, timeout: float, max_bytes: int | None, pdf_engine: str, memory_mb: int | None,
+                as_of: Any = None, parent: int | None = None) -> None:
+    """Build the matcher once per worker process (and again every RENEW_EVERY documents).
+
+    ``parent`` is the pid of the process that started this worker: the worker
+    exits when it dies (see :func:`exit_with_parent`).
+    """
+    if parent is not None:
+        exit_with_parent(parent)
     _settings.update(timeout=timeout, max_bytes=max_bytes, pdf_engine=pdf_engine)
     if memory_mb:
         try:
@@ -298,10 +336,10 @@ def init_worker(profile: Any, job: Any, lexicon: Any, timeout: float, max_bytes:
         except (ImportError, ValueError, OSError):
             pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    _renew_matcher(profile, job, lexicon)
+    _renew_matcher(profile, job, lexicon, as_of)
 
 
-def _renew_matcher(profile: Any, job: Any, lexicon: Any) -> None:
+def _renew_matcher(profile: Any, job: Any, lexicon: Any, as_of: Any = None) -> None:
     """A new matcher with a new spaCy vocabulary (the old one, and what it grew, is freed)."""
     global _matcher
     from jdmatch.matcher import Matcher
@@ -309,10 +347,10 @@ def _renew_matcher(profile: Any, job: Any, lexicon: Any) -> None:
 
     _matcher = None
     default_recognizer.cache_clear()
-    _matcher = Matcher(profile, job=job, lexicon=lexicon)
+    _matcher = Matcher(profile, job=job, lexicon=lexicon, as_of=as_of)
     _matcher.score("warm up")
     _settings.pop("labels", None)
-    _settings["renew"] = lambda: _renew_matcher(profile, job, lexicon)
+    _settings["renew"] = lambda: _renew_matcher(profile, job, lexicon, as_of)
 
 
 # spaCy's vocabulary keeps every new word it meets (ids, numbers, names), so a worker
@@ -336,6 +374,18 @@ def error_row(item: Item, message: str) -> dict[str, Any]:
             "top_skills": "", "missing_core": "", "status": "error", "error": message}
 
 
+STAGES = ("reading", "recognizing", "scoring", "writing")
+"""The stages of one document; an unexpected error's row names the one that failed."""
+
+
+def _traceback_text(exc: BaseException) -> str:
+    """The frames of ``exc`` and its type, without its message or any local value (they may hold document text)."""
+    import traceback
+
+    frames = "".join(traceback.format_list(traceback.extract_tb(exc.__traceback__)))
+    return f"Traceback (most recent call last):\n{frames}{type(exc).__module__}.{type(exc).__qualname__} (message left out)\n"
+
+
 def score_item(item: Item) -> dict[str, Any]:
     row = error_row(item, item.error or "")
     if item.error:
@@ -344,52 +394,61 @@ def score_item(item: Item) -> dict[str, Any]:
         raise RuntimeError("init_worker() was not called in this process")
     timeout = _settings.get("timeout") or 0
     limit = _TimeLimit(timeout)
+    stage = "reading"
     try:
         limit.start()
         if item.path is not None:
             from jdmatch.extract import read_document
 
             doc = read_document(item.path, pdf_engine=_settings.get("pdf_engine", "pdfminer"), max_bytes=_settings.get("max_bytes", DEFAULT_MAX_BYTES))
-            text = doc.text
             if not item.title:
-                row["title"] = _first_line(text)
+                row["title"] = _first_line(doc.text)
         else:
+            from jdmatch.models import Document
+
             text = item.text or ""
             max_bytes = _settings.get("max_bytes")
             if max_bytes is not None and len(text) > max_bytes:
                 raise JdmatchError(f"the text is over the {max_bytes} byte limit; raise it with --max-size", path=item.source)
             if not text.strip():
                 raise JdmatchError("the text is empty", path=item.source)
-        result = _matcher.score(text, detail=False)
+            doc = Document(text=text, source=item.source)
+        stage = "recognizing"
+        analysis = _matcher.recognizer.analyze(doc.text)
+        stage = "scoring"
+        result = _matcher.score_analysis(analysis, doc, detail=False)
+        stage = "writing"
+        core = _settings.get("core")
+        if core is None:
+            core = _settings["core"] = {s.id for g in _matcher.profile.groups if g.core for s in g.skills}
+        values = dict(
+            score=round(result.score, 2), coverage=round(result.coverage, 4), similarity=round(result.similarity, 4),
+            top_skills="; ".join(m.name for m in result.matched[:8]),
+            missing_core="; ".join([_missing_name(m) for m in result.missing if m.id in core][:5]),
+            status="ok",
+            _skills=[(sid, _matcher.scorer._names().get(sid, sid)) for sid, _ in result.skills if _label(sid) != "soft_skill"],
+            # a group of alternatives is one missing thing, whichever member would have added most here
+            _missing=[(f"group:{m.group}" if m.alternatives else m.id, _missing_name(m)) for m in result.missing if m.id in core][:10],
+        )
     except _Timeout:
-        row["error"] = f"took longer than the {timeout:g} s limit per document; skipped"
+        row["error"] = f"took longer than the {timeout:g} s limit per document (while {stage}); skipped"
         return row
     except JdmatchError as exc:
         row["error"] = exc.message
         return row
     except MemoryError:
-        row["error"] = "needed more memory than the per-worker limit allows; skipped"
+        row["error"] = f"needed more memory than the per-worker limit allows (while {stage}); skipped"
         return row
     except RecursionError:
-        row["error"] = "nests too deeply to read; skipped"
+        row["error"] = f"nests too deeply to read (while {stage}); skipped"
         return row
-    except Exception as exc:  # a bug must not take the batch down; the row says what happened
-        row["error"] = f"unexpected {type(exc).__name__} while reading; skipped"
+    except Exception as exc:  # a bug must not take the batch down; the row says what happened and where
+        row["error"] = f"unexpected {type(exc).__name__} while {stage}; skipped"
+        row["_traceback"] = _traceback_text(exc)
         return row
     finally:
         limit.stop()
-    core = _settings.get("core")
-    if core is None:
-        core = _settings["core"] = {s.id for g in _matcher.profile.groups if g.core for s in g.skills}
-    row.update(
-        score=round(result.score, 2), coverage=round(result.coverage, 4), similarity=round(result.similarity, 4),
-        top_skills="; ".join(m.name for m in result.matched[:8]),
-        missing_core="; ".join([_missing_name(m) for m in result.missing if m.id in core][:5]),
-        status="ok",
-        _skills=[(sid, _matcher.scorer._names().get(sid, sid)) for sid, _ in result.skills if _label(sid) != "soft_skill"],
-        # a group of alternatives is one missing thing, whichever member would have added most here
-        _missing=[(f"group:{m.group}" if m.alternatives else m.id, _missing_name(m)) for m in result.missing if m.id in core][:10],
-    )
+    row.update(values)
     return row
 
 
@@ -556,21 +615,44 @@ def run(
     memory_mb: int | None = 2048,
     chunk_size: int = 32,
     on_rows: Callable[[list[dict[str, Any]]], None] | None = None,
+    on_resume: Callable[[int], None] | None = None,
     stdin: TextIO | None = None,
+    log: str | os.PathLike[str] | None = None,
+    as_of: Any = None,
 ) -> Summary:
     """Score every input document and write one row each to ``output`` (.csv or .jsonl).
 
-    Returns a :class:`Summary`. Raises :class:`BatchError` when the run cannot
-    start: an unknown output type, an output that exists without ``resume`` or
-    ``force``, an input that does not exist.
+    Returns a :class:`Summary`. Raises :class:`BatchError` (or
+    :class:`~jdmatch.errors.OutputError`) when the run cannot start: an unknown
+    output type, an output that exists without ``resume`` or ``force``, an output
+    or ``log`` that cannot be written, an input that does not exist. All of that
+    is checked before anything is written; a run that fails before scoring
+    anything leaves no ``.part`` file behind. ``on_resume(n)`` is called with the
+    number of rows a resumed run finds already done. ``log`` is a file that gets
+    the traceback of each unexpected error (frames and type only, never document
+    text). ``as_of`` is the day "Present" stands for (default: today). ``job`` is
+    a posting to score against: text (``str``), a path (``os.PathLike``, read
+    once before the run) or a Document.
     """
+    from jdmatch.files import check_output_path
+
     out = Path(output)
     fmt = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}.get(out.suffix.lower())
     if fmt is None:
         raise BatchError(f"the output must end in .csv or .jsonl, not {display_path(out)}")
     if engine not in {"local", "dask"}:
         raise BatchError(f"unknown engine {engine!r}: choose local or dask")
+    check_output_path(out)
+    if log is not None:
+        check_output_path(log, what="log")
+    inputs = list(inputs)
+    _check_inputs(inputs)
+    if isinstance(job, os.PathLike):  # read once here: a missing posting stops the run before it starts
+        from jdmatch.extract import read_document
+
+        job = read_document(job, pdf_engine=pdf_engine, max_bytes=max_bytes)
     part = out.with_name(out.name + ".part")
+    reopened = False
     if out.exists() or part.exists():
         if force:
             for p in (out, part):
@@ -583,13 +665,14 @@ def run(
             if part.exists():
                 raise BatchError(f"both {display_path(out)} and {display_path(part)} exist; remove one")
             os.replace(out, part)  # a finished run: reopen it to add what is new
-    if not out.parent.exists():
-        raise BatchError(f"the folder {display_path(out.parent)} does not exist")
+            reopened = True
     done = read_done(part, fmt)
+    if on_resume is not None and done:
+        on_resume(len(done))
     summary = Summary()
     started = time.perf_counter()
     settings = dict(profile=profile if job is None else "backend-engineer", job=job, lexicon=lexicon, timeout=timeout,
-                    max_bytes=max_bytes, pdf_engine=pdf_engine, memory_mb=memory_mb)
+                    max_bytes=max_bytes, pdf_engine=pdf_engine, memory_mb=memory_mb, as_of=as_of)
     items = iter_items(inputs, text_column=text_column, id_column=id_column, title_column=title_column, stdin=stdin)
 
     def todo() -> Iterator[Item]:
@@ -599,7 +682,10 @@ def run(
                 continue
             yield item
 
+    fresh = not part.exists()
     writer = ResultWriter(part, fmt)
+    log_fh = None
+    finished = False
     try:
         chunks = _chunks(todo(), chunk_size)
         if engine == "dask":
@@ -607,17 +693,49 @@ def run(
         else:
             results = _run_local(chunks, settings, workers or available_cores())
         for rows in results:
-            writer.write(rows)
-            writer.flush()
+            try:
+                writer.write(rows)
+                writer.flush()
+            except OSError as exc:
+                raise BatchError(f"cannot write to {display_path(part)} ({exc.strerror or exc}); what was written so far stays there") from None
             for row in rows:
                 summary.add(row)
+                trace = row.pop("_traceback", None)
+                if trace and log is not None:
+                    if log_fh is None:
+                        log_fh = open(log, "a", encoding="utf-8")
+                    log_fh.write(f"--- {display_path(row['id'])} ({display_path(row['source'])}): {row['error']}\n{trace}\n")
+                    log_fh.flush()
             if on_rows is not None:
                 on_rows(rows)
+        finished = True
     finally:
         writer.close()
+        if log_fh is not None:
+            log_fh.close()
         summary.seconds = time.perf_counter() - started
+        if not finished and writer.rows == 0:  # nothing was scored: leave things as they were
+            if fresh:
+                part.unlink(missing_ok=True)
+            elif reopened:
+                os.replace(part, out)
     os.replace(part, out)
     return summary
+
+
+def _check_inputs(inputs: list[str]) -> None:
+    """Every named input exists (or its glob matches), before any output is opened."""
+    for spec in inputs:
+        if spec == "-":
+            continue
+        path = Path(spec)
+        if path.exists() or path.is_symlink():
+            continue
+        if glob.has_magic(spec):
+            if next(glob.iglob(spec, recursive=True), None) is None:
+                raise BatchError(f"no file matches {spec!r}")
+            continue
+        raise BatchError(f"no such file or folder: {display_path(spec)}")
 
 
 def available_cores() -> int:
@@ -638,8 +756,9 @@ def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _init_args(settings: dict[str, Any]) -> tuple[Any, ...]:
-    return (settings["profile"], settings["job"], settings["lexicon"], settings["timeout"], settings["max_bytes"], settings["pdf_engine"], settings["memory_mb"])
+def _init_args(settings: dict[str, Any], parent: int | None = None) -> tuple[Any, ...]:
+    return (settings["profile"], settings["job"], settings["lexicon"], settings["timeout"], settings["max_bytes"], settings["pdf_engine"],
+            settings["memory_mb"], settings.get("as_of"), parent)
 
 
 def _run_local(chunks: Iterator[list[Item]], settings: dict[str, Any], workers: int) -> Iterator[list[dict[str, Any]]]:
@@ -657,7 +776,7 @@ def _run_local(chunks: Iterator[list[Item]], settings: dict[str, Any], workers: 
     limit = settings["timeout"] or DEFAULT_TIMEOUT
 
     def new_pool(n: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_worker, initargs=_init_args(settings))
+        return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_worker, initargs=_init_args(settings, os.getpid()))
 
     pool = new_pool(workers)
     pending: deque[tuple[Any, list[Item]]] = deque()
@@ -742,10 +861,10 @@ def _dask_score_chunk(items: list[Item], args: tuple[Any, ...]) -> list[dict[str
 
 
 def _init_dask_worker(args: tuple[Any, ...]) -> None:
-    profile, job, lexicon, timeout, max_bytes, pdf_engine, _memory = args
+    profile, job, lexicon, timeout, max_bytes, pdf_engine, _memory, as_of, _parent = args
     _settings.clear()
     _settings.update(timeout=timeout, max_bytes=max_bytes, pdf_engine=pdf_engine)
-    _renew_matcher(profile, job, lexicon)
+    _renew_matcher(profile, job, lexicon, as_of)
 
 
 def _dask_rows(client: Any, future: Any, chunk: list[Item], args: tuple[Any, ...]) -> list[dict[str, Any]]:

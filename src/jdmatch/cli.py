@@ -15,9 +15,58 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from jdmatch import __version__
 from jdmatch.errors import JdmatchError
+
+
+class _Command(TyperCommand):
+    """A command whose usage line names its arguments as ``PATH``, like its errors do ("Missing argument 'PATH'")."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument) and param.metavar is None and param.name:
+                param.metavar = param.name.upper()
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if isinstance(param, TyperArgument):
+                name = param.metavar or (param.name or "").upper()
+                pieces.append((name if param.required else f"[{name}]") + ("..." if param.nargs != 1 else ""))
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+
+def _choice(enum: type[Enum]) -> Any:
+    """A parser for an option with fixed choices, whose error reads like click's ("'xml' is not one of ...")."""
+    values = [e.value for e in enum]  # type: ignore[attr-defined]
+
+    def parse(value: Any) -> Any:
+        if isinstance(value, enum):
+            return value
+        try:
+            return enum(str(value).lower())
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(values)}.") from None
+
+    return parse
+
+
+def _date(value: Any) -> Any:
+    """``--as-of YYYY-MM-DD``."""
+    import datetime
+
+    if value is None or isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD (for example 2026-03-31).", param_hint="'--as-of'") from None
+
 
 app = typer.Typer(
     name="jdmatch",
@@ -57,7 +106,7 @@ def _root(
 
 PdfEngineOption = Annotated[
     PdfEngine,
-    typer.Option("--pdf-engine", help="PDF reader: pdfminer (default, exact layout) or pdfium (fast; needs jdmatch[pdfium])."),
+    typer.Option("--pdf-engine", parser=_choice(PdfEngine), metavar="[pdfminer|pdfium]", help="PDF reader: pdfminer (default, exact layout) or pdfium (fast; needs jdmatch[pdfium])."),
 ]
 MaxSizeOption = Annotated[
     float,
@@ -65,7 +114,7 @@ MaxSizeOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(cls=_Command)
 def text(
     path: Annotated[Path, typer.Argument(help="A PDF, DOCX, HTML, Markdown or text file.")],
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
@@ -83,10 +132,10 @@ class SkillsFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(cls=_Command)
 def skills(
     path: Annotated[Path, typer.Argument(help="A PDF, DOCX, HTML, Markdown or text file.")],
-    fmt: Annotated[SkillsFormat, typer.Option("--format", "-f", help="table (grouped by category) or json.")] = SkillsFormat.table,
+    fmt: Annotated[SkillsFormat, typer.Option("--format", "-f", parser=_choice(SkillsFormat), metavar="[table|json]", help="table (grouped by category) or json.")] = SkillsFormat.table,
     lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="A lexicon folder instead of the shipped one.")] = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
@@ -120,50 +169,63 @@ class ScoreFormat(str, Enum):
     html = "html"
 
 
+AsOfOption = Annotated[
+    Optional[str],
+    typer.Option("--as-of", metavar="YYYY-MM-DD",
+                 help="The day a resume's \"Present\" stands for when the document does not say when it was written (default: today)."),
+]
 ProfileOption = Annotated[
     str,
     typer.Option("--profile", "-p", help="A shipped profile name (see `jdmatch profiles`) or a path to a profile TOML file."),
 ]
 
 
-@app.command()
+@app.command(cls=_Command)
 def score(
     path: Annotated[Path, typer.Argument(help="The resume or posting to score (PDF, DOCX, HTML, Markdown or text).")],
     profile: ProfileOption = "backend-engineer",
     job: Annotated[Optional[Path], typer.Option("--job", "-j", help="Score against this job posting instead of a profile.")] = None,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table, json, or html (a self-contained report).")] = ScoreFormat.table,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", parser=_choice(ScoreFormat), metavar="[table|json|html]", help="table, json, or html (a self-contained report).")] = ScoreFormat.table,
     explain: Annotated[bool, typer.Option("--explain", help="Also show the evidence for each skill and the terms behind the similarity.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")] = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
+    as_of: AsOfOption = None,
 ) -> None:
     """Score how well a document fits a role profile (or a job posting), with the evidence."""
-    _score(path, profile=profile, job=job, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size, output=output)
+    _score(path, profile=profile, job=job, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size, output=output,
+           as_of=_date(as_of))
 
 
-@app.command()
+@app.command(cls=_Command)
 def match(
     resume: Annotated[Path, typer.Argument(help="The resume.")],
     posting: Annotated[Path, typer.Argument(help="The job posting to score it against.")],
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table, json or html.")] = ScoreFormat.table,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", parser=_choice(ScoreFormat), metavar="[table|json|html]", help="table, json or html.")] = ScoreFormat.table,
     explain: Annotated[bool, typer.Option("--explain", help="Also show the evidence and the terms behind the similarity.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")] = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
+    as_of: AsOfOption = None,
 ) -> None:
     """Score a resume against one job posting (the same as `score RESUME --job POSTING`)."""
-    _score(resume, profile="backend-engineer", job=posting, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size, output=output)
+    _score(resume, profile="backend-engineer", job=posting, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size, output=output,
+           as_of=_date(as_of))
 
 
 def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, explain: bool, pdf_engine: PdfEngine, max_size: float,
-           output: Optional[Path] = None) -> None:
+           output: Optional[Path] = None, as_of: Any = None) -> None:
     from jdmatch.extract import read_document
     from jdmatch.matcher import Matcher
 
+    if output is not None:
+        from jdmatch.files import check_output_path
+
+        check_output_path(output)
     limit = int(max_size * 1024 * 1024)
     document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=limit)
     posting = read_document(job, pdf_engine=pdf_engine.value, max_bytes=limit) if job is not None else None
-    matcher = Matcher(profile, job=posting)
+    matcher = Matcher(profile, job=posting, as_of=as_of)
     result = matcher.score(document)
     if fmt is ScoreFormat.html:
         from jdmatch.report_html import score_html, write_html
@@ -203,7 +265,7 @@ def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, e
     _print(score_report(result, matcher.profile, explain=explain))
 
 
-@app.command()
+@app.command(cls=_Command)
 def profiles() -> None:
     """List the installed role profiles."""
     from jdmatch.profile import list_profiles, load_profile
@@ -223,14 +285,14 @@ class Engine(str, Enum):
 EXIT_SOME_FAILED = 3
 
 
-@app.command()
+@app.command(cls=_Command)
 def batch(
     inputs: Annotated[list[str], typer.Argument(help="Folders, globs, files, CSV or JSONL files of postings, or - for JSON lines on stdin.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write one row per input: a .csv or .jsonl file.")],
     profile: ProfileOption = "backend-engineer",
     job: Annotated[Optional[Path], typer.Option("--job", "-j", help="Score against this job posting instead of a profile.")] = None,
     workers: Annotated[Optional[int], typer.Option("--workers", "-w", min=1, help="Worker processes (default: the cores available).")] = None,
-    engine: Annotated[Engine, typer.Option("--engine", help="local processes, or a Dask cluster.")] = Engine.local,
+    engine: Annotated[Engine, typer.Option("--engine", parser=_choice(Engine), metavar="[local|dask]", help="local processes, or a Dask cluster.")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (default: start a local cluster).")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run: skip ids already in the output.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Start over, replacing an existing output.")] = False,
@@ -244,6 +306,8 @@ def batch(
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary.")] = False,
     top: Annotated[int, typer.Option("--top", min=0, help="How many of the best documents to list at the end.")] = 10,
+    log: Annotated[Optional[Path], typer.Option("--log", help="Write the traceback of each unexpected error to this file (never document text).")] = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Score many postings or resumes into a ranked CSV/JSONL file (streaming, parallel, resumable).
 
@@ -252,21 +316,31 @@ def batch(
     """
     from jdmatch import batch as batch_mod
 
-    if summary is not None and summary.suffix.lower() not in {".json", ".html", ".htm"}:
-        raise batch_mod.BatchError(f"the summary must be a .json or .html file, not {summary}")
+    from jdmatch.files import check_output_path
+
+    when = _date(as_of)
+    if summary is not None:
+        if summary.suffix.lower() not in {".json", ".html", ".htm"}:
+            raise batch_mod.BatchError(f"the summary must be a .json or .html file, not {summary}")
+        check_output_path(summary, what="summary")
     show = not quiet and sys.stderr.isatty()
-    progress, on_rows = _progress(show, inputs)
+    progress, on_rows, on_resume = _progress(show, inputs)
+    part = output.with_name(output.name + ".part")
     try:
         result = batch_mod.run(
-            inputs, output, profile=profile, job=str(job) if job else None, workers=workers, engine=engine.value,
+            inputs, output, profile=profile, job=job, workers=workers, engine=engine.value,
             scheduler=scheduler, resume=resume, force=force, text_column=text_column, id_column=id_column,
             title_column=title_column, timeout=timeout, max_bytes=int(max_size * 1024 * 1024),
-            pdf_engine=pdf_engine.value, memory_mb=memory_limit or None, on_rows=on_rows,
+            pdf_engine=pdf_engine.value, memory_mb=memory_limit or None, on_rows=on_rows, on_resume=on_resume,
+            log=log, as_of=when,
         )
     except KeyboardInterrupt:
         if progress is not None:
             progress.stop()
-        sys.stderr.write(f"jdmatch: interrupted; what was scored is in {output}.part, continue with --resume\n")
+        if part.exists():
+            sys.stderr.write(f"jdmatch: interrupted; what was scored is in {part}, continue with --resume\n")
+        else:
+            sys.stderr.write("jdmatch: interrupted before anything was scored\n")
         raise typer.Exit(130)
     finally:
         if progress is not None:
@@ -287,9 +361,10 @@ def batch(
         raise typer.Exit(EXIT_SOME_FAILED)
 
 
-def _progress(show: bool, inputs: list[str]) -> tuple[Any, Any]:
+def _progress(show: bool, inputs: list[str]) -> tuple[Any, Any, Any]:
+    """The progress bar, the callback that advances it, and the one that takes out what a resumed run already did."""
     if not show:
-        return None, None
+        return None, None, None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     total = None if "-" in inputs else _count(inputs)
@@ -307,7 +382,11 @@ def _progress(show: bool, inputs: list[str]) -> tuple[Any, Any]:
         elapsed = max(_time.perf_counter() - started, 1e-6)
         progress.update(task, advance=len(rows), rate=f"{done[0] / elapsed:,.0f}")
 
-    return progress, on_rows
+    def on_resume(already: int) -> None:
+        if total is not None:
+            progress.update(task, total=max(total - already, 0))
+
+    return progress, on_rows, on_resume
 
 
 def _count(inputs: list[str]) -> Optional[int]:
@@ -340,7 +419,7 @@ lexicon_app = typer.Typer(help="Check the lexicon and propose new entries.", no_
 app.add_typer(lexicon_app, name="lexicon")
 
 
-@lexicon_app.command("check")
+@lexicon_app.command("check", cls=_Command)
 def lexicon_check(
     folder: Annotated[Optional[Path], typer.Argument(help="A lexicon folder (default: the shipped lexicon).")] = None,
 ) -> None:
@@ -357,7 +436,7 @@ def lexicon_check(
     typer.echo(f"ok: {len(lexicon)} entries, {forms} surface forms, no problems ({lexicon.root})")
 
 
-@lexicon_app.command("compile")
+@lexicon_app.command("compile", cls=_Command)
 def lexicon_compile(
     folder: Annotated[Optional[Path], typer.Argument(help="A lexicon folder (default: the shipped lexicon).")] = None,
 ) -> None:
@@ -375,7 +454,7 @@ def lexicon_compile(
     typer.echo(f"compiled {len(data['patterns'])} entries into {root / 'compiled.json'}")
 
 
-@lexicon_app.command("derive")
+@lexicon_app.command("derive", cls=_Command)
 def lexicon_derive(
     files: Annotated[list[Path], typer.Argument(help="Documents, or BIO-annotated files (SkillSpan JSON lines, CoNLL).")],
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write proposals here (JSON lines) instead of stdout.")] = None,
@@ -389,6 +468,10 @@ def lexicon_derive(
 
     from jdmatch.derive import derive
 
+    if output is not None:
+        from jdmatch.files import check_output_path
+
+        check_output_path(output)
     proposals = derive(files, tags=tags, source=source, min_count=min_count)
     if unknown_only:
         proposals = [p for p in proposals if p.known is None]
@@ -427,10 +510,20 @@ def _fail(exc: BaseException) -> None:
         sys.stderr.write(f"jdmatch: error: {message.encode('ascii', 'backslashreplace').decode('ascii')}\n")
 
 
+def _debug_first(args: list[str]) -> list[str]:
+    """``--debug`` anywhere before ``--`` (``jdmatch score x --debug``) counts as the global option."""
+    stop = args.index("--") if "--" in args else len(args)
+    if "--debug" not in args[:stop]:
+        return args
+    rest = [a for i, a in enumerate(args) if not (a == "--debug" and i < stop)]
+    return ["--debug", *rest]
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script."""
+    args = _debug_first(list(sys.argv[1:] if argv is None else argv))
     try:
-        app(args=argv, prog_name="jdmatch")
+        app(args=args, prog_name="jdmatch")
     except JdmatchError as exc:
         if _state["debug"]:
             raise

@@ -73,3 +73,11 @@ class LexiconError(JdmatchError):
 
 class ProfileError(JdmatchError):
     """A role profile is malformed or unknown."""
+
+
+class PathGivenAsTextError(JdmatchError, ValueError):
+    """A ``str`` that names a file was passed where text is expected (a ``str`` is always text)."""
+
+
+class OutputError(JdmatchError):
+    """An output file cannot be written where it was asked for (checked before any work starts)."""

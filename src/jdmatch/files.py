@@ -30,3 +30,25 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def check_output_path(path: str | os.PathLike[str], *, what: str = "output") -> None:
+    """Raise :class:`~jdmatch.errors.OutputError` unless ``path`` can be written as a file.
+
+    Called before any work starts, so that a run never ends by losing its result
+    to a missing folder or a typo.
+    """
+    from jdmatch.errors import OutputError
+
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"the {what} is a folder; give a file name", path=target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.exists():
+        raise OutputError(f"the folder of the {what} does not exist; create it first", path=target)
+    if not folder.is_dir():
+        raise OutputError(f"{folder} is not a folder, so the {what} cannot be written there", path=target)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputError(f"no permission to write in {folder}", path=target)
+    if target.exists() and not os.access(target, os.W_OK):
+        raise OutputError(f"the {what} exists and is not writable", path=target)

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from jdmatch.models import Document, FitResult, SkillMatch
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What :meth:`Matcher.evidence` reads from a document for scoring."""
+
+    analysis: Any
+    kind: str
+    present: datetime.date
+    present_source: str
+    experience: Any = None
+    depth: Any = None
 
 
 class Matcher:
@@ -17,11 +31,22 @@ class Matcher:
     (a posting as a path, text or Document) scores against that posting instead.
     ``lexicon`` is a lexicon folder; by default the shipped lexicon, compiled once
     per process and shared by every ``Matcher``.
+
+    Inputs follow one rule everywhere: a ``str`` is text, an ``os.PathLike``
+    (``pathlib.Path``) is a file to read, a :class:`~jdmatch.models.Document` is
+    used as it is. A ``str`` that is a single line naming an existing document
+    file raises :class:`~jdmatch.errors.PathGivenAsTextError` (a ``ValueError``):
+    pass ``Path(...)`` to read it.
+
+    ``as_of`` is the day a resume's "Present" stands for when the document does
+    not say when it was written (default: the day of the call).
     """
 
-    def __init__(self, profile: Any = "backend-engineer", *, job: Any = None, lexicon: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, profile: Any = "backend-engineer", *, job: Any = None, lexicon: str | os.PathLike[str] | None = None,
+                 as_of: datetime.date | None = None) -> None:
         self._profile_spec = profile
         self._job = job
+        self.as_of = as_of
         self._lexicon_path = lexicon
         self._recognizer: Any = None
         self._profile: Any = None
@@ -65,7 +90,7 @@ class Matcher:
 
     def skills(self, source: str | Document | os.PathLike[str]) -> list[SkillMatch]:
         """Every skill mention in ``source`` (text, a Document, or a path to read), in order."""
-        return self.recognizer.recognize(_document(source).text)
+        return self.recognizer.recognize(as_document(source).text)
 
     @property
     def contrast(self) -> Any:
@@ -80,49 +105,64 @@ class Matcher:
                 self._contrast = False
         return self._contrast or None
 
-    def evidence(self, source: str | Document | os.PathLike[str]) -> tuple[Any, str, Any, Any]:
-        """What scoring reads from a document: (analysis, kind, experience, depth of each skill).
+    def evidence(self, source: str | Document | os.PathLike[str], *, as_of: datetime.date | None = None,
+                 analysis: Any = None) -> Evidence:
+        """What scoring reads from a document besides its skills: its kind, the day "Present"
+        stands for, a resume's experience and the depth of evidence of each skill.
 
         ``kind`` is ``"resume"`` or ``"posting"``; a resume's experience and depth
         come from :func:`~jdmatch.structure.resume_experience` and
-        :func:`~jdmatch.evidence.skill_depth`; a posting has neither (None).
+        :func:`~jdmatch.evidence.skill_depth` (a posting has neither). "Present" is
+        the document's own date when it has one (:func:`~jdmatch.structure.present_date`),
+        else ``as_of``, else the matcher's ``as_of``, else today.
         """
         from jdmatch.evidence import skill_depth
-        from jdmatch.structure import find_sections, guess_kind, resume_experience
+        from jdmatch.structure import find_sections, guess_kind, present_date, resume_experience
 
-        doc = _document(source)
-        analysis = self.recognizer.analyze(doc.text)
+        doc = as_document(source)
+        if analysis is None:
+            analysis = self.recognizer.analyze(doc.text)
         text = analysis.text
         kind = guess_kind(text)
+        present, why = present_date(text, doc.date, doc.date_source, as_of if as_of is not None else self.as_of)
         experience = depth = None
-        if kind == "resume" and analysis.matches:
-            experience = resume_experience(text, analysis.matches)
-            sections = find_sections(text, "resume")
-            # depth needs a resume's shape (sections or dated roles); a bare line of text has none to read
-            if sections or experience.entries:
-                depth = skill_depth(text, analysis.matches, experience, sections, as_of_year=_as_of_year())
-        return analysis, kind, experience, depth
+        if kind == "resume":
+            experience = resume_experience(text, analysis.matches, today=present)
+            if analysis.matches:
+                sections = find_sections(text, "resume")
+                # depth needs a resume's shape (sections or dated roles); a bare line of text has none to read
+                if sections or experience.entries:
+                    depth = skill_depth(text, analysis.matches, experience, sections, as_of_year=present.year)
+        return Evidence(analysis, kind, present, why, experience, depth)
 
-    def score(self, source: str | Document | os.PathLike[str], *, detail: bool = True) -> FitResult:
+    def score(self, source: str | Document | os.PathLike[str], *, detail: bool = True, as_of: datetime.date | None = None) -> FitResult:
         """How well ``source`` (text, a Document, or a path) fits the profile, with the evidence.
 
         ``detail=False`` gives the same score with a shorter explanation (faster, for batches).
+        ``as_of`` overrides the matcher's ``as_of`` for this call; the document's own
+        date (``Document.date``), when it has one, comes first.
         """
-        doc = _document(source)
+        doc = as_document(source)
+        return self.score_analysis(self.recognizer.analyze(doc.text), doc, detail=detail, as_of=as_of)
+
+    def score_analysis(self, analysis: Any, doc: Document, *, detail: bool = True, as_of: datetime.date | None = None) -> FitResult:
+        """:meth:`score` for a document already recognized (``self.recognizer.analyze(doc.text)``)."""
         if self._pvec is None:
             self._pvec = self.scorer.profile_vector(self.profile)
-        analysis, kind, experience, depth = self.evidence(doc)
+        ev = self.evidence(doc, as_of=as_of, analysis=analysis)
         result = self.scorer.score(analysis, self.profile, source=doc.source, detail=detail, profile_vector=self._pvec,
-                                   depth=depth, contrast=self.contrast)
+                                   depth=ev.depth, contrast=self.contrast)
         if detail:
-            result = _with_experience(result, analysis, self.profile, kind, experience)
+            result = _with_experience(result, ev, self.profile)
         return result
 
     def score_many(self, sources: Iterable[str | Document | os.PathLike[str]], n_process: int = 1, chunksize: int = 16) -> Iterator[FitResult]:
         """Score many documents, yielding results in input order.
 
         With ``n_process > 1`` the work is spread over worker processes, each of
-        which builds its own matcher once; only small results travel back.
+        which builds its own matcher once; only small results travel back. The
+        inputs follow the same rule as :meth:`score` at any ``n_process``, and the
+        workers exit when this process dies.
         """
         if n_process <= 1:
             for source in sources:
@@ -131,50 +171,70 @@ class Matcher:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        spec = (self._profile_spec if self._job is None else None, self._job, self._lexicon_path)
+        spec = (self._profile_spec if self._job is None else None, self._job, self._lexicon_path, self.as_of, os.getpid())
         with ctx.Pool(n_process, initializer=_init_worker, initargs=spec) as pool:
-            yield from pool.imap(_score_in_worker, (_portable(s) for s in sources), chunksize=chunksize)
+            yield from pool.imap(_score_in_worker, (_checked(s) for s in sources), chunksize=chunksize)
 
 
-def _document(source: str | Document | os.PathLike[str]) -> Document:
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".xhtml", ".txt", ".md", ".markdown", ".text", ".doc", ".rtf", ".odt")
+
+
+def as_document(source: str | Document | os.PathLike[str], *, what: str = "document") -> Document:
+    """``source`` as a Document: a ``str`` is text, an ``os.PathLike`` is a file to read.
+
+    A ``str`` that is one line naming an existing file with a document suffix is
+    almost certainly a path passed by mistake: it raises
+    :class:`~jdmatch.errors.PathGivenAsTextError` rather than scoring the file's name.
+    """
     if isinstance(source, Document):
         return source
     if isinstance(source, str):
+        _refuse_path_text(source, what)
         return Document(text=source)
     if isinstance(source, os.PathLike):
         from jdmatch.extract import read_document
 
         return read_document(source)
-    raise TypeError(f"expected text, a Document or a path, not {type(source).__name__}")
+    raise TypeError(f"expected the {what} as text (str), a path (pathlib.Path) or a Document, not {type(source).__name__}")
 
 
-def _portable(source: Any) -> Any:
-    return os.fspath(source) if isinstance(source, os.PathLike) else source
+def _refuse_path_text(text: str, what: str) -> None:
+    candidate = text.strip()
+    if not candidate or "\n" in candidate or len(candidate) > 4096 or not candidate.lower().endswith(DOCUMENT_SUFFIXES):
+        return
+    try:
+        is_file = os.path.isfile(candidate)
+    except (OSError, ValueError):
+        return
+    if is_file:
+        from jdmatch.errors import PathGivenAsTextError
+
+        raise PathGivenAsTextError(f"a str is read as the {what}'s text, but this one names a file; "
+                                   f"pass Path({candidate!r}) to read the file")
+
+
+def _checked(source: Any) -> Any:
+    """Apply the input rule before a source travels to a worker (the error is raised here, in order)."""
+    if isinstance(source, str):
+        _refuse_path_text(source, "document")
+    return source
 
 
 _worker: Matcher | None = None
 
 
-def _init_worker(profile: Any, job: Any, lexicon: Any) -> None:
+def _init_worker(profile: Any, job: Any, lexicon: Any, as_of: Any = None, parent: int | None = None) -> None:
     global _worker
-    _worker = Matcher(profile if profile is not None else "backend-engineer", job=job, lexicon=lexicon)
+    if parent is not None:
+        from jdmatch.batch import exit_with_parent
+
+        exit_with_parent(parent)
+    _worker = Matcher(profile if profile is not None else "backend-engineer", job=job, lexicon=lexicon, as_of=as_of)
 
 
 def _score_in_worker(source: Any) -> FitResult:
-    from pathlib import Path
-
     assert _worker is not None
-    return _worker.score(Path(source) if isinstance(source, str) and _looks_like_path(source) else source)
-
-
-def _looks_like_path(text: str) -> bool:
-    return "\n" not in text and len(text) < 4096 and os.path.isfile(text)
-
-
-def _as_of_year() -> int:
-    from datetime import date
-
-    return date.today().year
+    return _worker.score(source)
 
 
 def required_gaps(profile: Any, result: FitResult) -> list[str]:
@@ -213,18 +273,17 @@ def _or_list(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def _with_experience(result: FitResult, analysis: Any, profile: Any, kind: str, experience: Any) -> FitResult:
+def _with_experience(result: FitResult, ev: Evidence, profile: Any) -> FitResult:
     """Add the document's level and years, and the gaps to what the profile or posting asks."""
     import dataclasses
 
-    from jdmatch.structure import resume_experience, seniority, years_asked
+    from jdmatch.structure import seniority, years_asked
 
-    text = analysis.text
-    if kind == "resume" and experience is None:
-        experience = resume_experience(text, analysis.matches)
+    text = ev.analysis.text
+    kind, experience, present, present_source = ev.kind, ev.experience, ev.present, ev.present_source
     years: float | None = (experience.total_years or None) if experience is not None else years_asked(text)[0]
     ladder = profile.ladder or None
-    level = seniority(text, ladder=ladder, kind=kind, years=years, experience=experience)
+    level = seniority(text, ladder=ladder, kind=kind, years=years, experience=experience, today=present)
     gaps = []
     asked_years = getattr(profile, "years_required", None)
     if asked_years and kind == "resume" and (years or 0) < asked_years:
@@ -236,4 +295,5 @@ def _with_experience(result: FitResult, analysis: Any, profile: Any, kind: str, 
             gaps.append(f"asks for the {asked_level} level; the document reads as {level.level} ({level.evidence})")
     gaps.extend(required_gaps(profile, result))
     return dataclasses.replace(result, seniority={"level": level.level, "rank": level.rank, "track": level.track, "evidence": level.evidence, "kind": kind},
-                               years=round(years, 1) if years is not None else None, gaps=tuple(gaps[:12]))
+                               years=round(years, 1) if years is not None else None, gaps=tuple(gaps[:12]),
+                               as_of=present.isoformat(), as_of_source=present_source)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -12,16 +13,23 @@ class Document:
 
     ``source`` is the path it was read from (or ``"<text>"``), ``media_type`` the
     detected type (``application/pdf``, ``text/html``, ...), and ``pages`` the
-    page count where the format has pages.
+    page count where the format has pages. ``date`` is the day the document was
+    written, where it says so itself, and ``date_source`` where that came from
+    (``"docx core properties"``, ``"pdf ModDate"``, ``"pdf CreationDate"``,
+    ``"header"``; ``""`` without a date): a resume's "Present" means that day.
     """
 
     text: str
     source: str = "<text>"
     media_type: str = "text/plain"
     pages: int | None = None
+    date: datetime.date | None = None
+    date_source: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["date"] = self.date.isoformat() if self.date else None
+        return data
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +114,10 @@ class FitResult:
     """How well one document fits a profile, with the evidence.
 
     ``score`` (0-100) = 100 * (coverage_weight * coverage + (1 - coverage_weight) * similarity);
-    see the README, "How scoring works".
+    see the README, "How scoring works". ``as_of`` (ISO date) is the day a resume's
+    "Present" was read as, ``as_of_source`` why: ``"docx core properties"``,
+    ``"pdf ModDate"``, ``"pdf CreationDate"``, ``"header"``, ``"as of"`` (given by
+    the caller) or ``"today"``.
     """
 
     score: float
@@ -131,6 +142,8 @@ class FitResult:
     band: str = ""
     notes: tuple[str, ...] = ()
     contrast_terms: tuple[TermContribution, ...] = ()
+    as_of: str | None = None
+    as_of_source: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -138,7 +151,8 @@ class FitResult:
             "contrast": round(self.contrast, 4) if self.contrast is not None else None,
             "core_coverage": round(self.core_coverage, 4), "core_gate": round(self.core_gate, 4), "notes": list(self.notes),
             "contrast_terms": [t.to_dict() for t in self.contrast_terms],
-            "seniority": self.seniority, "years": self.years, "gaps": list(self.gaps),
+            "seniority": self.seniority, "years": self.years, "as_of": self.as_of, "as_of_source": self.as_of_source,
+            "gaps": list(self.gaps),
             "hedged": list(self.hedged), "negated": list(self.negated),
             "coverage": round(self.coverage, 4), "similarity": round(self.similarity, 4), "cosine": round(self.cosine, 4),
             "groups": [g.to_dict() for g in self.groups],

@@ -108,17 +108,9 @@ class RoleProfile:
     @classmethod
     def from_posting(cls, source: str | os.PathLike[str] | Any, *, matcher: Any = None, max_keywords: int = 40) -> RoleProfile:
         """A profile made from one job posting: its skills, grouped by category, weighted by mentions."""
-        from jdmatch.extract import read_document
-        from jdmatch.models import Document
+        from jdmatch.matcher import as_document
 
-        if isinstance(source, Document):
-            doc = source
-        elif isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source and len(source) < 4096 and Path(source).is_file()):
-            doc = read_document(source)
-        elif isinstance(source, str):
-            doc = Document(text=source)
-        else:
-            raise TypeError(f"expected a posting as text, a path or a Document, not {type(source).__name__}")
+        doc = as_document(source, what="posting")  # a str is the posting's text, an os.PathLike its file
         if matcher is None:
             from jdmatch.recognize import default_recognizer
 
@@ -231,7 +223,7 @@ def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profi
             return None
         return value
 
-    known = {e.id for e in (lexicon or _default_lexicon()).entries}
+    known = {e.id for e in (lexicon if lexicon is not None else _default_lexicon()).entries}
     ident = need(raw, "id", str, "profile") or "profile"
     title = need(raw, "title", str, "profile") or ident
     groups = []

@@ -18,18 +18,30 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
+from jdmatch.recognize import TOKENIZER_VERSION, SkillRecognizer
+
 DEFAULT_CONFIG = {"lexicon": None, "spans_key": "skills", "cue_window": None, "neighbor_window": None, "extra_cues": []}
 
 
-@Language.factory("jdmatch_skills", default_config=DEFAULT_CONFIG)
+@Language.factory("jdmatch_skills", default_config=DEFAULT_CONFIG, assigns=["doc.spans"])
 def make_skills_component(nlp: Language, name: str, lexicon: str | None, spans_key: str, cue_window: int | None,
                           neighbor_window: int | None, extra_cues: list[str]) -> SkillsComponent:
     return SkillsComponent(nlp, name, lexicon=lexicon, spans_key=spans_key, cue_window=cue_window,
                            neighbor_window=neighbor_window, extra_cues=extra_cues)
 
 
+DATA_FORMAT = 1
+"""Version of the lexicon data a saved component holds (``skills.json``)."""
+
+
 class SkillsComponent:
-    """Adds ``doc.spans[spans_key]``: one span per skill mention, label = the skill's label, id_ = its id."""
+    """Adds ``doc.spans[spans_key]``: one span per skill mention, label = the skill's label, id_ = its id.
+
+    Saved with the pipeline (``nlp.to_disk``, ``nlp.to_bytes``), the component
+    holds its compiled lexicon as data (entries, context rules and matcher
+    patterns), the way ``SpanRuler`` holds its patterns: the saved pipeline finds
+    the same skills on another machine, whatever became of the lexicon folder.
+    """
 
     def __init__(self, nlp: Language, name: str = "jdmatch_skills", *, lexicon: str | None = None, spans_key: str = "skills",
                  cue_window: int | None = None, neighbor_window: int | None = None, extra_cues: list[str] | None = None) -> None:
@@ -42,7 +54,7 @@ class SkillsComponent:
     def recognizer(self) -> Any:
         if self._recognizer is None:
             from jdmatch.lexicon import load_lexicon
-            from jdmatch.recognize import SkillRecognizer, default_recognizer
+            from jdmatch.recognize import default_recognizer
 
             s = self.settings
             if s["lexicon"] is None and s["cue_window"] is None and s["neighbor_window"] is None and not s["extra_cues"]:
@@ -69,28 +81,76 @@ class SkillsComponent:
         return doc
 
     def pipe(self, docs: Any, batch_size: int = 128) -> Any:
-        for doc in docs:
-            yield self(doc)
+        """Process ``docs`` ``batch_size`` at a time (the recognizer is built before the first batch)."""
+        from spacy.util import minibatch
 
-    # serialization: the settings travel with the pipeline; the lexicon is data jdmatch ships
+        for batch in minibatch(docs, size=max(1, int(batch_size))):
+            for doc in batch:
+                yield self(doc)
+
+    # serialization: the settings and the compiled lexicon travel with the pipeline
+    def _data(self) -> dict[str, Any]:
+        rec = self.recognizer
+        rules = rec.lexicon.context
+        return {
+            "format": DATA_FORMAT,
+            "spans_key": self.spans_key,
+            "settings": self.settings,
+            "tokenizer": TOKENIZER_VERSION,
+            "context": {"cues": sorted(rules.cues), "strong_cues": sorted(rules.strong_cues),
+                        "cue_window": rules.cue_window, "neighbor_window": rules.neighbor_window},
+            "entries": [[e.id, e.name, e.label, e.category, list(e.aliases), list(e.ambiguous), list(e.cues), list(e.implies),
+                         e.source, Path(e.file).name, e.line] for e in rec.lexicon.entries],
+            "patterns": [[eid, [list(t) for t in p], [list(t) for t in sn], [list(t) for t in ex]] for eid, p, sn, ex in rec._patterns()],
+        }
+
+    def _load(self, data: dict[str, Any]) -> SkillsComponent:
+        if "entries" not in data:  # saved by an older jdmatch: settings only
+            self.spans_key = data.pop("spans_key", self.spans_key)
+            self.settings.update(data)
+            self._recognizer = None
+            return self
+        if data.get("format") != DATA_FORMAT:
+            from jdmatch.errors import LexiconError
+
+            raise LexiconError(f"the saved jdmatch_skills component has data format {data.get('format')!r}; this jdmatch reads {DATA_FORMAT}")
+        from jdmatch.lexicon import ContextRules, Entry, Lexicon
+
+        self.spans_key = data.get("spans_key", self.spans_key)
+        self.settings.update(data.get("settings", {}))
+        c = data["context"]
+        rules = ContextRules(frozenset(c["cues"]), frozenset(c["strong_cues"]), int(c["cue_window"]), int(c["neighbor_window"]))
+        entries = tuple(Entry(e[0], e[1], e[2], e[3], tuple(e[4]), tuple(e[5]), tuple(e[6]), tuple(e[7]), e[8], e[9], e[10])
+                        for e in data["entries"])
+        self._recognizer = _StoredRecognizer(Lexicon(entries, rules), data)
+        return self
+
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
         p = Path(path)
         p.mkdir(parents=True, exist_ok=True)
-        (p / "settings.json").write_text(json.dumps({"spans_key": self.spans_key, **self.settings}), encoding="utf-8")
+        (p / "skills.json").write_text(json.dumps(self._data(), separators=(",", ":")), encoding="utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Any = ()) -> SkillsComponent:
-        data = json.loads((Path(path) / "settings.json").read_text(encoding="utf-8"))
-        self.spans_key = data.pop("spans_key", self.spans_key)
-        self.settings.update(data)
-        self._recognizer = None
-        return self
+        p = Path(path)
+        if (p / "skills.json").exists():
+            return self._load(json.loads((p / "skills.json").read_text(encoding="utf-8")))
+        return self._load(json.loads((p / "settings.json").read_text(encoding="utf-8")))
 
     def to_bytes(self, *, exclude: Any = ()) -> bytes:
-        return json.dumps({"spans_key": self.spans_key, **self.settings}).encode("utf-8")
+        return json.dumps(self._data(), separators=(",", ":")).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Any = ()) -> SkillsComponent:
-        values = json.loads(data.decode("utf-8"))
-        self.spans_key = values.pop("spans_key", self.spans_key)
-        self.settings.update(values)
-        self._recognizer = None
-        return self
+        return self._load(json.loads(data.decode("utf-8")))
+
+
+class _StoredRecognizer(SkillRecognizer):
+    """A recognizer built from saved data: the patterns as stored (recomputed only for another tokenizer version)."""
+
+    def __init__(self, lexicon: Any, data: dict[str, Any]) -> None:
+        self._stored = data["patterns"] if data.get("tokenizer") == TOKENIZER_VERSION else None
+        super().__init__(lexicon)
+
+    def _patterns(self) -> Any:
+        if self._stored is None:
+            return self._compute_patterns()
+        return [(row[0], [tuple(t) for t in row[1]], [tuple(t) for t in row[2]], [tuple(t) for t in row[3]]) for row in self._stored]

@@ -19,6 +19,7 @@ month, a year given alone counts from (or up to) the middle of that year.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -27,12 +28,10 @@ from typing import Any
 
 from jdmatch.models import SkillMatch
 
-TODAY = date(2026, 11, 29)
-
 __all__ = [
     "Section", "find_sections", "section_of", "guess_kind",
     "SkillRequirement", "Requirements", "posting_requirements", "years_asked",
-    "Entry", "Experience", "resume_experience",
+    "Entry", "Experience", "resume_experience", "stated_years", "present_date",
     "Seniority", "seniority", "title_level",
     "skill_polarity",
 ]
@@ -657,7 +656,7 @@ _MON = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
 _YEAR = r"(?:19[5-9]\d|20[0-4]\d)"
 _DATE = (rf"(?:{_MON}\s*,?\s*'?{_YEAR}|(?:0?[1-9]|1[0-2])\s*[/.]\s*{_YEAR}|{_YEAR}\s*[-/.]\s*(?:0[1-9]|1[0-2])(?!\d)"
          rf"|(?:spring|summer|fall|autumn|winter)\s+{_YEAR}|{_YEAR})")
-_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|till date|to date)"
+_NOW = r"(?:present|current(?:ly)?|now|today|ongoing|date|(?:till|until|up ?to|upto|to|as on|as of) (?:date|now|present|today))"
 _RANGE = re.compile(rf"(?<![\w/.-])(?P<a>{_DATE})\s*(?:–|—|-|‒|−|to|until|till|through|thru)\s*(?P<b>{_DATE}|{_NOW})(?![\w/])", re.I)
 _DURATION = re.compile(r"\b(?:(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?))(?:\s*(?:,|and)?\s*(\d{1,2})\s*(?:months?|mos?))?\b"
                        r"|\b(\d{1,2})\s*(?:months?|mos?)\b", re.I)
@@ -700,9 +699,41 @@ def _union_months(intervals: Iterable[tuple[int, int]]) -> int:
 
 _INTERN = re.compile(r"\b(?:intern|internship|co-?op|placement|apprentice(?:ship)?|trainee(?:ship)?|work student|werkstudent)\b", re.I)
 _STATED_TOTAL = re.compile(
-    r"\b(?:over |more than |about |around |nearly |almost |a little over )?" + _NUM + r"\+?\s*(?:years?|yrs?)(?:'|’)?\s+"
+    r"\b(?:over |more than |about |around |nearly |almost |a little over )?" + _NUM + r"\+?\s*(?:years?|yrs?)(?:\(s\))?\+?(?:'|’)?\s+"
     r"(?:of\s+)?(?:[\w/#.+-]+\s+){0,3}?(?:experience|in (?:the )?(?:industry|software|operations|tech|it)|into my career|"
-    r"of professional)", re.I)
+    r"of professional)(?!\s+(?:with|using|working with|on|of using)\b)", re.I)
+# "Total Experience: 1 Year(s) 9 Month(s)", "total IT experience of 4.5 years", "experience of 18+ years"
+_STATED_LABELLED = re.compile(
+    r"\b(?:(?:total|overall)\s+(?:[\w/.-]+\s+)?experience|experience\s+of)\s*(?:[:\-–]|is|of)?\s*"
+    r"(?:over |more than |about |around |nearly |almost )?" + _NUM + r"\s*\+?\s*(?:years?|yrs?)(?:\(s\))?\+?"
+    r"(?:\s*(?:,|and)?\s*(\d{1,2})\s*(?:months?|mos?)(?:\(s\))?)?", re.I)
+
+
+_TOOL_LABELS = frozenset({"tool", "language", "library", "framework", "cloud", "database", "platform", "protocol", "os", "data_format"})
+
+
+def stated_years(text: str, skills: Iterable[SkillMatch] = ()) -> float | None:
+    """The total experience a resume states ("8+ years of experience", "Total Experience: 4 Year(s) 2 Month(s)").
+
+    The largest statement counts: a summary's "10 years" beside a later "3 years
+    of it in banking", a summary's "34 years" beside a form field's "30+".
+    Phrases about one tool are not totals: "2 years of experience with Spark",
+    and, when the ``skills`` mentions are given, "5 years of Java experience" or
+    "5 years of experience in Django". ``None`` when the resume states none.
+    """
+    tools = sorted(m.start for m in skills if m.label in _TOOL_LABELS)
+
+    def about_a_tool(m: re.Match[str]) -> bool:
+        k = bisect.bisect_left(tools, m.start())
+        if k < len(tools) and tools[k] < m.end():
+            return True  # "5 years of Java experience"
+        k = bisect.bisect_left(tools, m.end())
+        return k < len(tools) and re.fullmatch(r"[ \t]*(?:(?:in|with|of|using|on|across)[ \t]+)?(?:the[ \t]+)?", text[m.end():tools[k]]) is not None
+
+    found = [_number(next(g for g in m.groups() if g)) for m in _STATED_TOTAL.finditer(text) if not about_a_tool(m)]
+    found += [_number(m.group(1)) + int(m.group(2) or 0) / 12 for m in _STATED_LABELLED.finditer(text)]
+    found = [y for y in found if y <= 60]
+    return round(max(found), 1) if found else None
 
 
 def _title_from(text: str, lines: list[tuple[int, int, str]], li: int, date_start: int) -> tuple[str, int]:
@@ -750,16 +781,38 @@ def _experience_region(text: str, sections: Sequence[Section]) -> list[tuple[int
     return regions
 
 
-def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date = TODAY) -> Experience:
+def present_date(text: str, written: date | None = None, written_source: str = "", as_of: date | None = None) -> tuple[date, str]:
+    """The day "Present" stands for in ``text``, and why: ``(day, source)``.
+
+    The day the document was written (``written``, from its metadata or a dated
+    header; ``written_source`` says which) when it has one, else ``as_of``, else
+    today. A written date earlier than a date the document itself names is a
+    tool's placeholder (templates keep the date they were made), not the day it
+    was written, and is passed over; so is one after today (a wrong clock).
+    """
+    if written is not None and written <= date.today():
+        named = [_parse_date(m.group(g), is_end=g == "b") for m in _RANGE.finditer(text) for g in ("a", "b")
+                 if not re.fullmatch(_NOW, m.group(g).strip(), re.I)]
+        if not named or _month_index(max(named)) <= _month_index((written.year, written.month)):
+            return written, written_source or "document"
+    if as_of is not None:
+        return as_of, "as of"
+    return date.today(), "today"
+
+
+def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date | None = None) -> Experience:
     """The dated positions of a resume, its total years, and years and last use of each skill.
 
     Entries are the date ranges ("Jan 2019 – Present", "03/2016 - 08/2018",
     "2014–2017", "2019-02 – now") and stated durations ("3 years") on the
-    non-bullet lines of the experience section. Total years is the union of the
-    entries (overlaps once; internships left out); with no entries at all, a
-    stated "N years of experience" stands in. A skill's years are the union of
-    the entries whose block mentions it (negated mentions do not count).
+    non-bullet lines of the experience section. Total years is the total the
+    resume states (:func:`stated_years`) when it states one, else the union of
+    the entries (overlaps once; internships left out). A skill's years are the
+    union of the entries whose block mentions it (negated mentions do not count).
+    "Present" ("till date", "current", "now") is ``today``, by default the day
+    of the call; :func:`present_date` picks the day a document was written.
     """
+    today = today if today is not None else date.today()
     sections = find_sections(text, "resume")
     lines = _lines(text)
     now = (today.year, today.month)
@@ -782,7 +835,8 @@ def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date = 
                     continue
                 title, block = _title_from(text, lines, li, ls + rng.start())
                 intern = bool(_INTERN.search(line) or _INTERN.search(title))
-                months = _month_index(e) - _month_index(s) + 1
+                # a closed range counts its last month; a current one the months gone by (June is not over on June 15)
+                months = _month_index(e) - _month_index(s) + (0 if current else 1)
                 found.append((block, title, months, s, None if current else e, current, li, intern))
                 continue
             dur = _DURATION.search(line)
@@ -804,16 +858,20 @@ def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date = 
     def interval(en: Entry) -> tuple[int, int] | None:
         if en.start is None:
             return None
-        end = now if en.current else (en.end.year, en.end.month)  # type: ignore[union-attr]
-        return _month_index((en.start.year, en.start.month)), _month_index(end)
+        if en.current:
+            return _month_index((en.start.year, en.start.month)), _month_index(now) - 1
+        return _month_index((en.start.year, en.start.month)), _month_index((en.end.year, en.end.month))  # type: ignore[union-attr]
 
     work = [en for en in entries if not en.internship]
     dated = [iv for en in work if (iv := interval(en))]
     months_total = _union_months(dated) + sum(en.months for en in work if en.start is None)
     total = round(months_total / 12, 1)
-    if not entries:
-        stated = [_number(next(g for g in m.groups() if g)) for m in _STATED_TOTAL.finditer(text)]
-        total = max(stated) if stated else 0.0
+    skills = list(skills)
+    stated = stated_years(text, skills)
+    if stated is None and not entries:  # nothing else to go by: "8 years of experience in .NET" it is
+        stated = stated_years(text)
+    if stated is not None:  # the candidate's own count beats adding up ranges that may be incomplete
+        total = stated
     skill_iv: dict[str, list[tuple[int, int]]] = {}
     skill_extra: dict[str, int] = {}
     last: dict[str, int] = {}
@@ -978,7 +1036,7 @@ _HIRING = re.compile(r"\b(?:hiring|looking for|seeking|searching for|recruiting|
 
 
 def seniority(text: str, *, ladder: Sequence[Any] | None = None, kind: str | None = None, years: float | None = None,
-              today: date = TODAY, experience: Experience | None = None) -> Seniority:
+              today: date | None = None, experience: Experience | None = None) -> Seniority:
     """The level a resume shows or a posting asks for, on ``ladder`` (default: backend engineer's).
 
     Resumes: the headline title, then the latest position's title; a title with

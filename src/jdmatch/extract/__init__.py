@@ -82,15 +82,22 @@ def read_bytes(data: bytes, *, source: str = "<bytes>", suffix: str = "", pdf_en
         raise EmptyDocumentError("the file is empty (0 bytes)", path=source)
     media_type = detect_media_type(data, suffix=suffix, source=source)
     budget = expansion_budget(max_bytes)
+    written, how = None, ""
     if media_type == "application/pdf":
         from jdmatch.extract.pdf import read_pdf
 
         text, pages = read_pdf(data, source=source, engine=pdf_engine, budget=budget)
-        return Document(text=text, source=source, media_type=media_type, pages=pages)
+        from jdmatch.extract.metadata import pdf_date
+
+        written, how = pdf_date(data)
+        return _dated(Document(text=text, source=source, media_type=media_type, pages=pages, date=written, date_source=how))
     if media_type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
         from jdmatch.extract.docx import read_docx
 
         text = read_docx(data, source=source, budget=budget)
+        from jdmatch.extract.metadata import docx_date
+
+        written, how = docx_date(data)
     else:
         from jdmatch.extract.text import decode_text
 
@@ -106,7 +113,19 @@ def read_bytes(data: bytes, *, source: str = "<bytes>", suffix: str = "", pdf_en
             text = normalize_text(raw)
     if not text.strip():
         raise EmptyDocumentError("no text found in the document", path=source)
-    return Document(text=text, source=source, media_type=media_type, pages=None)
+    return _dated(Document(text=text, source=source, media_type=media_type, pages=None, date=written, date_source=how))
+
+
+def _dated(doc: Document) -> Document:
+    """Without a date in the file's metadata, a dated header line ("Updated: March 2024") gives one."""
+    if doc.date is not None:
+        return doc
+    from dataclasses import replace
+
+    from jdmatch.extract.metadata import HEADER_SOURCE, header_date
+
+    written = header_date(doc.text)
+    return replace(doc, date=written, date_source=HEADER_SOURCE) if written else doc
 
 
 def _looks_like_html(text: str, suffix: str) -> bool:
