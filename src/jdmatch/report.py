@@ -130,13 +130,13 @@ def file_name(path: Any) -> str:
     return re.split(r"[\\/]", text.rstrip("\\/"))[-1] or text
 
 
-def subject_line(result: Any, profile: Any) -> str:
+def subject_line(result: Any, profile: Any, *, with_file: bool = True) -> str:
     """'cv.pdf vs Backend Engineer', or 'cv.pdf vs the posting "Staff Engineer" (job.pdf)'."""
     doc = file_name(_get(result, "source", "<text>"))
     title = str(_get(profile, "title", "") or _get(result, "profile", "") or "profile")
     if _get(profile, "id") == "posting":
         where = file_name(_get(profile, "source", "") or "")
-        return f"{doc} vs the posting “{title}”" + (f" ({where})" if where and where != "<text>" else "")
+        return f"{doc} vs the posting “{title}”" + (f" ({where})" if with_file and where and where != "<text>" else "")
     return f"{doc} vs {title}"
 
 
