@@ -262,7 +262,7 @@ class ScoreGlance:
                 matched = [names_of.get(str(i), str(i)) for i in (_get(g, "matched", ()) or ())]
                 rest = width - (2 + name_w + 2 + 10 + 5) - 2
                 if matched and rest >= 8:
-                    t.append("  " + _fit(", ".join(matched), rest), style="dim")
+                    t.append("  " + _fit_names(matched, rest), style="dim")
                 out.append(t)
             if len(shown_groups) < len(groups):
                 hidden = [g for g in groups if g not in shown_groups]
@@ -272,6 +272,18 @@ class ScoreGlance:
                                 style="dim", no_wrap=True, overflow="ellipsis"))
         out.append(hint)
         return out[: self.budget]
+
+
+def _fit_names(names: list[str], width: int) -> str:
+    """As many whole names as fit in ``width``, then '…' for the rest."""
+    text = ""
+    for i, name in enumerate(names):
+        candidate = f"{text}, {name}" if text else name
+        tail = 3 if i < len(names) - 1 else 0  # room for ", …"
+        if len(candidate) + tail > width:
+            return (text + ", …") if text else _fit(name, width)
+        text = candidate
+    return text
 
 
 def _fit(text: str, width: int) -> str:
@@ -320,7 +332,7 @@ class _Explained:
         matched = Table(title="Matched skills", title_justify="left")
         matched.add_column("skill")
         matched.add_column("group", style="dim")
-        matched.add_column("depth")
+        matched.add_column("depth", no_wrap=True)
         matched.add_column("evidence")
         for m in result.matched:
             evidence = ", ".join(f"“{t}”" for t in m.mentions[:5]) if m.mentions else f"implied by {', '.join(m.implied_by)}"
@@ -336,7 +348,8 @@ class _Explained:
         for title, terms in (("Terms behind the TF-IDF similarity", result.top_terms),
                              ("Terms behind the contrast model (reads like the role)", result.contrast_terms)):
             if terms:
-                table = Table(title=title, title_justify="left")
+                yield Text(title, style="italic")  # a narrow table would wrap its own title
+                table = Table()
                 table.add_column("term")
                 table.add_column("share" if "TF-IDF" in title else "weight", justify="right")
                 for t in terms:
