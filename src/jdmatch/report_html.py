@@ -115,6 +115,7 @@ p.note{font-size:.9rem;margin:6px 0}
 .chart .core{fill:var(--core)}
 .chart rect.bar-core{fill:var(--core)}.chart rect.bar-plain,.chart rect.bar-hist,.chart rect.bar-skill{fill:var(--accent)}
 .chart line.track{stroke:var(--track)}.chart line.axis{stroke:#8a94a3}.chart line.grid{stroke:var(--line);stroke-dasharray:3 3}
+.chart-narrow{display:none}
 .legend{font-size:.85rem;color:var(--muted)}
 .legend .sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px;vertical-align:baseline}
 table{border-collapse:collapse;width:100%;margin:8px 0;font-size:.92rem}
@@ -147,7 +148,7 @@ footer{margin-top:36px;font-size:.8rem;color:var(--muted)}
   h1{font-size:1.25rem}
   .score{gap:12px;padding:12px 14px}.score .big{font-size:2.6rem}.score .meta{min-width:0}
   .card{min-width:0;flex:1 1 40%;padding:6px 10px}.card .v{font-size:1.2rem}
-  .chart-wide .chart{min-width:680px}
+  .chart-wide{display:none}.chart-narrow{display:block}
   .score{display:block}.score .big{margin-bottom:8px}
   th,td{padding:5px 5px;overflow-wrap:break-word}
   .grp{display:none}
@@ -284,6 +285,27 @@ def _hbar_chart(cid: str, label: str, items: list[dict[str, Any]], *, scale_max:
     return "".join(out)
 
 
+def _stacked_chart(cid: str, label: str, items: list[dict[str, Any]]) -> str:
+    """The same bars as ``_hbar_chart`` for a phone: each label on its own line above its bar."""
+    width, row_h, bar_w = 400, 40, 330
+    height = row_h * len(items) + 4
+    out = [f'<svg id="{cid}" class="chart" role="img" aria-label="{_e(label)}" viewBox="0 0 {width} {height}" '
+           f'width="{width}" height="{height}" preserveAspectRatio="xMinYMin meet"><title>{_e(label)}</title>']
+    for i, item in enumerate(items):
+        y = i * row_h
+        frac = _clamp(_num(item.get("value")))
+        text = _clean(item.get("text", ""))
+        extra = f"  {item['extra']}" if item.get("extra") is not None else ""
+        lcls = f"lbl {item['label_cls']}" if item.get("label_cls") else "lbl"
+        out.append(f"<g><title>{_e(item.get('title') or text)}</title>")
+        out.append(f'<text class="{lcls}" x="0" y="{y + 15}">{_e(_short(text, 52) + extra)}</text>')
+        out.append(f'<line class="track" x1="0" y1="{y + 27}" x2="{bar_w}" y2="{y + 27}" stroke-width="12" stroke-linecap="butt"/>')
+        out.append(f'<rect class="{_e(item.get("cls", "bar-plain"))}" x="0" y="{y + 21}" width="{bar_w * frac:.1f}" height="12" rx="2"/>')
+        out.append(f'<text class="lbl" x="{bar_w + 8}" y="{y + 31}">{_e(item.get("right", ""))}</text></g>')
+    out.append("</svg>")
+    return "".join(out)
+
+
 def _histogram_chart(cid: str, label: str, bins: list[tuple[str, int]]) -> str:
     """Vertical bars, one ``<rect>`` per bin, counts above, bin labels below."""
     width, height, left, bottom, top = 900, 260, 40, 36, 24
@@ -398,8 +420,9 @@ def score_html(result: Mapping[str, Any], profile: Mapping[str, Any], *, title: 
                           "label_cls": "core" if core else "",
                           "title": f"{name}: {_pct(cov)} covered; weight {weight:g}, mode {mode}{', core group' if core else ''}"})
         longest = max(len(i["text"]) for i in items)
-        b.append('<div class="scroll chart-wide">' + _hbar_chart("chart-groups", "Coverage by profile group", items,
-                                                                label_width=360 if longest > 40 else 300, extra_width=50) + "</div>")
+        b.append('<div class="chart-wide">' + _hbar_chart("chart-groups", "Coverage by profile group", items,
+                                                         label_width=360 if longest > 40 else 300, extra_width=50) + "</div>")
+        b.append('<div class="chart-narrow">' + _stacked_chart("chart-groups-narrow", "Coverage by profile group", items) + "</div>")
         b.append('<p class="legend"><span class="sw" style="background:var(--core)"></span>\u2605 core group'
                  '<span class="sw" style="background:var(--accent)"></span>other group'
                  ' · ×n is the group\u2019s weight in the coverage score</p>')
