@@ -169,7 +169,7 @@ def test_usage_names_arguments_in_capitals() -> None:
 def test_invalid_choice_reads_like_the_other_errors() -> None:
     result = run("score", "x.txt", "-f", "xml")
     assert result.returncode == 2
-    assert "Invalid value for '--format' / '-f': 'xml' is not one of table, json, html." in " ".join(result.stderr.split())
+    assert "Invalid value for '--format' / '-f': 'xml' is not one of table, json, html, markdown." in " ".join(result.stderr.split())
     assert "Value error" not in result.stderr
 
 

@@ -237,7 +237,7 @@ def test_score_report_structure(node_result: tuple[dict, dict]) -> None:
     assert under(page, "score-value").text.strip().startswith(f"{d['score']:.1f}")
     assert f"{d['score']:.1f}" in doc.text()
     # one SVG chart for the groups, one bar per group, names, weights, % labels and core marks
-    assert len(doc.tags("svg")) == 1
+    assert len(doc.tags("svg")) == 2  # the coverage chart, wide and stacked for a phone
     chart = under(page, "chart-groups")
     rects = chart.tags("rect")
     assert len(rects) == len(d["groups"]) == len(profile["groups"]) >= 10
@@ -248,6 +248,8 @@ def test_score_report_structure(node_result: tuple[dict, dict]) -> None:
         assert f"{g['coverage'] * 100:.0f}%" in chart.text
         assert f"\u00d7{g['weight']:g}" in chart.text
     assert chart.text.count("\u2605") == len(core)
+    narrow = under(page, "chart-groups-narrow")
+    assert [float(r["width"]) for r in narrow.tags("rect")] == pytest.approx([330 * g["coverage"] for g in d["groups"]], abs=0.2)
     widths = [float(r["width"]) for r in rects]
     full = max(widths)
     for g, w in zip(d["groups"], widths):
@@ -281,7 +283,7 @@ def test_score_report_escapes_malicious_resume(matcher: Matcher) -> None:
     doc = parse_checked(page)
     # nothing from the document became markup
     assert doc.tags("script") == [] and doc.tags("img") == [] and doc.tags("b") == []
-    assert len(doc.tags("svg")) == 1
+    assert len(doc.tags("svg")) == 2  # the coverage chart, wide and stacked for a phone
     for tag, attrs, _ in doc.elements:
         assert not any(k.startswith("on") for k in attrs), (tag, attrs)
     assert XSS_SCRIPT not in page and "<img" not in page and "onerror=alert" not in page.replace("onerror=alert(1)&gt;", "")
@@ -301,7 +303,7 @@ def test_score_report_evidence_is_escaped(node_result: tuple[dict, dict]) -> Non
     page = score_html(d, profile)
     doc = parse_checked(page)
     assert doc.tags("script") == [] and doc.tags("img") == []
-    assert len(doc.tags("svg")) == 1  # the injected <svg> in a group name stayed text
+    assert len(doc.tags("svg")) == 2  # the injected <svg> in a group name stayed text
     assert len(under(page, "chart-groups").tags("rect")) == len(d["groups"])
     evidence = body_rows(page, "table-matched")[0][3]
     assert XSS_SCRIPT in evidence and XSS_IMG in evidence and "a\ufffdb" in evidence

@@ -130,12 +130,13 @@ def text(
 class SkillsFormat(str, Enum):
     table = "table"
     json = "json"
+    markdown = "markdown"
 
 
 @app.command(cls=_Command)
 def skills(
     path: Annotated[Path, typer.Argument(help="A PDF, DOCX, HTML, Markdown or text file.")],
-    fmt: Annotated[SkillsFormat, typer.Option("--format", "-f", parser=_choice(SkillsFormat), metavar="[table|json]", help="table (grouped by category) or json.")] = SkillsFormat.table,
+    fmt: Annotated[SkillsFormat, typer.Option("--format", "-f", parser=_choice(SkillsFormat), metavar="[table|json|markdown]", help="table (grouped by category), json or markdown.")] = SkillsFormat.table,
     lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="A lexicon folder instead of the shipped one.")] = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
@@ -158,6 +159,11 @@ def skills(
 
         _write(json.dumps(grouped, ensure_ascii=False, indent=2) + "\n")
         return
+    if fmt is SkillsFormat.markdown:
+        from jdmatch.report_markdown import skills_markdown
+
+        _write(skills_markdown(grouped, title=f"{len(grouped)} skills in {path.name}"))
+        return
     from jdmatch.report import skills_table
 
     _print(skills_table(grouped, title=f"{len(grouped)} skills in {path.name}"))
@@ -167,6 +173,7 @@ class ScoreFormat(str, Enum):
     table = "table"
     json = "json"
     html = "html"
+    markdown = "markdown"
 
 
 AsOfOption = Annotated[
@@ -185,7 +192,7 @@ def score(
     path: Annotated[Path, typer.Argument(help="The resume or posting to score (PDF, DOCX, HTML, Markdown or text).")],
     profile: ProfileOption = "backend-engineer",
     job: Annotated[Optional[Path], typer.Option("--job", "-j", help="Score against this job posting instead of a profile.")] = None,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", parser=_choice(ScoreFormat), metavar="[table|json|html]", help="table, json, or html (a self-contained report).")] = ScoreFormat.table,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", parser=_choice(ScoreFormat), metavar="[table|json|html|markdown]", help="table (one screen; --explain for all), json, html (a self-contained report) or markdown.")] = ScoreFormat.table,
     explain: Annotated[bool, typer.Option("--explain", help="Also show the evidence for each skill and the terms behind the similarity.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")] = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
@@ -201,7 +208,7 @@ def score(
 def match(
     resume: Annotated[Path, typer.Argument(help="The resume.")],
     posting: Annotated[Path, typer.Argument(help="The job posting to score it against.")],
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", parser=_choice(ScoreFormat), metavar="[table|json|html]", help="table, json or html.")] = ScoreFormat.table,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", parser=_choice(ScoreFormat), metavar="[table|json|html|markdown]", help="table (one screen; --explain for all), json, html or markdown.")] = ScoreFormat.table,
     explain: Annotated[bool, typer.Option("--explain", help="Also show the evidence and the terms behind the similarity.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")] = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
@@ -236,6 +243,17 @@ def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, e
         else:
             write_html(output, page)
             typer.echo(f"report written to {output}", err=True)
+        return
+    if fmt is ScoreFormat.markdown:
+        from jdmatch.report_markdown import score_markdown
+
+        text = score_markdown(result.to_dict(), matcher.profile.to_dict())
+        if output is None:
+            _write(text)
+        else:
+            from jdmatch.files import atomic_write_text
+
+            atomic_write_text(output, text)
         return
     if fmt is ScoreFormat.json:
         import json

@@ -91,7 +91,7 @@ class RoleProfile:
     contrast_model: str = ""  # path of the fitted model of what sets the role apart (see jdmatch.contrast)
     core_floor: float = 1.0  # share of the score kept when the core groups are empty (1: no gate)
     core_full: float = 0.6  # core coverage from which the score is not held back
-    coverage_scale: float = 1.0  # a coverage of this size already counts fully in the score
+    coverage_scale: float = 1.0  # the curve of how coverage counts (see scoring.counted_coverage); 1: as it is
 
     def skill_ids(self) -> list[str]:
         """Every skill the profile names, in group order, without repeats."""

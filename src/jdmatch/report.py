@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from jdmatch.models import SkillMatch
@@ -47,67 +48,310 @@ def score_bar(score: float, width: int = 30) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def score_report(result: Any, profile: Any, *, explain: bool = False) -> Any:
-    """A rich renderable: the score with a bar, group coverage, matched and missing skills."""
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
+# -- shared facts (terminal, HTML and Markdown say the same things) ------------------------------
 
+LINE_BUDGET = 25  # the one-screen summary fits in this many lines at any width
+_MISSING_PREFIX = "required skill missing: "
+
+
+def _get(result: Any, key: str, default: Any = None) -> Any:
+    """A field of a FitResult or of its to_dict(), whichever ``result`` is."""
+    if isinstance(result, Mapping):
+        return result.get(key, default)
+    return getattr(result, key, default)
+
+
+def band_meaning(name: str) -> str:
+    """What a band name means, from ``jdmatch.scoring.BANDS`` ('' for an unknown band)."""
+    if not name:
+        return ""
+    try:
+        from jdmatch.scoring import BANDS
+    except Exception:  # pragma: no cover - the renderers also work without the scorer
+        return ""
+    return next((meaning for _, band, meaning in BANDS if band == name), "")
+
+
+def as_of(result: Any) -> tuple[str | None, str | None]:
+    """The date "Present" was taken as and where it came from, when the result carries them."""
+    date, source = _get(result, "as_of"), _get(result, "as_of_source")
+    seniority = _get(result, "seniority")
+    if not date and isinstance(seniority, Mapping):
+        date, source = seniority.get("as_of"), source or seniority.get("as_of_source")
+    return (str(date) if date else None), (str(source) if source else None)
+
+
+def as_of_text(result: Any) -> str:
+    """'"Present" taken as 2026-12-02 (document date)', or '' when the result has no date."""
+    date, source = as_of(result)
+    if not date:
+        return ""
+    return f"“Present” taken as {date}" + (f" ({source})" if source else "")
+
+
+def level_facts(result: Any) -> tuple[str, str, str]:
+    """(level, years, evidence) as short phrases; '' where unknown."""
+    seniority = _get(result, "seniority")
+    level = evidence = ""
+    if isinstance(seniority, Mapping):
+        level = str(seniority.get("level") or "")
+        evidence = str(seniority.get("evidence") or "")
+    years = _get(result, "years")
+    years_text = f"about {years:g} years" if isinstance(years, (int, float)) and not isinstance(years, bool) else ""
+    return level, years_text, evidence
+
+
+def compact_gaps(gaps: Iterable[str]) -> list[str]:
+    """The gaps, one line each: years and level first, the missing required skills joined into one."""
+    gaps = [str(g) for g in gaps]
+    skills = [g[len(_MISSING_PREFIX):] for g in gaps if g.startswith(_MISSING_PREFIX)]
+    out = [g for g in gaps if not g.startswith(_MISSING_PREFIX)]
+    if len(skills) == 1:
+        out.append(_MISSING_PREFIX + skills[0])
+    elif skills:
+        out.append(f"required skills missing ({len(skills)}): " + ", ".join(skills))
+    return out
+
+
+def missing_name(name: str, alternatives: Iterable[str], limit: int = 3) -> str:
+    """'Spring Boot (or Spring Framework, Spring MVC, ...)': any of the alternatives would do as well."""
+    alternatives = list(alternatives)
+    if not alternatives:
+        return name
+    more = ", ..." if len(alternatives) > limit else ""
+    return f"{name} (or {', '.join(alternatives[:limit])}{more})"
+
+
+def file_name(path: Any) -> str:
+    """The last part of a path (either slash), control characters escaped."""
     from jdmatch.errors import display_path
 
-    head = Text()
-    head.append(f"{result.score:5.1f}", style="bold")
-    head.append(f" / 100  {score_bar(result.score)}  ")
-    head.append(f"{display_path(result.source)} vs {profile.title}")
-    if result.band:
-        head.append(f"  ({result.band})", style="bold")
-    contrast = f" · reads like the role {result.contrast:.0%} (contrast model)" if result.contrast is not None else ""
-    detail = Text(f"coverage {result.coverage:.0%} (weight {profile.coverage_weight:.0%}){contrast} · similarity {result.similarity:.0%} "
-                  f"(TF-IDF cosine {result.cosine:.3f})", style="dim")
-    groups = Table(title="Coverage by group", title_justify="left")
-    groups.add_column("group")
-    groups.add_column("weight", justify="right")
-    groups.add_column("mode")
-    groups.add_column("coverage", justify="right")
-    groups.add_column("", no_wrap=True)
-    groups.add_column("matched")
-    names = {m.id: m.name for m in result.matched}
-    for g in result.groups:
-        groups.add_row(g.name + (" *" if g.core else ""), f"{g.weight:g}", g.mode, f"{g.coverage:.0%}", score_bar(g.coverage * 100, 10),
-                       ", ".join(names.get(i, i) for i in g.matched))
-    parts: list[Any] = [head, detail]
-    if result.seniority:
-        years = f", about {result.years:g} years" if result.years is not None else ""
-        parts.append(Text(f"level: {result.seniority['level']} ({result.seniority['evidence'] or 'no title found'}){years}", style="dim"))
-    for gap in result.gaps:
-        parts.append(Text(f"gap: {gap}", style="yellow"))
-    for note in result.notes:
-        parts.append(Text(f"note: {note}", style="yellow"))
-    if result.negated or result.hedged:
-        parts.append(Text(f"not counted (negated): {', '.join(result.negated) or '-'} · counted less (hedged): {', '.join(result.hedged) or '-'}", style="dim"))
-    parts.append(groups)
-    matched = Table(title="Matched skills", title_justify="left")
-    matched.add_column("skill")
-    matched.add_column("group", style="dim")
-    matched.add_column("depth")
-    matched.add_column("evidence")
-    for m in result.matched:
-        evidence = ", ".join(f"“{t}”" for t in m.mentions[: (5 if explain else 2)]) if m.mentions else f"implied by {', '.join(m.implied_by)}"
-        matched.add_row(m.name, m.group, (m.depth or {}).get("summary", ""), evidence)
-    parts.append(matched)
-    missing = Table(title="Missing skills, by the points each would add", title_justify="left")
-    missing.add_column("skill")
-    missing.add_column("group", style="dim")
-    missing.add_column("+points", justify="right")
-    for m in result.missing[: (25 if explain else 10)]:
-        name = m.name + (f" (or {', '.join(m.alternatives[:3])}{', ...' if len(m.alternatives) > 3 else ''})" if m.alternatives else "")
-        missing.add_row(name, m.group, f"{m.gain:+.1f}")
-    parts.append(missing)
-    if explain and result.top_terms:
-        terms = Table(title="Terms behind the TF-IDF similarity", title_justify="left")
-        terms.add_column("term")
-        terms.add_column("share of cosine", justify="right")
-        for t in result.top_terms:
-            terms.add_row(t.name, f"{t.contribution:.4f}")
-        parts.append(terms)
-    return Group(*parts)
+    text = display_path(str(path or ""))
+    return re.split(r"[\\/]", text.rstrip("\\/"))[-1] or text
+
+
+def subject_line(result: Any, profile: Any, *, with_file: bool = True) -> str:
+    """'cv.pdf vs Backend Engineer', or 'cv.pdf vs the posting "Staff Engineer" (job.pdf)'."""
+    doc = file_name(_get(result, "source", "<text>"))
+    title = str(_get(profile, "title", "") or _get(result, "profile", "") or "profile")
+    if _get(profile, "id") == "posting":
+        where = file_name(_get(profile, "source", "") or "")
+        return f"{doc} vs the posting “{title}”" + (f" ({where})" if with_file and where and where != "<text>" else "")
+    return f"{doc} vs {title}"
+
+
+# -- the one-screen summary -----------------------------------------------------------------------
+
+
+def _squeeze(text: str, width: int, indent: str = "", lines: int = 2) -> list[str]:
+    """``text`` in at most ``lines`` lines of ``width``: the start, '…' and the end when it is longer."""
+    import textwrap
+
+    wrapped = textwrap.wrap(text, width=max(width, 20), initial_indent=indent, subsequent_indent=" " * len(indent),
+                            break_long_words=True)
+    if len(wrapped) <= lines:
+        return wrapped
+    room = max(width - len(indent) - 2, 10)
+    tail = text[-room:]
+    if " " in tail:
+        tail = tail[tail.index(" ") + 1:]
+    return wrapped[: lines - 1] + [" " * len(indent) + "… " + tail]
+
+
+class ScoreGlance:
+    """The answer on one screen: score and band, level and years, gaps, notes, what would add most,
+    coverage by group one line each, and how to see everything. Fits ``budget`` lines at any width."""
+
+    def __init__(self, result: Any, profile: Any, *, budget: int = LINE_BUDGET, hint: str = "--explain") -> None:
+        self.result, self.profile, self.budget, self.hint = result, profile, budget, hint
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        yield from self.lines(options.max_width)
+
+    def head(self, width: int) -> list[Any]:
+        """The lines before the lists: score, band, subject, level, the parts of the score, gaps, notes."""
+        from rich.text import Text
+
+        r = self.result
+        out: list[Any] = []
+        score = float(_get(r, "score", 0.0))
+        band = str(_get(r, "band", "") or "")
+        line = Text(no_wrap=True, overflow="ellipsis")
+        line.append(f"{score:5.1f}", style="bold")
+        line.append(f" / 100  {score_bar(score, 20)}  ")
+        if band:
+            line.append(band, style="bold")
+        out.append(line)
+        meaning = band_meaning(band)
+        if meaning:
+            out.append(Text(f"       {meaning}", style="italic", no_wrap=True, overflow="ellipsis"))
+        out.append(Text(subject_line(r, self.profile), no_wrap=True, overflow="ellipsis"))
+        level, years, evidence = level_facts(r)
+        facts = [f"level {level or 'unknown'}"] + [x for x in (years, as_of_text(r), evidence) if x]
+        out.append(Text(" · ".join(facts), no_wrap=True, overflow="ellipsis"))
+        parts = [f"coverage {float(_get(r, 'coverage', 0.0)):.0%}"]
+        contrast = _get(r, "contrast")
+        if contrast is not None:
+            parts.append(f"reads like the role {float(contrast):.0%}")
+        parts.append(f"similarity {float(_get(r, 'similarity', 0.0)):.0%}")
+        out.append(Text(" · ".join(parts), style="dim", no_wrap=True, overflow="ellipsis"))
+        for gap in compact_gaps(_get(r, "gaps", ()) or ())[:4]:
+            t = Text(no_wrap=True, overflow="ellipsis")
+            t.append("gap   ", style="bold yellow")
+            t.append(gap, style="yellow")
+            out.append(t)
+        for note in list(_get(r, "notes", ()) or ())[:2]:
+            for i, piece in enumerate(_squeeze(str(note), width, indent="note  ")):
+                t = Text(no_wrap=True, overflow="ellipsis")
+                if i == 0:
+                    t.append(piece[:6], style="bold yellow")
+                    t.append(piece[6:], style="yellow")
+                else:
+                    t.append(piece, style="yellow")
+                out.append(t)
+        return out
+
+    def lines(self, width: int) -> list[Any]:
+        from rich.text import Text
+
+        r = self.result
+        out = self.head(width)
+        missing = [m for m in (_get(r, "missing", ()) or ()) if float(_get(m, "gain", 0.0)) >= 0.05]
+        groups = list(_get(r, "groups", ()) or ())
+        hint = Text(f"{self.hint} shows it all: each skill's evidence and depth, every missing skill, the terms"
+                    if width >= 100 else f"{self.hint} shows it all: each skill's evidence and depth, every missing skill",
+                    style="dim", no_wrap=True, overflow="ellipsis")
+        left = self.budget - len(out) - 1  # the hint line
+        # what would add most: three (more when the groups leave room), then the groups
+        n_missing = min(len(missing), 3)
+        need_groups = (1 + len(groups)) if groups else 0
+        spare = left - (1 + n_missing if n_missing else 0) - need_groups
+        if spare > 0 and len(missing) > n_missing:
+            n_missing = min(len(missing), 5, n_missing + spare)
+        if n_missing:
+            out.append(Text("Missing skills that would add most (points to the score)", style="bold", no_wrap=True, overflow="ellipsis"))
+            shown = missing[:n_missing]
+            names = [missing_name(str(_get(m, "name", "")), _get(m, "alternatives", ()) or ()) for m in shown]
+            name_w = min(max(len(n) for n in names), max(width - 20, 20), 48)
+            for m, name in zip(shown, names):
+                t = Text(no_wrap=True, overflow="ellipsis")
+                t.append(f"  {float(_get(m, 'gain', 0.0)):+5.1f}  ", style="green")
+                t.append(_fit(name, name_w).ljust(name_w))
+                t.append(f"  {_get(m, 'group', '')}", style="dim")
+                out.append(t)
+        room = self.budget - len(out) - 1
+        if groups and room >= 2:
+            out.append(Text("Coverage by group  (* core)", style="bold", no_wrap=True))
+            room -= 1
+            shown_groups = groups
+            if len(groups) > room:
+                # keep the core groups and the heaviest, in profile order; one line says what is left out
+                keep = sorted(range(len(groups)), key=lambda i: (not _get(groups[i], "core", False), -float(_get(groups[i], "weight", 0.0)), i))
+                keep = sorted(keep[: room - 1])
+                shown_groups = [groups[i] for i in keep]
+            names_of = {str(_get(m, "id", "")): str(_get(m, "name", "")) for m in (_get(r, "matched", ()) or ())}
+            labels = [str(_get(g, "name", "")) for g in shown_groups]
+            name_w = min(max(len(x) for x in labels), max(int(width * 0.42), 16), 60)
+            for g, label in zip(shown_groups, labels):
+                cov = float(_get(g, "coverage", 0.0))
+                t = Text(no_wrap=True, overflow="ellipsis")
+                t.append("* " if _get(g, "core", False) else "  ", style="bold")
+                t.append(_fit(label, name_w).ljust(name_w) + "  ")
+                t.append(score_bar(cov * 100, 10), style="green" if cov >= 0.7 else "yellow" if cov >= 0.4 else "red")
+                t.append(f" {cov:4.0%}")
+                matched = [names_of.get(str(i), str(i)) for i in (_get(g, "matched", ()) or ())]
+                rest = width - (2 + name_w + 2 + 10 + 5) - 2
+                if matched and rest >= 8:
+                    t.append("  " + _fit_names(matched, rest), style="dim")
+                out.append(t)
+            if len(shown_groups) < len(groups):
+                hidden = [g for g in groups if g not in shown_groups]
+                full = sum(1 for g in hidden if float(_get(g, "coverage", 0.0)) >= 0.995)
+                none = sum(1 for g in hidden if float(_get(g, "coverage", 0.0)) <= 0.005)
+                out.append(Text(f"  … {len(hidden)} more groups: {full} covered, {len(hidden) - full - none} partly, {none} not at all",
+                                style="dim", no_wrap=True, overflow="ellipsis"))
+        out.append(hint)
+        return out[: self.budget]
+
+
+def _fit_names(names: list[str], width: int) -> str:
+    """As many whole names as fit in ``width``, then '…' for the rest."""
+    text = ""
+    for i, name in enumerate(names):
+        candidate = f"{text}, {name}" if text else name
+        tail = 3 if i < len(names) - 1 else 0  # room for ", …"
+        if len(candidate) + tail > width:
+            return (text + ", …") if text else _fit(name, width)
+        text = candidate
+    return text
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with '…'."""
+    return text if len(text) <= width else text[: max(width - 1, 0)].rstrip() + "…"
+
+
+def score_report(result: Any, profile: Any, *, explain: bool = False, hint: str = "--explain") -> Any:
+    """A rich renderable: the one-screen summary (``ScoreGlance``), or with ``explain`` the same head
+    followed by the full tables: coverage with the matched skills, matched skills with depth and
+    evidence, missing skills, the terms behind the similarity and behind the contrast model."""
+    if not explain:
+        return ScoreGlance(result, profile, hint=hint)
+    return _Explained(result, profile)
+
+
+class _Explained:
+    def __init__(self, result: Any, profile: Any) -> None:
+        self.result, self.profile = result, profile
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        from rich.table import Table
+        from rich.text import Text
+
+        result, profile = self.result, self.profile
+        yield from ScoreGlance(result, profile, budget=10_000).head(options.max_width)
+        weight = getattr(profile, "coverage_weight", None)
+        yield Text(f"score = coverage {result.coverage:.0%}" + (f" (weight {weight:.0%})" if weight is not None else "")
+                   + f", similarity {result.similarity:.0%} (TF-IDF cosine {result.cosine:.3f}), core kept {result.core_gate:.0%}"
+                   f" (core coverage {result.core_coverage:.0%})", style="dim")
+        if result.negated or result.hedged:
+            yield Text(f"not counted (negated): {', '.join(result.negated) or '-'} · counted less (hedged): {', '.join(result.hedged) or '-'}",
+                       style="dim")
+        groups = Table(title="Coverage by group", title_justify="left")
+        groups.add_column("group")
+        groups.add_column("weight", justify="right")
+        groups.add_column("mode")
+        groups.add_column("coverage", justify="right")
+        groups.add_column("", no_wrap=True)
+        groups.add_column("matched")
+        names = {m.id: m.name for m in result.matched}
+        for g in result.groups:
+            groups.add_row(g.name + (" *" if g.core else ""), f"{g.weight:g}", g.mode, f"{g.coverage:.0%}", score_bar(g.coverage * 100, 10),
+                           ", ".join(names.get(i, i) for i in g.matched))
+        yield groups
+        matched = Table(title="Matched skills", title_justify="left")
+        matched.add_column("skill")
+        matched.add_column("group", style="dim")
+        matched.add_column("depth", no_wrap=True)
+        matched.add_column("evidence")
+        for m in result.matched:
+            evidence = ", ".join(f"“{t}”" for t in m.mentions[:5]) if m.mentions else f"implied by {', '.join(m.implied_by)}"
+            matched.add_row(m.name, m.group, (m.depth or {}).get("summary", ""), evidence)
+        yield matched
+        missing = Table(title="Missing skills, by the points each would add", title_justify="left")
+        missing.add_column("skill")
+        missing.add_column("group", style="dim")
+        missing.add_column("+points", justify="right")
+        for m in result.missing[:25]:
+            missing.add_row(missing_name(m.name, m.alternatives), m.group, f"{m.gain:+.1f}")
+        yield missing
+        for title, terms in (("Terms behind the TF-IDF similarity", result.top_terms),
+                             ("Terms behind the contrast model (reads like the role)", result.contrast_terms)):
+            if terms:
+                yield Text(title, style="italic")  # a narrow table would wrap its own title
+                table = Table()
+                table.add_column("term")
+                table.add_column("share" if "TF-IDF" in title else "weight", justify="right")
+                for t in terms:
+                    table.add_row(t.name, f"{t.contribution:.4f}")
+                yield table

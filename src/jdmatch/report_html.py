@@ -7,7 +7,8 @@ Charts are inline SVG, styles and the few lines of script are inline, and a
 strict Content-Security-Policy forbids loading anything. Every string that comes
 from a document (ids, titles, file names, evidence, errors) is HTML-escaped; data
 never goes into a script, a URL or an event handler. Only the standard library
-is used.
+is used (and the plain helpers of :mod:`jdmatch.report`, so that the terminal,
+HTML and Markdown reports state the same facts in the same words).
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ p.note{font-size:.9rem;margin:6px 0}
 .chart .core{fill:var(--core)}
 .chart rect.bar-core{fill:var(--core)}.chart rect.bar-plain,.chart rect.bar-hist,.chart rect.bar-skill{fill:var(--accent)}
 .chart line.track{stroke:var(--track)}.chart line.axis{stroke:#8a94a3}.chart line.grid{stroke:var(--line);stroke-dasharray:3 3}
+.chart-narrow{display:none}
 .legend{font-size:.85rem;color:var(--muted)}
 .legend .sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 4px 0 10px;vertical-align:baseline}
 table{border-collapse:collapse;width:100%;margin:8px 0;font-size:.92rem}
@@ -130,7 +132,27 @@ th.sortable:hover{background:#eceff3}
 th[aria-sort=ascending]::after{content:" \\25B2";font-size:.7em}
 th[aria-sort=descending]::after{content:" \\25BC";font-size:.7em}
 .scroll{max-width:100%;overflow-x:auto}
+.score .band{font-size:1.2rem;margin:0 0 2px}
+.story{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:12px 28px;margin:16px 0}
+.story h2{margin-top:8px}
+dl.facts{margin:0;display:grid;grid-template-columns:max-content 1fr;gap:4px 14px}
+dl.facts dt{color:var(--muted);font-weight:600}
+dl.facts dd{margin:0;overflow-wrap:anywhere}
+ul.gaps{margin:0;padding-left:1.2em}
+ul.gaps li{margin:3px 0;overflow-wrap:anywhere}
+ul.gaps li.gap::marker{color:var(--bad)}
+p.ok{color:var(--good);margin:0}
 footer{margin-top:36px;font-size:.8rem;color:var(--muted)}
+@media (max-width:600px){
+  main{padding:16px 14px 36px}
+  h1{font-size:1.25rem}
+  .score{gap:12px;padding:12px 14px}.score .big{font-size:2.6rem}.score .meta{min-width:0}
+  .card{min-width:0;flex:1 1 40%;padding:6px 10px}.card .v{font-size:1.2rem}
+  .chart-wide{display:none}.chart-narrow{display:block}
+  .score{display:block}.score .big{margin-bottom:8px}
+  th,td{padding:5px 5px;overflow-wrap:break-word}
+  .grp{display:none}
+}
 @media print{
   body{font-size:11pt}
   main{max-width:none;padding:0}
@@ -263,6 +285,27 @@ def _hbar_chart(cid: str, label: str, items: list[dict[str, Any]], *, scale_max:
     return "".join(out)
 
 
+def _stacked_chart(cid: str, label: str, items: list[dict[str, Any]]) -> str:
+    """The same bars as ``_hbar_chart`` for a phone: each label on its own line above its bar."""
+    width, row_h, bar_w = 400, 40, 330
+    height = row_h * len(items) + 4
+    out = [f'<svg id="{cid}" class="chart" role="img" aria-label="{_e(label)}" viewBox="0 0 {width} {height}" '
+           f'width="{width}" height="{height}" preserveAspectRatio="xMinYMin meet"><title>{_e(label)}</title>']
+    for i, item in enumerate(items):
+        y = i * row_h
+        frac = _clamp(_num(item.get("value")))
+        text = _clean(item.get("text", ""))
+        extra = f"  {item['extra']}" if item.get("extra") is not None else ""
+        lcls = f"lbl {item['label_cls']}" if item.get("label_cls") else "lbl"
+        out.append(f"<g><title>{_e(item.get('title') or text)}</title>")
+        out.append(f'<text class="{lcls}" x="0" y="{y + 15}">{_e(_short(text, 52) + extra)}</text>')
+        out.append(f'<line class="track" x1="0" y1="{y + 27}" x2="{bar_w}" y2="{y + 27}" stroke-width="12" stroke-linecap="butt"/>')
+        out.append(f'<rect class="{_e(item.get("cls", "bar-plain"))}" x="0" y="{y + 21}" width="{bar_w * frac:.1f}" height="12" rx="2"/>')
+        out.append(f'<text class="lbl" x="{bar_w + 8}" y="{y + 31}">{_e(item.get("right", ""))}</text></g>')
+    out.append("</svg>")
+    return "".join(out)
+
+
 def _histogram_chart(cid: str, label: str, bins: list[tuple[str, int]]) -> str:
     """Vertical bars, one ``<rect>`` per bin, counts above, bin labels below."""
     width, height, left, bottom, top = 900, 260, 40, 36, 24
@@ -300,35 +343,63 @@ def score_html(result: Mapping[str, Any], profile: Mapping[str, Any], *, title: 
     ``profile`` is ``Profile.to_dict()`` (only its title and coverage weight are used;
     ``{}`` is fine).
     """
+    from jdmatch.report import as_of_text, band_meaning, compact_gaps, level_facts, subject_line
+
     result = result or {}
     profile = profile or {}
     source = _clean(result.get("source", "<text>"))
     ptitle = _clean(profile.get("title") or result.get("profile") or "profile")
-    page_title = _clean(title) if title is not None else f"jdmatch score: {source} vs {ptitle}"
+    page_title = _clean(title) if title is not None else _clean(subject_line(result, profile, with_file=False))
     score = _clamp(_num(result.get("score")), 0.0, 100.0)
     coverage = _clamp(_num(result.get("coverage")))
     similarity = _clamp(_num(result.get("similarity")))
     cosine = _num(result.get("cosine"))
     cw = _opt_num(profile.get("coverage_weight"))
 
+    if profile.get("id") == "posting":
+        against = (f'the job posting <strong>{_e(ptitle)}</strong>'
+                   + (f' ({_e(profile.get("source"))})' if profile.get("source") else ""))
+    else:
+        against = f'the profile <strong>{_e(ptitle)}</strong>{_e(" (" + _clean(profile.get("id")) + ")") if profile.get("id") else ""}'
     b: list[str] = [f"<h1>{_e(page_title)}</h1>",
-                    f'<p class="sub">Document <strong>{_e(source)}</strong> scored against the profile '
-                    f'<strong>{_e(ptitle)}</strong>{_e(" (" + _clean(profile.get("id")) + ")") if profile.get("id") else ""}.</p>']
+                    f'<p class="sub">Document <strong>{_e(source)}</strong> scored against {against}.</p>']
 
-    # The score, big, with a bar.
+    # The score, big, with a bar, and the band it falls in.
     tone = _tone(score / 100)
     detail = f"coverage {_pct(coverage)}" + (f" (weight {_pct(cw)})" if cw is not None else "")
     detail += f" · similarity {_pct(similarity)} (TF-IDF cosine {cosine:.3f})"
-    b.append('<section class="score" aria-label="Score">'
-             f'<div class="big" id="score-value">{_e(f"{score:.1f}")}<small> / 100</small></div>'
-             '<div class="meta">'
-             f'<div class="bar" role="img" aria-label="{_e(f"score {score:.1f} of 100")}"><span class="{tone}" style="width:{score:.1f}%"></span></div>'
-             f'<div class="muted">{_e(detail)}</div></div></section>')
     band = _clean(result.get("band") or "")
     contrast = _opt_num(result.get("contrast"))
-    if band or result.get("notes"):
-        b.append('<section class="verdict" aria-label="Verdict">' + (f'<p><strong id="band">{_e(band)}</strong></p>' if band else "")
-                 + "".join(f'<p class="note">{_e(_clean(n))}</p>' for n in _list(result.get("notes"))) + "</section>")
+    verdict = ""
+    if band:
+        meaning = band_meaning(band)
+        verdict = (f'<p class="band"><strong id="band">{_e(band)}</strong>'
+                   + (f' <span class="muted" id="band-meaning">— {_e(meaning)}</span>' if meaning else "") + "</p>")
+    b.append('<section class="score" aria-label="Score">'
+             f'<div class="big" id="score-value">{_e(f"{score:.1f}")}<small> / 100</small></div>'
+             '<div class="meta">' + verdict +
+             f'<div class="bar" role="img" aria-label="{_e(f"score {score:.1f} of 100")}"><span class="{tone}" style="width:{score:.1f}%"></span></div>'
+             f'<div class="muted">{_e(detail)}</div></div></section>')
+
+    # The story beside the numbers: level, years, the date used for "Present"; the gaps and notes.
+    level, years, evidence = level_facts(result)
+    facts = [("Level", (level or "unknown") + (f" ({evidence})" if evidence else ""), "fact-level")]
+    if years:
+        facts.append(("Experience", years, "fact-years"))
+    when = as_of_text(result)
+    if when:
+        facts.append(("Dates", when, "fact-as-of"))
+    story = ['<section class="story" id="story">',
+             '<div><h2>Level and experience</h2><dl class="facts">'
+             + "".join(f'<dt>{_e(k)}</dt><dd id="{i}">{_e(_clean(v))}</dd>' for k, v, i in facts) + "</dl></div>"]
+    gaps = compact_gaps(_clean(g) for g in _list(result.get("gaps")))
+    notes = [_clean(n) for n in _list(result.get("notes"))]
+    items = "".join(f'<li class="gap">{_e(g)}</li>' for g in gaps) + "".join(f'<li class="note">{_e(n)}</li>' for n in notes)
+    story.append('<div id="gaps"><h2>Gaps and notes</h2>'
+                 + (f'<ul class="gaps">{items}</ul>' if items else
+                    '<p class="ok">No gap: the required skills, the years and the level asked are there.</p>') + "</div>")
+    story.append("</section>")
+    b.append("".join(story))
     b.append('<div class="cards">' + _card("score", f"{score:.1f}") + _card("coverage", _pct(coverage))
              + (_card("reads like the role", _pct(_clamp(contrast))) if contrast is not None else "") + _card("similarity", _pct(similarity))
              + _card("matched skills", str(len(_list(result.get("matched"))))) + _card("missing skills", str(len(_list(result.get("missing"))))) + "</div>")
@@ -348,7 +419,10 @@ def score_html(result: Mapping[str, Any], profile: Mapping[str, Any], *, title: 
                           "extra": f"\u00d7{weight:g}", "cls": "bar-core" if core else "bar-plain",
                           "label_cls": "core" if core else "",
                           "title": f"{name}: {_pct(cov)} covered; weight {weight:g}, mode {mode}{', core group' if core else ''}"})
-        b.append(_hbar_chart("chart-groups", "Coverage by profile group", items, label_width=300, extra_width=50))
+        longest = max(len(i["text"]) for i in items)
+        b.append('<div class="chart-wide">' + _hbar_chart("chart-groups", "Coverage by profile group", items,
+                                                         label_width=360 if longest > 40 else 300, extra_width=50) + "</div>")
+        b.append('<div class="chart-narrow">' + _stacked_chart("chart-groups-narrow", "Coverage by profile group", items) + "</div>")
         b.append('<p class="legend"><span class="sw" style="background:var(--core)"></span>\u2605 core group'
                  '<span class="sw" style="background:var(--accent)"></span>other group'
                  ' · ×n is the group\u2019s weight in the coverage score</p>')
@@ -373,10 +447,10 @@ def score_html(result: Mapping[str, Any], profile: Mapping[str, Any], *, title: 
             else:
                 ev = '<span class="muted">\u2014</span>'
             depth = m.get("depth") if isinstance(m.get("depth"), Mapping) else {}
-            rows.append([(_e(m.get("name") or m.get("id") or ""), ""), (_e(m.get("group") or ""), 'class="muted"'),
+            rows.append([(_e(m.get("name") or m.get("id") or ""), ""), (_e(m.get("group") or ""), 'class="muted grp"'),
                          (_e(_clean(depth.get("summary") or "")), 'class="depth"'), (ev, "")])
         b.append(_table("table-matched", "Skills of the profile found in the document, how deeply it shows them, and the text that does",
-                        [("skill", ""), ("group", ""), ("depth", ""), ("evidence", "")], rows))
+                        [("skill", "skill"), ("group", "grp"), ("depth", ""), ("evidence", "")], rows))
     else:
         b.append('<p class="note">No skill of the profile was found in the document.</p>')
 
@@ -385,10 +459,10 @@ def score_html(result: Mapping[str, Any], profile: Mapping[str, Any], *, title: 
     b.append(f"<h2>Missing skills ({len(missing)})</h2>")
     if missing:
         rows = [[(_e(_clean(m.get("name") or m.get("id") or "") + (" (or " + ", ".join(_clean(a) for a in _list(m.get("alternatives"))[:3]) + ")"
-                                                                      if _list(m.get("alternatives")) else "")), ""), (_e(m.get("group") or ""), 'class="muted"'),
+                                                                      if _list(m.get("alternatives")) else "")), ""), (_e(m.get("group") or ""), 'class="muted grp"'),
                  (_e(f"{_num(m.get('gain')):+.1f}"), f'class="num" data-v="{_num(m.get("gain")):.4f}"')] for m in missing]
         b.append(_table("table-missing", "Profile skills the document lacks, by the points naming each would add to the score",
-                        [("skill", ""), ("group", ""), ("+points", "num")], rows))
+                        [("skill", "skill"), ("group", "grp"), ("+points", "num")], rows))
     else:
         b.append('<p class="note">Nothing is missing.</p>')
 

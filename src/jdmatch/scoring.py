@@ -360,6 +360,19 @@ def profile_weights(profile: RoleProfile, has_contrast: bool) -> tuple[float, fl
     return cw, max(0.0, 1.0 - cw - kw), kw
 
 
+def counted_coverage(coverage: float, scale: float) -> float:
+    """How much a coverage counts in the score: a curve rising fast, then flattening, 0 at 0 and 1 at 1.
+
+    ``(1 - exp(-coverage / scale)) / (1 - exp(-1 / scale))``: with scale 0.3 a
+    coverage of 0.25 counts 0.59 and 0.5 counts 0.84, so a resume need not show
+    every tool of the trade to fit well, yet each skill more still adds a little.
+    A scale of 1 or more is close to the coverage itself.
+    """
+    if scale >= 1.0:
+        return coverage
+    return (1.0 - math.exp(-coverage / scale)) / (1.0 - math.exp(-1.0 / scale))
+
+
 class _Parts:
     """Coverage, core coverage and the core gate of one document, from its group coverages."""
 
@@ -391,7 +404,7 @@ class _Parts:
 
     def score(self, similarity: float, contrast: float | None, weights: tuple[float, float, float]) -> float:
         cw, sw, kw = weights
-        raw = cw * min(1.0, self.coverage / self.scale) + sw * similarity + kw * (contrast or 0.0)
+        raw = cw * counted_coverage(self.coverage, self.scale) + sw * similarity + kw * (contrast or 0.0)
         return 100.0 * raw * self.gate
 
 
