@@ -309,7 +309,8 @@ def _renew_matcher(profile: Any, job: Any, lexicon: Any) -> None:
 
     _matcher = None
     default_recognizer.cache_clear()
-    _matcher = Matcher(profile, job=job, lexicon=lexicon)
+    folder, extra = lexicon if isinstance(lexicon, tuple) else (lexicon, ())
+    _matcher = Matcher(profile, job=job, lexicon=folder, extra_lexicon=extra)
     _matcher.score("warm up")
     _settings.pop("labels", None)
     _settings["renew"] = lambda: _renew_matcher(profile, job, lexicon)
@@ -549,6 +550,7 @@ def run(
     chunk_size: int = 32,
     on_rows: Callable[[list[dict[str, Any]]], None] | None = None,
     stdin: TextIO | None = None,
+    extra_lexicon: Iterable[str | os.PathLike[str]] = (),
 ) -> Summary:
     """Score every input document and write one row each to ``output`` (.csv or .jsonl).
 
@@ -580,6 +582,14 @@ def run(
     done = read_done(part, fmt)
     summary = Summary()
     started = time.perf_counter()
+    extra = tuple(os.fspath(p) for p in extra_lexicon)
+    if extra:  # travels to the workers with the lexicon folder (see _renew_matcher)
+        from jdmatch.lexicon import load_lexicon
+        from jdmatch.recognize import SkillRecognizer
+
+        # a bad file stops the run here, with its file:line; compiled once here, the workers read the cache
+        SkillRecognizer(load_lexicon(lexicon, extra=extra))
+        lexicon = (lexicon, extra)
     settings = dict(profile=profile if job is None else "backend-engineer", job=job, lexicon=lexicon, timeout=timeout,
                     max_bytes=max_bytes, pdf_engine=pdf_engine, memory_mb=memory_mb)
     items = iter_items(inputs, text_column=text_column, id_column=id_column, title_column=title_column, stdin=stdin)

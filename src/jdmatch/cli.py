@@ -63,6 +63,10 @@ MaxSizeOption = Annotated[
     float,
     typer.Option("--max-size", min=0.001, help="Refuse files larger than this many MiB."),
 ]
+ExtraLexiconOption = Annotated[
+    Optional[list[Path]],
+    typer.Option("--extra-lexicon", help="Your own lexicon entries (JSON lines: new skills, aliases, ambiguous forms); repeatable."),
+]
 
 
 @app.command()
@@ -81,25 +85,35 @@ def text(
 class SkillsFormat(str, Enum):
     table = "table"
     json = "json"
+    jsonresume = "jsonresume"
 
 
 @app.command()
 def skills(
     path: Annotated[Path, typer.Argument(help="A PDF, DOCX, HTML, Markdown or text file.")],
-    fmt: Annotated[SkillsFormat, typer.Option("--format", "-f", help="table (grouped by category) or json.")] = SkillsFormat.table,
+    fmt: Annotated[SkillsFormat, typer.Option("--format", "-f", help="table (grouped by category), json, or jsonresume (a JSON Resume `skills` section).")] = SkillsFormat.table,
     lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="A lexicon folder instead of the shipped one.")] = None,
+    extra_lexicon: ExtraLexiconOption = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
 ) -> None:
     """List the tools and skills recognized in a document."""
     from jdmatch.extract import read_document
     from jdmatch.matcher import Matcher
-    from jdmatch.report import group_skills
+    from jdmatch.report import add_codes, group_skills
 
     from jdmatch.structure import find_sections, section_of
 
     document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=int(max_size * 1024 * 1024))
-    grouped = group_skills(Matcher(lexicon=lexicon).skills(document))
+    matcher = Matcher(lexicon=lexicon, extra_lexicon=extra_lexicon or ())
+    grouped = group_skills(matcher.skills(document))
+    if fmt is SkillsFormat.jsonresume:
+        import json
+
+        from jdmatch.report import jsonresume_skills
+
+        _write(json.dumps({"skills": jsonresume_skills(grouped)}, ensure_ascii=False, indent=2) + "\n")
+        return
     sections = find_sections(document.text, None)
     for skill in grouped:
         for mention in skill["mentions"]:
@@ -107,7 +121,7 @@ def skills(
     if fmt is SkillsFormat.json:
         import json
 
-        _write(json.dumps(grouped, ensure_ascii=False, indent=2) + "\n")
+        _write(json.dumps(add_codes(grouped, matcher.recognizer.lexicon), ensure_ascii=False, indent=2) + "\n")
         return
     from jdmatch.report import skills_table
 
@@ -134,11 +148,13 @@ def score(
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table, json, or html (a self-contained report).")] = ScoreFormat.table,
     explain: Annotated[bool, typer.Option("--explain", help="Also show the evidence for each skill and the terms behind the similarity.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")] = None,
+    extra_lexicon: ExtraLexiconOption = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
 ) -> None:
     """Score how well a document fits a role profile (or a job posting), with the evidence."""
-    _score(path, profile=profile, job=job, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size, output=output)
+    _score(path, profile=profile, job=job, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size, output=output,
+           extra_lexicon=extra_lexicon)
 
 
 @app.command()
@@ -148,22 +164,24 @@ def match(
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table, json or html.")] = ScoreFormat.table,
     explain: Annotated[bool, typer.Option("--explain", help="Also show the evidence and the terms behind the similarity.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")] = None,
+    extra_lexicon: ExtraLexiconOption = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
 ) -> None:
     """Score a resume against one job posting (the same as `score RESUME --job POSTING`)."""
-    _score(resume, profile="backend-engineer", job=posting, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size, output=output)
+    _score(resume, profile="backend-engineer", job=posting, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size, output=output,
+           extra_lexicon=extra_lexicon)
 
 
 def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, explain: bool, pdf_engine: PdfEngine, max_size: float,
-           output: Optional[Path] = None) -> None:
+           output: Optional[Path] = None, extra_lexicon: Optional[list[Path]] = None) -> None:
     from jdmatch.extract import read_document
     from jdmatch.matcher import Matcher
 
     limit = int(max_size * 1024 * 1024)
     document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=limit)
     posting = read_document(job, pdf_engine=pdf_engine.value, max_bytes=limit) if job is not None else None
-    matcher = Matcher(profile, job=posting)
+    matcher = Matcher(profile, job=posting, extra_lexicon=extra_lexicon or ())
     result = matcher.score(document)
     if fmt is ScoreFormat.html:
         from jdmatch.report_html import score_html, write_html
@@ -178,7 +196,9 @@ def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, e
     if fmt is ScoreFormat.json:
         import json
 
-        data = result.to_dict()
+        from jdmatch.report import add_score_codes
+
+        data = add_score_codes(result.to_dict(), matcher.recognizer.lexicon, matcher.profile)
         if not explain:
             data.pop("top_terms", None)
         text = json.dumps(data, ensure_ascii=True, indent=2) + "\n"
@@ -238,6 +258,7 @@ def batch(
     id_column: Annotated[Optional[str], typer.Option("--id-column", help="CSV/JSONL column with a unique id (default: id, or the line number).")] = None,
     title_column: Annotated[Optional[str], typer.Option("--title-column", help="CSV/JSONL column with the title.")] = None,
     summary: Annotated[Optional[Path], typer.Option("--summary", help="Also write a market summary: .json, or .html (a report with charts and the ranked table).")] = None,
+    extra_lexicon: ExtraLexiconOption = None,
     timeout: Annotated[float, typer.Option("--timeout", min=0, help="Seconds allowed per document (0: no limit).")] = 60.0,
     memory_limit: Annotated[int, typer.Option("--memory-limit", min=0, help="MiB of memory per worker process (0: no limit).")] = 2048,
     max_size: MaxSizeOption = 20.0,
@@ -262,6 +283,7 @@ def batch(
             scheduler=scheduler, resume=resume, force=force, text_column=text_column, id_column=id_column,
             title_column=title_column, timeout=timeout, max_bytes=int(max_size * 1024 * 1024),
             pdf_engine=pdf_engine.value, memory_mb=memory_limit or None, on_rows=on_rows,
+            extra_lexicon=[str(p) for p in extra_lexicon or ()],
         )
     except KeyboardInterrupt:
         if progress is not None:
