@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
@@ -12,16 +13,22 @@ class Document:
 
     ``source`` is the path it was read from (or ``"<text>"``), ``media_type`` the
     detected type (``application/pdf``, ``text/html``, ...), and ``pages`` the
-    page count where the format has pages.
+    page count where the format has pages. ``fields`` holds what a structured
+    format says itself (a JSON-LD ``JobPosting``, a JSON Resume, a page's
+    title; ``fields["format"]`` names it) and ``warnings`` what could not be read
+    and what was read instead (a JSON-LD block that does not parse...).
     """
 
     text: str
     source: str = "<text>"
     media_type: str = "text/plain"
     pages: int | None = None
+    fields: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"text": self.text, "source": self.source, "media_type": self.media_type, "pages": self.pages,
+                "fields": dict(self.fields), "warnings": list(self.warnings)}
 
 
 @dataclass(frozen=True, slots=True)
