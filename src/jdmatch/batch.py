@@ -353,7 +353,7 @@ def score_item(item: Item) -> dict[str, Any]:
             doc = read_document(item.path, pdf_engine=_settings.get("pdf_engine", "pdfminer"), max_bytes=_settings.get("max_bytes", DEFAULT_MAX_BYTES))
             text = doc.text
             if not item.title:
-                row["title"] = _first_line(text)
+                row["title"] = str(doc.fields.get("title") or "")[:120] or _first_line(text)  # JSON-LD, else <h1>/<title>
         else:
             text = item.text or ""
             max_bytes = _settings.get("max_bytes")

@@ -79,6 +79,10 @@ class RoleProfile:
     source: str = ""
     years_required: float | None = None
     seniority: str | None = None
+    onet_soc: str = ""
+    """The O*NET-SOC code of the occupation (e.g. 15-1252.00 Software Developers)."""
+    isco08: str = ""
+    """The ISCO-08 group of the occupation (e.g. 2512 Software developers)."""
 
     def skill_ids(self) -> list[str]:
         """Every skill the profile names, in group order, without repeats."""
@@ -86,7 +90,7 @@ class RoleProfile:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "title": self.title, "source": self.source,
+            "id": self.id, "title": self.title, "source": self.source, "onet_soc": self.onet_soc, "isco08": self.isco08,
             "groups": [{"id": g.id, "name": g.name, "weight": g.weight, "mode": g.mode, "need": g.need, "core": g.core,
                         "skills": [{"id": s.id, "weight": s.weight} for s in g.skills]} for g in self.groups],
             "ladder": [{"level": lv.level, "rank": lv.rank, "track": lv.track, "titles": list(lv.titles), "years": list(lv.years)} for lv in self.ladder],
@@ -119,6 +123,10 @@ class RoleProfile:
         if not skills:
             raise ProfileError("the posting names no skill jdmatch knows, so it cannot serve as a profile", path=doc.source)
         reqs = posting_requirements(doc.text, skills)
+        # what a structured posting states in its fields (JSON-LD skills, years, degree); see jdmatch.posting_fields
+        from jdmatch.posting_fields import apply_extras
+
+        reqs = apply_extras(reqs, doc, recognizer)
         counts = Counter(m.id for m in skills)
         category = {m.id: m.category for m in skills}
         groups: list[SkillGroup] = []
@@ -143,7 +151,8 @@ class RoleProfile:
                 groups.append(SkillGroup(_slug(f"{status}-{cat}"), f"{status.capitalize()}: {cat}", per_skill * len(members), "all",
                                          tuple(members), core=core))
         keywords = tuple(w for w, _ in analysis.words.most_common(max_keywords))
-        title = next((line.strip().lstrip("#").strip() for line in doc.text.splitlines() if line.strip()), "Job posting")[:80]
+        title = str(doc.fields.get("title") or "") or next((line.strip().lstrip("#").strip() for line in doc.text.splitlines() if line.strip()), "Job posting")
+        title = title[:80]
         return cls(id="posting", title=title, groups=tuple(groups), keywords=keywords, source=doc.source,
                    coverage_weight=0.6, similarity_scale=0.5, ladder=load_profile("backend-engineer").ladder,
                    years_required=reqs.years_required, seniority=reqs.seniority)
@@ -272,10 +281,17 @@ def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profi
     if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
         problems.append("profile: `keywords` must be a list of strings")
         keywords = []
+    codes = {}
+    for key, pattern, example in (("onet_soc", r"\d{2}-\d{4}\.\d{2}", "15-1252.00"), ("isco08", r"\d{1,4}", "2512")):
+        value = raw.get(key, "")
+        if not isinstance(value, str) or (value and not re.fullmatch(pattern, value)):
+            problems.append(f"profile: `{key}` must be a code like \"{example}\"")
+            value = ""
+        codes[key] = value
     if problems:
         raise ProfileError("; ".join(problems[:6]) + (f" (and {len(problems) - 6} more)" if len(problems) > 6 else ""), path=path)
     return RoleProfile(ident, title, tuple(groups), str(raw.get("description", "")).strip(), tuple(k.lower() for k in keywords),
-                       tuple(ladder), float(cw), float(scale), str(path))
+                       tuple(ladder), float(cw), float(scale), str(path), **codes)
 
 
 def _kind(kind: type | tuple[type, ...]) -> str:

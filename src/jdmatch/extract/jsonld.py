@@ -148,8 +148,8 @@ def posting_text(fields: dict[str, Any]) -> str:
         meta.append(f"posted {fields['date_posted']}")
     if any(meta):
         parts.append(" · ".join(m for m in meta if m))
-    if fields.get("description"):
-        parts += ["", fields["description"]]
+    if fields.get("description"):  # under a heading, so that it is not taken for the company and pay lines
+        parts += ["", "The role", fields["description"]]
 
     def section(heading: str, items: list[str]) -> None:
         if items:
