@@ -72,13 +72,27 @@ class Lexicon:
     files: tuple[str, ...] = ()
     overlays: tuple[str, ...] = ()
     """A user's extra lexicon files merged over the folder's own (see :func:`load_lexicon`)."""
-    codes: dict[str, dict[str, Any]] = field(default_factory=dict, compare=False, hash=False)
-    """Standard codes per entry id (O*NET commodity code, hot technology), from the manifest's ``codes`` files."""
 
     def fingerprint(self) -> str:
         """A digest of the manifest and every listed file: names a compiled form of this lexicon."""
         found = lexicon_fingerprint(Path(self.root))
         return found[0] if found is not None else ""
+
+    @property
+    def codes(self) -> dict[str, dict[str, Any]]:
+        """Standard codes per entry id (O*NET commodity code, hot technology) from the manifest's ``codes`` files.
+
+        Read on first use (``jdmatch lexicon check`` and ``compile`` validate them), so a start that prints no codes does not pay for them.
+        """
+        found = _CODES.get(self.root)
+        if found is None:
+            root = Path(self.root)
+            try:
+                config = tomllib.loads((root / "lexicon.toml").read_text(encoding="utf-8"))
+            except (OSError, ValueError, tomllib.TOMLDecodeError):
+                config = {}
+            found = _CODES[self.root] = _read_codes(root, config, {e.id for e in self.entries}, []) if self.root else {}
+        return found
 
     def by_id(self) -> dict[str, Entry]:
         return {e.id: e for e in self.entries}
@@ -182,12 +196,11 @@ def load_compiled(folder: Path) -> tuple[Lexicon, dict[str, Any]] | None:
                         for e in data["entries"])
         problems: list[Problem] = []
         context = _context(config.get("context", {}), folder / "lexicon.toml", problems)
-        codes = _read_codes(folder, config, {e.id for e in entries}, problems)
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return None  # a damaged compiled file: read the sources instead
     if problems:
         return None
-    result = (Lexicon(entries, context, str(folder), files, codes=codes), data)
+    result = (Lexicon(entries, context, str(folder), files), data)
     _COMPILED[key] = result
     return result
 
@@ -256,8 +269,8 @@ def _read(root: Path) -> tuple[Lexicon, list[Problem]]:
         entries.extend(_read_file(path, problems))
     problems.extend(_cross_checks(entries))
     listed = tuple(str(root / name) for name in files if (root / name).is_file())
-    codes = _read_codes(root, config, {e.id for e in entries}, problems)
-    return Lexicon(tuple(entries), context, str(root), listed, codes=codes), problems
+    _CODES[str(root)] = _read_codes(root, config, {e.id for e in entries}, problems)
+    return Lexicon(tuple(entries), context, str(root), listed), problems
 
 
 def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
@@ -413,6 +426,7 @@ def _alias_clashes(lexicon: Lexicon, tokenize: Any) -> Iterator[Problem]:
 
 # -- standard codes -------------------------------------------------------------------
 
+_CODES: dict[str, dict[str, dict[str, Any]]] = {}
 _CODE_FIELDS = {"id": str, "onet_commodity": str, "onet_commodity_title": str, "hot_technology": bool}
 _COMMODITY = re.compile(r"^\d{8}$")
 
@@ -525,13 +539,12 @@ def _read_overlay_cache(folder: Path, config: dict[str, Any], overlays: tuple[st
                         for e in data["entries"])
         problems: list[Problem] = []
         context = _context(config.get("context", {}), folder / "lexicon.toml", problems)
-        codes = _read_codes(folder, config, {e.id for e in entries}, problems)
         files = tuple(str(folder / name) for name in config["files"])
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return None  # no cache yet, or a damaged one: merge again
     if problems:
         return None
-    lexicon = Lexicon(entries, context, str(folder), files, overlays, codes)
+    lexicon = Lexicon(entries, context, str(folder), files, overlays)
     _COMPILED[_memo_key(str(folder), overlays)] = (lexicon, data)
     return lexicon
 
@@ -639,7 +652,7 @@ def merge_overlays(base: Lexicon, files: list[tuple[str, bytes]]) -> Lexicon:
         raise LexiconError(f"{len(problems)} problem(s) in the extra lexicon: {shown}{more}")
     first = tuple(by_id[i] for i in touched)
     rest = tuple(by_id[e.id] for e in base.entries if e.id not in touched)
-    return Lexicon(first + rest, base.context, base.root, base.files, tuple(where for where, _ in files), base.codes)
+    return Lexicon(first + rest, base.context, base.root, base.files, tuple(where for where, _ in files))
 
 
 def _patch(current: Entry, raw: dict[str, Any], where: str, number: int, problems: list[Problem]) -> Entry:
