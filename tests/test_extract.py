@@ -143,4 +143,5 @@ def test_document_is_frozen(tmp_path: Path) -> None:
     assert isinstance(doc, Document)
     with pytest.raises(AttributeError):
         doc.text = "other"  # type: ignore[misc]
-    assert doc.to_dict() == {"text": "Python developer", "source": str(tmp_path / "a.txt"), "media_type": "text/plain", "pages": None}
+    assert doc.to_dict() == {"text": "Python developer", "source": str(tmp_path / "a.txt"), "media_type": "text/plain", "pages": None,
+                             "fields": {}, "warnings": []}
