@@ -51,6 +51,9 @@ def test_loading_shell_reads_the_posting_from_json_ld():
     assert f["education"] == ["bachelor degree"]
     assert f["skills"] == ["Terraform", "PostgreSQL", "gRPC", "Prometheus (nice to have)"]
     assert doc.warnings == ()
+    from jdmatch.structure import guess_kind
+
+    assert guess_kind(doc.text) == "posting"
 
 
 def test_skills_command_finds_json_ld_only_skills():
