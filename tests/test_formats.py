@@ -97,8 +97,8 @@ def test_jsonld_file_is_a_posting():
 def test_json_ld_that_does_not_parse_falls_back_to_the_page_and_says_so():
     doc = read_document(DATA / "broken-jsonld.html")
     assert "Quayside Foods is hiring a data analyst" in doc.text
-    assert any("JSON-LD block 1 does not parse" in w for w in doc.warnings)
-    assert any("visible text" in w for w in doc.warnings)
+    assert doc.warnings == ("JSON-LD block 1 does not parse (line 1, column 79: Expecting property name enclosed in double quotes); "
+                            "read the page's visible text instead",)
     assert doc.fields == {"format": "html", "title": "Data Analyst"}
     assert {"sql", "tableau"} <= ids(doc)
 
@@ -131,6 +131,14 @@ def test_batch_title_is_the_posting_title(tmp_path):
     batch.run([str(folder)], out, workers=1)
     titles = {Path(r["source"]).name: r["title"] for r in batch.read_rows(out)}
     assert titles == {"shell.html": "Senior Platform Engineer", "java.html": "Senior Backend Engineer — Java & Spring Boot"}
+
+
+def test_cli_prints_the_warning_on_stderr():
+    out = run("text", str(DATA / "broken-jsonld.html"))
+    assert out.returncode == 0, out.stderr
+    assert "Quayside Foods is hiring" in out.stdout and "warning" not in out.stdout
+    assert out.stderr.splitlines() == [f"jdmatch: warning: {DATA / 'broken-jsonld.html'}: JSON-LD block 1 does not parse "
+                                       "(line 1, column 79: Expecting property name enclosed in double quotes); read the page's visible text instead"]
 
 
 def test_a_json_file_that_is_neither_format_is_refused():

@@ -79,6 +79,7 @@ def text(
     from jdmatch.extract import read_document
 
     document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=int(max_size * 1024 * 1024))
+    _warn(document)
     _write(document.text + "\n")
 
 
@@ -105,6 +106,7 @@ def skills(
     from jdmatch.structure import find_sections, section_of
 
     document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=int(max_size * 1024 * 1024))
+    _warn(document)
     matcher = Matcher(lexicon=lexicon, extra_lexicon=extra_lexicon or ())
     grouped = group_skills(matcher.skills(document))
     if fmt is SkillsFormat.jsonresume:
@@ -181,6 +183,8 @@ def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, e
     limit = int(max_size * 1024 * 1024)
     document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=limit)
     posting = read_document(job, pdf_engine=pdf_engine.value, max_bytes=limit) if job is not None else None
+    for doc in (document, posting):
+        _warn(doc)
     matcher = Matcher(profile, job=posting, extra_lexicon=extra_lexicon or ())
     result = matcher.score(document)
     if fmt is ScoreFormat.html:
@@ -423,6 +427,14 @@ def lexicon_derive(
         atomic_write_text(output, lines)
         known = sum(1 for p in proposals if p.known)
         typer.echo(f"{len(proposals)} proposals ({known} already in the lexicon) written to {output}", err=True)
+
+
+def _warn(document: Any) -> None:
+    """One line on stderr per thing the reader could not read and what it read instead (``Document.warnings``)."""
+    from jdmatch.errors import display_path
+
+    for warning in getattr(document, "warnings", ()) or ():
+        sys.stderr.write(f"jdmatch: warning: {display_path(document.source)}: {warning}\n")
 
 
 def _print(renderable: object) -> None:

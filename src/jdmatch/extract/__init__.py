@@ -128,8 +128,7 @@ def _read_page(raw: str, source: str) -> Document:
             if found is not None:
                 text, fields = found
                 return Document(text=text, source=source, media_type="text/html", fields=fields, warnings=tuple(warnings))
-        if warnings:
-            warnings.append("read the page's visible text instead")
+        warnings = [f"{w}; read the page's visible text instead" for w in warnings]
     if not page.text.strip():
         raise EmptyDocumentError("no text found in the document" + (f" ({'; '.join(warnings)})" if warnings else ""), path=source)
     return Document(text=page.text, source=source, media_type="text/html", fields=fields, warnings=tuple(warnings))

@@ -29,7 +29,7 @@ class _TextParser(HTMLParser):
         self.parts: list[str] = []
         self.hidden: dict[str, int] = {}
         # what a page says about itself: JSON-LD blocks, <title>, the first <h1>
-        self.jsonld: list[str] = []
+        self.jsonld: list[list[str]] = []
         self.title: list[str] | None = None
         self.h1: list[str] | None = None
         self._open = ""  # "script" inside a JSON-LD block, "title" inside the first <title>
@@ -39,7 +39,7 @@ class _TextParser(HTMLParser):
         if tag == "body":
             self.hidden.pop("head", None)  # an unclosed <head> ends where the body starts
         if tag == "script" and any(k == "type" and (v or "").split(";")[0].strip().lower() == "application/ld+json" for k, v in attrs):
-            self.jsonld.append("")
+            self.jsonld.append([])
             self._open = "script"
         elif tag == "title" and self.title is None:
             self.title = []
@@ -80,7 +80,7 @@ class _TextParser(HTMLParser):
             if self._h1_open and self.h1 is not None:
                 self.h1.append(data)
         elif self._open == "script":
-            self.jsonld[-1] += data
+            self.jsonld[-1].append(data)
         elif self._open == "title" and self.title is not None:
             self.title.append(data)
 
@@ -102,13 +102,10 @@ def read_html(markup: str) -> HtmlPage:
     parser.close()
     lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
     return HtmlPage(normalize_text("\n".join(lines)), " ".join("".join(parser.title or ()).split()),
-                    " ".join("".join(parser.h1 or ()).split()), tuple(b for b in parser.jsonld if b.strip()))
+                    " ".join("".join(parser.h1 or ()).split()),
+                    tuple(b for b in ("".join(parts) for parts in parser.jsonld) if b.strip()))
 
 
 def html_to_text(markup: str, *, source: str = "<bytes>") -> str:
     """Return the visible text of ``markup``: no script or style, block elements as lines."""
-    parser = _TextParser()
-    parser.feed(markup)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return normalize_text("\n".join(lines))
+    return read_html(markup).text
