@@ -225,3 +225,29 @@ def test_is_jsonresume_needs_the_schema_shape():
     assert not is_jsonresume({"work": "hard", "play": "often"})
     assert not is_jsonresume({"basics": {"name": "A"}, "x": 1, "y": 2, "z": 3})
     assert not is_jsonresume([{"basics": {}}])
+
+
+def test_json_ld_in_cdata_with_a_trailing_comma_still_reads():
+    page = ('<html><head><script type="application/ld+json">//<![CDATA[\n'
+            '{"@type": "JobPosting", "title": "Data Engineer", "skills": ["Airflow", "dbt",],}\n//]]></script></head>'
+            '<body>Loading...</body></html>')
+    doc = read_bytes(page.encode(), suffix=".html")
+    assert doc.fields["title"] == "Data Engineer" and doc.warnings == ()
+    assert {"airflow", "dbt"} <= ids(doc)
+
+
+def test_json_resume_years_come_from_work_only(tmp_path):
+    resume = {
+        "basics": {"name": "Ines Halloran", "label": "Backend Developer"},
+        # the 0.x schema's `company`; an entry with no endDate runs to the present
+        "work": [{"company": "Greyfen Tools", "position": "Backend Developer", "startDate": "2020-01", "endDate": "2022-12",
+                  "highlights": ["Go services with PostgreSQL"]}],
+        "volunteer": [{"organization": "Code Club", "position": "Mentor", "startDate": "2010-01", "endDate": "2019-12"}],
+        "projects": [{"name": "Tidewatch", "startDate": "2012-01", "endDate": "2018-01", "keywords": ["Rust"]}],
+    }
+    path = tmp_path / "cv.json"
+    path.write_text(json.dumps(resume), encoding="utf-8")
+    doc = read_document(path)
+    assert "Backend Developer, Greyfen Tools  Jan 2020 – Dec 2022" in doc.text.splitlines()
+    assert "Mentor, Code Club  Jan 2010 – Dec 2019" in doc.text.splitlines()
+    assert Matcher().score(doc).years == 3.0  # 36 months of work; volunteering and projects are not

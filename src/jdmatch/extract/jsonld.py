@@ -32,15 +32,30 @@ def parse_blocks(blocks: Iterable[str]) -> tuple[list[Any], list[str]]:
     parsed: list[Any] = []
     warnings: list[str] = []
     for i, block in enumerate(blocks, 1):
-        text = block.strip()
-        if text.startswith("<!--"):  # old pages wrap the block in an HTML comment
-            text = text.removeprefix("<!--").removesuffix("-->").strip()
+        text = _unwrap(block)
         try:
             parsed.append(json.loads(text, strict=False))  # strict=False: raw newlines inside strings, as pages write them
+            continue
         except (json.JSONDecodeError, RecursionError) as exc:
             where = f" (line {exc.lineno}, column {exc.colno}: {exc.msg})" if isinstance(exc, json.JSONDecodeError) else " (nested too deeply)"
+        try:  # the slip sites make most: a comma before a closing bracket
+            parsed.append(json.loads(_TRAILING_COMMA.sub(r"\1", text), strict=False))
+        except (json.JSONDecodeError, RecursionError):
             warnings.append(f"JSON-LD block {i} does not parse{where}")
     return parsed, warnings
+
+
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_WRAPPERS = (("<!--", "-->"), ("//<![CDATA[", "//]]>"), ("<![CDATA[", "]]>"))
+
+
+def _unwrap(block: str) -> str:
+    """The JSON of a script block that old pages wrap in an HTML comment or a CDATA section."""
+    text = block.strip()
+    for head, tail in _WRAPPERS:
+        if text.startswith(head) and text.endswith(tail):
+            text = text[len(head):-len(tail)].strip()
+    return text
 
 
 def _types(node: dict[str, Any]) -> list[str]:

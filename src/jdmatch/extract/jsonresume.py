@@ -75,13 +75,14 @@ def resume_text(data: dict[str, Any]) -> str:
     if _s(basics.get("summary")):
         out += ["", "Summary", _s(basics["summary"])]
 
-    def entries(heading: str, items: list[Any], title_keys: tuple[str, str], extra: str = "") -> None:
+    def entries(heading: str, items: list[Any], title_keys: tuple[str, ...], extra: str = "") -> None:
         rows = [i for i in items if isinstance(i, dict)]
         if not rows:
             return
         out.extend(["", heading])
         for item in rows:
-            title = _line(_s(item.get(title_keys[0])), _s(item.get(title_keys[1])))
+            # the schema's 0.x releases named the employer `company`, 1.x names it `name`
+            title = _line(_s(item.get(title_keys[0])), next((_s(item.get(k)) for k in title_keys[1:] if _s(item.get(k))), ""))
             span = _span(item)
             out.append("")
             out.append(f"{title}  {span}" if title and span else title or span)
@@ -92,9 +93,7 @@ def resume_text(data: dict[str, Any]) -> str:
             if extra and _list(item.get(extra)):
                 out.append("- " + ", ".join(_s(k) for k in item[extra] if _s(k)))
 
-    entries("Experience", _list(data.get("work")), ("position", "name"))
-    entries("Volunteer", _list(data.get("volunteer")), ("position", "organization"))
-    entries("Projects", _list(data.get("projects")), ("name", "entity"), extra="keywords")
+    entries("Experience", _list(data.get("work")), ("position", "name", "company"))
     schools = [e for e in _list(data.get("education")) if isinstance(e, dict)]
     if schools:
         out.extend(["", "Education"])
@@ -120,13 +119,16 @@ def resume_text(data: dict[str, Any]) -> str:
     if languages:
         out.extend(["", "Languages"])
         out.extend(f"- {_s(lang['language'])}" + (f" ({_s(lang['fluency'])})" if _s(lang.get("fluency")) else "") for lang in languages)
+    # last, so that their dates are not taken for years of work (the experience section ends at Education)
+    entries("Projects", _list(data.get("projects")), ("name", "entity"), extra="keywords")
+    entries("Volunteering", _list(data.get("volunteer")), ("position", "organization"))
     return "\n".join(out).strip()
 
 
 def resume_fields(data: dict[str, Any]) -> dict[str, Any]:
     """What jdmatch keeps of the structure: the headline, the work entries with their dates, skills by category."""
     basics = data.get("basics") if isinstance(data.get("basics"), dict) else {}
-    work = [{"position": _s(w.get("position")), "name": _s(w.get("name")), "startDate": _s(w.get("startDate")),
+    work = [{"position": _s(w.get("position")), "name": _s(w.get("name") or w.get("company")), "startDate": _s(w.get("startDate")),
              "endDate": _s(w.get("endDate"))} for w in _list(data.get("work")) if isinstance(w, dict)]
     skills = [{"name": _s(s.get("name")), "keywords": [_s(k) for k in _list(s.get("keywords")) if _s(k)]}
               for s in _list(data.get("skills")) if isinstance(s, dict)]
