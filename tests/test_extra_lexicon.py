@@ -132,6 +132,17 @@ def test_bad_extra_lexicon_names_file_and_line(tmp_path, lines, message):
         load_lexicon(extra=[bad])
 
 
+def test_lexicon_check_takes_extra_files(tmp_path):
+    out = run("lexicon", "check", "--extra-lexicon", str(TEAM))
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("ok: 1 extra file(s) merge with no problem:") and out.stdout.rstrip().endswith(", 1 new")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "postgresql", "aliases": ["PG"]}\n{"id": "kafka", "aliases": ["PG"]}\n', encoding="utf-8")
+    out = run("lexicon", "check", "--extra-lexicon", str(bad))
+    assert out.returncode == 1
+    assert f"{bad}:2: kafka: form 'PG' is also 'postgresql''s 'PG' ({bad}:1)" in out.stderr
+
+
 def test_missing_extra_lexicon_is_a_clear_error(tmp_path):
     out = run("skills", str(DATA / "resume.json"), "--extra-lexicon", str(tmp_path / "nope.jsonl"))
     assert out.returncode == 1

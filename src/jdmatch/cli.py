@@ -369,10 +369,18 @@ app.add_typer(lexicon_app, name="lexicon")
 @lexicon_app.command("check")
 def lexicon_check(
     folder: Annotated[Optional[Path], typer.Argument(help="A lexicon folder (default: the shipped lexicon).")] = None,
+    extra_lexicon: ExtraLexiconOption = None,
 ) -> None:
     """Validate every lexicon file: fields, labels, ids, implies, aliases shared by two entries."""
     from jdmatch.lexicon import check_lexicon
 
+    if extra_lexicon:  # your own files, merged over the lexicon: the first problems stop it, with their file:line
+        from jdmatch.lexicon import load_lexicon
+
+        merged = load_lexicon(folder, extra=extra_lexicon)
+        new = sum(1 for e in merged.entries if e.source == "user")
+        typer.echo(f"ok: {len(extra_lexicon)} extra file(s) merge with no problem: {len(merged)} entries, {new} new")
+        return
     lexicon, problems = check_lexicon(folder)
     for problem in problems:
         typer.echo(str(problem), err=True)

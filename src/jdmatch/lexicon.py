@@ -524,7 +524,7 @@ def _load_with_overlays(folder: Path, paths: tuple[Path, ...]) -> Lexicon:
         cached = _read_overlay_cache(folder, found[2], overlays, key)
         if cached is not None:
             return cached
-    merged = merge_overlays(load_lexicon(folder), list(zip(overlays, contents)))
+    merged = merge_overlays(load_lexicon(folder), [(os.fspath(p), data) for p, data in zip(paths, contents)], overlays=overlays)
     if key:
         _OVERLAY_KEYS[_memo_key(merged.root, merged.overlays)] = (key, merged)
     return merged
@@ -586,8 +586,11 @@ def store_overlay(lexicon: Lexicon, tokenizer: str, patterns: list[Any]) -> None
 _PATCH_LISTS = ("aliases", "ambiguous", "cues", "implies")
 
 
-def merge_overlays(base: Lexicon, files: list[tuple[str, bytes]]) -> Lexicon:
+def merge_overlays(base: Lexicon, files: list[tuple[str, bytes]], *, overlays: tuple[str, ...] | None = None) -> Lexicon:
     """``base`` with a user's JSON-lines files merged over it; raise :class:`LexiconError` naming file:line on any problem.
+
+    ``files`` holds (name as given, content); ``overlays`` (default: the names) is what the result keeps as its
+    :attr:`Lexicon.overlays`, the resolved paths when loaded from files.
 
     A line whose ``id`` is new is an entry in the lexicon's format (``source``
     defaults to ``"user"``). A line whose ``id`` exists changes that entry:
@@ -652,7 +655,7 @@ def merge_overlays(base: Lexicon, files: list[tuple[str, bytes]]) -> Lexicon:
         raise LexiconError(f"{len(problems)} problem(s) in the extra lexicon: {shown}{more}")
     first = tuple(by_id[i] for i in touched)
     rest = tuple(by_id[e.id] for e in base.entries if e.id not in touched)
-    return Lexicon(first + rest, base.context, base.root, base.files, tuple(where for where, _ in files))
+    return Lexicon(first + rest, base.context, base.root, base.files, overlays or tuple(where for where, _ in files))
 
 
 def _patch(current: Entry, raw: dict[str, Any], where: str, number: int, problems: list[Problem]) -> Entry:
