@@ -67,6 +67,16 @@ def test_alias_new_entry_and_ambiguous_form():
     assert entry.source == "user" and entry.file.endswith("team-lexicon.jsonl") and entry.line == 2
 
 
+def test_a_new_entry_may_leave_out_label_category_and_source(tmp_path):
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text('{"id": "acme-deployer", "name": "Acme Deployer", "source": "acme"}\n'
+                    '{"id": "harrowgate", "name": "Harrowgate", "label": "platform", "category": "Internal platforms"}\n', encoding="utf-8")
+    by_id = load_lexicon(extra=[mine]).by_id()
+    a, h = by_id["acme-deployer"], by_id["harrowgate"]
+    assert (a.label, a.category, a.source) == ("tool", "Other", "acme")
+    assert (h.label, h.category, h.source) == ("platform", "Internal platforms", "user")
+
+
 def test_second_start_reads_the_cache(cache):
     code = ("import sys; from jdmatch.lexicon import load_lexicon, compiled_data; "
             f"lx = load_lexicon(extra=[{str(TEAM)!r}]); print(compiled_data(lx) is not None)")
@@ -116,7 +126,8 @@ def test_unwritable_cache_still_works(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize(("lines", "message"), [
     ('{"id": "x1", "name": "X1", "label": "gadget", "category": "Tools"}', r"bad\.jsonl:1: label 'gadget' is not one of"),
-    ('{"id": "x1", "name": "X1", "label": "tool"}', r"bad\.jsonl:1: `category` is missing"),
+    ('{"id": "x1", "label": "tool"}', r"bad\.jsonl:1: `name` is missing"),
+    ('{"id": "x1", "name": "X1", "source": ""}', r"bad\.jsonl:1: `source` must be a non-empty string"),
     ('// ok\n{"id": "postgresql", "aliases": "PG"}', r"bad\.jsonl:2: `aliases` must be a list of strings"),
     ('{"id": "postgresql", "colour": "blue"}', r"bad\.jsonl:1: unknown field\(s\): colour"),
     ('{"id": "x1", "name": "X1", "label": "tool", "category": "T", "implies": ["nope"]}', r"bad\.jsonl:1: implies unknown id 'nope'"),

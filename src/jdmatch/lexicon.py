@@ -7,6 +7,7 @@ reported with its file and line, so a reviewer can fix it directly.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -584,6 +585,8 @@ def store_overlay(lexicon: Lexicon, tokenizer: str, patterns: list[Any]) -> None
 
 
 _PATCH_LISTS = ("aliases", "ambiguous", "cues", "implies")
+USER_DEFAULTS = {"label": "tool", "category": "Other", "source": "user"}
+"""What a new entry of a user's file is when it does not say: a tool, in category "Other", from "user"."""
 
 
 def merge_overlays(base: Lexicon, files: list[tuple[str, bytes]], *, overlays: tuple[str, ...] | None = None) -> Lexicon:
@@ -592,8 +595,9 @@ def merge_overlays(base: Lexicon, files: list[tuple[str, bytes]], *, overlays: t
     ``files`` holds (name as given, content); ``overlays`` (default: the names) is what the result keeps as its
     :attr:`Lexicon.overlays`, the resolved paths when loaded from files.
 
-    A line whose ``id`` is new is an entry in the lexicon's format (``source``
-    defaults to ``"user"``). A line whose ``id`` exists changes that entry:
+    A line whose ``id`` is new is an entry in the lexicon's format; what it
+    leaves out is :data:`USER_DEFAULTS` (a ``tool`` in category ``Other``, source
+    ``user``; any source name of the user's own is kept). A line whose ``id`` exists changes that entry:
     ``aliases``, ``ambiguous``, ``cues`` and ``implies`` are added to its own
     (a form named ``ambiguous`` leaves the aliases, and the other way round),
     ``name``, ``label`` and ``category`` replace its own. Entries a user file
@@ -626,9 +630,15 @@ def merge_overlays(base: Lexicon, files: list[tuple[str, bytes]], *, overlays: t
                 continue
             current = by_id.get(entry_id)
             if current is None:
-                entry = _entry({"source": "user", **raw}, where, number, problems)
+                source = raw.get("source", "user")
+                if not isinstance(source, str) or not source.strip():
+                    problems.append(Problem(where, number, "`source` must be a non-empty string"))
+                    continue
+                entry = _entry({**USER_DEFAULTS, **raw, "source": "user"}, where, number, problems)
                 if entry is None:
                     continue
+                if source.strip() != "user":  # a user's own name for where the entry came from
+                    entry = dataclasses.replace(entry, source=source.strip())
                 given.append(entry)
             else:
                 entry = _patch(current, raw, where, number, problems)
@@ -673,8 +683,6 @@ def _patch(current: Entry, raw: dict[str, Any], where: str, number: int, problem
                 scalars[key] = value.strip()
     if scalars.get("label", current.label) not in LABELS:
         problems.append(Problem(where, number, f"label {scalars['label']!r} is not one of: {', '.join(sorted(LABELS))}"))
-    if scalars.get("source", current.source) not in SOURCES:
-        problems.append(Problem(where, number, f"source {scalars['source']!r} is not one of: {', '.join(sorted(SOURCES))}"))
     added = {key: _strings(raw, key, where, number, problems) for key in _PATCH_LISTS}
     if any(c != c.lower() for c in added["cues"]):
         problems.append(Problem(where, number, "`cues` must be lowercase"))
