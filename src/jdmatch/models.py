@@ -27,8 +27,9 @@ class Document:
     warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "source": self.source, "media_type": self.media_type, "pages": self.pages,
-                "fields": dict(self.fields), "warnings": list(self.warnings)}
+        data = asdict(self)
+        data["fields"], data["warnings"] = dict(self.fields), list(self.warnings)
+        return data
 
 
 @dataclass(frozen=True, slots=True)
