@@ -243,7 +243,8 @@ def test_skills_and_score_json_include_codes(tmp_path):
     assert "codes" not in skills["communication"]
     out = run("score", str(doc), "--format", "json")
     data = json.loads(out.stdout)
-    assert data["occupation"] == {"onet_soc": "15-1252.00", "isco08": "2512"}
+    assert data["occupation"] == {"onet_soc": "15-1252.00", "isco08": "2512",
+                                  "esco_occupation": "http://data.europa.eu/esco/occupation/f2b15a0e-e65a-438a-affb-29b9d50b77d1"}
     matched = {m["id"]: m for m in data["matched"]}
     assert matched["postgresql"]["codes"]["hot_technology"] is True
 
@@ -273,8 +274,8 @@ def test_codes_file_problems_name_file_and_line(tmp_path):
     where = str(folder / "codes" / "c.jsonl")
     assert [str(p) for p in problems] == [
         f"{where}:2: codes for unknown id 'nothing'",
-        f"{where}:3: id 'quillstack' has codes already",
-        f"{where}:4: needs a string `id`; fields must be id, onet_commodity, onet_commodity_title, hot_technology (bad: hot_technology)",
+        f"{where}:3: id 'quillstack' has onet_commodity already",
+        f"{where}:4: needs a string `id`; fields must be id, onet_commodity, onet_commodity_title, hot_technology, esco_skill (bad: hot_technology)",
     ]
     assert lexicon.codes["quillstack"]["hot_technology"] is False
 
@@ -297,3 +298,37 @@ def test_shipped_lexicon_copy_with_codes_checks_clean(tmp_path):
     shutil.copytree(default_lexicon_dir(), folder, ignore=shutil.ignore_patterns("compiled.json", "reference", "profiles"))
     lexicon, problems = check_lexicon(folder)
     assert problems == [] and len(lexicon.codes) == len(load_lexicon().codes)
+
+
+def test_entries_carry_esco_skill_uris():
+    codes = load_lexicon().codes
+    esco = {i: c["esco_skill"] for i, c in codes.items() if "esco_skill" in c}
+    assert len(esco) >= 50 and len(set(esco.values())) == len(esco)
+    assert all(u.startswith("http://data.europa.eu/esco/skill/") for u in esco.values())
+    assert {"python", "java", "postgresql"} <= set(esco)
+    assert "onet_commodity" in codes["python"] and "esco_skill" in codes["python"]  # both files, one entry
+
+
+def test_esco_mapping_is_strict(tmp_path):
+    uri = "http://data.europa.eu/esco/skill/{:08d}-0000-0000-0000-000000000000".format
+    rows = [
+        (uri(1), "PostgreSQL Postgres The computer program PostgreSQL is a database."),        # the name, then an alias
+        (uri(2), "Python (computer programming) Python The techniques of software development."),  # a qualifier
+        (uri(3), "VBScript The techniques of software development."),        # an alias that names another product
+        (uri(4), "QlikView Expressor QV Expressor The computer program."),   # a longer label than the form
+        (uri(5), "Kafka The tool Kafka streams events."),                    # two rows for one entry: neither
+        (uri(6), "Kafka The other tool Kafka."),
+        (uri(7), "communication The skill of talking."),                     # not a product
+    ]
+    source = tmp_path / "skills.csv"
+    with source.open("w", encoding="utf-8", newline="") as fh:
+        import csv
+
+        writer = csv.writer(fh)
+        writer.writerow(["id", "description"])
+        writer.writerows(rows)
+    out = tmp_path / "esco.jsonl"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "make_esco_codes.py"), "--source", str(source), "--output", str(out)],
+                   check=True, capture_output=True, timeout=300)
+    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert got == [{"id": "postgresql", "esco_skill": uri(1)}, {"id": "python", "esco_skill": uri(2)}]

@@ -428,8 +428,9 @@ def _alias_clashes(lexicon: Lexicon, tokenize: Any) -> Iterator[Problem]:
 # -- standard codes -------------------------------------------------------------------
 
 _CODES: dict[str, dict[str, dict[str, Any]]] = {}
-_CODE_FIELDS = {"id": str, "onet_commodity": str, "onet_commodity_title": str, "hot_technology": bool}
+_CODE_FIELDS = {"id": str, "onet_commodity": str, "onet_commodity_title": str, "hot_technology": bool, "esco_skill": str}
 _COMMODITY = re.compile(r"^\d{8}$")
+_ESCO_SKILL = re.compile(r"^http://data\.europa\.eu/esco/skill/[0-9a-f-]{36}$")
 
 
 def _read_codes(root: Path, config: dict[str, Any], known: set[str], problems: list[Problem]) -> dict[str, dict[str, Any]]:
@@ -467,14 +468,17 @@ def _read_codes(root: Path, config: dict[str, Any], known: set[str], problems: l
                 problems.append(Problem(where, number, f"needs a string `id`; fields must be {', '.join(_CODE_FIELDS)} (bad: {', '.join(bad) or 'id'})"))
                 continue
             entry_id = raw.pop("id")
+            had = codes.get(entry_id, {})
             if entry_id not in known:
                 problems.append(Problem(where, number, f"codes for unknown id {entry_id!r}"))
-            elif entry_id in codes:
-                problems.append(Problem(where, number, f"id {entry_id!r} has codes already"))
+            elif set(raw) & set(had):  # one file per kind of code: each id once in each
+                problems.append(Problem(where, number, f"id {entry_id!r} has {', '.join(sorted(set(raw) & set(had)))} already"))
             elif "onet_commodity" in raw and not _COMMODITY.match(raw["onet_commodity"]):
                 problems.append(Problem(where, number, f"onet_commodity {raw['onet_commodity']!r} must be 8 digits"))
+            elif "esco_skill" in raw and not _ESCO_SKILL.match(raw["esco_skill"]):
+                problems.append(Problem(where, number, f"esco_skill {raw['esco_skill']!r} must be an ESCO skill URI (http://data.europa.eu/esco/skill/...)"))
             else:
-                codes[entry_id] = raw
+                codes[entry_id] = {**had, **raw}
     return codes
 
 

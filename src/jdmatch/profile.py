@@ -83,6 +83,8 @@ class RoleProfile:
     """The O*NET-SOC code of the occupation (e.g. 15-1252.00 Software Developers)."""
     isco08: str = ""
     """The ISCO-08 group of the occupation (e.g. 2512 Software developers)."""
+    esco_occupation: str = ""
+    """The ESCO occupation URI (e.g. software developer's)."""
 
     def skill_ids(self) -> list[str]:
         """Every skill the profile names, in group order, without repeats."""
@@ -91,6 +93,7 @@ class RoleProfile:
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "title": self.title, "source": self.source, "onet_soc": self.onet_soc, "isco08": self.isco08,
+            "esco_occupation": self.esco_occupation,
             "groups": [{"id": g.id, "name": g.name, "weight": g.weight, "mode": g.mode, "need": g.need, "core": g.core,
                         "skills": [{"id": s.id, "weight": s.weight} for s in g.skills]} for g in self.groups],
             "ladder": [{"level": lv.level, "rank": lv.rank, "track": lv.track, "titles": list(lv.titles), "years": list(lv.years)} for lv in self.ladder],
@@ -282,7 +285,8 @@ def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profi
         problems.append("profile: `keywords` must be a list of strings")
         keywords = []
     codes = {}
-    for key, pattern, example in (("onet_soc", r"\d{2}-\d{4}\.\d{2}", "15-1252.00"), ("isco08", r"\d{1,4}", "2512")):
+    for key, pattern, example in (("onet_soc", r"\d{2}-\d{4}\.\d{2}", "15-1252.00"), ("isco08", r"\d{1,4}", "2512"),
+                                  ("esco_occupation", r"http://data\.europa\.eu/esco/occupation/[0-9a-f-]{36}", "http://data.europa.eu/esco/occupation/...")):
         value = raw.get(key, "")
         if not isinstance(value, str) or (value and not re.fullmatch(pattern, value)):
             problems.append(f"profile: `{key}` must be a code like \"{example}\"")

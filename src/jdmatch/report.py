@@ -34,7 +34,7 @@ def add_score_codes(data: dict[str, Any], lexicon: Any, profile: Any) -> dict[st
     """A score's JSON with the codes of its matched and missing skills and the profile's occupation codes."""
     add_codes(data.get("matched", []), lexicon)
     add_codes(data.get("missing", []), lexicon)
-    occupation = {k: v for k, v in (("onet_soc", getattr(profile, "onet_soc", "")), ("isco08", getattr(profile, "isco08", ""))) if v}
+    occupation = {k: v for k in ("onet_soc", "isco08", "esco_occupation") if (v := getattr(profile, k, ""))}
     if occupation:
         data["occupation"] = occupation
     return data
