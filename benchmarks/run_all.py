@@ -30,6 +30,7 @@ def main() -> None:
         ("Experience and seniority", [py, str(HERE / "experience_quality.py")]),
         ("skills() throughput", [py, str(HERE / "skills_speed.py"), "--docs", "300" if args.quick else "1500"]),
         ("Cold start", [py, str(HERE / "cold_start.py"), "--runs", "2" if args.quick else "5"]),
+        ("Start with an extra lexicon", [py, str(HERE / "extra_lexicon_start.py"), "--runs", "2" if args.quick else "7"]),
         ("Batch throughput and memory", [py, str(HERE / "batch_speed.py"), "--sizes", *(["1000"] if args.quick else ["10000", "100000"]),
                                          "--pdfs", "20" if args.quick else "120"]),
     ]

@@ -144,4 +144,4 @@ def test_document_is_frozen(tmp_path: Path) -> None:
     with pytest.raises(AttributeError):
         doc.text = "other"  # type: ignore[misc]
     assert doc.to_dict() == {"text": "Python developer", "source": str(tmp_path / "a.txt"), "media_type": "text/plain", "pages": None,
-                             "date": None, "date_source": ""}
+                             "date": None, "date_source": "", "fields": {}, "warnings": []}

@@ -22,7 +22,7 @@ def test_the_readme_has_python_examples() -> None:
 
 @pytest.fixture()
 def workdir(tmp_path: Path) -> Path:
-    """The files the examples name: resume.pdf, posting.html, resumes/*.pdf, postings/."""
+    """The files the examples name: resume.pdf, posting.html, resumes/*.pdf, postings/, team.jsonl."""
     shutil.copy(SAMPLES / "resumes" / "senior-backend-java.pdf", tmp_path / "resume.pdf")
     shutil.copy(SAMPLES / "postings" / "backend-senior-java.html", tmp_path / "posting.html")
     (tmp_path / "resumes").mkdir()
@@ -31,6 +31,9 @@ def workdir(tmp_path: Path) -> Path:
     (tmp_path / "postings").mkdir()
     for name in ("backend-senior-java.html", "backend-mid-node.md", "chef.html"):
         shutil.copy(SAMPLES / "postings" / name, tmp_path / "postings" / name)
+    # a team's own lexicon file: one in-house tool, one alias of a shipped skill
+    (tmp_path / "team.jsonl").write_text('{"id": "quillmq", "name": "QuillMQ", "label": "tool", "category": "Messaging & streaming"}\n'
+                                         '{"id": "postgresql", "aliases": ["PGX"]}\n', encoding="utf-8")
     return tmp_path
 
 

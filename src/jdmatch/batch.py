@@ -347,7 +347,8 @@ def _renew_matcher(profile: Any, job: Any, lexicon: Any, as_of: Any = None) -> N
 
     _matcher = None
     default_recognizer.cache_clear()
-    _matcher = Matcher(profile, job=job, lexicon=lexicon, as_of=as_of)
+    folder, extra = lexicon if isinstance(lexicon, tuple) else (lexicon, ())
+    _matcher = Matcher(profile, job=job, lexicon=folder, extra_lexicon=extra, as_of=as_of)
     _matcher.score("warm up")
     _settings.pop("labels", None)
     _settings["renew"] = lambda: _renew_matcher(profile, job, lexicon, as_of)
@@ -402,7 +403,7 @@ def score_item(item: Item) -> dict[str, Any]:
 
             doc = read_document(item.path, pdf_engine=_settings.get("pdf_engine", "pdfminer"), max_bytes=_settings.get("max_bytes", DEFAULT_MAX_BYTES))
             if not item.title:
-                row["title"] = _first_line(doc.text)
+                row["title"] = str(doc.fields.get("title") or "")[:120] or _first_line(doc.text)  # JSON-LD, else <h1>/<title>
         else:
             from jdmatch.models import Document
 
@@ -619,6 +620,7 @@ def run(
     stdin: TextIO | None = None,
     log: str | os.PathLike[str] | None = None,
     as_of: Any = None,
+    extra_lexicon: Iterable[str | os.PathLike[str]] = (),
 ) -> Summary:
     """Score every input document and write one row each to ``output`` (.csv or .jsonl).
 
@@ -671,6 +673,14 @@ def run(
         on_resume(len(done))
     summary = Summary()
     started = time.perf_counter()
+    extra = tuple(os.fspath(p) for p in extra_lexicon)
+    if extra:  # travels to the workers with the lexicon folder (see _renew_matcher)
+        from jdmatch.lexicon import load_lexicon
+        from jdmatch.recognize import SkillRecognizer
+
+        # a bad file stops the run here, with its file:line; compiled once here, the workers read the cache
+        SkillRecognizer(load_lexicon(lexicon, extra=extra))
+        lexicon = (lexicon, extra)
     settings = dict(profile=profile if job is None else "backend-engineer", job=job, lexicon=lexicon, timeout=timeout,
                     max_bytes=max_bytes, pdf_engine=pdf_engine, memory_mb=memory_mb, as_of=as_of)
     items = iter_items(inputs, text_column=text_column, id_column=id_column, title_column=title_column, stdin=stdin)

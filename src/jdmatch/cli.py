@@ -112,6 +112,10 @@ MaxSizeOption = Annotated[
     float,
     typer.Option("--max-size", min=0.001, help="Refuse files larger than this many MiB."),
 ]
+ExtraLexiconOption = Annotated[
+    Optional[list[Path]],
+    typer.Option("--extra-lexicon", help="Your own lexicon entries (JSON lines: new skills, aliases, ambiguous forms); repeatable."),
+]
 
 
 @app.command(cls=_Command)
@@ -124,6 +128,7 @@ def text(
     from jdmatch.extract import read_document
 
     document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=int(max_size * 1024 * 1024))
+    _warn(document)
     _write(document.text + "\n")
 
 
@@ -131,25 +136,36 @@ class SkillsFormat(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    jsonresume = "jsonresume"
 
 
 @app.command(cls=_Command)
 def skills(
     path: Annotated[Path, typer.Argument(help="A PDF, DOCX, HTML, Markdown or text file.")],
-    fmt: Annotated[SkillsFormat, typer.Option("--format", "-f", parser=_choice(SkillsFormat), metavar="[table|json|markdown]", help="table (grouped by category), json or markdown.")] = SkillsFormat.table,
+    fmt: Annotated[SkillsFormat, typer.Option("--format", "-f", parser=_choice(SkillsFormat), metavar="[table|json|markdown|jsonresume]", help="table (grouped by category), json, markdown, or jsonresume (a JSON Resume `skills` section).")] = SkillsFormat.table,
     lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="A lexicon folder instead of the shipped one.")] = None,
+    extra_lexicon: ExtraLexiconOption = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
 ) -> None:
     """List the tools and skills recognized in a document."""
     from jdmatch.extract import read_document
     from jdmatch.matcher import Matcher
-    from jdmatch.report import group_skills
+    from jdmatch.report import add_codes, group_skills
 
     from jdmatch.structure import find_sections, section_of
 
     document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=int(max_size * 1024 * 1024))
-    grouped = group_skills(Matcher(lexicon=lexicon).skills(document))
+    _warn(document)
+    matcher = Matcher(lexicon=lexicon, extra_lexicon=extra_lexicon or ())
+    grouped = group_skills(matcher.skills(document))
+    if fmt is SkillsFormat.jsonresume:
+        import json
+
+        from jdmatch.report import jsonresume_skills
+
+        _write(json.dumps({"skills": jsonresume_skills(grouped)}, ensure_ascii=False, indent=2) + "\n")
+        return
     sections = find_sections(document.text, None)
     for skill in grouped:
         for mention in skill["mentions"]:
@@ -157,7 +173,7 @@ def skills(
     if fmt is SkillsFormat.json:
         import json
 
-        _write(json.dumps(grouped, ensure_ascii=False, indent=2) + "\n")
+        _write(json.dumps(add_codes(grouped, matcher.recognizer.lexicon), ensure_ascii=False, indent=2) + "\n")
         return
     if fmt is SkillsFormat.markdown:
         from jdmatch.report_markdown import skills_markdown
@@ -195,13 +211,14 @@ def score(
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", parser=_choice(ScoreFormat), metavar="[table|json|html|markdown]", help="table (one screen; --explain for all), json, html (a self-contained report) or markdown.")] = ScoreFormat.table,
     explain: Annotated[bool, typer.Option("--explain", help="Also show the evidence for each skill and the terms behind the similarity.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")] = None,
+    extra_lexicon: ExtraLexiconOption = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
     as_of: AsOfOption = None,
 ) -> None:
     """Score how well a document fits a role profile (or a job posting), with the evidence."""
     _score(path, profile=profile, job=job, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size, output=output,
-           as_of=_date(as_of))
+           as_of=_date(as_of), extra_lexicon=extra_lexicon)
 
 
 @app.command(cls=_Command)
@@ -211,17 +228,18 @@ def match(
     fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", parser=_choice(ScoreFormat), metavar="[table|json|html|markdown]", help="table (one screen; --explain for all), json, html or markdown.")] = ScoreFormat.table,
     explain: Annotated[bool, typer.Option("--explain", help="Also show the evidence and the terms behind the similarity.")] = False,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")] = None,
+    extra_lexicon: ExtraLexiconOption = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
     as_of: AsOfOption = None,
 ) -> None:
     """Score a resume against one job posting (the same as `score RESUME --job POSTING`)."""
     _score(resume, profile="backend-engineer", job=posting, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size, output=output,
-           as_of=_date(as_of))
+           as_of=_date(as_of), extra_lexicon=extra_lexicon)
 
 
 def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, explain: bool, pdf_engine: PdfEngine, max_size: float,
-           output: Optional[Path] = None, as_of: Any = None) -> None:
+           output: Optional[Path] = None, as_of: Any = None, extra_lexicon: Optional[list[Path]] = None) -> None:
     from jdmatch.extract import read_document
     from jdmatch.matcher import Matcher
 
@@ -232,7 +250,9 @@ def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, e
     limit = int(max_size * 1024 * 1024)
     document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=limit)
     posting = read_document(job, pdf_engine=pdf_engine.value, max_bytes=limit) if job is not None else None
-    matcher = Matcher(profile, job=posting, as_of=as_of)
+    for doc in (document, posting):
+        _warn(doc)
+    matcher = Matcher(profile, job=posting, as_of=as_of, extra_lexicon=extra_lexicon or ())
     result = matcher.score(document)
     if fmt is ScoreFormat.html:
         from jdmatch.report_html import score_html, write_html
@@ -258,7 +278,9 @@ def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, e
     if fmt is ScoreFormat.json:
         import json
 
-        data = result.to_dict()
+        from jdmatch.report import add_score_codes
+
+        data = add_score_codes(result.to_dict(), matcher.recognizer.lexicon, matcher.profile)
         if not explain:
             data.pop("top_terms", None)
         text = json.dumps(data, ensure_ascii=True, indent=2) + "\n"
@@ -318,6 +340,7 @@ def batch(
     id_column: Annotated[Optional[str], typer.Option("--id-column", help="CSV/JSONL column with a unique id (default: id, or the line number).")] = None,
     title_column: Annotated[Optional[str], typer.Option("--title-column", help="CSV/JSONL column with the title.")] = None,
     summary: Annotated[Optional[Path], typer.Option("--summary", help="Also write a market summary: .json, or .html (a report with charts and the ranked table).")] = None,
+    extra_lexicon: ExtraLexiconOption = None,
     timeout: Annotated[float, typer.Option("--timeout", min=0, help="Seconds allowed per document (0: no limit).")] = 60.0,
     memory_limit: Annotated[int, typer.Option("--memory-limit", min=0, help="MiB of memory per worker process (0: no limit).")] = 2048,
     max_size: MaxSizeOption = 20.0,
@@ -350,7 +373,7 @@ def batch(
             scheduler=scheduler, resume=resume, force=force, text_column=text_column, id_column=id_column,
             title_column=title_column, timeout=timeout, max_bytes=int(max_size * 1024 * 1024),
             pdf_engine=pdf_engine.value, memory_mb=memory_limit or None, on_rows=on_rows, on_resume=on_resume,
-            log=log, as_of=when,
+            log=log, as_of=when, extra_lexicon=[str(p) for p in extra_lexicon or ()],
         )
     except KeyboardInterrupt:
         if progress is not None:
@@ -440,10 +463,18 @@ app.add_typer(lexicon_app, name="lexicon")
 @lexicon_app.command("check", cls=_Command)
 def lexicon_check(
     folder: Annotated[Optional[Path], typer.Argument(help="A lexicon folder (default: the shipped lexicon).")] = None,
+    extra_lexicon: ExtraLexiconOption = None,
 ) -> None:
     """Validate every lexicon file: fields, labels, ids, implies, aliases shared by two entries."""
     from jdmatch.lexicon import check_lexicon
 
+    if extra_lexicon:  # your own files, merged over the lexicon: the first problems stop it, with their file:line
+        from jdmatch.lexicon import load_lexicon
+
+        merged = load_lexicon(folder, extra=extra_lexicon)
+        new = sum(1 for e in merged.entries if e.source == "user")
+        typer.echo(f"ok: {len(extra_lexicon)} extra file(s) merge with no problem: {len(merged)} entries, {new} new")
+        return
     lexicon, problems = check_lexicon(folder)
     for problem in problems:
         typer.echo(str(problem), err=True)
@@ -502,6 +533,14 @@ def lexicon_derive(
         atomic_write_text(output, lines)
         known = sum(1 for p in proposals if p.known)
         typer.echo(f"{len(proposals)} proposals ({known} already in the lexicon) written to {output}", err=True)
+
+
+def _warn(document: Any) -> None:
+    """One line on stderr per thing the reader could not read and what it read instead (``Document.warnings``)."""
+    from jdmatch.errors import display_path
+
+    for warning in getattr(document, "warnings", ()) or ():
+        sys.stderr.write(f"jdmatch: warning: {display_path(document.source)}: {warning}\n")
 
 
 def _print(renderable: object) -> None:

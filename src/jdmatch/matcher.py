@@ -30,7 +30,9 @@ class Matcher:
     to a profile TOML file, or a :class:`~jdmatch.profile.RoleProfile`. ``job``
     (a posting as a path, text or Document) scores against that posting instead.
     ``lexicon`` is a lexicon folder; by default the shipped lexicon, compiled once
-    per process and shared by every ``Matcher``.
+    per process and shared by every ``Matcher``. ``extra_lexicon`` lists a user's
+    own JSON-lines files merged over it (new entries, aliases, ambiguous forms;
+    see ``lexicon/README.md``), compiled once and cached by content hash.
 
     Inputs follow one rule everywhere: a ``str`` is text, an ``os.PathLike``
     (``pathlib.Path``) is a file to read, a :class:`~jdmatch.models.Document` is
@@ -43,11 +45,12 @@ class Matcher:
     """
 
     def __init__(self, profile: Any = "backend-engineer", *, job: Any = None, lexicon: str | os.PathLike[str] | None = None,
-                 as_of: datetime.date | None = None) -> None:
+                 extra_lexicon: Iterable[str | os.PathLike[str]] = (), as_of: datetime.date | None = None) -> None:
         self._profile_spec = profile
         self._job = job
         self.as_of = as_of
         self._lexicon_path = lexicon
+        self._extra_lexicon = tuple(os.fspath(p) for p in extra_lexicon)
         self._recognizer: Any = None
         self._profile: Any = None
         self._scorer: Any = None
@@ -60,12 +63,12 @@ class Matcher:
         if self._recognizer is None:
             from jdmatch.recognize import SkillRecognizer, default_recognizer
 
-            if self._lexicon_path is None:
+            if self._lexicon_path is None and not self._extra_lexicon:
                 self._recognizer = default_recognizer()
             else:
                 from jdmatch.lexicon import load_lexicon
 
-                self._recognizer = SkillRecognizer(load_lexicon(self._lexicon_path))
+                self._recognizer = SkillRecognizer(load_lexicon(self._lexicon_path, extra=self._extra_lexicon))
         return self._recognizer
 
     @property
@@ -171,7 +174,8 @@ class Matcher:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        spec = (self._profile_spec if self._job is None else None, self._job, self._lexicon_path, self.as_of, os.getpid())
+        spec = (self._profile_spec if self._job is None else None, self._job, self._lexicon_path, self.as_of, os.getpid(),
+                self._extra_lexicon)
         with ctx.Pool(n_process, initializer=_init_worker, initargs=spec) as pool:
             yield from pool.imap(_score_in_worker, (_checked(s) for s in sources), chunksize=chunksize)
 
@@ -223,13 +227,14 @@ def _checked(source: Any) -> Any:
 _worker: Matcher | None = None
 
 
-def _init_worker(profile: Any, job: Any, lexicon: Any, as_of: Any = None, parent: int | None = None) -> None:
+def _init_worker(profile: Any, job: Any, lexicon: Any, as_of: Any = None, parent: int | None = None, extra_lexicon: Any = ()) -> None:
     global _worker
     if parent is not None:
         from jdmatch.batch import exit_with_parent
 
         exit_with_parent(parent)
-    _worker = Matcher(profile if profile is not None else "backend-engineer", job=job, lexicon=lexicon, as_of=as_of)
+    _worker = Matcher(profile if profile is not None else "backend-engineer", job=job, lexicon=lexicon, as_of=as_of,
+                      extra_lexicon=extra_lexicon)
 
 
 def _score_in_worker(source: Any) -> FitResult:

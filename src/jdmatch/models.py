@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
@@ -17,6 +18,10 @@ class Document:
     written, where it says so itself, and ``date_source`` where that came from
     (``"docx core properties"``, ``"pdf ModDate"``, ``"pdf CreationDate"``,
     ``"header"``; ``""`` without a date): a resume's "Present" means that day.
+    ``fields`` holds what a structured format says itself (a JSON-LD
+    ``JobPosting``, a JSON Resume, a page's title; ``fields["format"]`` names it)
+    and ``warnings`` what could not be read and what was read instead (a JSON-LD
+    block that does not parse...).
     """
 
     text: str
@@ -25,10 +30,13 @@ class Document:
     pages: int | None = None
     date: datetime.date | None = None
     date_source: str = ""
+    fields: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["date"] = self.date.isoformat() if self.date else None
+        data["fields"], data["warnings"] = dict(self.fields), list(self.warnings)
         return data
 
 

@@ -92,6 +92,12 @@ class RoleProfile:
     core_floor: float = 1.0  # share of the score kept when the core groups are empty (1: no gate)
     core_full: float = 0.6  # core coverage from which the score is not held back
     coverage_scale: float = 1.0  # the curve of how coverage counts (see scoring.counted_coverage); 1: as it is
+    onet_soc: str = ""
+    """The O*NET-SOC code of the occupation (e.g. 15-1252.00 Software Developers)."""
+    isco08: str = ""
+    """The ISCO-08 group of the occupation (e.g. 2512 Software developers)."""
+    esco_occupation: str = ""
+    """The ESCO occupation URI (e.g. software developer's)."""
 
     def skill_ids(self) -> list[str]:
         """Every skill the profile names, in group order, without repeats."""
@@ -99,7 +105,8 @@ class RoleProfile:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "title": self.title, "source": self.source,
+            "id": self.id, "title": self.title, "source": self.source, "onet_soc": self.onet_soc, "isco08": self.isco08,
+            "esco_occupation": self.esco_occupation,
             "groups": [{"id": g.id, "name": g.name, "weight": g.weight, "mode": g.mode, "need": g.need, "core": g.core, "required": g.required,
                         "skills": [{"id": s.id, "weight": s.weight} for s in g.skills]} for g in self.groups],
             "ladder": [{"level": lv.level, "rank": lv.rank, "track": lv.track, "titles": list(lv.titles), "years": list(lv.years)} for lv in self.ladder],
@@ -125,6 +132,10 @@ class RoleProfile:
         if not skills:
             raise ProfileError("the posting names no skill jdmatch knows, so it cannot serve as a profile", path=doc.source)
         reqs = posting_requirements(doc.text, skills)
+        # what a structured posting states in its fields (JSON-LD skills, years, degree); see jdmatch.posting_fields
+        from jdmatch.posting_fields import apply_extras
+
+        reqs = apply_extras(reqs, doc, recognizer)
         counts = Counter(m.id for m in skills)
         category = {m.id: m.category for m in skills}
         groups: list[SkillGroup] = []
@@ -161,7 +172,8 @@ class RoleProfile:
                 groups.append(SkillGroup(_slug(f"{status}-{cat}"), f"{label}: {cat}", per_skill * (need or len(members)), "all",
                                          tuple(members), need=need, core=core, required=status == "required"))
         keywords = tuple(w for w, _ in analysis.words.most_common(max_keywords))
-        title = next((line.strip().lstrip("#").strip() for line in doc.text.splitlines() if line.strip()), "Job posting")[:80]
+        title = str(doc.fields.get("title") or "") or next((line.strip().lstrip("#").strip() for line in doc.text.splitlines() if line.strip()), "Job posting")
+        title = title[:80]
         base = load_profile("backend-engineer")
         # a posting that reads as backend development (the backend profile's contrast model says so)
         # is for that role: a resume is also judged by how much it reads like a backend developer's
@@ -323,11 +335,19 @@ def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profi
     if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
         problems.append("profile: `keywords` must be a list of strings")
         keywords = []
+    codes = {}
+    for key, pattern, example in (("onet_soc", r"\d{2}-\d{4}\.\d{2}", "15-1252.00"), ("isco08", r"\d{1,4}", "2512"),
+                                  ("esco_occupation", r"http://data\.europa\.eu/esco/occupation/[0-9a-f-]{36}", "http://data.europa.eu/esco/occupation/...")):
+        value = raw.get(key, "")
+        if not isinstance(value, str) or (value and not re.fullmatch(pattern, value)):
+            problems.append(f"profile: `{key}` must be a code like \"{example}\"")
+            value = ""
+        codes[key] = value
     if problems:
         raise ProfileError("; ".join(problems[:6]) + (f" (and {len(problems) - 6} more)" if len(problems) > 6 else ""), path=path)
     return RoleProfile(ident, title, tuple(groups), str(raw.get("description", "")).strip(), tuple(k.lower() for k in keywords),
                        tuple(ladder), float(cw), float(scale), str(path), contrast_weight=float(kw), contrast_model=contrast,
-                       core_floor=float(floor), core_full=float(full), coverage_scale=float(cscale))
+                       core_floor=float(floor), core_full=float(full), coverage_scale=float(cscale), **codes)
 
 
 def _kind(kind: type | tuple[type, ...]) -> str:

@@ -178,7 +178,12 @@ class SkillRecognizer:
         data = compiled_data(self.lexicon)
         if data is not None and data.get("tokenizer") == TOKENIZER_VERSION:
             return [(row[0], [tuple(t) for t in row[1]], [tuple(t) for t in row[2]], [tuple(t) for t in row[3]]) for row in data["patterns"]]
-        return self._compute_patterns()
+        patterns = self._compute_patterns()
+        if self.lexicon.overlays:  # a user's extra lexicon: cache what was just computed for the next start
+            from jdmatch.lexicon import store_overlay
+
+            store_overlay(self.lexicon, TOKENIZER_VERSION, patterns)
+        return patterns
 
     def _compute_patterns(self) -> list[tuple[str, list[tuple[int, ...]], list[tuple[int, ...]], list[tuple[int, ...]]]]:
         # The first entry to claim a token sequence owns it (`jdmatch lexicon check` reports clashes).

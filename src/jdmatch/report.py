@@ -21,6 +21,40 @@ def group_skills(matches: Iterable[SkillMatch]) -> list[dict[str, Any]]:
     return list(grouped.values())
 
 
+def add_codes(grouped: list[dict[str, Any]], lexicon: Any) -> list[dict[str, Any]]:
+    """``grouped`` with each skill's standard codes (O*NET commodity, hot technology) under ``codes``, where the lexicon has them."""
+    codes = getattr(lexicon, "codes", None) or {}
+    for skill in grouped:
+        found = codes.get(skill["id"])
+        if found:
+            skill["codes"] = dict(found)
+    return grouped
+
+
+def add_score_codes(data: dict[str, Any], lexicon: Any, profile: Any) -> dict[str, Any]:
+    """A score's JSON with the codes of its matched and missing skills and the profile's occupation codes."""
+    add_codes(data.get("matched", []), lexicon)
+    add_codes(data.get("missing", []), lexicon)
+    occupation = {k: v for k in ("onet_soc", "isco08", "esco_occupation") if (v := getattr(profile, k, ""))}
+    if occupation:
+        data["occupation"] = occupation
+    return data
+
+
+def jsonresume_skills(grouped: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A JSON Resume ``skills`` section: one item per category, its skills as keywords, most mentioned first.
+
+    Spoken languages are left out: JSON Resume keeps them in ``languages``.
+    """
+    by_category: dict[str, list[dict[str, Any]]] = {}
+    for skill in grouped:
+        if skill["label"] != "spoken_language":
+            by_category.setdefault(skill["category"], []).append(skill)
+    order = sorted(by_category, key=lambda c: (-sum(s["count"] for s in by_category[c]), c))
+    return [{"name": c, "keywords": [s["name"] for s in sorted(by_category[c], key=lambda s: (-s["count"], s["name"].lower()))]}
+            for c in order]
+
+
 def skills_table(grouped: list[dict[str, Any]], *, title: str = "Skills") -> Any:
     """A rich table of skills grouped by category, most mentioned first within a category."""
     from rich.table import Table

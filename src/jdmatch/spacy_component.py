@@ -20,14 +20,15 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from jdmatch.recognize import TOKENIZER_VERSION, SkillRecognizer
 
-DEFAULT_CONFIG = {"lexicon": None, "spans_key": "skills", "cue_window": None, "neighbor_window": None, "extra_cues": []}
+DEFAULT_CONFIG = {"lexicon": None, "spans_key": "skills", "cue_window": None, "neighbor_window": None, "extra_cues": [],
+                  "extra_lexicon": []}
 
 
 @Language.factory("jdmatch_skills", default_config=DEFAULT_CONFIG, assigns=["doc.spans"])
 def make_skills_component(nlp: Language, name: str, lexicon: str | None, spans_key: str, cue_window: int | None,
-                          neighbor_window: int | None, extra_cues: list[str]) -> SkillsComponent:
+                          neighbor_window: int | None, extra_cues: list[str], extra_lexicon: list[str]) -> SkillsComponent:
     return SkillsComponent(nlp, name, lexicon=lexicon, spans_key=spans_key, cue_window=cue_window,
-                           neighbor_window=neighbor_window, extra_cues=extra_cues)
+                           neighbor_window=neighbor_window, extra_cues=extra_cues, extra_lexicon=extra_lexicon)
 
 
 DATA_FORMAT = 1
@@ -44,10 +45,12 @@ class SkillsComponent:
     """
 
     def __init__(self, nlp: Language, name: str = "jdmatch_skills", *, lexicon: str | None = None, spans_key: str = "skills",
-                 cue_window: int | None = None, neighbor_window: int | None = None, extra_cues: list[str] | None = None) -> None:
+                 cue_window: int | None = None, neighbor_window: int | None = None, extra_cues: list[str] | None = None,
+                 extra_lexicon: list[str] | None = None) -> None:
         self.name = name
         self.spans_key = spans_key
-        self.settings = {"lexicon": lexicon, "cue_window": cue_window, "neighbor_window": neighbor_window, "extra_cues": list(extra_cues or [])}
+        self.settings = {"lexicon": lexicon, "cue_window": cue_window, "neighbor_window": neighbor_window, "extra_cues": list(extra_cues or []),
+                         "extra_lexicon": [str(p) for p in extra_lexicon or []]}
         self._recognizer: Any = None
 
     @property
@@ -57,10 +60,11 @@ class SkillsComponent:
             from jdmatch.recognize import default_recognizer
 
             s = self.settings
-            if s["lexicon"] is None and s["cue_window"] is None and s["neighbor_window"] is None and not s["extra_cues"]:
+            extra = s.get("extra_lexicon") or []
+            if s["lexicon"] is None and s["cue_window"] is None and s["neighbor_window"] is None and not s["extra_cues"] and not extra:
                 self._recognizer = default_recognizer()
             else:
-                lexicon = load_lexicon(s["lexicon"])
+                lexicon = load_lexicon(s["lexicon"], extra=extra)
                 rules = lexicon.context
                 rules = dataclasses.replace(
                     rules,

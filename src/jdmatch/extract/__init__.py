@@ -26,7 +26,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 PDF_ENGINES = ("pdfminer", "pdfium")
 
-SUPPORTED_SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm", ".xhtml", ".txt", ".md", ".markdown", ".text"})
+SUPPORTED_SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm", ".xhtml", ".txt", ".md", ".markdown", ".text", ".json", ".jsonld"})
 """Suffixes a folder scan picks up; single files are read whatever their name."""
 
 
@@ -103,14 +103,14 @@ def read_bytes(data: bytes, *, source: str = "<bytes>", suffix: str = "", pdf_en
 
         raw = decode_text(data, source=source)
         if media_type == "text/html" or (media_type == "text/plain" and _looks_like_html(raw, suffix)):
-            from jdmatch.extract.html import html_to_text
+            return _read_page(raw, source)
+        if suffix in _JSON_SUFFIXES or raw.lstrip()[:1] in {"{", "["}:
+            document = _read_json(raw, source, suffix, media_type)
+            if document is not None:
+                return document
+        from jdmatch.extract.normalize import normalize_text
 
-            media_type = "text/html"
-            text = html_to_text(raw, source=source)
-        else:
-            from jdmatch.extract.normalize import normalize_text
-
-            text = normalize_text(raw)
+        text = normalize_text(raw)
     if not text.strip():
         raise EmptyDocumentError("no text found in the document", path=source)
     return _dated(Document(text=text, source=source, media_type=media_type, pages=None, date=written, date_source=how))
@@ -126,6 +126,65 @@ def _dated(doc: Document) -> Document:
 
     written = header_date(doc.text)
     return replace(doc, date=written, date_source=HEADER_SOURCE) if written else doc
+
+
+_JSON_SUFFIXES = frozenset({".json", ".jsonld"})
+
+
+def _read_page(raw: str, source: str) -> Document:
+    """An HTML page: the JSON-LD ``JobPosting`` in it when there is one, else its visible text."""
+    from jdmatch.extract.html import read_html
+
+    page = read_html(raw)
+    fields: dict[str, object] = {"format": "html", "title": page.h1 or page.title} if page.h1 or page.title else {}
+    warnings: list[str] = []
+    if page.jsonld:
+        from jdmatch.extract.jsonld import parse_blocks, read_jsonld
+
+        blocks, warnings = parse_blocks(page.jsonld)
+        for block in blocks:
+            found = read_jsonld(block)
+            if found is not None:
+                text, fields = found
+                return Document(text=text, source=source, media_type="text/html", fields=fields, warnings=tuple(warnings))
+        warnings = [f"{w}; read the page's visible text instead" for w in warnings]
+    if not page.text.strip():
+        raise EmptyDocumentError("no text found in the document" + (f" ({'; '.join(warnings)})" if warnings else ""), path=source)
+    return Document(text=page.text, source=source, media_type="text/html", fields=fields, warnings=tuple(warnings))
+
+
+def _read_json(raw: str, source: str, suffix: str, media_type: str) -> Document | None:
+    """A JSON Resume or a JSON-LD ``JobPosting`` file; None for other text (read as text, with a warning if it was JSON)."""
+    import json
+
+    from jdmatch.errors import CorruptDocumentError
+
+    try:
+        data = json.loads(raw, strict=False)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        if suffix in _JSON_SUFFIXES:
+            where = f" (line {exc.lineno}, column {exc.colno}: {exc.msg})" if isinstance(exc, json.JSONDecodeError) else ""
+            raise CorruptDocumentError(f"not valid JSON{where}; fix the file, or save the document as text", path=source) from None
+        return None
+    from jdmatch.extract.jsonresume import is_jsonresume, resume_fields, resume_text
+
+    if is_jsonresume(data):
+        return Document(text=resume_text(data), source=source, media_type="application/json", fields=resume_fields(data))
+    from jdmatch.extract.jsonld import read_jsonld
+
+    found = read_jsonld(data)
+    if found is not None:
+        return Document(text=found[0], source=source, media_type="application/ld+json", fields=found[1])
+    if suffix in _JSON_SUFFIXES:
+        raise UnsupportedFormatError("a JSON file that is neither a JSON Resume (basics, work, education, skills) "
+                                     "nor a schema.org JobPosting; jdmatch reads those two JSON formats", path=source)
+    from jdmatch.extract.normalize import normalize_text
+
+    text = normalize_text(raw)
+    if not text.strip():
+        return None
+    return Document(text=text, source=source, media_type=media_type,
+                    warnings=("JSON that is neither a JSON Resume nor a schema.org JobPosting; read as plain text",))
 
 
 def _looks_like_html(text: str, suffix: str) -> bool:
