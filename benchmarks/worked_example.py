@@ -36,9 +36,11 @@ def main() -> None:
     from jdmatch.matcher import Matcher
     from jdmatch.scoring import counted_coverage
 
-    m = Matcher()
+    import datetime
+
+    m = Matcher(as_of=datetime.date.fromisoformat(AS_OF))  # "Present" is this day, so the numbers stay put
     r = m.score(RESUME)
-    print("depth of evidence")
+    print(f"depth of evidence (Present = {AS_OF})")
     print(table(["skill", "factor", "why"], [[e.name, f"{e.depth['factor']:.2f}", e.depth["summary"]] for e in r.matched if e.depth]))
     print("\ngroups with something covered")
     print(table(["group", "weight", "mode", "coverage", "matched"],
