@@ -83,9 +83,9 @@ def read_bytes(data: bytes, *, source: str = "<bytes>", suffix: str = "", pdf_en
     media_type = detect_media_type(data, suffix=suffix, source=source)
     budget = expansion_budget(max_bytes)
     if media_type == "application/pdf":
-        from jdmatch.extract.pdf import read_pdf
+        from jdmatch.extract.pdf import PdfLimits, read_pdf
 
-        text, pages = read_pdf(data, source=source, engine=pdf_engine, budget=budget)
+        text, pages = read_pdf(data, source=source, engine=pdf_engine, budget=budget, limits=PdfLimits.for_max_bytes(max_bytes))
         return Document(text=text, source=source, media_type=media_type, pages=pages)
     if media_type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
         from jdmatch.extract.docx import read_docx

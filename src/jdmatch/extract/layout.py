@@ -10,6 +10,8 @@ title on the left, its dates on the right) stay on one line.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
@@ -29,8 +31,88 @@ class Line:
         return max(self.bottom - self.top, 0.1)
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page's positioned lines, as an engine hands them over."""
+
+    width: float
+    height: float
+    lines: list[Line]
+
+
 _MIN_GUTTER = 6.0  # points of white space between columns
 _MAX_DEPTH = 3
+
+
+# A running page number, alone or at either end of a header/footer line after a separator:
+# "3", "1/2", "1 / 2", "Page 1", "Page 1 of 2", "p. 2", "- 2 -", "– 2 –", "[2]".
+_PAGE_NUMBER = r"(?:(?:page|p\.?|seite|pág\.?)\s*\d{1,4}(?:\s*(?:of|/|von|de)\s*\d{1,4})?|\d{1,4}\s*(?:/|of)\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\[\d{1,4}\]|\d{1,4})"
+_PAGE_NUMBER_LINE = re.compile(rf"^\s*{_PAGE_NUMBER}\s*$", re.I)
+_PAGE_NUMBER_END = re.compile(rf"(?:\s{{2,}}|\s*[|·•,–—-]\s*){_PAGE_NUMBER}\s*$", re.I)
+_PAGE_NUMBER_START = re.compile(rf"^\s*{_PAGE_NUMBER}(?:\s{{2,}}|\s*[|·•–—-]\s+)", re.I)
+_EDGE = 0.1  # top and bottom tenth of a page: where running headers and footers sit
+
+
+def page_texts(pages: list[Page]) -> list[str]:
+    """The text of each page in reading order, without running page numbers and repeated headers/footers.
+
+    Only lines in the top or bottom tenth of a page are candidates. A page
+    number goes wherever it is; a header or footer line goes when the same text
+    (page numbers aside) sits at the same height on at least two pages and on
+    at least half of them (a header stays on the first page, where it is the
+    document's own heading).
+    """
+    repeated = _repeated_edges(pages)
+    out = []
+    for index, page in enumerate(pages):
+        kept = []
+        for ln in page.lines:
+            edge = _edge(ln, page)
+            if edge:
+                if _PAGE_NUMBER_LINE.match(ln.text):
+                    continue
+                key = (edge, round(ln.top / 4), _strip_page_number(ln.text))
+                if key in repeated and not (edge == "top" and index == 0):
+                    continue
+                if len(pages) > 1:  # "Jane Doe - Page 2": keep the words, drop the number
+                    stripped = _strip_page_number(ln.text)
+                    if stripped != ln.text.strip():
+                        ln = Line(ln.x0, ln.top, ln.x1, ln.bottom, stripped)
+            kept.append(ln)
+        out.append(page_text(kept))
+    return out
+
+
+def _edge(line: Line, page: Page) -> str:
+    if page.height <= 0:
+        return ""
+    if line.bottom <= _EDGE * page.height:
+        return "top"
+    if line.top >= (1 - _EDGE) * page.height:
+        return "bottom"
+    return ""
+
+
+def _strip_page_number(text: str) -> str:
+    text = _PAGE_NUMBER_END.sub("", text.strip())
+    return _PAGE_NUMBER_START.sub("", text).strip()
+
+
+def _repeated_edges(pages: list[Page]) -> set[tuple[str, int, str]]:
+    if len(pages) < 2:
+        return set()
+    seen: Counter[tuple[str, int, str]] = Counter()
+    for page in pages:
+        keys = set()
+        for ln in page.lines:
+            edge = _edge(ln, page)
+            if edge:
+                text = _strip_page_number(ln.text)
+                if text:
+                    keys.add((edge, round(ln.top / 4), text))
+        seen.update(keys)
+    need = max(2, (len(pages) + 1) // 2)
+    return {key for key, n in seen.items() if n >= need}
 
 
 def page_text(lines: list[Line]) -> str:
