@@ -128,6 +128,8 @@ def _ordered_rows(lines: list[Line], depth: int) -> list[str]:
     if split is None:
         return _rows(lines)
     gutter, left, right, spanning = split
+    if _is_margin(left, right):
+        return _rows(_margin_blocks(left) + right + spanning)
     out: list[str] = []
     # spanning lines cut the page into bands; each band is read column by column
     cuts = sorted(spanning, key=lambda ln: ln.top)
@@ -148,6 +150,57 @@ def _ordered_rows(lines: list[Line], depth: int) -> list[str]:
             out.append("")
         if band_right:
             out.extend(_ordered_rows(band_right, depth + 1))
+    return out
+
+
+_DATEISH = re.compile(
+    r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:19|20)\d\d\b|\b\d{1,2}/\d{2,4}\b"
+    r"|\b(?:present|current|now|today|date|since|till|until|to|heute|actuel)\b|[-–—/.,]|\s)+",
+    re.I,
+)
+
+
+def _is_dateish(text: str) -> bool:
+    return bool(re.search(r"\d|present|current", text, re.I)) and not _DATEISH.sub("", text).strip()
+
+
+def _is_margin(left: list[Line], right: list[Line]) -> bool:
+    """A left margin of dates beside entries (moderncv): most of its lines are dates and it is much
+    narrower than the right column (a sidebar of skills or contacts is neither)."""
+    if not left:
+        return False
+    width_left = max(ln.x1 for ln in left) - min(ln.x0 for ln in left)
+    width_right = max(ln.x1 for ln in right) - min(ln.x0 for ln in right)
+    if width_left >= 0.6 * width_right:
+        return False
+    dated = sum(1 for ln in left if _is_dateish(ln.text))
+    return dated >= 0.6 * len(left)
+
+
+_OPEN_RANGE = re.compile(r"(?:[-–—]|\bto|\bbis|\buntil)\s*$", re.I)
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Margin lines, each its own block, except that a date ending in a dash ("June 2020 –")
+    takes the line right under it ("Present") as its second half."""
+    ordered = sorted(lines, key=lambda ln: ln.top)
+    blocks: list[list[Line]] = []
+    for ln in ordered:
+        prev = blocks[-1][-1] if blocks else None
+        if prev is not None and _OPEN_RANGE.search(prev.text) and ln.top - prev.bottom <= 0.8 * min(ln.height, prev.height):
+            blocks[-1].append(ln)
+        else:
+            blocks.append([ln])
+    return blocks
+
+
+def _margin_blocks(left: list[Line]) -> list[Line]:
+    """Each margin block as one line at the height of its first line, so it joins that entry's row."""
+    out = []
+    for block in _blocks(left):
+        first = block[0]
+        text = " ".join(ln.text.strip() for ln in block)
+        out.append(Line(min(ln.x0 for ln in block), first.top, max(ln.x1 for ln in block), first.bottom, text))
     return out
 
 
@@ -211,14 +264,16 @@ def _rows(lines: list[Line]) -> list[str]:
             rows.append([ln])
     if not rows:
         return []
+    # A blank line where rows are further apart than the usual line pitch (bottom to bottom, which
+    # both engines place alike; their box heights differ), or than 2.2 line heights when every pitch is wide.
+    bottoms = [max(ln.bottom for ln in row) for row in rows]
+    pitches = [b - a for a, b in zip(bottoms, bottoms[1:]) if b > a]
     h = median(ln.height for ln in ordered)
+    pitch = min(median(pitches), 1.6 * h) if pitches else 1.6 * h
     out: list[str] = []
-    prev_bottom: float | None = None
-    for row in rows:
+    for i, row in enumerate(rows):
         row.sort(key=lambda ln: ln.x0)
-        top = min(ln.top for ln in row)
-        if prev_bottom is not None and top - prev_bottom > 1.1 * h:
+        if i and bottoms[i] - bottoms[i - 1] > 1.45 * pitch:
             out.append("")
         out.append("  ".join(ln.text.strip() for ln in row))
-        prev_bottom = max(ln.bottom for ln in row)
     return out

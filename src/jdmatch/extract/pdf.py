@@ -376,6 +376,14 @@ def _pdfium_lines(page: object) -> Page:
         for i in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(i)
             text = textpage.get_text_bounded(left, bottom, right, top)
+            # Rects hug the glyphs ("one" is shorter than "Of"); take the height of the font's
+            # box of the first character instead, as pdfminer does, so both engines see the
+            # same line heights and paragraph gaps.
+            index = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
+            if index is not None and index >= 0:
+                _, loose_bottom, _, loose_top = textpage.get_charbox(index, loose=True)
+                if loose_top > loose_bottom:
+                    bottom, top = loose_bottom, loose_top
             text = " ".join(text.replace("\x02", "-").split())  # pdfium marks a line-end hyphen as \x02
             if text:
                 segments.append(Line(left, height - top, right, height - bottom, text))
@@ -387,8 +395,11 @@ def _pdfium_lines(page: object) -> Page:
         if lines:
             last = lines[-1]
             same_row = min(last.bottom, seg.bottom) - max(last.top, seg.top) > 0.5 * min(last.height, seg.height)
-            if same_row and 0 <= seg.x0 - last.x1 <= 0.8 * max(last.height, seg.height):
-                lines[-1] = Line(last.x0, min(last.top, seg.top), seg.x1, max(last.bottom, seg.bottom), f"{last.text} {seg.text}")
+            gap = seg.x0 - last.x1
+            if same_row and -0.5 <= gap <= 0.8 * max(last.height, seg.height):
+                # touching rects are one word split at a font or encoding change ("R" "&" "D")
+                sep = "" if gap < 0.15 * min(last.height, seg.height) else " "
+                lines[-1] = Line(last.x0, min(last.top, seg.top), seg.x1, max(last.bottom, seg.bottom), f"{last.text}{sep}{seg.text}")
                 continue
         lines.append(seg)
     return Page(page.get_width(), height, lines)  # type: ignore[attr-defined]
