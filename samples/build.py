@@ -36,7 +36,10 @@ SRC = HERE / "src"
 
 # ---------------------------------------------------------------------------
 # THE TABLE: source file -> output file, format, render options and labels.
-#   fmt: txt | md | html | pdf | pdf2col | docx
+#   fmt: txt | md | html | pdf | pdf2col | pdfmargin | docx
+#   pdf options: size, footer (name + "Page N"), running (a header and a footer
+#   on every page, "N/M" page numbers), icons ({phone} {mail} {github} {pin} in
+#   the subtitle drawn with the generated icon font); pdf2col: side=right
 #   labels: kind, role, backend (2 backend / 1 adjacent technical / 0 not
 #   technical), seniority, years (resume: total professional years as of
 #   Nov 2026; posting: minimum years required; "" if none)
@@ -54,6 +57,10 @@ DOCS = [
     ("resume-qa-engineer.txt",             "resumes/qa-engineer.txt",                  "txt",    {"heading": "underline", "bullet": "-"}, "resume", "qa",                 1, "mid",       "6"),
     ("resume-nurse.txt",                   "resumes/nurse.txt",                        "txt",    {"heading": "colon", "bullet": "*"},   "resume",  "nurse",               0, "n/a",       "10"),
     ("resume-accountant.txt",              "resumes/accountant.pdf",                   "pdf",    {},                                    "resume",  "accountant",          0, "n/a",       "12"),
+    ("resume-backend-moderncv.txt",        "resumes/backend-moderncv.pdf",             "pdfmargin", {},                                 "resume",  "backend",             2, "senior",    "11"),
+    ("resume-data-engineer-sidebar.txt",   "resumes/data-engineer-sidebar.pdf",        "pdf2col", {"side": "right"},                    "resume",  "data-engineering",    1, "senior",    "6"),
+    ("resume-sre-two-page.txt",            "resumes/sre-two-page.pdf",                 "pdf",    {"size": 11, "running": True},         "resume",  "devops",              1, "senior",    "13"),
+    ("resume-mobile-icons.txt",            "resumes/mobile-icons.pdf",                 "pdf",    {"icons": True},                       "resume",  "mobile",              1, "senior",    "9"),
 
     ("posting-backend-junior-python.txt",  "postings/backend-junior-python.txt",       "txt",    {"heading": "upper", "bullet": "-"},   "posting", "backend",             2, "entry",     ""),
     ("posting-backend-mid-node.txt",       "postings/backend-mid-node.md",             "md",     {},                                    "posting", "backend",             2, "mid",       "3"),
@@ -387,13 +394,84 @@ def _flowables(sections, st, with_rule=True):
     return out
 
 
+ICON_FONT = "JdmatchIcons"
+# Font Awesome 4 code points (private use area), plus two letters the font also
+# maps to icons, as icon fonts used through a letter encoding do (LaTeX marvosym).
+ICON_CODES = {"phone": "I", "mail": "\uf0e0", "github": "\u00a7", "pin": "\uf041"}
+
+
+def icon_font_ttf() -> bytes:
+    """A tiny TrueType font of four geometric icons, written here with fontTools (no third-party glyphs, no licence to track)."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    def box(pen, x0, y0, x1, y1):
+        pen.moveTo((x0, y0)); pen.lineTo((x0, y1)); pen.lineTo((x1, y1)); pen.lineTo((x1, y0)); pen.closePath()
+
+    shapes = {
+        ".notdef": [(100, 0, 600, 700)],
+        "space": [],
+        "phone": [(250, 0, 550, 800), (300, 650, 500, 700)],
+        "envelope": [(50, 100, 750, 600)],
+        "github": [(100, 100, 700, 700), (300, 300, 500, 500)],
+        "marker": [(300, 0, 500, 400), (200, 400, 600, 800)],
+    }
+    order = list(shapes)
+    glyphs = {}
+    for name, boxes in shapes.items():
+        pen = TTGlyphPen(None)
+        for bx in boxes:
+            box(pen, *bx)
+        glyphs[name] = pen.glyph()
+    cmap = {0x20: "space", 0xF095: "phone", ord("I"): "phone", 0xF0E0: "envelope", 0xF09B: "github", 0xA7: "github", 0xF041: "marker"}
+    fb = FontBuilder(1000, isTTF=True)
+    fb.updateHead(created=0x0DDDDDDD, modified=0x0DDDDDDD)  # fixed: byte-identical output
+    fb.setupGlyphOrder(order)
+    fb.setupCharacterMap(cmap)
+    fb.setupGlyf(glyphs)
+    fb.setupHorizontalMetrics({n: (300 if n == "space" else 800, 0 if not shapes[n] else min(b[0] for b in shapes[n])) for n in order})
+    fb.setupHorizontalHeader(ascent=800, descent=-200)
+    fb.setupNameTable({"familyName": ICON_FONT, "styleName": "Regular"})
+    fb.setupOS2(sTypoAscender=800, sTypoDescender=-200, usWinAscent=800, usWinDescent=200)
+    fb.setupPost()
+    buf = io.BytesIO()
+    fb.save(buf)
+    return buf.getvalue()
+
+
+def _register_icon_font() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if ICON_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(ICON_FONT, io.BytesIO(icon_font_ttf())))
+
+
+def _with_icons(text: str) -> str:
+    """Escape ``text`` and draw its {phone} {mail} {github} {pin} marks with the icon font."""
+    out = _esc(text)
+    for key, char in ICON_CODES.items():
+        out = out.replace("{%s}" % key, '<font name="%s">%s</font>' % (ICON_FONT, char))
+    return out
+
+
 def render_pdf(doc: dict, opts: dict) -> bytes:
+    """One-column PDF; with ``running`` the total page count is found by a first build."""
+    if opts.get("running"):
+        first = _render_pdf(doc, opts, total=0)
+        total = len(re.findall(rb"/Type /Page\b(?!s)", first))
+        return _render_pdf(doc, opts, total=total)
+    return _render_pdf(doc, opts, total=0)
+
+
+def _render_pdf(doc: dict, opts: dict, total: int) -> bytes:
     from reportlab.lib.pagesizes import letter
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
     st = _pdf_styles(opts.get("size", 10.0))
     buf = io.BytesIO()
     footer_text = doc["title"] if opts.get("footer") else None
+    running = opts.get("running")
 
     def on_page(canvas, tmpl):
         if footer_text:
@@ -403,15 +481,94 @@ def render_pdf(doc: dict, opts: dict) -> bytes:
             canvas.drawString(54, 30, footer_text)
             canvas.drawRightString(letter[0] - 54, 30, "Page %d" % canvas.getPageNumber())
             canvas.restoreState()
+        if running:
+            canvas.saveState()
+            canvas.setFont("Helvetica", 8)
+            canvas.setFillGray(0.45)
+            canvas.drawString(54, letter[1] - 30, "%s \u2013 Curriculum Vitae" % doc["title"])
+            canvas.drawString(54, 30, "%s \u00b7 %s" % (doc["title"], doc["subtitle"][1].split(" \u00b7 ")[0]))
+            canvas.drawRightString(letter[0] - 54, 30, "%d/%d" % (canvas.getPageNumber(), total))
+            canvas.restoreState()
 
+    if opts.get("icons"):
+        _register_icon_font()
     tmpl = SimpleDocTemplate(buf, pagesize=letter, leftMargin=54, rightMargin=54, topMargin=50, bottomMargin=50,
                              title=doc["title"], author="jdmatch samples", subject="jdmatch sample document",
                              creator=CREATOR, invariant=1)
     story = [Paragraph(_esc(doc["title"]), st["title"])]
-    story += [Paragraph(_esc(s), st["sub"]) for s in doc["subtitle"]]
+    story += [Paragraph(_with_icons(s) if opts.get("icons") else _esc(s), st["sub"]) for s in doc["subtitle"]]
     story.append(Spacer(1, 4))
     story += _flowables(doc["sections"], st)
     tmpl.build(story, onFirstPage=on_page, onLaterPages=on_page)
+    return buf.getvalue()
+
+
+def render_pdf_margin(doc: dict, opts: dict) -> bytes:
+    """moderncv-like resume: dates (two lines: "June 2020 –" / "Present") and labels in a narrow
+    left margin, right-aligned; entry titles, places, bullets and section headings to their right."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import letter
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    W, H = letter
+    margin_right = 138      # right edge of the date margin
+    main_x = 156            # left edge of the main column
+    main_w = W - 54 - main_x
+    size, lead = 10, 13.2
+    buf = io.BytesIO()
+    c = rl_canvas.Canvas(buf, pagesize=letter, invariant=1)
+    c.setTitle(doc["title"]); c.setAuthor("jdmatch samples"); c.setSubject("jdmatch sample document"); c.setCreator(CREATOR)
+    y = H - 60
+    c.setFont("Helvetica-Bold", 22); c.drawString(main_x, y, doc["title"]); y -= 22
+    for sub in doc["subtitle"]:
+        c.setFont("Helvetica", 10); c.setFillGray(0.3); c.drawString(main_x, y, sub); y -= lead
+    c.setFillGray(0)
+
+    def text(x, font, fsize, value):
+        c.setFont(font, fsize); c.drawString(x, y, value)
+
+    def wrapped(value, font="Helvetica", indent=0.0, bullet=False):
+        nonlocal y
+        lines = simpleSplit(value, font, size, main_w - indent)
+        for i, ln in enumerate(lines):
+            if bullet and i == 0:
+                c.setFont("Helvetica", size); c.drawString(main_x, y, "\u2022")
+            text(main_x + indent, font, size, ln); y -= lead
+
+    for sec in doc["sections"]:
+        y -= 10
+        c.setFillColor(colors.HexColor("#3873b3")); c.rect(main_x - 8 - 80, y - 1, 80, 7, stroke=0, fill=1)
+        c.setFillColor(colors.HexColor("#3873b3")); text(main_x, "Helvetica", 13, sec["heading"]); c.setFillGray(0)
+        y -= lead + 4
+        for b in sec["blocks"]:
+            if b["t"] == "h3":
+                meta = b["meta"][0].split(" \u00b7 ") if b["meta"] else [""]
+                when, place = meta[0], meta[1] if len(meta) > 1 else ""
+                start, _, end = when.partition(" \u2013 ")
+                dates = [start + " \u2013", end] if end else [start]
+                c.setFont("Helvetica", 9)
+                for i, d in enumerate(dates):
+                    c.drawRightString(margin_right, y - i * lead, d)
+                text(main_x, "Helvetica-Bold", size, b["text"]); y -= lead
+                if place:
+                    text(main_x, "Helvetica-Oblique", size, place); y -= lead
+                if len(dates) > 1 and not place:
+                    y -= lead
+            elif b["t"] == "ul":
+                for it in b["items"]:
+                    wrapped(it, indent=10, bullet=True)
+                y -= 4
+            elif b["t"] == "p":
+                label, sep, rest = b["text"].partition(": ")
+                if sep and len(label) < 16:  # a moderncv cvitem: label in the margin
+                    c.setFont("Helvetica-Bold", 9); c.drawRightString(margin_right, y, label)
+                    wrapped(rest)
+                else:
+                    wrapped(b["text"])
+                y -= 3
+    c.showPage()
+    c.save()
     return buf.getvalue()
 
 
@@ -430,9 +587,12 @@ def render_pdf2col(doc: dict, opts: dict) -> bytes:
     margin = 36
     header_h = 64
     body_h = H - 2 * margin - header_h
-    left_x = margin
-    right_x = margin + SIDEBAR_W + GUTTER
-    right_w = W - margin - right_x
+    main_w = W - 2 * margin - SIDEBAR_W - GUTTER
+    if opts.get("side") == "right":   # main column first, sidebar on the right
+        side_x, main_x = margin + main_w + GUTTER, margin
+    else:
+        side_x, main_x = margin, margin + SIDEBAR_W + GUTTER
+    left_x, right_x, right_w = side_x, main_x, main_w
 
     st = _pdf_styles(9.5)
     side = dict(st)
@@ -559,6 +719,8 @@ def main() -> int:
             data = render_pdf(doc, opts)
         elif fmt == "pdf2col":
             data = render_pdf2col(doc, opts)
+        elif fmt == "pdfmargin":
+            data = render_pdf_margin(doc, opts)
         elif fmt == "docx":
             data = render_docx(doc, opts)
         else:

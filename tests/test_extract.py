@@ -145,3 +145,49 @@ def test_document_is_frozen(tmp_path: Path) -> None:
         doc.text = "other"  # type: ignore[misc]
     assert doc.to_dict() == {"text": "Python developer", "source": str(tmp_path / "a.txt"), "media_type": "text/plain", "pages": None,
                              "date": None, "date_source": "", "fields": {}, "warnings": []}
+
+
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_margin_date_block_joins_the_entry_at_its_height(tmp_path: Path, engine: str) -> None:
+    """Dates right under each other in a narrow left margin, entries beside them: each date reads
+    with its own entry, a two-line date ("Jan 2019 –" / "Present") as one."""
+    page = [(140, 50, "Experience")]
+    y = 80
+    entries = [("Jan 2019 –", "Present", "Lead Engineer, Vandelay Imports"), ("Mar 2016 –", "Dec 2018", "Engineer, Kramerica"),
+               ("2014 –", "2016", "Intern, Pendant Publishing")]
+    for start, end, title in entries:
+        page += [(60, y, start), (60, y + 12, end), (140, y, title)]
+        for k in range(3):
+            page.append((150, y + 12 * (k + 1), f"- shipped feature {k} of the order service"))
+        y += 12 * 5
+    lines = [ln.strip() for ln in read_document(write(tmp_path, "margin.pdf", make_pdf([page])), pdf_engine=engine).text.splitlines() if ln.strip()]
+    assert "Jan 2019 – Present  Lead Engineer, Vandelay Imports" in lines
+    assert "Mar 2016 – Dec 2018  Engineer, Kramerica" in lines
+    assert "2014 – 2016  Intern, Pendant Publishing" in lines
+    assert lines.index("Mar 2016 – Dec 2018  Engineer, Kramerica") == lines.index("Jan 2019 – Present  Lead Engineer, Vandelay Imports") + 4
+
+
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_page_numbers_and_repeated_footers_are_dropped(tmp_path: Path, engine: str) -> None:
+    styles = ["Page {n} of 3", "- {n} -", "{n}/3"]
+    pages = []
+    for n in (1, 2, 3):
+        pages.append([(72, 100, f"Body text of page {n} about Kubernetes"), (72, 114, "Built 3 services in Go"),
+                      (72, 770, "Jordan Example · Resume"), (500, 770, styles[n - 1].format(n=n)), (300, 30, str(n))])
+    doc = read_document(write(tmp_path, "numbered.pdf", make_pdf(pages)), pdf_engine=engine)
+    lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
+    assert lines == [f"{text}" for n in (1, 2, 3) for text in (f"Body text of page {n} about Kubernetes", "Built 3 services in Go")]
+
+
+def test_single_page_keeps_its_edges_but_not_its_page_number(tmp_path: Path) -> None:
+    page = [(72, 40, "Jordan Example · Backend Engineer"), (72, 100, "Python and SQL every day"), (300, 770, "Page 1 of 1")]
+    lines = [ln for ln in read_document(write(tmp_path, "one.pdf", make_pdf([page]))).text.splitlines() if ln.strip()]
+    assert lines == ["Jordan Example · Backend Engineer", "Python and SQL every day"]
+
+
+def test_icon_font_glyphs_are_dropped() -> None:
+    text = "I (123) 456-7890  \uf0e0 jane@example.org  § janedoe\n\uf095 +1 555 010 7788 | B jane@x.org\n✉ mail@example.net"
+    assert normalize_text(text) == "(123) 456-7890  jane@example.org  janedoe\n+1 555 010 7788 | jane@x.org\nmail@example.net"
+    # one-letter words stay, and so do symbols that are part of a word
+    assert normalize_text("I built APIs in 2019; C and R for stats; A team of 5") == "I built APIs in 2019; C and R for stats; A team of 5"
+    assert normalize_text("Rated ★★★★ by users; §12 of the rules") == "Rated ★★★★ by users; §12 of the rules"

@@ -125,3 +125,40 @@ def test_unknown_engine_is_a_usage_error(tmp_path: Path) -> None:
 def test_errors_share_one_base() -> None:
     for cls in (EmptyDocumentError, EncryptedDocumentError, CorruptDocumentError, NoTextLayerError, UnsupportedFormatError, DocumentTooLargeError, DocumentNotFoundError):
         assert issubclass(cls, JdmatchError)
+
+
+PDF_ENGINES = ["pdfminer", pytest.param("pdfium", marks=pytest.mark.skipif(
+    __import__("importlib").util.find_spec("pypdfium2") is None, reason="pypdfium2 not installed"))]
+
+
+@pytest.mark.parametrize("engine", PDF_ENGINES)
+def test_page_stream_of_200_mib_is_refused_by_the_content_budget(tmp_path: Path, engine: str) -> None:
+    """A ~200 kB PDF whose page stream inflates to just under 200 MiB: under the decompression
+    budget, so the page-content budget must refuse it, naming the file, before pdfminer/pdfium parse it."""
+    from tests.hostile.make_corpus import MiB, write_flate_page_pdf
+
+    path = tmp_path / "content bomb.pdf"
+    write_flate_page_pdf(path, b"0 0 m 1 1 l S\n", 200 * MiB - 4096, "Content bomb")
+    with pytest.raises(DocumentTooLargeError) as info:
+        read_document(path, pdf_engine=engine)
+    message = str(info.value)
+    assert message.startswith(f"{path}: ") and "\n" not in message
+    assert "page content unpacks to more than 20 MiB" in message
+
+
+def test_interpreter_budgets_scale_with_the_size_limit(tmp_path: Path) -> None:
+    """The token and glyph budgets are counted while pdfminer interprets, and grow with max_bytes."""
+    from jdmatch.extract.pdf import PdfLimits, read_pdf
+
+    default = PdfLimits.for_max_bytes(None)
+    assert PdfLimits.for_max_bytes(20 * 1024 * 1024) == default
+    assert PdfLimits.for_max_bytes(80 * 1024 * 1024).tokens == 4 * default.tokens
+    assert PdfLimits.for_max_bytes(1024).glyphs == default.glyphs // 4  # never below a quarter
+    text, pages = read_pdf(GOOD_PDF, source="good.pdf")
+    assert pages == 2 and "Python and SQL" in text
+    tight = PdfLimits(content_bytes=10**6, tokens=10, glyphs=10**6, page_glyphs=10**6)
+    with pytest.raises(DocumentTooLargeError, match=r"^good\.pdf: .*more than 10 operators"):
+        read_pdf(GOOD_PDF, source="good.pdf", limits=tight)
+    few_glyphs = PdfLimits(content_bytes=10**6, tokens=10**6, glyphs=10**6, page_glyphs=30)
+    with pytest.raises(DocumentTooLargeError, match="a page of the PDF draws more than 30 characters"):
+        read_pdf(GOOD_PDF, source="good.pdf", limits=few_glyphs)

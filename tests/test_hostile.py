@@ -12,6 +12,7 @@ Set JDMATCH_HOSTILE_REPORT=some.json to also write every outcome with timings.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import resource
@@ -95,8 +96,10 @@ def escaped(path: str) -> str:
     return path
 
 
-def verdict(case: Case, r: dict[str, Any]) -> str:
+def verdict(case: Case, r: dict[str, Any], engine: str = "pdfminer") -> str:
     """"passed", or what went wrong in a few words."""
+    if engine == "pdfium" and case.expect_pdfium:
+        case = dataclasses.replace(case, expect=case.expect_pdfium)
     outcome = r["outcome"]
     if outcome == "timeout":
         return f"timed out (> {TIMEOUT:.0f} s)"
@@ -169,7 +172,7 @@ def outcomes() -> Any:
 
 def _check(case: Case, engine: str, outcomes: list[dict[str, Any]]) -> None:
     r = read_in_subprocess(case, engine)
-    v = verdict(case, r)
+    v = verdict(case, r, engine)
     outcomes.append({"case": case.name, "engine": engine, "expect": case.expect, "verdict": v, **r})
     assert v == "passed", f"{case.name} [{engine}] ({r.get('wall', 0):.1f} s, {r.get('maxrss_mib', 0):.0f} MiB): {v}"
 

@@ -51,3 +51,64 @@ def test_two_column_sample_reading_order(engine: str) -> None:
     # no line mixes the two columns
     assert not any("Summary" in ln and ln != "Summary" for ln in lines)
     assert not any(ln.startswith("- Postgres, CockroachDB") and ln != "- Postgres, CockroachDB" for ln in lines)
+
+
+ENGINES = ["pdfminer", pytest.param("pdfium", marks=pytest.mark.skipif(
+    __import__("importlib").util.find_spec("pypdfium2") is None, reason="pypdfium2 not installed"))]
+PDF_SAMPLES = [p for p in FILES if p.suffix == ".pdf"]
+
+
+def _lines(name: str, engine: str) -> list[str]:
+    text = read_document(SAMPLES / "resumes" / name, pdf_engine=engine).text
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+@pytest.mark.parametrize("path", PDF_SAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_both_engines_give_the_same_lines(path: Path) -> None:
+    pytest.importorskip("pypdfium2")
+    assert read_document(path, pdf_engine="pdfium").text.splitlines() == read_document(path).text.splitlines()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_margin_dates_join_their_entries(engine: str) -> None:
+    """moderncv style: two-line dates in the left margin read on the row of their entry's title."""
+    lines = _lines("backend-moderncv.pdf", engine)
+    assert "June 2020 – Present  Senior Backend Engineer, Northwind Payments" in lines
+    assert "March 2017 – May 2020  Python Developer, Baltic Freight Systems" in lines
+    assert "July 2015 – February 2017  Junior Developer, Amberline Software" in lines
+    assert "2011 – 2015  B.Sc. Computer Science, Pomeranian University of Technology" in lines
+    # each entry's dates come after the previous entry's bullets, not in one block after the summary
+    i = lines.index("March 2017 – May 2020  Python Developer, Baltic Freight Systems")
+    assert lines[i - 1].startswith("- Runs the team's Kubernetes deployments")
+    assert not any(ln in ("Present", "June 2020 –") for ln in lines)
+    # margin labels of the skills section sit beside their values
+    assert "Languages  Python, Go, SQL" in lines and "Operations  Docker, Kubernetes, Helm, Terraform, AWS" in lines
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_right_sidebar_reads_as_its_own_column(engine: str) -> None:
+    lines = _lines("data-engineer-sidebar.pdf", engine)
+    main = ["Profile", "Experience", "Senior Data Engineer, Cargopath", "2023 – Present · Lisbon (remote)", "Education"]
+    side = ["Contact", "amara.reyes@example.org", "Skills", "- Apache Spark, PySpark", "- Docker, Terraform", "Languages"]
+    where = [lines.index(s) for s in main + side]  # whole lines: nothing merged across the gutter
+    assert where == sorted(where)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_running_headers_footers_and_page_numbers_are_removed(engine: str) -> None:
+    doc = read_document(SAMPLES / "resumes" / "sre-two-page.pdf", pdf_engine=engine)
+    lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
+    assert doc.pages == 2
+    assert not any(ln in ("1/2", "2/2") or ln.endswith(("1/2", "2/2")) for ln in lines)
+    assert not any("henrik.vl@example.com" in ln and "Vasquez" in ln for ln in lines)  # the footer
+    assert lines.count("Henrik Vasquez-Lindqvist – Curriculum Vitae") == 1  # the header, kept on page one only
+    assert lines[0] == "Henrik Vasquez-Lindqvist – Curriculum Vitae"
+    assert lines[-1] == "- Runs the infrastructure of a local football club's website."
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_icon_glyphs_are_dropped(engine: str) -> None:
+    lines = _lines("mobile-icons.pdf", engine)
+    assert lines[2] == "+1 555 014 2290  priya.r@example.com  priyar-dev  Austin, TX"
+    text = "\n".join(lines)
+    assert not any("\ue000" <= ch <= "\uf8ff" for ch in text) and "§" not in text

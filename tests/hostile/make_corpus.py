@@ -52,6 +52,7 @@ class Case:
     absent: tuple[str, ...] = ()  # for "text": substrings the text must NOT contain
     note: str = ""
     pdf: bool = False  # PDF content: worth reading with both PDF engines
+    expect_pdfium: str | None = None  # when the pdfium engine answers otherwise (it is not budgeted per token)
 
 
 # --------------------------------------------------------------------------- PDF
@@ -182,6 +183,28 @@ def write_inflate_bomb_pdf(path: Path, inflated: int = 400_000_000) -> None:
         left -= n
     parts.append(comp.flush())
     data = b"".join(parts)  # ~400 kB
+    with open(path, "wb") as fh:
+        w = PdfWriter(fh)
+        w.obj(1, b"<< /Type /Catalog /Pages 2 0 R >>")
+        w.obj(2, b"<< /Type /Pages /Count 1 /Kids [3 0 R] >>")
+        w.obj(3, _page(2, 4, 5))
+        w.stream(4, [data], length=len(data), extra=b"/Filter /FlateDecode ")
+        w.obj(5, FONT)
+        w.finish(root=1)
+
+
+def write_flate_page_pdf(path: Path, unit: bytes, inflated: int, head: str) -> None:
+    """One page whose FlateDecode content stream is ``head`` as text, then ``unit`` repeated to ``inflated`` bytes."""
+    comp = zlib.compressobj(9)
+    parts = [comp.compress(_text_op(head))]
+    block = unit * max(1, MiB // len(unit))
+    written = 0
+    while written < inflated:
+        piece = block[: inflated - written]
+        parts.append(comp.compress(piece))
+        written += len(piece)
+    parts.append(comp.flush())
+    data = b"".join(parts)
     with open(path, "wb") as fh:
         w = PdfWriter(fh)
         w.obj(1, b"<< /Type /Catalog /Pages 2 0 R >>")
@@ -353,6 +376,21 @@ def plan_corpus(dest: Path) -> list[tuple[Case, Callable[[Path], None]]]:
     add("pdf-inflate-bomb", "inflate-bomb.pdf", to_path(write_inflate_bomb_pdf), "DocumentTooLargeError", pdf=True,
         note="~400 kB file whose content stream inflates to 400 MB; DocumentTooLargeError covers "
              "'what it unpacks to is over the limit'")
+    add("pdf-content-200MiB", "content-200mib.pdf",
+        to_path(lambda p: write_flate_page_pdf(p, b"0 0 m 1 1 l S\n", 200 * MiB - 4096, "Content bomb: 200 MiB of drawing")),
+        "DocumentTooLargeError", pdf=True,
+        note="~200 kB file whose page stream inflates to just under 200 MiB of path operators: under the "
+             "decompression budget, so it is the page-content budget that refuses it, before any interpreting")
+    add("pdf-operator-bomb", "operator-bomb.pdf",
+        to_path(lambda p: write_flate_page_pdf(p, b"0 0 m 1 1 l S\n", 8 * MiB, "Operator bomb: 3 million operators")),
+        "DocumentTooLargeError", pdf=True, expect_pdfium="text", contains="Operator bomb",
+        note="8 MiB of path operators (under the content budget): pdfminer stops at its token budget; "
+             "pdfium parses them natively in about a second and returns the text")
+    add("pdf-glyph-bomb", "glyph-bomb.pdf",
+        to_path(lambda p: write_flate_page_pdf(p, b"BT /F1 1 Tf 72 400 Td (" + b"x" * 4000 + b") Tj ET\n", 4 * MiB,
+                                               "Glyph bomb: a million characters on one page")),
+        "DocumentTooLargeError", pdf=True, expect_pdfium="text", contains="Glyph bomb",
+        note="one page drawing a million characters: pdfminer stops at its per-page glyph budget; pdfium returns text")
     add("pdf-3000-pages", "3000-pages.pdf", to_path(write_many_pages_pdf), "text", contains="Page 3000 of a very long resume",
         pdf=True, note="~1 MB, 3,000 pages of a few words; must finish in time")
 

@@ -84,9 +84,9 @@ def read_bytes(data: bytes, *, source: str = "<bytes>", suffix: str = "", pdf_en
     budget = expansion_budget(max_bytes)
     written, how = None, ""
     if media_type == "application/pdf":
-        from jdmatch.extract.pdf import read_pdf
+        from jdmatch.extract.pdf import PdfLimits, read_pdf
 
-        text, pages = read_pdf(data, source=source, engine=pdf_engine, budget=budget)
+        text, pages = read_pdf(data, source=source, engine=pdf_engine, budget=budget, limits=PdfLimits.for_max_bytes(max_bytes))
         from jdmatch.extract.metadata import pdf_date
 
         written, how = pdf_date(data)

@@ -10,6 +10,8 @@ title on the left, its dates on the right) stay on one line.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import dataclass
 from statistics import median
 
@@ -29,8 +31,88 @@ class Line:
         return max(self.bottom - self.top, 0.1)
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page's positioned lines, as an engine hands them over."""
+
+    width: float
+    height: float
+    lines: list[Line]
+
+
 _MIN_GUTTER = 6.0  # points of white space between columns
 _MAX_DEPTH = 3
+
+
+# A running page number, alone or at either end of a header/footer line after a separator:
+# "3", "1/2", "1 / 2", "Page 1", "Page 1 of 2", "p. 2", "- 2 -", "– 2 –", "[2]".
+_PAGE_NUMBER = r"(?:(?:page|p\.?|seite|pág\.?)\s*\d{1,4}(?:\s*(?:of|/|von|de)\s*\d{1,4})?|\d{1,4}\s*(?:/|of)\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\[\d{1,4}\]|\d{1,4})"
+_PAGE_NUMBER_LINE = re.compile(rf"^\s*{_PAGE_NUMBER}\s*$", re.I)
+_PAGE_NUMBER_END = re.compile(rf"(?:\s{{2,}}|\s*[|·•,–—-]\s*){_PAGE_NUMBER}\s*$", re.I)
+_PAGE_NUMBER_START = re.compile(rf"^\s*{_PAGE_NUMBER}(?:\s{{2,}}|\s*[|·•–—-]\s+)", re.I)
+_EDGE = 0.1  # top and bottom tenth of a page: where running headers and footers sit
+
+
+def page_texts(pages: list[Page]) -> list[str]:
+    """The text of each page in reading order, without running page numbers and repeated headers/footers.
+
+    Only lines in the top or bottom tenth of a page are candidates. A page
+    number goes wherever it is; a header or footer line goes when the same text
+    (page numbers aside) sits at the same height on at least two pages and on
+    at least half of them (a header stays on the first page, where it is the
+    document's own heading).
+    """
+    repeated = _repeated_edges(pages)
+    out = []
+    for index, page in enumerate(pages):
+        kept = []
+        for ln in page.lines:
+            edge = _edge(ln, page)
+            if edge:
+                if _PAGE_NUMBER_LINE.match(ln.text):
+                    continue
+                key = (edge, round(ln.top / 4), _strip_page_number(ln.text))
+                if key in repeated and not (edge == "top" and index == 0):
+                    continue
+                if len(pages) > 1:  # "Jane Doe - Page 2": keep the words, drop the number
+                    stripped = _strip_page_number(ln.text)
+                    if stripped != ln.text.strip():
+                        ln = Line(ln.x0, ln.top, ln.x1, ln.bottom, stripped)
+            kept.append(ln)
+        out.append(page_text(kept))
+    return out
+
+
+def _edge(line: Line, page: Page) -> str:
+    if page.height <= 0:
+        return ""
+    if line.bottom <= _EDGE * page.height:
+        return "top"
+    if line.top >= (1 - _EDGE) * page.height:
+        return "bottom"
+    return ""
+
+
+def _strip_page_number(text: str) -> str:
+    text = _PAGE_NUMBER_END.sub("", text.strip())
+    return _PAGE_NUMBER_START.sub("", text).strip()
+
+
+def _repeated_edges(pages: list[Page]) -> set[tuple[str, int, str]]:
+    if len(pages) < 2:
+        return set()
+    seen: Counter[tuple[str, int, str]] = Counter()
+    for page in pages:
+        keys = set()
+        for ln in page.lines:
+            edge = _edge(ln, page)
+            if edge:
+                text = _strip_page_number(ln.text)
+                if text:
+                    keys.add((edge, round(ln.top / 4), text))
+        seen.update(keys)
+    need = max(2, (len(pages) + 1) // 2)
+    return {key for key, n in seen.items() if n >= need}
 
 
 def page_text(lines: list[Line]) -> str:
@@ -46,6 +128,8 @@ def _ordered_rows(lines: list[Line], depth: int) -> list[str]:
     if split is None:
         return _rows(lines)
     gutter, left, right, spanning = split
+    if _is_margin(left, right):
+        return _rows(_margin_blocks(left) + right + spanning)
     out: list[str] = []
     # spanning lines cut the page into bands; each band is read column by column
     cuts = sorted(spanning, key=lambda ln: ln.top)
@@ -66,6 +150,57 @@ def _ordered_rows(lines: list[Line], depth: int) -> list[str]:
             out.append("")
         if band_right:
             out.extend(_ordered_rows(band_right, depth + 1))
+    return out
+
+
+_DATEISH = re.compile(
+    r"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|\b(?:19|20)\d\d\b|\b\d{1,2}/\d{2,4}\b"
+    r"|\b(?:present|current|now|today|date|since|till|until|to|heute|actuel)\b|[-–—/.,]|\s)+",
+    re.I,
+)
+
+
+def _is_dateish(text: str) -> bool:
+    return bool(re.search(r"\d|present|current", text, re.I)) and not _DATEISH.sub("", text).strip()
+
+
+def _is_margin(left: list[Line], right: list[Line]) -> bool:
+    """A left margin of dates beside entries (moderncv): most of its lines are dates and it is much
+    narrower than the right column (a sidebar of skills or contacts is neither)."""
+    if not left:
+        return False
+    width_left = max(ln.x1 for ln in left) - min(ln.x0 for ln in left)
+    width_right = max(ln.x1 for ln in right) - min(ln.x0 for ln in right)
+    if width_left >= 0.6 * width_right:
+        return False
+    dated = sum(1 for ln in left if _is_dateish(ln.text))
+    return dated >= 0.6 * len(left)
+
+
+_OPEN_RANGE = re.compile(r"(?:[-–—]|\bto|\bbis|\buntil)\s*$", re.I)
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Margin lines, each its own block, except that a date ending in a dash ("June 2020 –")
+    takes the line right under it ("Present") as its second half."""
+    ordered = sorted(lines, key=lambda ln: ln.top)
+    blocks: list[list[Line]] = []
+    for ln in ordered:
+        prev = blocks[-1][-1] if blocks else None
+        if prev is not None and _OPEN_RANGE.search(prev.text) and ln.top - prev.bottom <= 0.8 * min(ln.height, prev.height):
+            blocks[-1].append(ln)
+        else:
+            blocks.append([ln])
+    return blocks
+
+
+def _margin_blocks(left: list[Line]) -> list[Line]:
+    """Each margin block as one line at the height of its first line, so it joins that entry's row."""
+    out = []
+    for block in _blocks(left):
+        first = block[0]
+        text = " ".join(ln.text.strip() for ln in block)
+        out.append(Line(min(ln.x0 for ln in block), first.top, max(ln.x1 for ln in block), first.bottom, text))
     return out
 
 
@@ -129,14 +264,16 @@ def _rows(lines: list[Line]) -> list[str]:
             rows.append([ln])
     if not rows:
         return []
+    # A blank line where rows are further apart than the usual line pitch (bottom to bottom, which
+    # both engines place alike; their box heights differ), or than 2.2 line heights when every pitch is wide.
+    bottoms = [max(ln.bottom for ln in row) for row in rows]
+    pitches = [b - a for a, b in zip(bottoms, bottoms[1:]) if b > a]
     h = median(ln.height for ln in ordered)
+    pitch = min(median(pitches), 1.6 * h) if pitches else 1.6 * h
     out: list[str] = []
-    prev_bottom: float | None = None
-    for row in rows:
+    for i, row in enumerate(rows):
         row.sort(key=lambda ln: ln.x0)
-        top = min(ln.top for ln in row)
-        if prev_bottom is not None and top - prev_bottom > 1.1 * h:
+        if i and bottoms[i] - bottoms[i - 1] > 1.45 * pitch:
             out.append("")
         out.append("  ".join(ln.text.strip() for ln in row))
-        prev_bottom = max(ln.bottom for ln in row)
     return out
