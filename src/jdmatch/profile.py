@@ -128,7 +128,9 @@ class RoleProfile:
         from jdmatch.structure import posting_requirements
 
         # soft skills and umbrella terms ("software development", "IT") are not requirements a resume can miss
-        skills = [m for m in analysis.matches if m.label not in {"soft_skill", "field"} and m.id not in UMBRELLA_TERMS]
+        # (nor are the generic knowledge terms learnt from annotated postings: "web applications", "production deployment")
+        skills = [m for m in analysis.matches if m.label not in {"soft_skill", "field"} and m.id not in UMBRELLA_TERMS
+                  and m.category != "Knowledge terms"]
         if not skills:
             raise ProfileError("the posting names no skill jdmatch knows, so it cannot serve as a profile", path=doc.source)
         reqs = posting_requirements(doc.text, skills)

@@ -489,9 +489,8 @@ def _alternatives(text: str, mentions: Sequence[SkillMatch]) -> dict[int, set[st
             for seg in segments:
                 words = [join[run.index(j) - 1] for j in seg[1:]]
                 ored = any(w.startswith(("or", "/", "and/or", "nor")) or w == "/" for w in words)
-                # "such as HTML, CSS and JavaScript" still asks for all three; "such as Go or Rust", "e.g. Go, Rust" one
-                anded = bool(words) and words[-1].startswith(("and", "&", "as well"))
-                if ored or (led and not anded):
+                # "such as Python, Ruby, Java, PHP, and .Net": examples, whichever word joins them
+                if ored or led:
                     _mark(out, mentions, seg)
     return out
 
