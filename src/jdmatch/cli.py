@@ -215,6 +215,27 @@ def profiles() -> None:
         typer.echo(f"{path.stem}\t{prof.title}\t{len(prof.groups)} groups, {skills} skills\tladder: {levels}")
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; one beyond loopback needs --token (or --insecure).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes, each with its own matcher.")] = 1,
+    token: Annotated[Optional[str], typer.Option("--token", envvar="JDMATCH_TOKEN", show_envvar=True,
+                                                 help="Require 'Authorization: Bearer TOKEN' on every route but /healthz and the page.")] = None,
+    insecure: Annotated[bool, typer.Option("--insecure", help="Allow a non-loopback address without a token (behind a proxy that checks access).")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", min=0, help="Seconds allowed per document (0: no limit).")] = 60.0,
+    memory_limit: Annotated[int, typer.Option("--memory-limit", min=0, help="MiB of memory per worker process (0: no limit).")] = 2048,
+    max_size: MaxSizeOption = 20.0,
+    pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
+    access_log: Annotated[bool, typer.Option("--access-log/--no-access-log", help="Log one line per request (method, path, status; never a document).")] = True,
+) -> None:
+    """Serve the web page at / and the JSON API under /v1 (OpenAPI at /openapi.json); needs jdmatch[serve]."""
+    from jdmatch.serve import run
+
+    run(host=host, port=port, workers=workers, token=token or None, insecure=insecure, max_bytes=int(max_size * 1024 * 1024),
+        timeout=timeout, memory_mb=memory_limit or None, pdf_engine=pdf_engine.value, access_log=access_log)
+
+
 class Engine(str, Enum):
     local = "local"
     dask = "dask"
