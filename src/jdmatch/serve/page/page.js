@@ -3,6 +3,7 @@
   var TOKEN_KEY = "jdmatch.token";
   var $ = function (id) { return document.getElementById(id); };
   var pendingRetry = null;
+  var comparedWith = "";
 
   // -- the token: asked once, kept for this tab only ---------------------------------------
   function token() { try { return sessionStorage.getItem(TOKEN_KEY) || ""; } catch (e) { return ""; } }
@@ -112,10 +113,14 @@
       form.append("resume", resume, resume.name);
       form.append("posting", pfile || new Blob([text], { type: "text/plain" }), pfile ? pfile.name : "posting.txt");
       path = "/v1/match";
+      var first = text.split("\n").map(function (l) { return l.replace(/^[#\s]+/, "").trim(); }).filter(Boolean)[0] || "";
+      comparedWith = pfile ? "the job posting " + pfile.name : "the pasted job posting" + (first ? " (" + (first.length > 80 ? first.slice(0, 80) + "..." : first) + ")" : "");
     } else {
       form.append("file", resume, resume.name);
       form.append("profile", $("profile").value);
       path = "/v1/score";
+      var sel = $("profile");
+      comparedWith = "the profile " + (sel.selectedIndex >= 0 ? sel.options[sel.selectedIndex].textContent : sel.value);
     }
     $("go").disabled = true;
     setStatus("Scoring " + resume.name + "...");
@@ -176,7 +181,7 @@
 
   function render(r) {
     var score = Math.max(0, Math.min(100, num(r.score)));
-    $("result-sub").textContent = scalar(r.source) + " against " + scalar(r.profile || "the profile");
+    $("result-sub").textContent = scalar(r.source) + " against " + (comparedWith || scalar(r.profile || "the profile"));
     $("score-value").textContent = score.toFixed(1);
     var fill = $("score-fill");
     fill.className = tone(score);
@@ -200,6 +205,8 @@
     fillList("gaps-part", "gaps", list(r.gaps));
     fillList("notes-part", "notes", list(r.notes));
 
+    var names = {};
+    list(r.matched).forEach(function (m) { if (m && m.id) names[m.id] = m.name || m.id; });
     var groups = clear($("groups"));
     list(r.groups).forEach(function (g) {
       if (!g || typeof g !== "object") return;
@@ -215,7 +222,7 @@
       li.appendChild(track);
       li.appendChild(el("span", "pct", pct(g.coverage)));
       var m = list(g.matched);
-      if (m.length) li.appendChild(el("span", "matched", "matched: " + m.map(scalar).join(", ")));
+      if (m.length) li.appendChild(el("span", "matched", "matched: " + m.map(function (id) { return scalar(names[id] || id); }).join(", ")));
       groups.appendChild(li);
     });
 
