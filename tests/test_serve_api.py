@@ -284,6 +284,27 @@ def test_time_limit_gives_504_and_the_worker_goes_on(tmp_path: Path) -> None:
     assert health.json() == {"status": "ok"}
 
 
+def test_memory_limit_gives_a_memory_error_not_a_crash() -> None:
+    # the worker's address space is capped as batch caps its workers; a task that needs more
+    # fails with MemoryLimitError (503), and the same worker runs the next task
+    code = (
+        "import asyncio\n"
+        "from jdmatch.serve.work import MemoryLimitError, Worker, set_memory_limit\n"
+        "assert set_memory_limit(512)\n"
+        "w = Worker(timeout=30)\n"
+        "async def main():\n"
+        "    try:\n"
+        "        await w.run(lambda: len(bytearray(1024 * 1024 * 1024)))\n"
+        "    except MemoryLimitError as exc:\n"
+        "        print('limited', exc.status)\n"
+        "    print('next', await w.run(lambda: 6 * 7))\n"
+        "asyncio.run(main())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[:2] == ["limited 503", "next 42"]
+
+
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.0.2.10", "example.org"])
 def test_open_bind_without_token_is_refused(host: str) -> None:
     env = {k: v for k, v in os.environ.items() if k != "JDMATCH_TOKEN"}
@@ -305,7 +326,7 @@ def test_loopback_detection() -> None:
 
 
 def test_help_does_not_import_the_server() -> None:
-    code = ("import sys\nfrom jdmatch.cli import main\ntry:\n    main(['serve', '--help'])\nexcept SystemExit:\n    pass\n"
+    code = ("import sys\nfrom jdmatch.cli import main\nfor args in (['--help'], ['serve', '--help']):\n    try:\n        main(args)\n    except SystemExit:\n        pass\n"
             "print(sorted(m for m in ('starlette', 'uvicorn', 'spacy', 'multipart') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
