@@ -462,7 +462,8 @@ class Guard:
             await send(message)
 
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        if self._token is not None and path not in OPEN_PATHS and not self._authorized(headers.get("authorization", "")):
+        raw_auth = next((v for k, v in scope.get("headers", []) if k.lower() == b"authorization"), b"")
+        if self._token is not None and path not in OPEN_PATHS and not self._authorized(raw_auth):
             shown = "no token" if not headers.get("authorization") else "a wrong token"
             await error_response(UnauthorizedError(f"this server needs 'Authorization: Bearer <token>'; the request has {shown}"))(scope, receive, send_secure)
             return
@@ -484,11 +485,12 @@ class Guard:
 
         await self.app(scope, receive_limited, send_secure)
 
-    def _authorized(self, header: str) -> bool:
-        scheme, _, given = header.strip().partition(" ")
-        if scheme.lower() != "bearer" or self._token is None:
+    def _authorized(self, header: bytes) -> bool:
+        """``Bearer <token>``, the token compared as bytes in constant time."""
+        scheme, _, given = header.strip().partition(b" ")
+        if scheme.lower() != b"bearer" or self._token is None:
             return False
-        return hmac.compare_digest(given.strip().encode("utf-8", "replace"), self._token)
+        return hmac.compare_digest(given.strip(), self._token)
 
 
 def _too_large(max_bytes: int) -> DocumentTooLargeError:
