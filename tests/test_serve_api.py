@@ -332,3 +332,21 @@ def test_help_does_not_import_the_server() -> None:
     assert out.returncode == 0, out.stderr
     assert "--token" in out.stdout and "JDMATCH_TOKEN" in out.stdout
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_worker_renews_its_matchers_and_vocabulary() -> None:
+    import asyncio
+
+    from jdmatch.serve.work import Worker
+
+    async def main() -> list[object]:
+        worker = Worker(timeout=30, renew_every=3)
+        seen = []
+        for _ in range(4):
+            seen.append(await worker.run(lambda: (worker.matcher(), worker.matcher().recognizer.tokenizer.vocab)))
+        worker.close()
+        return seen
+
+    seen = asyncio.run(main())
+    assert seen[0][0] is seen[1][0] is seen[2][0]  # one matcher for the first three documents
+    assert seen[3][0] is not seen[2][0] and seen[3][1] is not seen[2][1]  # then a new one, with a new vocabulary

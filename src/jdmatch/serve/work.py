@@ -131,14 +131,21 @@ def set_memory_limit(memory_mb: int | None) -> bool:
         return False
 
 
+# spaCy's vocabulary keeps every new word it meets, so a server that ran for days would grow
+# with everything it read; as batch workers do, a worker starts fresh matchers this often
+RENEW_EVERY = 5000
+
+
 class Worker:
     """The matchers of one worker process and the thread that runs their work."""
 
-    def __init__(self, *, timeout: float = 60.0) -> None:
+    def __init__(self, *, timeout: float = 60.0, renew_every: int = RENEW_EVERY) -> None:
         self.timeout = timeout
+        self.renew_every = renew_every
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jdmatch-cpu")
         self._matchers: dict[str, Any] = {}
         self._busy_since: float | None = None
+        self._done = 0
 
     # -- running work -------------------------------------------------------------------
 
@@ -166,6 +173,17 @@ class Worker:
                 raise JdmatchError("nests too deeply to read") from None
         finally:
             self._busy_since = None
+            self._done += 1
+            if self._done >= self.renew_every:
+                self._renew()
+
+    def _renew(self) -> None:
+        """Drop the matchers and the shared recognizer (and the vocabulary they grew); the next task builds new ones."""
+        from jdmatch.recognize import default_recognizer
+
+        self._matchers.clear()
+        default_recognizer.cache_clear()
+        self._done = 0
 
     def stuck(self) -> bool:
         """True when one task has run well past the time limit (hung in native code)."""
