@@ -174,3 +174,38 @@ def test_page_shows_a_server_error_in_words(browser: object, live_server: LiveSe
     error = WebDriverWait(driver, 60).until(ec.visibility_of_element_located((By.ID, "error")))
     assert "broken.pdf" in error.text and "422" in error.text
     assert not driver.find_element(By.ID, "result").is_displayed()
+
+
+def test_page_shows_fields_a_newer_result_carries(browser: object, live_server: LiveServer) -> None:
+    """Fields other work adds to the result (band, notes, depth, alternatives, a document date...) are shown, not lost."""
+    import json
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    with live_server.client() as c:
+        result = c.post("/v1/score", files={"file": (RESUME_PDF.name, RESUME_PDF.read_bytes())}).json()
+    result.update(band="strong fit", notes=["a note from a newer scorer"], contrast=0.7, as_of="2026-11-30", as_of_source="header",
+                  document_date="2026-11-30", reviewer={"name": "<b>not markup</b>"})
+    result["matched"][0]["depth"] = {"factor": 1.0, "summary": "3 roles, 6.5 years, last used 2026"}
+    result["matched"][0]["confidence"] = "high"
+    result["missing"][0]["alternatives"] = ["Alternative One", "Alternative Two"]
+    driver = browser
+    driver.get(live_server.url + "/")
+    driver.execute_script("sessionStorage.setItem('jdmatch.token', arguments[0])", live_server.token)
+    driver.refresh()
+    # the server's answer to /v1/score is replaced by the enriched one, in the page itself
+    driver.execute_script(
+        "const body = arguments[0]; const real = window.fetch;"
+        "window.fetch = (url, opts) => url === '/v1/score' ? Promise.resolve(new Response(body, {status: 200, headers: {'content-type': 'application/json'}})) : real(url, opts);",
+        json.dumps(result))
+    driver.find_element(By.ID, "resume").send_keys(str(RESUME_PDF))
+    driver.find_element(By.ID, "against-profile").click()
+    driver.find_element(By.ID, "go").click()
+    page = WebDriverWait(driver, 60).until(ec.visibility_of_element_located((By.ID, "result"))).text
+    for shown in ["Band: strong fit", "a note from a newer scorer", "role contrast 70%", "2026-11-30 (header)",
+                  "3 roles, 6.5 years, last used 2026", "confidence: high", "or Alternative One, Alternative Two",
+                  "document date", '{"name":"<b>not markup</b>"}']:
+        assert shown in page, shown
+    assert not driver.find_elements(By.CSS_SELECTOR, "#result b")  # text stays text
