@@ -55,3 +55,6 @@ def two_column_page(left: list[str], right: list[str], *, left_x: float = 50, ri
     for i, text in enumerate(right):
         page.append((right_x, top + i * leading, text))
     return page
+
+
+from tests.serve_support import live_server  # noqa: E402,F401  (a session-scoped live `jdmatch serve`)

@@ -151,7 +151,7 @@ def skills(
     """List the tools and skills recognized in a document."""
     from jdmatch.extract import read_document
     from jdmatch.matcher import Matcher
-    from jdmatch.report import add_codes, group_skills
+    from jdmatch.report import group_skills
 
     from jdmatch.structure import find_sections, section_of
 
@@ -166,15 +166,17 @@ def skills(
 
         _write(json.dumps({"skills": jsonresume_skills(grouped)}, ensure_ascii=False, indent=2) + "\n")
         return
+    if fmt is SkillsFormat.json:
+        import json
+
+        from jdmatch.report import skills_json
+
+        _write(json.dumps(skills_json(matcher, document), ensure_ascii=False, indent=2) + "\n")
+        return
     sections = find_sections(document.text, None)
     for skill in grouped:
         for mention in skill["mentions"]:
             mention["section"] = section_of(sections, mention["start"])
-    if fmt is SkillsFormat.json:
-        import json
-
-        _write(json.dumps(add_codes(grouped, matcher.recognizer.lexicon), ensure_ascii=False, indent=2) + "\n")
-        return
     if fmt is SkillsFormat.markdown:
         from jdmatch.report_markdown import skills_markdown
 
@@ -278,12 +280,9 @@ def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, e
     if fmt is ScoreFormat.json:
         import json
 
-        from jdmatch.report import add_score_codes
+        from jdmatch.report import score_json
 
-        data = add_score_codes(result.to_dict(), matcher.recognizer.lexicon, matcher.profile)
-        if not explain:
-            data.pop("top_terms", None)
-        text = json.dumps(data, ensure_ascii=True, indent=2) + "\n"
+        text = json.dumps(score_json(result, matcher, explain=explain), ensure_ascii=True, indent=2) + "\n"
         if output is None:
             _write(text)
         else:
@@ -315,6 +314,27 @@ def profiles() -> None:
         skills = len(prof.skill_ids())
         levels = ", ".join(lv.level for lv in prof.ladder)
         typer.echo(f"{path.stem}\t{prof.title}\t{len(prof.groups)} groups, {skills} skills\tladder: {levels}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; one beyond loopback needs --token (or --insecure).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes, each with its own matcher.")] = 1,
+    token: Annotated[Optional[str], typer.Option("--token", envvar="JDMATCH_TOKEN", show_envvar=True,
+                                                 help="Require 'Authorization: Bearer TOKEN' on every route but /healthz and the page.")] = None,
+    insecure: Annotated[bool, typer.Option("--insecure", help="Allow a non-loopback address without a token (behind a proxy that checks access).")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", min=0, help="Seconds allowed per document (0: no limit).")] = 60.0,
+    memory_limit: Annotated[int, typer.Option("--memory-limit", min=0, help="MiB of memory per worker process (0: no limit).")] = 2048,
+    max_size: MaxSizeOption = 20.0,
+    pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
+    access_log: Annotated[bool, typer.Option("--access-log/--no-access-log", help="Log one line per request (method, path, status; never a document).")] = True,
+) -> None:
+    """Serve the web page at / and the JSON API under /v1 (OpenAPI at /openapi.json); needs jdmatch[serve]."""
+    from jdmatch.serve import run
+
+    run(host=host, port=port, workers=workers, token=token or None, insecure=insecure, max_bytes=int(max_size * 1024 * 1024),
+        timeout=timeout, memory_mb=memory_limit or None, pdf_engine=pdf_engine.value, access_log=access_log)
 
 
 class Engine(str, Enum):

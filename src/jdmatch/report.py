@@ -41,6 +41,29 @@ def add_score_codes(data: dict[str, Any], lexicon: Any, profile: Any) -> dict[st
     return data
 
 
+def score_json(result: Any, matcher: Any, *, explain: bool = False) -> dict[str, Any]:
+    """What ``jdmatch score --format json`` prints (and ``POST /v1/score`` answers): the result with its codes.
+
+    Without ``explain`` the similarity terms are left out.
+    """
+    data = add_score_codes(result.to_dict(), matcher.recognizer.lexicon, matcher.profile)
+    if not explain:
+        data.pop("top_terms", None)
+    return data
+
+
+def skills_json(matcher: Any, document: Any) -> list[dict[str, Any]]:
+    """What ``jdmatch skills --format json`` prints: each skill with its codes, mentions and their sections."""
+    from jdmatch.structure import find_sections, section_of
+
+    grouped = group_skills(matcher.skills(document))
+    sections = find_sections(document.text, None)
+    for skill in grouped:
+        for mention in skill["mentions"]:
+            mention["section"] = section_of(sections, mention["start"])
+    return add_codes(grouped, matcher.recognizer.lexicon)
+
+
 def jsonresume_skills(grouped: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A JSON Resume ``skills`` section: one item per category, its skills as keywords, most mentioned first.
 

@@ -1,0 +1,213 @@
+"""The CPU side of the server: one matcher and one thread per worker process.
+
+Every piece of CPU work (reading a document, recognizing, scoring) runs in a
+single thread beside the event loop, so the loop keeps accepting connections,
+streaming uploads and answering ``/healthz`` while a document is scored. One
+thread is enough: the work is Python under the GIL, and one thread at a time
+also keeps the shared spaCy vocabulary safe. Each task runs under the same
+per-document time limit as ``jdmatch batch``; the worker process's address
+space is capped as batch caps its workers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ctypes
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+from jdmatch.errors import JdmatchError
+
+T = TypeVar("T")
+
+
+class ServeError(JdmatchError):
+    """A request the server cannot answer with a result; ``status`` is its HTTP status."""
+
+    status = 400
+
+
+class BadRequestError(ServeError):
+    """A field is missing, or a value is not what the API takes."""
+
+    status = 400
+
+
+class UnauthorizedError(ServeError):
+    """The request has no token, or the wrong one."""
+
+    status = 401
+
+
+class NotFoundError(ServeError):
+    status = 404
+
+
+class MethodNotAllowedError(ServeError):
+    status = 405
+
+
+class UnsupportedMediaTypeError(ServeError):
+    """The request body is neither multipart/form-data nor JSON."""
+
+    status = 415
+
+
+class MemoryLimitError(ServeError):
+    """Reading or scoring the document needed more memory than the worker may use."""
+
+    status = 503
+
+
+class TimeLimitError(ServeError):
+    """Reading or scoring the document took longer than the per-document limit."""
+
+    status = 504
+
+
+class _Expired(BaseException):
+    """Raised into the working thread when its time is up (a BaseException, so the
+    readers' broad ``except Exception`` does not swallow it)."""
+
+
+def _settle() -> None:
+    """A call: an exception scheduled just before the deadline was disarmed arrives here."""
+
+
+class _Deadline:
+    """Interrupt the calling thread after ``seconds`` (0: never).
+
+    A timer thread raises :class:`_Expired` in the working thread. A lock makes
+    sure nothing is raised once :meth:`disarm` has returned, so an expiry can
+    never land in the executor's own loop after the task is done.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._lock = threading.Lock()
+        self._armed = False
+        self._timer: threading.Timer | None = None
+        self._ident = 0
+
+    def arm(self) -> None:
+        if self.seconds <= 0:
+            return
+        self._ident = threading.get_ident()
+        self._armed = True
+        self._timer = threading.Timer(self.seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        with self._lock:
+            if self._armed:
+                self._armed = False
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._ident), ctypes.py_object(_Expired))
+
+    def disarm(self) -> None:
+        with self._lock:
+            self._armed = False
+        if self._timer is not None:
+            self._timer.cancel()
+
+
+def set_memory_limit(memory_mb: int | None) -> bool:
+    """Cap this process's address space at ``memory_mb`` MiB, as batch does for its workers."""
+    if not memory_mb:
+        return False
+    try:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY and hard < limit:
+            limit = hard
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        return True
+    except (ImportError, ValueError, OSError):
+        return False
+
+
+# spaCy's vocabulary keeps every new word it meets, so a server that ran for days would grow
+# with everything it read; as batch workers do, a worker starts fresh matchers this often
+RENEW_EVERY = 5000
+
+
+class Worker:
+    """The matchers of one worker process and the thread that runs their work."""
+
+    def __init__(self, *, timeout: float = 60.0, renew_every: int = RENEW_EVERY) -> None:
+        self.timeout = timeout
+        self.renew_every = renew_every
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jdmatch-cpu")
+        self._matchers: dict[str, Any] = {}
+        self._busy_since: float | None = None
+        self._done = 0
+
+    # -- running work -------------------------------------------------------------------
+
+    async def run(self, fn: Callable[..., T], *args: Any, limit: bool = True) -> T:
+        """Run ``fn(*args)`` in the worker's thread, under the time limit, without blocking the loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, self._guarded, fn, args, self.timeout if limit else 0.0)
+
+    def _guarded(self, fn: Callable[..., T], args: tuple[Any, ...], seconds: float) -> T:
+        deadline = _Deadline(seconds)
+        self._busy_since = time.monotonic()
+        try:
+            try:
+                deadline.arm()
+                try:
+                    return fn(*args)
+                finally:
+                    deadline.disarm()
+                    _settle()
+            except _Expired:
+                raise TimeLimitError(f"took longer than the {seconds:g} s limit per document; not scored") from None
+            except MemoryError:
+                raise MemoryLimitError("needed more memory than the server's per-worker limit allows; not scored") from None
+            except RecursionError:
+                raise JdmatchError("nests too deeply to read") from None
+        finally:
+            self._busy_since = None
+            self._done += 1
+            if self._done >= self.renew_every:
+                self._renew()
+
+    def _renew(self) -> None:
+        """Drop the matchers and the shared recognizer (and the vocabulary they grew); the next task builds new ones."""
+        from jdmatch.recognize import default_recognizer
+
+        self._matchers.clear()
+        default_recognizer.cache_clear()
+        self._done = 0
+
+    def stuck(self) -> bool:
+        """True when one task has run well past the time limit (hung in native code)."""
+        since = self._busy_since
+        return since is not None and self.timeout > 0 and time.monotonic() - since > self.timeout + 30
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    # -- the matchers (called in the worker thread) --------------------------------------
+
+    def matcher(self, profile: str = "backend-engineer") -> Any:
+        """The matcher for a shipped profile, built once."""
+        found = self._matchers.get(profile)
+        if found is None:
+            from jdmatch.matcher import Matcher
+
+            found = Matcher(profile)
+            found.score("warm up")
+            self._matchers[profile] = found
+        return found
+
+    def job_matcher(self, posting: Any) -> Any:
+        """A matcher that scores against one posting (a Document); it shares the default lexicon."""
+        from jdmatch.matcher import Matcher
+
+        return Matcher("backend-engineer", job=posting)
