@@ -24,13 +24,19 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 # Bump when the tokenizer or the plural folding changes: compiled lexicons then rebuild.
-TOKENIZER_VERSION = "2"
+TOKENIZER_VERSION = "3"
 _SIMPLE_FORM = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
 _VERSION_AFTER = re.compile(r" ?v?\d+(?:\.\d+)*(?:\.x)?\+?(?!\w|\.\w)|\+(?![\w+])", re.I)
 _DURATION_AFTER = re.compile(r"\+?\s*(?:years?|yrs?|months?)\b", re.I)
 _SENTENCE_END = frozenset({".", "!", "?"})
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _LIST_WORDS = frozenset({"and", "or", "plus", "vs", "versus"})
+# words joining the conjuncts of a coordination ("unit, integration and end-to-end tests")
+_COORDINATORS = ("and", "or", "&", "/", ",", "nor", "plus")
+# what stands between a job title, an employer and a place: "Developer, Facebook, Menlo Park"
+_EMPLOYER_SEPARATORS = (",", "|", "-", "–", "—", "·", "•", "@", "(", "/")
+_CONTACT = re.compile(r"@\w|https?://|www\.|\.(?:com|io|org|net|me|dev)\b|/in/|\+?\d[\d ().-]{7,}\d")
+_TECH_LABELS = frozenset({"language", "framework", "library", "database", "cloud", "tool", "platform", "protocol", "os", "data_format"})
 # skills that say nothing about the technical sense of a neighbouring ambiguous word
 _NOT_TECHNICAL = frozenset({"soft_skill", "field", "degree", "spoken_language", "domain"})
 # where the context of an ambiguous form ends: a sentence end or a blank line
@@ -43,6 +49,11 @@ _LEX_ATTRS = ("LOWER", "IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_SPACE", "IS_TITLE
 _PLURAL_IES = re.compile(r"^(?P<stem>[a-z]{4,})ies$")
 _PLURAL_S = re.compile(r"^(?P<stem>[a-z]{5,}[^su])s$")
 _ACRONYM_S = re.compile(r"^(?P<stem>[A-Z][A-Z0-9]{0,4}[A-Z])s$")
+# the NORM of whitespace tokens: a name wrapped over two lines matches through LINE_BREAK
+LINE_BREAK = "\n"
+PARAGRAPH_BREAK = "\n\n"
+# list bullets and separators written without spaces ("Java·Python", "•Go")
+_BULLETS = "·•●▪■◦‣∙⋅►▸✓✔★◆♦"
 _SHORT_PLURALS = {"tests": "test", "apis": "api", "sdks": "sdk", "dbs": "db", "apps": "app", "bots": "bot", "jobs": "job"}
 
 
@@ -53,6 +64,9 @@ def fold_plural(text: str) -> str:
     finds its plural without a second pattern. Words of five letters or fewer are
     left alone ("tries" must not become "trie").
     """
+    if text.isspace():
+        # one line break (with any spaces or tabs) may sit inside a wrapped name; a blank line may not
+        return LINE_BREAK if max(text.count("\n"), text.count("\r")) <= 1 else PARAGRAPH_BREAK
     m = _ACRONYM_S.match(text)
     if m:
         return m.group("stem").lower()
@@ -91,7 +105,9 @@ def make_tokenizer() -> Any:
     getters = {getattr(attrs, name): fn for name, fn in _english_getters().items() if name in _LEX_ATTRS}
     getters[attrs.NORM] = fold_plural
     vocab = Vocab(lex_attr_getters=getters)
-    infixes = [*defaults.infixes, r"[/|()\[\]{}]", r"(?<=[a-z])[,;](?=[A-Za-z])"]
+    # commas and semicolons split a list written without spaces ("Java,C#,C++"), not a number ("1,000")
+    infixes = [*defaults.infixes, r"[/|()\[\]{}]", r"(?<!\d)[,;]|[,;](?!\d)", f"[{_BULLETS}]"]
+    prefixes = [*defaults.prefixes, f"[{_BULLETS}]"]
     suffixes = [*defaults.suffixes, r"(?<=[A-Za-z])\d+(?:\.\d+)*$", r"(?<=[A-Z])\.$"]
     # single capitals with a period ("C.", "R.") are initials to spaCy; here they end
     # a sentence that names a language far more often than they abbreviate a name
@@ -99,7 +115,7 @@ def make_tokenizer() -> Any:
     return Tokenizer(
         vocab,
         rules=rules,
-        prefix_search=compile_prefix_regex(defaults.prefixes).search,
+        prefix_search=compile_prefix_regex(prefixes).search,
         suffix_search=compile_suffix_regex(suffixes).search,
         infix_finditer=compile_infix_regex(infixes).finditer,
         token_match=defaults.token_match,
@@ -153,19 +169,40 @@ class SkillRecognizer:
         self._cues = frozenset(strings.add(c) for c in rules.cues)
         self._strong_cues = frozenset(strings.add(c) for c in rules.strong_cues)
         self._entry_cues: dict[int, frozenset[int]] = {}
+        # A name may wrap at a line break ("Natural\nLanguage Processing"): every multi-word
+        # form also matches with one LINE_BREAK token in any of its gaps. PhraseMatcher's
+        # speed does not depend on the number of patterns, so this costs nothing per text.
+        brk = strings.add(LINE_BREAK)
+        # plain forms by their NORM hashes, for the words a coordination leaves out
+        self._forms: dict[tuple[int, ...], int] = {}
         for entry_id, plain, strict_norms, exact in self._patterns():
             key = strings.add(entry_id)
             if plain:
-                self._matcher.add(entry_id, plain)
+                self._matcher.add(entry_id, _with_breaks(plain, brk))
+                for form in plain:
+                    self._forms.setdefault(form, key)
             if exact:
                 strict_key = "~" + entry_id
-                self._matcher.add(strict_key, strict_norms)
+                self._matcher.add(strict_key, _with_breaks(strict_norms, brk))
                 self._strict_keys[strings.add(strict_key)] = (key, frozenset(map(tuple, exact)))
         for entry in self.lexicon.entries:
             key = strings.add(entry.id)
             self._entries[key] = entry
             if entry.cues:
                 self._entry_cues[key] = frozenset(strings.add(c) for c in entry.cues)
+        # names that are context, not skills: employers, places, contact lines (lexicon.toml)
+        self._employers = frozenset(strings.add(i) for i in rules.employers)
+        self._profile_sites = frozenset(strings.add(i) for i in rules.profile_sites)
+        self._technical_sense = frozenset(strings.add(i) for i in rules.technical_sense)
+        self._role_words = frozenset(strings.add(w.lower()) for w in rules.role_words)
+        self._company_suffixes = frozenset(strings.add(w.lower()) for w in rules.company_suffixes)
+        self._technical_words = frozenset(strings.add(w.lower()) for w in rules.technical_words)
+        self._places = frozenset(w.lower() for w in rules.places)
+        self._region_codes = frozenset(rules.region_codes)
+        self._coordinators = frozenset(strings.add(w) for w in _COORDINATORS)
+        self._employer_seps = frozenset(strings.add(w) for w in _EMPLOYER_SEPARATORS)
+        self._at = frozenset(strings.add(w) for w in ("at", "@"))
+        self._comma = strings.add(",")
 
     def _patterns(self) -> list[tuple[str, list[tuple[int, ...]], list[tuple[int, ...]], list[tuple[int, ...]]]]:
         """(entry id, plain NORM hash tuples, ambiguous NORM hash tuples, ambiguous ORTH hash tuples) per entry.
@@ -191,9 +228,14 @@ class SkillRecognizer:
             plain = []
             for form in entry.plain_forms:
                 norms = tuple(fold_plural(t) for t in self.form_tokens(form))
-                if norms and norms not in seen_plain:
-                    seen_plain.add(norms)
-                    plain.append(tuple(hash_string(n) for n in norms))
+                variants = [norms]
+                if len(norms) > 1 and not any(c.isspace() for c in form):
+                    # "C#" is two tokens alone but one inside a list split at commas ("Go,C#,C++")
+                    variants.append((fold_plural(form),))
+                for v in variants:
+                    if v and v not in seen_plain:
+                        seen_plain.add(v)
+                        plain.append(tuple(hash_string(n) for n in v))
             strict_norms = []
             exact = []
             for form in entry.ambiguous:
@@ -301,10 +343,13 @@ class SkillRecognizer:
             spec = strict_keys.get(key)
             if spec is None:
                 candidates.append((key, s, e))
-            elif tuple(doc[i].orth for i in range(s, e)) in spec[1]:
+            elif tuple(doc[i].orth for i in range(s, e) if not doc[i].is_space) in spec[1]:
                 strict.append((spec[0], s, e))
         if strict:
             candidates += self._confirm(doc, text, strict, candidates)
+        if self._coordinators:
+            candidates += self._elided(doc, found)
+        candidates = [c for c in candidates if not self._context_only(doc, text, c[0], c[1], c[2], candidates)]
         # longest first, then leftmost; plain before ambiguous on equal spans (stable sort)
         candidates.sort(key=_longest_first)
         if taken is None:
@@ -379,6 +424,161 @@ class SkillRecognizer:
             pending = still
         return confirmed
 
+    # -- coordination ------------------------------------------------------------------
+
+    def _elided(self, doc: Doc, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """Skills named through a coordination that shares a head or a modifier with a matched name.
+
+        "unit, integration and end-to-end tests": the match "end-to-end tests" lends its
+        head "tests" to "unit" and "integration", which are kept when "unit tests" and
+        "integration tests" are lexicon forms; "continuous integration and delivery"
+        lends the modifier "continuous" to "delivery". The new mention's span covers
+        the conjunct's own words only (text[start:end] is what the text says). Words
+        some candidate already covers are left alone.
+        """
+        coord = self._coordinators
+        strict_keys = self._strict_keys
+        n = len(doc)
+        seeds = [(k, s, e) for k, s, e in found if e - s >= 2 and k not in strict_keys
+                 and ((s >= 2 and doc[s - 1].orth in coord) or (e + 1 < n and doc[e].orth in coord))]
+        if not seeds:
+            return []
+        covered = bytearray(n)
+        for _, s, e in found:
+            covered[s:e] = b"\x01" * (e - s)
+        forms = self._forms
+        out: list[tuple[int, int, int]] = []
+
+        def norms(a: int, b: int) -> tuple[int, ...]:
+            return tuple(doc[i].norm for i in range(a, b))
+
+        for _, s, e in seeds:
+            head = doc[e - 1].norm
+            j = s - 1
+            while True:  # leftwards: "X, Y and <Z head>"
+                sep = j
+                while j >= 0 and doc[j].orth in coord:
+                    j -= 1
+                if j == sep or j < 0:
+                    break
+                end = j + 1
+                k = j
+                while k >= 0 and end - k <= 5 and self._conjunct_word(doc[k]):
+                    k -= 1
+                hit = None
+                for a in range(k + 1, end):
+                    key = forms.get((*norms(a, end), head))
+                    if key is not None and not any(covered[a:end]):
+                        hit = (key, a, end)
+                        break
+                if hit is None:
+                    break
+                out.append(hit)
+                covered[hit[1]:hit[2]] = b"\x01" * (hit[2] - hit[1])
+                j = hit[1] - 1
+            modifier = doc[s].norm
+            j = e
+            while True:  # rightwards: "<modifier Y> and Z"
+                sep = j
+                while j < n and doc[j].orth in coord:
+                    j += 1
+                if j == sep or j >= n:
+                    break
+                hit = None
+                for b in range(min(n, j + 3), j, -1):
+                    if not all(self._conjunct_word(doc[i]) for i in range(j, b)):
+                        continue
+                    key = forms.get((modifier, *norms(j, b)))
+                    if key is not None and not any(covered[j:b]):
+                        hit = (key, j, b)
+                        break
+                if hit is None:
+                    break
+                out.append(hit)
+                covered[hit[1]:hit[2]] = b"\x01" * (hit[2] - hit[1])
+                j = hit[2]
+        return out
+
+    def _conjunct_word(self, tok: Any) -> bool:
+        return tok.orth == self._hyphen or not (tok.is_space or tok.is_punct or tok.orth in self._coordinators)
+
+    # -- names that are context, not skills -----------------------------------------------
+
+    def _context_only(self, doc: Doc, text: str, key: int, s: int, e: int, candidates: list[tuple[int, int, int]]) -> bool:
+        """The name is an employer, a place or an address here, not a skill.
+
+        * "Software Developer, Facebook", "Engineer at Oracle": an employer after a job title;
+        * "Salesforce, San Francisco, CA", "Oracle Corporation": a company before a place or a suffix;
+        * "LinkedIn: jane-doe", a profile site on a line with a URL, an e-mail or a phone number;
+        * "Cambridge, MA": a state code after a city, not a degree;
+        * "communication between services": a technical sense of a soft skill.
+        """
+        n = len(doc)
+        nxt = doc[e] if e < n else None
+        if nxt is not None and nxt.norm in self._company_suffixes and not nxt.is_lower:
+            return True
+        if self._place_after(doc, e):
+            return True
+        entry = self._entries[key]
+        if key in self._employers:
+            prev = doc[s - 1] if s >= 1 else None
+            if prev is not None and "\n" not in prev.whitespace_:
+                before = doc[s - 2] if s >= 2 else None
+                if prev.orth in self._at and before is not None and before.norm in self._role_words:
+                    return True
+                if prev.orth in self._employer_seps and before is not None and before.norm in self._role_words and not before.is_lower:
+                    return True
+        if key in self._profile_sites:
+            if nxt is not None and nxt.text in (":", "|", "/"):
+                return True
+            lo = text.rfind("\n", 0, doc[s].idx) + 1
+            hi = text.find("\n", doc[s].idx)
+            if _CONTACT.search(text, lo, hi if hi >= 0 else len(text)):
+                return True
+        if entry.label == "degree" and doc[s].text in self._region_codes and e - s == 1:
+            if s >= 2 and doc[s - 1].orth == self._comma and doc[s - 2].is_title and doc[s - 2].is_alpha:
+                if nxt is None or "\n" in doc[s].whitespace_ or nxt.is_space or nxt.is_punct or nxt.like_num:
+                    return True
+        if key in self._technical_sense:
+            tw = self._technical_words
+            if s >= 1 and doc[s - 1].norm in tw:
+                return True
+            if nxt is not None and nxt.norm in tw:
+                return True
+            if nxt is not None and nxt.lower_ in ("between", "with", "among", "across", "from", "to", "via", "over"):
+                for i in range(e + 1, min(n, e + 7)):
+                    t = doc[i]
+                    if t.text in _SENTENCE_END or t.norm_ == PARAGRAPH_BREAK:
+                        break
+                    if t.norm in tw:
+                        return True
+                entries = self._entries
+                if any(e < a <= e + 6 and entries[k].label in _TECH_LABELS for k, a, _ in candidates):
+                    return True
+        return False
+
+    def _place_after(self, doc: Doc, e: int) -> bool:
+        """", Menlo Park", " – Seattle, WA", ", Cambridge, MA 02139" right after token ``e - 1``."""
+        n = len(doc)
+        if e >= n or doc[e].orth not in self._employer_seps or "\n" in doc[e - 1].whitespace_:
+            return False
+        i = e + 1
+        words = []
+        while i < n and len(words) < 4 and (doc[i].is_title or doc[i].is_upper) and doc[i].is_alpha:
+            words.append(doc[i].lower_)
+            if "\n" in doc[i].whitespace_:
+                i += 1
+                break
+            i += 1
+        if not words:
+            return False
+        if " ".join(words) in self._places:
+            return True
+        # "<City>, <STATE>": a capitalised word, a comma and a state code
+        if len(words) <= 3 and i + 1 < n and doc[i].orth == self._comma and doc[i + 1].text in self._region_codes:
+            return True
+        return False
+
     def _has_neighbor(self, doc: Doc, s: int, e: int, spans: Iterable[tuple[int, int]], stops: list[int]) -> bool:
         """A recognized skill within the neighbour window, with no sentence end or blank line between."""
         w = self._neighbor_window
@@ -425,6 +625,15 @@ class SkillRecognizer:
                 return False
         nxt = doc[e] if e < len(doc) else None
         return nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _LIST_WORDS
+
+
+def _with_breaks(forms: list[tuple[int, ...]], brk: int) -> list[tuple[int, ...]]:
+    """The forms, plus each multi-word form with one line break in each of its gaps."""
+    out = list(forms)
+    for form in forms:
+        for i in range(1, len(form)):
+            out.append((*form[:i], brk, *form[i:]))
+    return out
 
 
 def _longest_first(candidate: tuple[int, int, int]) -> tuple[int, int]:
