@@ -99,7 +99,8 @@ def skills(
     from jdmatch.structure import find_sections, section_of
 
     document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=int(max_size * 1024 * 1024))
-    grouped = group_skills(Matcher(lexicon=lexicon).skills(document))
+    matcher = Matcher(lexicon=lexicon)
+    grouped = group_skills(matcher.skills(document), lexicon=matcher.recognizer.lexicon)
     sections = find_sections(document.text, None)
     for skill in grouped:
         for mention in skill["mentions"]:

@@ -203,6 +203,9 @@ class SkillRecognizer:
         self._employer_seps = frozenset(strings.add(w) for w in _EMPLOYER_SEPARATORS)
         self._at = frozenset(strings.add(w) for w in ("at", "@"))
         self._comma = strings.add(",")
+        self._special_keys = self._employers | self._profile_sites | self._technical_sense | frozenset(
+            k for k, en in self._entries.items() if en.label == "degree")
+        self._context_after = self._employer_seps | self._company_suffixes
 
     def _patterns(self) -> list[tuple[str, list[tuple[int, ...]], list[tuple[int, ...]], list[tuple[int, ...]]]]:
         """(entry id, plain NORM hash tuples, ambiguous NORM hash tuples, ambiguous ORTH hash tuples) per entry.
@@ -347,9 +350,27 @@ class SkillRecognizer:
                 strict.append((spec[0], s, e))
         if strict:
             candidates += self._confirm(doc, text, strict, candidates)
-        if self._coordinators:
-            candidates += self._elided(doc, found)
-        candidates = [c for c in candidates if not self._context_only(doc, text, c[0], c[1], c[2], candidates)]
+        from spacy.attrs import IS_PUNCT, IS_SPACE, NORM, ORTH
+
+        arr = doc.to_array([ORTH, NORM, IS_SPACE, IS_PUNCT])
+        orths: list[int] = arr[:, 0].tolist()
+        norms: list[int] = arr[:, 1].tolist()
+        coord = self._coordinators
+        at_coord = {i for i, o in enumerate(orths) if o in coord}
+        if at_coord:
+            # a conjunct's words: not space, not punctuation (a hyphen inside "end-to-end" is), not a coordinator
+            hyphen = self._hyphen
+            flags = (arr[:, 2] | arr[:, 3]).tolist()
+            words = [not f or o == hyphen for f, o in zip(flags, orths)]
+            for i in at_coord:
+                words[i] = False
+            candidates += self._elided(found, at_coord, norms, words)
+        # cheap gate first: most names are followed by nothing that could make them context
+        special, after = self._special_keys, self._context_after
+        n = len(orths)
+        candidates = [c for c in candidates if not (
+            (c[0] in special or (c[2] < n and (orths[c[2]] in after or norms[c[2]] in after)))
+            and self._context_only(doc, text, c[0], c[1], c[2], candidates, orths, norms))]
         # longest first, then leftmost; plain before ambiguous on equal spans (stable sort)
         candidates.sort(key=_longest_first)
         if taken is None:
@@ -426,7 +447,7 @@ class SkillRecognizer:
 
     # -- coordination ------------------------------------------------------------------
 
-    def _elided(self, doc: Doc, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    def _elided(self, found: list[tuple[int, int, int]], at_coord: set[int], doc_norms: list[int], words: list[bool]) -> list[tuple[int, int, int]]:
         """Skills named through a coordination that shares a head or a modifier with a matched name.
 
         "unit, integration and end-to-end tests": the match "end-to-end tests" lends its
@@ -436,11 +457,9 @@ class SkillRecognizer:
         the conjunct's own words only (text[start:end] is what the text says). Words
         some candidate already covers are left alone.
         """
-        coord = self._coordinators
         strict_keys = self._strict_keys
-        n = len(doc)
-        seeds = [(k, s, e) for k, s, e in found if e - s >= 2 and k not in strict_keys
-                 and ((s >= 2 and doc[s - 1].orth in coord) or (e + 1 < n and doc[e].orth in coord))]
+        n = len(doc_norms)
+        seeds = [(k, s, e) for k, s, e in found if e - s >= 2 and (s - 1 in at_coord or e in at_coord) and k not in strict_keys]
         if not seeds:
             return []
         covered = bytearray(n)
@@ -450,20 +469,20 @@ class SkillRecognizer:
         out: list[tuple[int, int, int]] = []
 
         def norms(a: int, b: int) -> tuple[int, ...]:
-            return tuple(doc[i].norm for i in range(a, b))
+            return tuple(doc_norms[a:b])
 
         for _, s, e in seeds:
-            head = doc[e - 1].norm
+            head = doc_norms[e - 1]
             j = s - 1
             while True:  # leftwards: "X, Y and <Z head>"
                 sep = j
-                while j >= 0 and doc[j].orth in coord:
+                while j >= 0 and j in at_coord:
                     j -= 1
                 if j == sep or j < 0:
                     break
                 end = j + 1
                 k = j
-                while k >= 0 and end - k <= 5 and self._conjunct_word(doc[k]):
+                while k >= 0 and end - k <= 5 and words[k]:
                     k -= 1
                 hit = None
                 for a in range(k + 1, end):
@@ -476,17 +495,17 @@ class SkillRecognizer:
                 out.append(hit)
                 covered[hit[1]:hit[2]] = b"\x01" * (hit[2] - hit[1])
                 j = hit[1] - 1
-            modifier = doc[s].norm
+            modifier = doc_norms[s]
             j = e
             while True:  # rightwards: "<modifier Y> and Z"
                 sep = j
-                while j < n and doc[j].orth in coord:
+                while j < n and j in at_coord:
                     j += 1
                 if j == sep or j >= n:
                     break
                 hit = None
                 for b in range(min(n, j + 3), j, -1):
-                    if not all(self._conjunct_word(doc[i]) for i in range(j, b)):
+                    if not all(words[j:b]):
                         continue
                     key = forms.get((modifier, *norms(j, b)))
                     if key is not None and not any(covered[j:b]):
@@ -499,12 +518,10 @@ class SkillRecognizer:
                 j = hit[2]
         return out
 
-    def _conjunct_word(self, tok: Any) -> bool:
-        return tok.orth == self._hyphen or not (tok.is_space or tok.is_punct or tok.orth in self._coordinators)
-
     # -- names that are context, not skills -----------------------------------------------
 
-    def _context_only(self, doc: Doc, text: str, key: int, s: int, e: int, candidates: list[tuple[int, int, int]]) -> bool:
+    def _context_only(self, doc: Doc, text: str, key: int, s: int, e: int, candidates: list[tuple[int, int, int]],
+                      orths: list[int], norms: list[int]) -> bool:
         """The name is an employer, a place or an address here, not a skill.
 
         * "Software Developer, Facebook", "Engineer at Oracle": an employer after a job title;
@@ -513,13 +530,17 @@ class SkillRecognizer:
         * "Cambridge, MA": a state code after a city, not a degree;
         * "communication between services": a technical sense of a soft skill.
         """
-        n = len(doc)
-        nxt = doc[e] if e < n else None
-        if nxt is not None and nxt.norm in self._company_suffixes and not nxt.is_lower:
-            return True
-        if self._place_after(doc, e):
-            return True
+        n = len(orths)
+        if e < n:
+            if norms[e] in self._company_suffixes and not doc[e].is_lower:
+                return True
+            if orths[e] in self._employer_seps and self._place_after(doc, e):
+                return True
         entry = self._entries[key]
+        special = key in self._employers or key in self._profile_sites or key in self._technical_sense
+        if not special and not (entry.label == "degree" and e - s == 1):
+            return False
+        nxt = doc[e] if e < n else None
         if key in self._employers:
             prev = doc[s - 1] if s >= 1 else None
             if prev is not None and "\n" not in prev.whitespace_:
@@ -646,6 +667,30 @@ def _extend_version(text: str, end: int, limit: int) -> int:
     if m is None or _DURATION_AFTER.match(text, m.end()):
         return end  # no version, or "Java 5 years": a duration
     return m.end()
+
+
+def implied_skills(matches: Iterable[SkillMatch], lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """For every skill the mentions imply (following ``implies`` transitively), the mentioned ids that imply it.
+
+    "Spring Boot" implies Spring and Java; "MERN stack" implies MongoDB, Express,
+    React, Node.js and, through them, JavaScript. A skill both mentioned and
+    implied appears too. Recognition itself returns mentions only; this is for
+    showing (``jdmatch skills``) what scoring counts through ``implies``.
+    """
+    by_id = lexicon.by_id()
+    out: dict[str, list[str]] = {}
+    for source in dict.fromkeys(m.id for m in matches):
+        seen = {source}
+        stack = list(by_id[source].implies) if source in by_id else []
+        while stack:
+            target = stack.pop()
+            if target in seen:
+                continue
+            seen.add(target)
+            out.setdefault(target, []).append(source)
+            if target in by_id:
+                stack.extend(by_id[target].implies)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
