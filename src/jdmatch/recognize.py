@@ -348,8 +348,6 @@ class SkillRecognizer:
                 candidates.append((key, s, e))
             elif tuple(doc[i].orth for i in range(s, e) if not doc[i].is_space) in spec[1]:
                 strict.append((spec[0], s, e))
-        if strict:
-            candidates += self._confirm(doc, text, strict, candidates)
         from spacy.attrs import IS_PUNCT, IS_SPACE, NORM, ORTH
 
         arr = doc.to_array([ORTH, NORM, IS_SPACE, IS_PUNCT])
@@ -364,7 +362,10 @@ class SkillRecognizer:
             words = [not f or o == hyphen for f, o in zip(flags, orths)]
             for i in at_coord:
                 words[i] = False
+            # before the ambiguous ones: "Batch and stream processing" is batch processing, not a batch file
             candidates += self._elided(found, at_coord, norms, words)
+        if strict:
+            candidates += self._confirm(doc, text, strict, candidates)
         # cheap gate first: most names are followed by nothing that could make them context
         special, after = self._special_keys, self._context_after
         n = len(orths)
@@ -405,6 +406,9 @@ class SkillRecognizer:
             if self._in_compound(doc, s, e):
                 continue  # "C-suite", "go-live", "Self-scheduling"
             own = self._entry_cues.get(key, frozenset())
+            if e + 1 < n and doc[e].lower_ in ("in", "of") and doc[e + 1].is_title and self._entries[key].label == "degree":
+                confirmed.append((key, s, e))  # "MA in Economics", "BS in Physics"
+                continue
             if self._prose_start(doc, s, e):
                 # "Go to the page", "Express your interest": only a cue right beside it ("Go developers")
                 # or a strong one in the window ("Go is part of our stack") helps
@@ -462,9 +466,15 @@ class SkillRecognizer:
         seeds = [(k, s, e) for k, s, e in found if e - s >= 2 and (s - 1 in at_coord or e in at_coord) and k not in strict_keys]
         if not seeds:
             return []
+        # words a plain name holds: an ambiguous word alone may still be a conjunct of a shared
+        # head ("Batch and stream processing"), but not of a shared modifier, which is mostly a
+        # vendor or a family name ("Spring Boot and Kafka" is Kafka, not Spring Kafka)
         covered = bytearray(n)
-        for _, s, e in found:
-            covered[s:e] = b"\x01" * (e - s)
+        held = bytearray(n)
+        for k, s, e in found:
+            held[s:e] = b"\x01" * (e - s)
+            if k not in strict_keys:
+                covered[s:e] = b"\x01" * (e - s)
         forms = self._forms
         out: list[tuple[int, int, int]] = []
 
@@ -508,13 +518,13 @@ class SkillRecognizer:
                     if not all(words[j:b]):
                         continue
                     key = forms.get((modifier, *norms(j, b)))
-                    if key is not None and not any(covered[j:b]):
+                    if key is not None and not any(held[j:b]) and not any(covered[j:b]):
                         hit = (key, j, b)
                         break
                 if hit is None:
                     break
                 out.append(hit)
-                covered[hit[1]:hit[2]] = b"\x01" * (hit[2] - hit[1])
+                covered[hit[1]:hit[2]] = held[hit[1]:hit[2]] = b"\x01" * (hit[2] - hit[1])
                 j = hit[2]
         return out
 
