@@ -71,6 +71,8 @@ class ContextRules:
     region_codes: frozenset[str] = frozenset()
     technical_sense: frozenset[str] = frozenset()
     technical_words: frozenset[str] = frozenset()
+    program_words: frozenset[str] = frozenset()
+    benefit_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +273,8 @@ def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
             value = default
         windows[key] = value
     lists: dict[str, frozenset[str]] = {}
-    for key in ("employers", "profile_sites", "role_words", "company_suffixes", "places", "region_codes", "technical_sense", "technical_words"):
+    for key in ("employers", "profile_sites", "role_words", "company_suffixes", "places", "region_codes", "technical_sense", "technical_words",
+                "program_words", "benefit_words"):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             problems.append(Problem(str(manifest), 0, f"[context] {key} must be a list of words"))

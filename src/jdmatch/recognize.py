@@ -36,6 +36,9 @@ _COORDINATORS = ("and", "or", "&", "/", ",", "nor", "plus")
 # what stands between a job title, an employer and a place: "Developer, Facebook, Menlo Park"
 _EMPLOYER_SEPARATORS = (",", "|", "-", "–", "—", "·", "•", "@", "(", "/")
 _CONTACT = re.compile(r"@\w|https?://|www\.|\.(?:com|io|org|net|me|dev)\b|/in/|\+?\d[\d ().-]{7,}\d")
+# labels whose names carry versions ("Java 17", "ITIL 4", "Angular 2+")
+_VERSIONED_LABELS = frozenset({"language", "framework", "library", "database", "cloud", "tool", "platform", "protocol", "os",
+                               "data_format", "certification"})
 _TECH_LABELS = frozenset({"language", "framework", "library", "database", "cloud", "tool", "platform", "protocol", "os", "data_format"})
 # skills that say nothing about the technical sense of a neighbouring ambiguous word
 _NOT_TECHNICAL = frozenset({"soft_skill", "field", "degree", "spoken_language", "domain"})
@@ -203,8 +206,10 @@ class SkillRecognizer:
         self._employer_seps = frozenset(strings.add(w) for w in _EMPLOYER_SEPARATORS)
         self._at = frozenset(strings.add(w) for w in ("at", "@"))
         self._comma = strings.add(",")
+        self._program_words = frozenset(strings.add(w.lower()) for w in rules.program_words)
+        self._benefit_words = frozenset(strings.add(w.lower()) for w in rules.benefit_words)
         self._special_keys = self._employers | self._profile_sites | self._technical_sense | frozenset(
-            k for k, en in self._entries.items() if en.label == "degree")
+            k for k, en in self._entries.items() if en.label in ("degree", "domain", "field"))
         self._context_after = self._employer_seps | self._company_suffixes
 
     def _patterns(self) -> list[tuple[str, list[tuple[int, ...]], list[tuple[int, ...]], list[tuple[int, ...]]]]:
@@ -390,8 +395,9 @@ class SkillRecognizer:
         out = []
         entries = self._entries
         for i, (start, end, key) in enumerate(spans):
-            end = _extend_version(text, end, spans[i + 1][0] if i + 1 < len(spans) else len(text))
             entry = entries[key]
+            if entry.label in _VERSIONED_LABELS:  # "Java 17", but not "Agile 10 person team"
+                end = _extend_version(text, end, spans[i + 1][0] if i + 1 < len(spans) else len(text))
             out.append(SkillMatch(entry.id, entry.name, entry.label, entry.category, start, end, text[start:end]))
         return out
 
@@ -402,6 +408,9 @@ class SkillRecognizer:
         cues = self._cues
         confirmed: list[tuple[int, int, int]] = []
         pending: list[tuple[int, int, int]] = []
+        # where a technical name ends: the word before a form that is one makes a list, not a proper name
+        entries = self._entries
+        skill_ends = {e for k, _, e in plain if entries[k].label in _TECH_LABELS} | {e for _, _, e in strict}
         for key, s, e in strict:
             if self._in_compound(doc, s, e):
                 continue  # "C-suite", "go-live", "Self-scheduling"
@@ -419,8 +428,8 @@ class SkillRecognizer:
                 continue
             if any((h := doc[i].lower) in cues or h in own for i in (*range(max(0, s - w), s), *range(e, min(n, e + w)))):
                 confirmed.append((key, s, e))
-            elif self._in_proper_name(doc, s):
-                continue  # "Adobe Express", "Orient Express": need a cue
+            elif self._in_proper_name(doc, s) and s not in skill_ends:
+                continue  # "Adobe Express", "Orient Express": need a cue (but "Maven Jenkins", "Python Java" is a list)
             else:
                 pending.append((key, s, e))
         if not pending:
@@ -547,6 +556,10 @@ class SkillRecognizer:
             if orths[e] in self._employer_seps and self._place_after(doc, e):
                 return True
         entry = self._entries[key]
+        if entry.label == "degree" and e < n and norms[e] in self._program_words:
+            return True  # "PhD student", "PhD scholarship", "MSc programme": the post or a programme, not a degree held
+        if entry.label in ("domain", "field") and ((e < n and norms[e] in self._benefit_words) or (s >= 1 and norms[s - 1] in self._benefit_words)):
+            return True  # "private healthcare", "Healthcare and Insurance Plans" are benefits
         special = key in self._employers or key in self._profile_sites or key in self._technical_sense
         if not special and not (entry.label == "degree" and e - s == 1):
             return False
