@@ -35,6 +35,16 @@ _LIST_WORDS = frozenset({"and", "or", "plus", "vs", "versus"})
 _COORDINATORS = ("and", "or", "&", "/", ",", "nor", "plus")
 # what stands between a job title, an employer and a place: "Developer, Facebook, Menlo Park"
 _EMPLOYER_SEPARATORS = (",", "|", "-", "–", "—", "·", "•", "@", "(", "/")
+_EMPLOYER_BEFORE = (*_EMPLOYER_SEPARATORS, "at", "At", "@")
+_SEPARATOR_CHARS = frozenset(_EMPLOYER_SEPARATORS) - {""}
+_SEP_CLASS = "[" + re.escape("".join(_EMPLOYER_SEPARATORS)) + "]"
+# the capitalised words after a separator: "Menlo Park" in ", Menlo Park"; "Seattle" in " – Seattle, WA"
+_CAPS_AFTER = re.compile(rf"[ \t]*{_SEP_CLASS}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}})(?![\w.'’-])")
+_REGION_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2})(?![\w])")
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w.'’-]*)")
+# conjunctions as written between two words (string, width): "unit and integration", "unit/integration"
+_CONJ_STRINGS = ((" and ", 5), (" or ", 4), (" & ", 3), (" / ", 3), ("/", 1), (" nor ", 5), (" plus ", 6))
+_SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
 _CONTACT = re.compile(r"@\w|https?://|www\.|\.(?:com|io|org|net|me|dev)\b|/in/|\+?\d[\d ().-]{7,}\d")
 # labels whose names carry versions ("Java 17", "ITIL 4", "Angular 2+")
 _VERSIONED_LABELS = frozenset({"language", "framework", "library", "database", "cloud", "tool", "platform", "protocol", "os",
@@ -198,19 +208,37 @@ class SkillRecognizer:
         self._profile_sites = frozenset(strings.add(i) for i in rules.profile_sites)
         self._technical_sense = frozenset(strings.add(i) for i in rules.technical_sense)
         self._role_words = frozenset(strings.add(w.lower()) for w in rules.role_words)
-        self._company_suffixes = frozenset(strings.add(w.lower()) for w in rules.company_suffixes)
         self._technical_words = frozenset(strings.add(w.lower()) for w in rules.technical_words)
         self._places = frozenset(w.lower() for w in rules.places)
         self._region_codes = frozenset(rules.region_codes)
         self._coordinators = frozenset(strings.add(w) for w in _COORDINATORS)
+        self._conjunctions = self._coordinators - {strings.add(",")}
+        # a coordination can lend a head (last word) or a modifier (first word) that two forms share
+        ends: Counter[int] = Counter(f[-1] for f in self._forms if len(f) > 1)
+        starts: Counter[int] = Counter(f[0] for f in self._forms if len(f) > 1)
+        self._shared_heads = frozenset(h for h, c in ends.items() if c > 1)
+        self._shared_modifiers = frozenset(h for h, c in starts.items() if c > 1)
+        # the word a conjunct must end with (before a shared head) or start with (after a shared modifier)
+        before_head: dict[int, set[int]] = {}
+        after_modifier: dict[int, set[int]] = {}
+        for f in self._forms:
+            if len(f) > 1:
+                if f[-1] in self._shared_heads:
+                    before_head.setdefault(f[-1], set()).add(f[-2])
+                if f[0] in self._shared_modifiers:
+                    after_modifier.setdefault(f[0], set()).add(f[1])
+        self._before_head = {k: frozenset(v) for k, v in before_head.items()}
+        self._after_modifier = {k: frozenset(v) for k, v in after_modifier.items()}
+        # entries with a multi-word form that could lend a head or a modifier (the rest skip the check)
+        self._lending_keys = frozenset(k for f, k in self._forms.items() if len(f) > 1 and (f[-1] in self._shared_heads or f[0] in self._shared_modifiers))
+        self._company_suffix_words = frozenset(w.lower() for w in rules.company_suffixes)
+        self._program_word_set = frozenset(w.lower() for w in rules.program_words)
+        self._benefit_word_set = frozenset(w.lower() for w in rules.benefit_words)
         self._employer_seps = frozenset(strings.add(w) for w in _EMPLOYER_SEPARATORS)
         self._at = frozenset(strings.add(w) for w in ("at", "@"))
         self._comma = strings.add(",")
-        self._program_words = frozenset(strings.add(w.lower()) for w in rules.program_words)
-        self._benefit_words = frozenset(strings.add(w.lower()) for w in rules.benefit_words)
         self._special_keys = self._employers | self._profile_sites | self._technical_sense | frozenset(
             k for k, en in self._entries.items() if en.label in ("degree", "domain", "field"))
-        self._context_after = self._employer_seps | self._company_suffixes
 
     def _patterns(self) -> list[tuple[str, list[tuple[int, ...]], list[tuple[int, ...]], list[tuple[int, ...]]]]:
         """(entry id, plain NORM hash tuples, ambiguous NORM hash tuples, ambiguous ORTH hash tuples) per entry.
@@ -351,50 +379,48 @@ class SkillRecognizer:
             spec = strict_keys.get(key)
             if spec is None:
                 candidates.append((key, s, e))
-            elif tuple(doc[i].orth for i in range(s, e) if not doc[i].is_space) in spec[1]:
+            elif ((doc[s].orth,) if e - s == 1 else tuple(t.orth for t in doc[s:e] if not t.is_space)) in spec[1]:
                 strict.append((spec[0], s, e))
-        from spacy.attrs import IS_PUNCT, IS_SPACE, NORM, ORTH
-
-        arr = doc.to_array([ORTH, NORM, IS_SPACE, IS_PUNCT])
-        orths: list[int] = arr[:, 0].tolist()
-        norms: list[int] = arr[:, 1].tolist()
-        coord = self._coordinators
-        at_coord = {i for i, o in enumerate(orths) if o in coord}
-        if at_coord:
-            # a conjunct's words: not space, not punctuation (a hyphen inside "end-to-end" is), not a coordinator
-            hyphen = self._hyphen
-            flags = (arr[:, 2] | arr[:, 3]).tolist()
-            words = [not f or o == hyphen for f, o in zip(flags, orths)]
-            for i in at_coord:
-                words[i] = False
-            # before the ambiguous ones: "Batch and stream processing" is batch processing, not a batch file
-            candidates += self._elided(found, at_coord, norms, words)
-        if strict:
-            candidates += self._confirm(doc, text, strict, candidates)
-        # cheap gate first: most names are followed by nothing that could make them context
-        special, after = self._special_keys, self._context_after
-        n = len(orths)
-        candidates = [c for c in candidates if not (
-            (c[0] in special or (c[2] < n and (orths[c[2]] in after or norms[c[2]] in after)))
-            and self._context_only(doc, text, c[0], c[1], c[2], candidates, orths, norms))]
+        confirmed = self._confirm(doc, text, strict, candidates) if strict else []
+        candidates += confirmed
         # longest first, then leftmost; plain before ambiguous on equal spans (stable sort)
         candidates.sort(key=_longest_first)
-        if taken is None:
-            taken = bytearray(len(doc))
-        chosen = []
-        for key, s, e in candidates:
-            if any(taken[s:e]):
-                continue
-            taken[s:e] = b"\x01" * (e - s)
-            chosen.append((s, e, key))
-        chosen.sort()
-        spans = []
-        for s, e, key in chosen:
-            last = doc[e - 1]
-            spans.append((doc[s].idx, last.idx + len(last), key))
+        base = bytes(taken) if taken is not None else bytes(len(doc))
+        special = self._special_keys
+        rejected: set[tuple[int, int, int]] = set()
+        while True:
+            taken = bytearray(base)
+            chosen = []
+            for cand in candidates:
+                key, s, e = cand
+                if any(taken[s:e]) or (rejected and cand in rejected):
+                    continue
+                taken[s:e] = b"\x01" * (e - s)
+                chosen.append((s, e, key))
+            chosen.sort()
+            spans = []
+            again = False
+            for s, e, key in chosen:
+                start = doc[s].idx
+                last = doc[e - 1]
+                end = last.idx + len(last)
+                # names that are context, not skills: a look at the next character first (cheap)
+                c = text[end:end + 1]
+                if c == " ":
+                    c = text[end + 1:end + 2]
+                if (key in special or c in _SEPARATOR_CHARS or c.isupper()) and self._context_only(doc, text, key, s, e, start, end, c, chosen):
+                    rejected.add((key, s, e))
+                    again = True  # a shorter name inside may still be a skill ("Asynchronous" of "Asynchronous communication")
+                    continue
+                spans.append((start, end, key, s, e))
+            if not again:
+                break
+        lending = self._lending_keys
+        if any(k in lending and e - s > 1 for _, _, k, s, e in spans):
+            spans = self._elided(doc, text, spans, strict, set(confirmed))
         out = []
         entries = self._entries
-        for i, (start, end, key) in enumerate(spans):
+        for i, (start, end, key, _, _) in enumerate(spans):
             entry = entries[key]
             if entry.label in _VERSIONED_LABELS:  # "Java 17", but not "Agile 10 person team"
                 end = _extend_version(text, end, spans[i + 1][0] if i + 1 < len(spans) else len(text))
@@ -460,131 +486,191 @@ class SkillRecognizer:
 
     # -- coordination ------------------------------------------------------------------
 
-    def _elided(self, found: list[tuple[int, int, int]], at_coord: set[int], doc_norms: list[int], words: list[bool]) -> list[tuple[int, int, int]]:
-        """Skills named through a coordination that shares a head or a modifier with a matched name.
+    def _elided(self, doc: Doc, text: str, spans: list[tuple[int, int, int, int, int]], strict: list[tuple[int, int, int]],
+                confirmed: set[tuple[int, int, int]]) -> list[tuple[int, int, int, int, int]]:
+        """Add the skills named through a coordination that shares a head or a modifier with a kept name.
 
-        "unit, integration and end-to-end tests": the match "end-to-end tests" lends its
+        "unit, integration and end-to-end tests": the name "end-to-end tests" lends its
         head "tests" to "unit" and "integration", which are kept when "unit tests" and
         "integration tests" are lexicon forms; "continuous integration and delivery"
         lends the modifier "continuous" to "delivery". The new mention's span covers
-        the conjunct's own words only (text[start:end] is what the text says). Words
-        some candidate already covers are left alone.
+        the conjunct's own words only (text[start:end] is what the text says). A
+        coordination ends in "and", "or", "&" or "/" right next to the name (commas
+        only extend it). Words a plain name holds are left alone; a conjunct may take
+        the place of an ambiguous word for a shared head ("Batch and stream processing"
+        is batch processing, not a batch file), never for a shared modifier, which is
+        mostly a vendor or a family name ("Spring Boot and Kafka" is Kafka).
         """
-        strict_keys = self._strict_keys
-        n = len(doc_norms)
-        seeds = [(k, s, e) for k, s, e in found if e - s >= 2 and (s - 1 in at_coord or e in at_coord) and k not in strict_keys]
+        lending, heads, modifiers = self._lending_keys, self._shared_heads, self._shared_modifiers
+        before_head, after_modifier, comma = self._before_head, self._after_modifier, self._comma
+        # where a conjunction ends (the next word starts) and starts (the previous word ends), by plain string search
+        after_conj: set[int] = set()
+        before_conj: set[int] = set()
+        for word_, width in _CONJ_STRINGS:
+            i = text.find(word_)
+            while i >= 0:
+                after_conj.add(i + width)
+                before_conj.add(i)
+                i = text.find(word_, i + width)
+        if not after_conj:
+            return spans
+        seeds = []
+        for start, end, k, s, e in spans:
+            if e - s < 2 or k not in lending:
+                continue
+            left = right = False
+            if s >= 2 and start in after_conj:
+                # the conjunct's last word must end a form with this head: "unit" before "tests"
+                h = doc[e - 1].norm
+                left = h in heads and (doc[s - 2].norm in before_head.get(h, ()) or (s >= 3 and doc[s - 2].orth == comma))
+            if e + 1 < len(doc) and end in before_conj:
+                mod = doc[s].norm
+                right = mod in modifiers and (doc[e + 1].norm in after_modifier.get(mod, ()) or doc[e + 1].orth == comma)
+            if left or right:
+                seeds.append((s, e, left, right))
         if not seeds:
-            return []
-        # words a plain name holds: an ambiguous word alone may still be a conjunct of a shared
-        # head ("Batch and stream processing"), but not of a shared modifier, which is mostly a
-        # vendor or a family name ("Spring Boot and Kafka" is Kafka, not Spring Kafka)
-        covered = bytearray(n)
-        held = bytearray(n)
-        for k, s, e in found:
-            held[s:e] = b"\x01" * (e - s)
-            if k not in strict_keys:
+            return spans
+        n = len(doc)
+        coordinators = self._coordinators
+        covered = bytearray(n)  # tokens of kept plain names
+        ambiguous: dict[tuple[int, int], int] = {}  # kept ambiguous names, which a shared head may replace
+        for _, _, k, s, e in spans:
+            if (k, s, e) in confirmed:
+                ambiguous[(s, e)] = k
+            else:
                 covered[s:e] = b"\x01" * (e - s)
+        held = bytearray(covered)  # ... and every ambiguous form, kept or not
+        for _, s, e in strict:
+            held[s:e] = b"\x01" * (e - s)
         forms = self._forms
-        out: list[tuple[int, int, int]] = []
+        hyphen = self._hyphen
+        word_cache: dict[int, tuple[bool, bool, int]] = {}
 
-        def norms(a: int, b: int) -> tuple[int, ...]:
-            return tuple(doc_norms[a:b])
+        def word(i: int) -> tuple[bool, bool, int]:
+            """(is a coordinator, is a conjunct word, NORM): a conjunct word is no space, no punctuation (but a hyphen)."""
+            w = word_cache.get(i)
+            if w is None:
+                t = doc[i]
+                coord = t.orth in coordinators
+                w = word_cache[i] = (coord, not coord and (t.orth == hyphen or not (t.is_space or t.is_punct)), t.norm)
+            return w
 
-        for _, s, e in seeds:
-            head = doc_norms[e - 1]
-            j = s - 1
-            while True:  # leftwards: "X, Y and <Z head>"
-                sep = j
-                while j >= 0 and j in at_coord:
-                    j -= 1
-                if j == sep or j < 0:
-                    break
-                end = j + 1
-                k = j
-                while k >= 0 and end - k <= 5 and words[k]:
-                    k -= 1
-                hit = None
-                for a in range(k + 1, end):
-                    key = forms.get((*norms(a, end), head))
-                    if key is not None and not any(covered[a:end]):
-                        hit = (key, a, end)
+        hits: list[tuple[int, int, int]] = []
+        for s, e, left, right in seeds:
+            if left:
+                head = doc[e - 1].norm
+                j = s - 1
+                while True:  # leftwards: "X, Y and <Z head>"
+                    sep = j
+                    while j >= 0 and word(j)[0]:
+                        j -= 1
+                    if j == sep or j < 0:
                         break
-                if hit is None:
-                    break
-                out.append(hit)
-                covered[hit[1]:hit[2]] = b"\x01" * (hit[2] - hit[1])
-                j = hit[1] - 1
-            modifier = doc_norms[s]
-            j = e
-            while True:  # rightwards: "<modifier Y> and Z"
-                sep = j
-                while j < n and j in at_coord:
-                    j += 1
-                if j == sep or j >= n:
-                    break
-                hit = None
-                for b in range(min(n, j + 3), j, -1):
-                    if not all(words[j:b]):
-                        continue
-                    key = forms.get((modifier, *norms(j, b)))
-                    if key is not None and not any(held[j:b]) and not any(covered[j:b]):
-                        hit = (key, j, b)
+                    end = j + 1
+                    k = j
+                    while k >= 0 and end - k <= 5 and word(k)[1]:
+                        k -= 1
+                    hit = None
+                    for a in range(k + 1, end):
+                        key = forms.get((*(word(i)[2] for i in range(a, end)), head))
+                        if key is not None and not any(covered[a:end]) and (not any(held[a:end]) or (a, end) in ambiguous):
+                            hit = (key, a, end)
+                            break
+                    if hit is None:
                         break
-                if hit is None:
-                    break
-                out.append(hit)
-                covered[hit[1]:hit[2]] = held[hit[1]:hit[2]] = b"\x01" * (hit[2] - hit[1])
-                j = hit[2]
+                    hits.append(hit)
+                    ambiguous.pop((hit[1], hit[2]), None)
+                    covered[hit[1]:hit[2]] = held[hit[1]:hit[2]] = b"\x01" * (hit[2] - hit[1])
+                    j = hit[1] - 1
+            if right:
+                modifier = doc[s].norm
+                j = e
+                while True:  # rightwards: "<modifier Y> and Z"
+                    sep = j
+                    while j < n and word(j)[0]:
+                        j += 1
+                    if j == sep or j >= n:
+                        break
+                    hit = None
+                    for b in range(min(n, j + 3), j, -1):
+                        if not all(word(i)[1] for i in range(j, b)):
+                            continue
+                        key = forms.get((modifier, *(word(i)[2] for i in range(j, b))))
+                        if key is not None and not any(held[j:b]):
+                            hit = (key, j, b)
+                            break
+                    if hit is None:
+                        break
+                    hits.append(hit)
+                    covered[hit[1]:hit[2]] = held[hit[1]:hit[2]] = b"\x01" * (hit[2] - hit[1])
+                    j = hit[2]
+        if not hits:
+            return spans
+        replaced = {(s, e) for _, s, e in hits}
+        out = [sp for sp in spans if (sp[3], sp[4]) not in replaced]
+        for key, s, e in hits:
+            last = doc[e - 1]
+            out.append((doc[s].idx, last.idx + len(last), key, s, e))
+        out.sort()
         return out
 
     # -- names that are context, not skills -----------------------------------------------
 
-    def _context_only(self, doc: Doc, text: str, key: int, s: int, e: int, candidates: list[tuple[int, int, int]],
-                      orths: list[int], norms: list[int]) -> bool:
-        """The name is an employer, a place or an address here, not a skill.
+    def _context_only(self, doc: Doc, text: str, key: int, s: int, e: int, start: int, end: int, c: str, chosen: list[tuple[int, int, int]]) -> bool:
+        """The name is an employer, a place, an address or a benefit here, not a skill.
 
-        * "Software Developer, Facebook", "Engineer at Oracle": an employer after a job title;
         * "Salesforce, San Francisco, CA", "Oracle Corporation": a company before a place or a suffix;
+        * "Software Developer, Facebook", "Engineer at Oracle": an employer after a job title;
         * "LinkedIn: jane-doe", a profile site on a line with a URL, an e-mail or a phone number;
         * "Cambridge, MA": a state code after a city, not a degree;
+        * "PhD student", "private healthcare": the post or a benefit, not a degree or a domain;
         * "communication between services": a technical sense of a soft skill.
+
+        Most checks read the characters around the name (cheap); tokens are read only
+        for the few entries that need them.
         """
-        n = len(orths)
-        if e < n:
-            if norms[e] in self._company_suffixes and not doc[e].is_lower:
-                return True
-            if orths[e] in self._employer_seps and self._place_after(doc, e):
-                return True
+        # ``c``: the first character after the name and at most one space
+        if c in _SEPARATOR_CHARS and self._place_after(text, end):
+            return True
         entry = self._entries[key]
-        if entry.label == "degree" and e < n and norms[e] in self._program_words:
-            return True  # "PhD student", "PhD scholarship", "MSc programme": the post or a programme, not a degree held
-        if entry.label in ("domain", "field") and ((e < n and norms[e] in self._benefit_words) or (s >= 1 and norms[s - 1] in self._benefit_words)):
-            return True  # "private healthcare", "Healthcare and Insurance Plans" are benefits
-        special = key in self._employers or key in self._profile_sites or key in self._technical_sense
-        if not special and not (entry.label == "degree" and e - s == 1):
-            return False
-        nxt = doc[e] if e < n else None
-        if key in self._employers:
-            prev = doc[s - 1] if s >= 1 else None
-            if prev is not None and "\n" not in prev.whitespace_:
-                before = doc[s - 2] if s >= 2 else None
-                if prev.orth in self._at and before is not None and before.norm in self._role_words:
+        label = entry.label
+        nw = ""
+        if c.isupper() or label in ("degree", "domain", "field"):
+            m = _NEXT_WORD.match(text, end)
+            if m is not None:
+                nw = m.group(1).lower()
+                if nw in self._company_suffix_words and m.group(1)[0].isupper():
                     return True
-                if prev.orth in self._employer_seps and before is not None and before.norm in self._role_words and not before.is_lower:
+        if label == "degree" and nw in self._program_word_set:
+            return True  # "PhD student", "PhD scholarship", "MSc programme": the post or a programme, not a degree held
+        if label in ("domain", "field"):
+            before = text[max(0, start - 30):start].split()
+            if nw in self._benefit_word_set or (before and before[-1].lower() in self._benefit_word_set and start > 0 and text[start - 1] in " \t"):
+                return True  # "private healthcare", "Healthcare and Insurance Plans" are benefits
+        n = len(doc)
+        if key in self._employers and s >= 2 and text[max(0, start - 4):start].rstrip(" \t").endswith(_EMPLOYER_BEFORE):
+            prev = doc[s - 1]
+            if "\n" not in prev.whitespace_:
+                before = doc[s - 2]
+                if prev.orth in self._at and before.norm in self._role_words:
+                    return True
+                if prev.orth in self._employer_seps and before.norm in self._role_words and not before.is_lower:
                     return True
         if key in self._profile_sites:
-            if nxt is not None and nxt.text in (":", "|", "/"):
+            if _SITE_HANDLE.match(text, end):
                 return True
-            lo = text.rfind("\n", 0, doc[s].idx) + 1
-            hi = text.find("\n", doc[s].idx)
+            lo = text.rfind("\n", 0, start) + 1
+            hi = text.find("\n", start)
             if _CONTACT.search(text, lo, hi if hi >= 0 else len(text)):
                 return True
-        if entry.label == "degree" and doc[s].text in self._region_codes and e - s == 1:
+        if label == "degree" and e - s == 1 and text[start:end] in self._region_codes:
+            nxt = doc[e] if e < n else None
             if s >= 2 and doc[s - 1].orth == self._comma and doc[s - 2].is_title and doc[s - 2].is_alpha:
                 if nxt is None or "\n" in doc[s].whitespace_ or nxt.is_space or nxt.is_punct or nxt.like_num:
                     return True
         if key in self._technical_sense:
             tw = self._technical_words
+            nxt = doc[e] if e < n else None
             if s >= 1 and doc[s - 1].norm in tw:
                 return True
             if nxt is not None and nxt.norm in tw:
@@ -597,31 +683,21 @@ class SkillRecognizer:
                     if t.norm in tw:
                         return True
                 entries = self._entries
-                if any(e < a <= e + 6 and entries[k].label in _TECH_LABELS for k, a, _ in candidates):
+                if any(e < a <= e + 6 and entries[k].label in _TECH_LABELS for a, _, k in chosen):
                     return True
         return False
 
-    def _place_after(self, doc: Doc, e: int) -> bool:
-        """", Menlo Park", " – Seattle, WA", ", Cambridge, MA 02139" right after token ``e - 1``."""
-        n = len(doc)
-        if e >= n or doc[e].orth not in self._employer_seps or "\n" in doc[e - 1].whitespace_:
+    def _place_after(self, text: str, end: int) -> bool:
+        """", Menlo Park", " – Seattle, WA", ", Cambridge, MA 02139" right after ``end``: an employer's or an address line."""
+        m = _CAPS_AFTER.match(text, end)
+        if m is None:
             return False
-        i = e + 1
-        words = []
-        while i < n and len(words) < 4 and (doc[i].is_title or doc[i].is_upper) and doc[i].is_alpha:
-            words.append(doc[i].lower_)
-            if "\n" in doc[i].whitespace_:
-                i += 1
-                break
-            i += 1
-        if not words:
-            return False
-        if " ".join(words) in self._places:
+        words = m.group(1)
+        if words.lower() in self._places:
             return True
-        # "<City>, <STATE>": a capitalised word, a comma and a state code
-        if len(words) <= 3 and i + 1 < n and doc[i].orth == self._comma and doc[i + 1].text in self._region_codes:
-            return True
-        return False
+        # "<City>, <STATE>": up to three capitalised words, a comma and a state code
+        r = _REGION_AFTER.match(text, m.end(1))
+        return r is not None and r.group(1) in self._region_codes and words.count(" ") + words.count("\t") <= 2
 
     def _has_neighbor(self, doc: Doc, s: int, e: int, spans: Iterable[tuple[int, int]], stops: list[int]) -> bool:
         """A recognized skill within the neighbour window, with no sentence end or blank line between."""
