@@ -39,7 +39,7 @@ _EMPLOYER_BEFORE = (*_EMPLOYER_SEPARATORS, "at", "At", "@")
 _SEPARATOR_CHARS = frozenset(_EMPLOYER_SEPARATORS) - {""}
 _SEP_CLASS = "[" + re.escape("".join(_EMPLOYER_SEPARATORS)) + "]"
 # the capitalised words after a separator: "Menlo Park" in ", Menlo Park"; "Seattle" in " – Seattle, WA"
-_CAPS_AFTER = re.compile(rf"[ \t]*{_SEP_CLASS}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}})(?![\w.'’-])")
+_CAPS_AFTER = re.compile(rf"[ \t]*{_SEP_CLASS}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}})(?![\w.'’-])(?=[ \t]*(?:$|[\r\n,;|()·•/–—-]|\d))", re.M)
 _REGION_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2})(?![\w])")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w.'’-]*)")
 # conjunctions as written between two words (string, width): "unit and integration", "unit/integration"
