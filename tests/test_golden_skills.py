@@ -652,6 +652,18 @@ COORDINATION = [
                  {("machine-learning", "Machine"), ("deep-learning", "deep learning")}, id="coord-machine-deep-learning"),
     pytest.param("Amazon EC2 and S3.", {("amazon-ec2", "Amazon EC2"), ("amazon-s3", "S3")}, id="coord-shared-modifier"),
     pytest.param("Design and development of services.", set(), id="coord-no-form-no-skill"),
+    pytest.param("unit- and integration tests",
+                 {("unit-testing", "unit"), ("integration-testing", "integration tests")}, id="coord-suspended-hyphen"),
+    pytest.param("Unit-, integration- and end-to-end tests",
+                 {("unit-testing", "Unit"), ("integration-testing", "integration"), ("e2e-testing", "end-to-end tests")},
+                 id="coord-suspended-hyphens-three"),
+    pytest.param("Smoke, regression and load testing.",
+                 {("smoke-testing", "Smoke"), ("regression-testing", "regression"), ("load-testing", "load testing")},
+                 id="coord-smoke-regression-load"),
+    pytest.param("REST and GraphQL APIs.", {("rest-api", "REST"), ("graphql", "GraphQL APIs")}, id="coord-rest-graphql-apis"),
+    pytest.param("Java, unit and integration tests.",
+                 {("java", "Java"), ("unit-testing", "unit"), ("integration-testing", "integration tests")},
+                 id="coord-stops-at-a-non-conjunct"),
 ]
 
 # ---------------------------------------------------------------------------

@@ -522,7 +522,8 @@ class SkillRecognizer:
             if s >= 2 and start in after_conj:
                 # the conjunct's last word must end a form with this head: "unit" before "tests"
                 h = doc[e - 1].norm
-                left = h in heads and (doc[s - 2].norm in before_head.get(h, ()) or (s >= 3 and doc[s - 2].orth == comma))
+                prev = doc[s - 2]
+                left = h in heads and (prev.norm in before_head.get(h, ()) or prev.text.endswith("-") or (s >= 3 and prev.orth == comma))
             if e + 1 < len(doc) and end in before_conj:
                 mod = doc[s].norm
                 right = mod in modifiers and (doc[e + 1].norm in after_modifier.get(mod, ()) or doc[e + 1].orth == comma)
@@ -544,6 +545,7 @@ class SkillRecognizer:
             held[s:e] = b"\x01" * (e - s)
         forms = self._forms
         hyphen = self._hyphen
+        strings = self.tokenizer.vocab.strings
         word_cache: dict[int, tuple[bool, bool, int]] = {}
 
         def word(i: int) -> tuple[bool, bool, int]:
@@ -552,7 +554,10 @@ class SkillRecognizer:
             if w is None:
                 t = doc[i]
                 coord = t.orth in coordinators
-                w = word_cache[i] = (coord, not coord and (t.orth == hyphen or not (t.is_space or t.is_punct)), t.norm)
+                norm = t.norm
+                if len(t.text) > 1 and t.text.endswith("-"):  # a suspended hyphen: "unit- and integration tests"
+                    norm = strings.add(fold_plural(t.text[:-1]))
+                w = word_cache[i] = (coord, not coord and (t.orth == hyphen or not (t.is_space or t.is_punct)), norm)
             return w
 
         hits: list[tuple[int, int, int]] = []
@@ -610,7 +615,8 @@ class SkillRecognizer:
         out = [sp for sp in spans if (sp[3], sp[4]) not in replaced]
         for key, s, e in hits:
             last = doc[e - 1]
-            out.append((doc[s].idx, last.idx + len(last), key, s, e))
+            end = last.idx + len(last) - (1 if len(last.text) > 1 and last.text.endswith("-") else 0)  # "unit" of "unit-"
+            out.append((doc[s].idx, end, key, s, e))
         out.sort()
         return out
 
