@@ -332,8 +332,9 @@ AMBIGUOUS_NEGATIVE = [
     # Java
     pytest.param("Java coffee is grown on the island of Java.", set(), id="neg-java-coffee-island"),
     pytest.param("We flew to Java for a holiday.", set(), id="neg-java-holiday"),
-    pytest.param("The chef's experience with Java coffee beans impressed us.", set(), id="neg-java-coffee-near-cue",
-                 marks=gap("'experience' within the cue window confirms 'Java' in coffee prose")),
+    pytest.param("The chef's experience with Java coffee beans impressed us.", set(), id="neg-java-coffee-near-cue"),
+    pytest.param("We ordered Java coffee for the developer meetup.", set(), id="neg-java-coffee-near-developer"),
+    pytest.param("Spring cleaning of the office starts Monday; developers welcome.", set(), id="neg-spring-cleaning"),
     # Ruby
     pytest.param("Ruby is my sister.", set(), id="neg-ruby-sister"),
     pytest.param("She wore a ruby ring.", set(), id="neg-ruby-ring"),
@@ -522,8 +523,9 @@ NON_SOFTWARE = [
                  {("spanish", "Spanish"), ("french", "French")}, id="spoken-conversational"),
     pytest.param("Native speaker of German.", {("german", "German")}, id="spoken-native-speaker-of"),
     pytest.param("Spanish cuisine is my favourite.", set(), id="spoken-neg-cuisine"),
-    pytest.param("English breakfast tea.", set(), id="spoken-neg-breakfast-tea",
-                 marks=gap("'English' is matched with no fluency or language context")),
+    pytest.param("English breakfast tea.", set(), id="spoken-neg-breakfast-tea"),
+    pytest.param("English (C1), Danish (native)", {("english", "English"), ("danish", "Danish")}, id="spoken-cefr-level-not-c"),
+    pytest.param("Good command of English.", {("english", "English")}, id="spoken-command-of-english"),
     pytest.param("Bachelor's degree in Computer Science.",
                  {("bachelors-degree", "Bachelor's degree"), ("computer-science", "Computer Science")}, id="degree-bachelors-cs"),
     pytest.param("Bachelor’s degree in Finance.",

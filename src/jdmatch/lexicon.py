@@ -73,6 +73,7 @@ class ContextRules:
     technical_words: frozenset[str] = frozenset()
     program_words: frozenset[str] = frozenset()
     benefit_words: frozenset[str] = frozenset()
+    ordinary_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +275,7 @@ def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
         windows[key] = value
     lists: dict[str, frozenset[str]] = {}
     for key in ("employers", "profile_sites", "role_words", "company_suffixes", "places", "region_codes", "technical_sense", "technical_words",
-                "program_words", "benefit_words"):
+                "program_words", "benefit_words", "ordinary_after"):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             problems.append(Problem(str(manifest), 0, f"[context] {key} must be a list of words"))

@@ -234,6 +234,7 @@ class SkillRecognizer:
         self._company_suffix_words = frozenset(w.lower() for w in rules.company_suffixes)
         self._program_word_set = frozenset(w.lower() for w in rules.program_words)
         self._benefit_word_set = frozenset(w.lower() for w in rules.benefit_words)
+        self._ordinary_after = frozenset(strings.add(fold_plural(w.lower())) for w in rules.ordinary_after)
         self._employer_seps = frozenset(strings.add(w) for w in _EMPLOYER_SEPARATORS)
         self._at = frozenset(strings.add(w) for w in ("at", "@"))
         self._comma = strings.add(",")
@@ -440,6 +441,10 @@ class SkillRecognizer:
         for key, s, e in strict:
             if self._in_compound(doc, s, e):
                 continue  # "C-suite", "go-live", "Self-scheduling"
+            if e < n and doc[e].text in ("1", "2") and not doc[e - 1].whitespace_ and doc[e - 1].text in ("C", "B", "A"):
+                continue  # "C1", "B2": a language level, not a version of C
+            if e < n and doc[e].norm in self._ordinary_after:
+                continue  # "Java coffee", "Python snake", "English breakfast": the ordinary sense
             own = self._entry_cues.get(key, frozenset())
             if e + 1 < n and doc[e].lower_ in ("in", "of") and doc[e + 1].is_title and self._entries[key].label == "degree":
                 confirmed.append((key, s, e))  # "MA in Economics", "BS in Physics"
