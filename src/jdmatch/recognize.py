@@ -416,6 +416,22 @@ class SkillRecognizer:
                 spans.append((start, end, key, s, e))
             if not again:
                 break
+        entries = self._entries
+        degrees = [(s, e) for _, _, k, s, e in spans if entries[k].label == "degree" and e - s > 1]
+        if degrees:
+            # "Bachelor's degree in Finance": the word "degree" is shared with the field form "degree in finance"
+            for k2, s2, e2 in candidates:
+                if entries[k2].label != "field":
+                    continue
+                shared = next((e1 for s1, e1 in degrees if s1 < s2 < e1 < e2), None)
+                if shared is not None and not any(taken[shared:e2]):
+                    e1 = shared
+                    while e1 < e2 - 1 and doc[e1].lower_ in ("in", "of", "the", "a"):
+                        e1 += 1  # the mention is the field's own words: "Finance" of "degree in Finance"
+                    taken[e1:e2] = b"\x01" * (e2 - e1)
+                    last = doc[e2 - 1]
+                    spans.append((doc[e1].idx, last.idx + len(last), k2, e1, e2))
+            spans.sort()
         lending = self._lending_keys
         if any(k in lending and e - s > 1 for _, _, k, s, e in spans):
             spans = self._elided(doc, text, spans, strict, set(confirmed))
