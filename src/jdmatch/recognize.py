@@ -234,7 +234,7 @@ class SkillRecognizer:
         self._company_suffix_words = frozenset(w.lower() for w in rules.company_suffixes)
         self._program_word_set = frozenset(w.lower() for w in rules.program_words)
         self._benefit_word_set = frozenset(w.lower() for w in rules.benefit_words)
-        self._ordinary_after = frozenset(strings.add(fold_plural(w.lower())) for w in rules.ordinary_after)
+        self._ordinary_after = frozenset(fold_plural(w.lower()) for w in rules.ordinary_after)
         self._employer_seps = frozenset(strings.add(w) for w in _EMPLOYER_SEPARATORS)
         self._at = frozenset(strings.add(w) for w in ("at", "@"))
         self._comma = strings.add(",")
@@ -384,6 +384,7 @@ class SkillRecognizer:
                 strict.append((spec[0], s, e))
         confirmed = self._confirm(doc, text, strict, candidates) if strict else []
         candidates += confirmed
+        ambiguous = set(confirmed)
         # longest first, then leftmost; plain before ambiguous on equal spans (stable sort)
         candidates.sort(key=_longest_first)
         base = bytes(taken) if taken is not None else bytes(len(doc))
@@ -409,7 +410,8 @@ class SkillRecognizer:
                 c = text[end:end + 1]
                 if c == " ":
                     c = text[end + 1:end + 2]
-                if (key in special or c in _SEPARATOR_CHARS or c.isupper()) and self._context_only(doc, text, key, s, e, start, end, c, chosen):
+                if ((key in special or c in _SEPARATOR_CHARS or c.isupper()) and self._context_only(doc, text, key, s, e, start, end, c, chosen)
+                        or ambiguous and (key, s, e) in ambiguous and self._ordinary_sense(text, start, end, c)):
                     rejected.add((key, s, e))
                     again = True  # a shorter name inside may still be a skill ("Asynchronous" of "Asynchronous communication")
                     continue
@@ -434,7 +436,7 @@ class SkillRecognizer:
             spans.sort()
         lending = self._lending_keys
         if any(k in lending and e - s > 1 for _, _, k, s, e in spans):
-            spans = self._elided(doc, text, spans, strict, set(confirmed))
+            spans = self._elided(doc, text, spans, strict, ambiguous)
         out = []
         entries = self._entries
         for i, (start, end, key, _, _) in enumerate(spans):
@@ -457,10 +459,6 @@ class SkillRecognizer:
         for key, s, e in strict:
             if self._in_compound(doc, s, e):
                 continue  # "C-suite", "go-live", "Self-scheduling"
-            if e < n and doc[e].text in ("1", "2") and not doc[e - 1].whitespace_ and doc[e - 1].text in ("C", "B", "A"):
-                continue  # "C1", "B2": a language level, not a version of C
-            if e < n and doc[e].norm in self._ordinary_after:
-                continue  # "Java coffee", "Python snake", "English breakfast": the ordinary sense
             own = self._entry_cues.get(key, frozenset())
             if e + 1 < n and doc[e].lower_ in ("in", "of") and doc[e + 1].is_title and self._entries[key].label == "degree":
                 confirmed.append((key, s, e))  # "MA in Economics", "BS in Physics"
@@ -712,6 +710,15 @@ class SkillRecognizer:
                 entries = self._entries
                 if any(e < a <= e + 6 and entries[k].label in _TECH_LABELS for a, _, k in chosen):
                     return True
+        return False
+
+    def _ordinary_sense(self, text: str, start: int, end: int, c: str) -> bool:
+        """An ambiguous form read in its ordinary sense after all: "Java coffee", "English breakfast", "C1" (a language level)."""
+        if text[end:end + 1] in ("1", "2") and text[start:end] in ("A", "B", "C"):
+            return True
+        if c.islower():
+            m = _NEXT_WORD.match(text, end)
+            return m is not None and fold_plural(m.group(1).lower()) in self._ordinary_after
         return False
 
     def _place_after(self, text: str, end: int) -> bool:
