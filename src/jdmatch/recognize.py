@@ -42,8 +42,6 @@ _SEP_CLASS = "[" + re.escape("".join(_EMPLOYER_SEPARATORS)) + "]"
 _CAPS_AFTER = re.compile(rf"[ \t]*{_SEP_CLASS}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}})(?![\w.'’-])(?=[ \t]*(?:$|[\r\n,;|()·•/–—-]|\d))", re.M)
 _REGION_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2})(?![\w])")
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w.'’-]*)")
-# conjunctions as written between two words (string, width): "unit and integration", "unit/integration"
-_CONJ_STRINGS = ((" and ", 5), (" or ", 4), (" & ", 3), (" / ", 3), ("/", 1), (" nor ", 5), (" plus ", 6))
 _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
 _CONTACT = re.compile(r"@\w|https?://|www\.|\.(?:com|io|org|net|me|dev)\b|/in/|\+?\d[\d ().-]{7,}\d")
 # labels whose names carry versions ("Java 17", "ITIL 4", "Angular 2+")
@@ -522,28 +520,19 @@ class SkillRecognizer:
         """
         lending, heads, modifiers = self._lending_keys, self._shared_heads, self._shared_modifiers
         before_head, after_modifier, comma = self._before_head, self._after_modifier, self._comma
-        # where a conjunction ends (the next word starts) and starts (the previous word ends), by plain string search
-        after_conj: set[int] = set()
-        before_conj: set[int] = set()
-        for word_, width in _CONJ_STRINGS:
-            i = text.find(word_)
-            while i >= 0:
-                after_conj.add(i + width)
-                before_conj.add(i)
-                i = text.find(word_, i + width)
-        if not after_conj:
-            return spans
         seeds = []
         for start, end, k, s, e in spans:
             if e - s < 2 or k not in lending:
                 continue
             left = right = False
-            if s >= 2 and start in after_conj:
+            c1 = text[start - 1:start]
+            if s >= 2 and (c1 == "/" or c1 == " " and text[start - 2:start - 1] in "dr&/s") and _conj_before(text, start):
                 # the conjunct's last word must end a form with this head: "unit" before "tests"
                 h = doc[e - 1].norm
                 prev = doc[s - 2]
                 left = h in heads and (prev.norm in before_head.get(h, ()) or prev.text.endswith("-") or (s >= 3 and prev.orth == comma))
-            if e + 1 < len(doc) and end in before_conj:
+            c1 = text[end:end + 1]
+            if e + 1 < len(doc) and (c1 == "/" or c1 == " " and text[end + 1:end + 2] in "ao&/np") and _conj_after(text, end):
                 mod = doc[s].norm
                 right = mod in modifiers and (doc[e + 1].norm in after_modifier.get(mod, ()) or doc[e + 1].orth == comma)
             if left or right:
@@ -779,6 +768,18 @@ class SkillRecognizer:
                 return False
         nxt = doc[e] if e < len(doc) else None
         return nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in _LIST_WORDS
+
+
+def _conj_before(text: str, start: int) -> bool:
+    """A conjunction ends right before ``start``: "unit and |integration", "unit/|integration"."""
+    pre = text[max(0, start - 6):start]
+    return pre[-5:] in (" and ", " nor ") or pre[-4:] == " or " or pre[-3:] in (" & ", " / ") or pre[-1:] == "/" or pre == " plus "
+
+
+def _conj_after(text: str, end: int) -> bool:
+    """A conjunction starts right after ``end``: "integration| and delivery"."""
+    post = text[end:end + 6]
+    return post[:5] in (" and ", " nor ") or post[:4] == " or " or post[:3] in (" & ", " / ") or post[:1] == "/" or post == " plus "
 
 
 def _with_breaks(forms: list[tuple[int, ...]], brk: int) -> list[tuple[int, ...]]:
