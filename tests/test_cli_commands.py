@@ -25,11 +25,14 @@ def test_skills_json() -> None:
     text = (SAMPLES / "resumes" / "nodejs-backend.txt").read_text(encoding="utf-8")
     assert "nodejs" in by_id and by_id["nodejs"]["count"] == len(by_id["nodejs"]["mentions"])
     for skill in data:
-        assert set(skill) - {"codes"} == {"id", "name", "label", "category", "count", "mentions"}  # codes: O*NET, where it lists the skill
+        assert set(skill) - {"codes"} == {"id", "name", "label", "category", "count", "mentions", "implied_by"}  # codes: O*NET, where it lists the skill
+        assert skill["count"] == len(skill["mentions"]) and (skill["count"] or skill["implied_by"])
         for m in skill["mentions"]:
             assert text[m["start"]:m["end"]] == m["text"]
             assert m["section"] in {"summary", "experience", "education", "skills", "projects", "certifications", "other"}
     assert any(m["section"] == "skills" for s in data for m in s["mentions"])
+    # Node.js implies JavaScript: shown even where the resume never names it
+    assert "nodejs" in by_id["javascript"]["implied_by"]
 
 
 def test_skills_table_groups_by_category() -> None:

@@ -158,7 +158,7 @@ def skills(
     document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=int(max_size * 1024 * 1024))
     _warn(document)
     matcher = Matcher(lexicon=lexicon, extra_lexicon=extra_lexicon or ())
-    grouped = group_skills(matcher.skills(document))
+    grouped = group_skills(matcher.skills(document), lexicon=matcher.recognizer.lexicon)
     if fmt is SkillsFormat.jsonresume:
         import json
 

@@ -63,6 +63,18 @@ class ContextRules:
     strong_cues: frozenset[str] = frozenset()
     cue_window: int = 4
     neighbor_window: int = 12
+    # where a name is context, not a skill (employers, places, contact lines; see lexicon.toml)
+    employers: frozenset[str] = frozenset()
+    profile_sites: frozenset[str] = frozenset()
+    role_words: frozenset[str] = frozenset()
+    company_suffixes: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    region_codes: frozenset[str] = frozenset()
+    technical_sense: frozenset[str] = frozenset()
+    technical_words: frozenset[str] = frozenset()
+    program_words: frozenset[str] = frozenset()
+    benefit_words: frozenset[str] = frozenset()
+    ordinary_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,7 +305,15 @@ def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
             problems.append(Problem(str(manifest), 0, f"[context] {key} must be a whole number from 0 to 100"))
             value = default
         windows[key] = value
-    return ContextRules(frozenset(cues), frozenset(strong), **windows)
+    lists: dict[str, frozenset[str]] = {}
+    for key in ("employers", "profile_sites", "role_words", "company_suffixes", "places", "region_codes", "technical_sense", "technical_words",
+                "program_words", "benefit_words", "ordinary_after"):
+        value = raw.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            problems.append(Problem(str(manifest), 0, f"[context] {key} must be a list of words"))
+            value = []
+        lists[key] = frozenset(value)
+    return ContextRules(frozenset(cues), frozenset(strong), **windows, **lists)
 
 
 def _read_file(path: Path, problems: list[Problem]) -> Iterator[Entry]:

@@ -9,8 +9,14 @@ from typing import Any
 from jdmatch.models import SkillMatch
 
 
-def group_skills(matches: Iterable[SkillMatch]) -> list[dict[str, Any]]:
-    """One dict per skill, in order of first mention: id, name, label, category, count, mentions."""
+def group_skills(matches: Iterable[SkillMatch], lexicon: Any = None) -> list[dict[str, Any]]:
+    """One dict per skill, in order of first mention: id, name, label, category, count, mentions.
+
+    With a ``lexicon``, every skill also gets ``implied_by`` (the mentioned skills
+    that imply it, see :func:`jdmatch.recognize.implied_skills`), and the skills
+    that are only implied follow with a count of 0 and no mentions.
+    """
+    matches = list(matches)
     grouped: dict[str, dict[str, Any]] = {}
     for m in matches:
         entry = grouped.get(m.id)
@@ -18,6 +24,18 @@ def group_skills(matches: Iterable[SkillMatch]) -> list[dict[str, Any]]:
             entry = grouped[m.id] = {"id": m.id, "name": m.name, "label": m.label, "category": m.category, "count": 0, "mentions": []}
         entry["count"] += 1
         entry["mentions"].append({"start": m.start, "end": m.end, "text": m.text})
+    if lexicon is not None:
+        from jdmatch.recognize import implied_skills
+
+        implied = implied_skills(matches, lexicon)
+        by_id = lexicon.by_id()
+        for entry in grouped.values():
+            entry["implied_by"] = list(implied.get(entry["id"], ()))
+        for sid, sources in implied.items():
+            if sid not in grouped and sid in by_id:
+                e = by_id[sid]
+                grouped[sid] = {"id": sid, "name": e.name, "label": e.label, "category": e.category, "count": 0, "mentions": [],
+                                "implied_by": list(sources)}
     return list(grouped.values())
 
 
@@ -56,7 +74,7 @@ def skills_json(matcher: Any, document: Any) -> list[dict[str, Any]]:
     """What ``jdmatch skills --format json`` prints: each skill with its codes, mentions and their sections."""
     from jdmatch.structure import find_sections, section_of
 
-    grouped = group_skills(matcher.skills(document))
+    grouped = group_skills(matcher.skills(document), lexicon=matcher.recognizer.lexicon)
     sections = find_sections(document.text, None)
     for skill in grouped:
         for mention in skill["mentions"]:
@@ -94,8 +112,9 @@ def skills_table(grouped: list[dict[str, Any]], *, title: str = "Skills") -> Any
     for category in sorted(by_category, key=lambda c: (-sum(s["count"] for s in by_category[c]), c)):
         skills = sorted(by_category[category], key=lambda s: (-s["count"], s["name"].lower()))
         for i, skill in enumerate(skills):
-            forms = sorted({m["text"] for m in skill["mentions"]})
-            table.add_row(category if i == 0 else "", skill["name"], skill["label"], str(skill["count"]), ", ".join(forms)[:60])
+            forms = sorted({" ".join(m["text"].split()) for m in skill["mentions"]})
+            written = ", ".join(forms)[:60] if forms else "implied by " + ", ".join(skill.get("implied_by", ()))[:48]
+            table.add_row(category if i == 0 else "", skill["name"], skill["label"], str(skill["count"]), written)
         table.add_section()
     return table
 
