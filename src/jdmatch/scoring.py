@@ -189,9 +189,10 @@ class FitScorer:
         implied_by: dict[str, list[str]] = {}
         for sid in [s for s in credit]:
             for target in implies.get(sid, ()):
-                if target in counts and target not in hedged:
-                    continue  # named itself
-                implied_by.setdefault(target, []).append(sid)
+                # "Node.js" used in three roles shows JavaScript that firmly, even where JavaScript itself
+                # is named only in a skills list
+                if not (target in counts and target not in hedged):
+                    implied_by.setdefault(target, []).append(sid)
                 credit[target] = max(credit.get(target, 0.0), credit[sid])
         values = [_values(index, gi, credit) for gi in range(len(profile.groups))]
         group_cov = [_group_coverage(profile.groups[gi], index, gi, values[gi]) for gi in range(len(profile.groups))]

@@ -555,6 +555,11 @@ def _skill_years(text: str, m: SkillMatch) -> float | None:
     return None
 
 
+_PRACTICE_LABELS = frozenset({"practice", "methodology", "concept"})
+_SOFT_LINE = re.compile(r"\b(?:organi[sz]ational|interpersonal|communication|leadership|analytical|problem[- ]solving|"
+                        r"time[- ]management|people|presentation|negotiation|multitasking|teamwork)\b[^.;\n]{0,40}\bskills?\b", re.I)
+
+
 def posting_requirements(text: str, skills: Iterable[SkillMatch], *, ladder: Sequence[Any] | None = None) -> Requirements:
     """The skills a posting requires and prefers, the years it asks, and the level it hires at.
 
@@ -590,6 +595,10 @@ def posting_requirements(text: str, skills: Iterable[SkillMatch], *, ladder: Seq
         if polarity == 0.0:
             continue
         if polarity == 0.5:
+            status = "preferred"
+        if status == "required" and m.label in _PRACTICE_LABELS and _SOFT_LINE.search(evidence):
+            # "Strong organizational and project management skills": a line of personal qualities,
+            # which a recruiter weighs as a plus rather than a must-have a resume can miss
             status = "preferred"
         years = _skill_years(text, m)
         in_title = m.start < first and sections and short_preamble
