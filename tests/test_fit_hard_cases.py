@@ -102,3 +102,12 @@ def test_the_batch_summary_counts_a_group_of_alternatives_once(tmp_path: Path) -
     frameworks = [m for sid, m in missing.items() if sid == "group:Server framework"]
     assert frameworks and frameworks[0]["postings"] == 3
     assert not {"django", "flask", "spring-boot", "aspnet-core"} & set(missing)
+
+
+def test_a_line_of_personal_qualities_is_no_must_have(jobs: dict[str, Matcher]) -> None:
+    """"Strong organizational and project management skills" is a plus: its absence is no gap."""
+    job = jobs["senior-fullstack"]
+    required = {s.id for g in job.profile.groups if g.required for s in g.skills}
+    assert "project-management" not in required
+    result = job.score(CASES["resumes"]["fullstack-10y"])
+    assert not any("project management" in g.lower() for g in result.gaps), result.gaps
