@@ -11,6 +11,8 @@ import pytest
 from jdmatch import __version__
 from tests.conftest import make_pdf
 
+SAMPLES_DIR = Path(__file__).resolve().parents[1] / "samples"
+
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "jdmatch", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
@@ -34,6 +36,21 @@ def test_help_does_not_import_spacy_or_sklearn() -> None:
     assert "Usage: jdmatch" in result.stdout
     heavy = [line for line in result.stdout.splitlines() if line.startswith("HEAVY:")]
     assert heavy == ["HEAVY:"], heavy
+
+
+@pytest.mark.parametrize("args", [["profiles"], ["text", "RESUME"]], ids=["profiles", "text"])
+def test_profiles_and_text_do_not_import_spacy(args: list[str]) -> None:
+    """Listing profiles checks their skill ids against the lexicon's data, and reading a text file needs no NLP."""
+    args = [str(SAMPLES_DIR / "resumes" / "nurse.txt") if a == "RESUME" else a for a in args]
+    code = (
+        "import sys\n"
+        "from jdmatch.cli import main\n"
+        f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+        "print('HEAVY:' + ','.join(sorted(m for m in ('spacy', 'sklearn', 'thinc') if m in sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stdout.splitlines() if line.startswith("HEAVY:")] == ["HEAVY:"]
 
 
 def test_text_prints_extracted_text(tmp_path: Path) -> None:

@@ -359,6 +359,7 @@ def _kind(kind: type | tuple[type, ...]) -> str:
 
 
 def _default_lexicon() -> Lexicon:
-    from jdmatch.recognize import default_recognizer
+    """The shipped lexicon's data: what a profile's skill ids are checked against (no recognizer, no spaCy)."""
+    from jdmatch.lexicon import load_lexicon
 
-    return default_recognizer().lexicon
+    return load_lexicon()
