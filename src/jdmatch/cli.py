@@ -269,26 +269,14 @@ def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, e
     if fmt is ScoreFormat.markdown:
         from jdmatch.report_markdown import score_markdown
 
-        text = score_markdown(result.to_dict(), matcher.profile.to_dict())
-        if output is None:
-            _write(text)
-        else:
-            from jdmatch.files import atomic_write_text
-
-            atomic_write_text(output, text)
+        _emit(score_markdown(result.to_dict(), matcher.profile.to_dict()), output)
         return
     if fmt is ScoreFormat.json:
         import json
 
         from jdmatch.report import score_json
 
-        text = json.dumps(score_json(result, matcher, explain=explain), ensure_ascii=True, indent=2) + "\n"
-        if output is None:
-            _write(text)
-        else:
-            from jdmatch.files import atomic_write_text
-
-            atomic_write_text(output, text)
+        _emit(json.dumps(score_json(result, matcher, explain=explain), ensure_ascii=True, indent=2) + "\n", output)
         return
     from jdmatch.report import score_report
 
@@ -567,6 +555,16 @@ def _print(renderable: object) -> None:
     from rich.console import Console
 
     Console(highlight=False).print(renderable)
+
+
+def _emit(text: str, output: Optional[Path]) -> None:
+    """A rendered report to stdout, or to ``output`` through a temporary file and a rename."""
+    if output is None:
+        _write(text)
+        return
+    from jdmatch.files import atomic_write_text
+
+    atomic_write_text(output, text)
 
 
 def _write(text: str) -> None:

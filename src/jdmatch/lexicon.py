@@ -316,6 +316,22 @@ def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
     return ContextRules(frozenset(cues), frozenset(strong), **windows, **lists)
 
 
+def _json_objects(lines: Iterable[str], where: str, problems: list[Problem]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """``(line number, object)`` for each JSON-lines object; blank and ``//`` lines skipped, bad lines reported."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(where, number, f"not valid JSON ({exc.msg} at column {exc.colno})"))
+            continue
+        if not isinstance(raw, dict):
+            problems.append(Problem(where, number, "each line must be a JSON object"))
+            continue
+        yield number, raw
+
+
 def _read_file(path: Path, problems: list[Problem]) -> Iterator[Entry]:
     where = str(path)
     try:
@@ -325,14 +341,7 @@ def _read_file(path: Path, problems: list[Problem]) -> Iterator[Entry]:
         return
     with handle:
         try:
-            for number, line in enumerate(handle, 1):
-                if not line.strip() or line.lstrip().startswith("//"):
-                    continue
-                try:
-                    raw = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    problems.append(Problem(where, number, f"not valid JSON ({exc.msg} at column {exc.colno})"))
-                    continue
+            for number, raw in _json_objects(handle, where, problems):
                 entry = _entry(raw, where, number, problems)
                 if entry is not None:
                     yield entry
@@ -472,17 +481,7 @@ def _read_codes(root: Path, config: dict[str, Any], known: set[str], problems: l
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(Problem(where, 0, f"cannot read: {exc}"))
             continue
-        for number, line in enumerate(lines, 1):
-            if not line.strip() or line.lstrip().startswith("//"):
-                continue
-            try:
-                raw = json.loads(line)
-            except json.JSONDecodeError as exc:
-                problems.append(Problem(where, number, f"not valid JSON ({exc.msg} at column {exc.colno})"))
-                continue
-            if not isinstance(raw, dict):
-                problems.append(Problem(where, number, "each line must be a JSON object"))
-                continue
+        for number, raw in _json_objects(lines, where, problems):
             bad = [k for k, v in raw.items() if k not in _CODE_FIELDS or not isinstance(v, _CODE_FIELDS[k])]
             if bad or "id" not in raw:
                 problems.append(Problem(where, number, f"needs a string `id`; fields must be {', '.join(_CODE_FIELDS)} (bad: {', '.join(bad) or 'id'})"))
@@ -637,17 +636,7 @@ def merge_overlays(base: Lexicon, files: list[tuple[str, bytes]], *, overlays: t
         except UnicodeDecodeError:
             problems.append(Problem(where, 0, "not UTF-8"))
             continue
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("//"):
-                continue
-            try:
-                raw = json.loads(line)
-            except json.JSONDecodeError as exc:
-                problems.append(Problem(where, number, f"not valid JSON ({exc.msg} at column {exc.colno})"))
-                continue
-            if not isinstance(raw, dict):
-                problems.append(Problem(where, number, "each line must be a JSON object"))
-                continue
+        for number, raw in _json_objects(text.splitlines(), where, problems):
             entry_id = raw.get("id")
             if not isinstance(entry_id, str) or not entry_id.strip():
                 problems.append(Problem(where, number, "`id` is missing or empty"))
