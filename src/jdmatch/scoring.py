@@ -374,6 +374,12 @@ def counted_coverage(coverage: float, scale: float) -> float:
     return (1.0 - math.exp(-coverage / scale)) / (1.0 - math.exp(-1.0 / scale))
 
 
+def core_gate(profile: RoleProfile, core: float) -> float:
+    """The share of the score kept for a core coverage of ``core`` (1 from ``core_full`` up; ``core_floor`` at 0)."""
+    floor, full = profile.core_floor, profile.core_full
+    return 1.0 if floor >= 1.0 or core >= full else floor + (1.0 - floor) * core / full
+
+
 class _Parts:
     """Coverage, core coverage and the core gate of one document, from its group coverages."""
 
@@ -386,8 +392,7 @@ class _Parts:
             self.core = sum(index.group_weight[gi] * group_cov[gi] for gi in index.core_groups) / index.core_weight
         else:
             self.core = 1.0
-        floor, full = profile.core_floor, profile.core_full
-        self.gate = 1.0 if floor >= 1.0 or self.core >= full else floor + (1.0 - floor) * self.core / full
+        self.gate = core_gate(profile, self.core)
 
     def changed(self, profile: RoleProfile, index: _ProfileIndex, group_cov: Sequence[float], new: Mapping[int, float]) -> _Parts:
         """The parts with some groups' coverage changed (``new``: group index -> coverage), worked out from these."""
@@ -399,8 +404,7 @@ class _Parts:
                                        if gi in index.core_set) / index.core_weight
         else:
             out.core = 1.0
-        floor, full = profile.core_floor, profile.core_full
-        out.gate = 1.0 if floor >= 1.0 or out.core >= full else floor + (1.0 - floor) * out.core / full
+        out.gate = core_gate(profile, out.core)
         return out
 
     def score(self, similarity: float, contrast: float | None, weights: tuple[float, float, float]) -> float:
