@@ -37,7 +37,7 @@ def stage_times(texts: list[str]) -> dict[str, float]:
 
     from jdmatch import batch
     from jdmatch.evidence import skill_depth
-    from jdmatch.scoring import _polarities
+    from jdmatch.scoring import polarities as _polarities
     from jdmatch.structure import find_sections, guess_kind, resume_experience
 
     matcher = batch._matcher
