@@ -99,7 +99,7 @@ def evaluate_ranking_dev(folder: Path, *, show_errors: bool = False) -> dict[str
         result = matcher.score(path)
         years, want = result.years or 0.0, float(row["years"])
         errors.append(abs(years - want))
-        level = (result.seniority or {}).get("level")
+        level = (result.seniority.level if result.seniority else None)
         level_ok += level == row["seniority"]
         if show_errors and abs(years - want) > 1.0:
             print(f"  {path.stem}: years {years} (want {want:g}), as of {result.as_of} ({result.as_of_source})", file=sys.stderr)

@@ -103,7 +103,7 @@ def ranking_dev(folder: Path, profile: str) -> None:
     print(table(["grade", "resumes", "median score", "p25", "p75", "bands"], medians))
     years = [(float(r["years"]), scored[r["id"]].years) for r in labels if r["years"]]
     within = sum(1 for want, got in years if got is not None and abs(want - got) <= 1)
-    level = sum(1 for r in labels if (scored[r["id"]].seniority or {}).get("level") == r["seniority"])
+    level = sum(1 for r in labels if (scored[r["id"]].seniority.level if scored[r["id"]].seniority else None) == r["seniority"])
     print(f"\nyears within one year of the label: {within}/{len(years)}; seniority equal to the label: {level}/{len(labels)}")
     # pairs: each technical posting ranks all the resumes
     pairs: dict[str, dict[str, int]] = defaultdict(dict)

@@ -195,7 +195,7 @@ def test_json_resume_work_dates_give_its_years():
     assert section_of(sections, kafka.start) == "skills"
     result = Matcher().score(doc)
     assert result.years == pytest.approx(7.8, abs=0.05)
-    assert result.seniority["kind"] == "resume" and result.seniority["level"] == "senior"
+    assert result.seniority.kind == "resume" and result.seniority.level == "senior"
 
 
 def test_text_command_shows_readable_json_resume():

@@ -49,7 +49,7 @@ def test_one_screen_holds_the_key_facts(scored: dict, case: str, width: int) -> 
     assert len(lines) <= LINE_BUDGET == 25, text
     assert all(len(line) <= width for line in lines), text  # nothing wrapped: one line is one row
     assert lines[0].lstrip().startswith(f"{result.score:.1f} / 100") and result.band in lines[0]
-    assert f"level {result.seniority['level']}" in text and f"about {result.years:g} years" in text
+    assert f"level {result.seniority.level}" in text and f"about {result.years:g} years" in text
     top = next(m for m in result.missing if m.gain >= 0.05)
     assert top.name[:12] in text and f"{top.gain:+5.1f}" in text
     assert "Coverage by group" in text and result.groups[0].name[:12] in text

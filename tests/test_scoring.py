@@ -201,7 +201,7 @@ def test_against_a_posting_missing_required_weighs_more_than_missing_preferred()
 def test_gaps_in_years_and_level_are_reported() -> None:
     job = Matcher(job=SAMPLES / "postings" / "backend-senior-java.html")
     result = job.score(TEXTS["resumes/junior-backend-python.md"])
-    assert result.seniority and result.seniority["level"] == "entry"
+    assert result.seniority and result.seniority.level == "entry"
     text = " ".join(result.gaps)
     assert "years of experience" in text and "senior level" in text and "required skill missing" in text
     data = result.to_dict()

@@ -348,7 +348,7 @@ def _renew_matcher(profile: Any, job: Any, lexicon: Any, as_of: Any = None) -> N
     _matcher = None
     default_recognizer.cache_clear()
     folder, extra = lexicon if isinstance(lexicon, tuple) else (lexicon, ())
-    _matcher = Matcher(profile, job=job, lexicon=folder, extra_lexicon=extra, as_of=as_of)
+    _matcher = Matcher(profile if job is None else None, job=job, lexicon=folder, extra_lexicon=extra, as_of=as_of)
     _matcher.score("warm up")
     _settings.pop("labels", None)
     _settings["renew"] = lambda: _renew_matcher(profile, job, lexicon, as_of)

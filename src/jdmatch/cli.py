@@ -254,7 +254,7 @@ def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, e
     posting = read_document(job, pdf_engine=pdf_engine.value, max_bytes=limit) if job is not None else None
     for doc in (document, posting):
         _warn(doc)
-    matcher = Matcher(profile, job=posting, as_of=as_of, extra_lexicon=extra_lexicon or ())
+    matcher = Matcher(profile if posting is None else None, job=posting, as_of=as_of, extra_lexicon=extra_lexicon or ())
     result = matcher.score(document)
     if fmt is ScoreFormat.html:
         from jdmatch.report_html import score_html, write_html

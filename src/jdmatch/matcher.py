@@ -4,35 +4,54 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jdmatch.models import Document, FitResult, SkillMatch
+from jdmatch.models import Document, DocumentLevel, FitResult, SkillMatch
+from jdmatch.profile import DEFAULT_PROFILE
+
+if TYPE_CHECKING:  # the engine's parts load on first use: `import jdmatch.matcher` does not import spaCy
+    from jdmatch.contrast import ContrastModel
+    from jdmatch.evidence import SkillDepth
+    from jdmatch.lexicon import Lexicon
+    from jdmatch.profile import RoleProfile
+    from jdmatch.recognize import Analysis, SkillRecognizer
+    from jdmatch.scoring import FitScorer
+    from jdmatch.structure import Experience
+
+Source = str | Document | os.PathLike[str]
+"""A document to read: a ``str`` is text, an ``os.PathLike`` a file, a Document is used as read."""
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """What :meth:`Matcher.evidence` reads from a document for scoring."""
 
-    analysis: Any
+    analysis: Analysis
     kind: str
     present: datetime.date
     present_source: str
-    experience: Any = None
-    depth: Any = None
+    experience: Experience | None = None
+    depth: Mapping[str, SkillDepth] | None = None
 
 
 class Matcher:
-    """Recognizes skills in documents and scores their fit to a role.
+    """Recognizes skills in documents and scores their fit to a role: an engine of replaceable parts.
 
-    ``profile`` is a shipped profile name (default ``"backend-engineer"``), a path
-    to a profile TOML file, or a :class:`~jdmatch.profile.RoleProfile`. ``job``
-    (a posting as a path, text or Document) scores against that posting instead.
-    ``lexicon`` is a lexicon folder; by default the shipped lexicon, compiled once
-    per process and shared by every ``Matcher``. ``extra_lexicon`` lists a user's
-    own JSON-lines files merged over it (new entries, aliases, ambiguous forms;
-    see ``lexicon/README.md``), compiled once and cached by content hash.
+    ``profile`` is a shipped profile name (default :data:`~jdmatch.profile.DEFAULT_PROFILE`,
+    ``"backend-engineer"``), a path to a profile TOML file, or a
+    :class:`~jdmatch.profile.RoleProfile`. ``job`` (a posting as a path, text or
+    Document) scores against that posting instead; giving both is an error.
+
+    The parts: ``recognizer`` (a :class:`~jdmatch.recognize.SkillRecognizer`;
+    by default the shipped lexicon's, compiled once per process and shared by
+    every ``Matcher``), or ``lexicon`` (a lexicon folder or a loaded
+    :class:`~jdmatch.lexicon.Lexicon`) to build one from, with ``extra_lexicon``
+    listing a user's own JSON-lines files merged over it (new entries, aliases,
+    ambiguous forms; see ``lexicon/README.md``), compiled once and cached by
+    content hash. ``scorer`` is a fitted :class:`~jdmatch.scoring.FitScorer`
+    (default: the one fitted on the shipped reference corpus).
 
     Inputs follow one rule everywhere: a ``str`` is text, an ``os.PathLike``
     (``pathlib.Path``) is a file to read, a :class:`~jdmatch.models.Document` is
@@ -44,35 +63,45 @@ class Matcher:
     not say when it was written (default: the day of the call).
     """
 
-    def __init__(self, profile: Any = "backend-engineer", *, job: Any = None, lexicon: str | os.PathLike[str] | None = None,
-                 extra_lexicon: Iterable[str | os.PathLike[str]] = (), as_of: datetime.date | None = None) -> None:
-        self._profile_spec = profile
+    def __init__(self, profile: str | os.PathLike[str] | RoleProfile | None = None, *, job: Source | None = None,
+                 lexicon: str | os.PathLike[str] | Lexicon | None = None, extra_lexicon: Iterable[str | os.PathLike[str]] = (),
+                 as_of: datetime.date | None = None, recognizer: SkillRecognizer | None = None,
+                 scorer: FitScorer | None = None) -> None:
+        if profile is not None and job is not None:
+            raise ValueError("give a profile or a job posting to score against, not both")
+        extra = tuple(os.fspath(p) for p in extra_lexicon)
+        if recognizer is not None and (lexicon is not None or extra):
+            raise ValueError("give a recognizer or a lexicon to build one from, not both")
+        self._profile_spec: str | os.PathLike[str] | RoleProfile = profile if profile is not None else DEFAULT_PROFILE
         self._job = job
         self.as_of = as_of
-        self._lexicon_path = lexicon
-        self._extra_lexicon = tuple(os.fspath(p) for p in extra_lexicon)
-        self._recognizer: Any = None
-        self._profile: Any = None
-        self._scorer: Any = None
-        self._pvec: dict[str, float] | None = None
-        self._contrast: Any = None
+        self._lexicon = lexicon
+        self._extra_lexicon = extra
+        self._recognizer = recognizer
+        self._profile: RoleProfile | None = None
+        self._scorer = scorer
+        self._profile_vector: dict[str, float] | None = None
+        self._contrast: ContrastModel | None | bool = None
+        self._skill_names: dict[str, str] | None = None
 
     @property
-    def recognizer(self) -> Any:
+    def recognizer(self) -> SkillRecognizer:
         """The compiled :class:`~jdmatch.recognize.SkillRecognizer` (built on first use)."""
         if self._recognizer is None:
+            from jdmatch.lexicon import Lexicon, load_lexicon
             from jdmatch.recognize import SkillRecognizer, default_recognizer
 
-            if self._lexicon_path is None and not self._extra_lexicon:
+            if self._lexicon is None and not self._extra_lexicon:
                 self._recognizer = default_recognizer()
+            elif isinstance(self._lexicon, Lexicon) and not self._extra_lexicon:
+                self._recognizer = SkillRecognizer(self._lexicon)
             else:
-                from jdmatch.lexicon import load_lexicon
-
-                self._recognizer = SkillRecognizer(load_lexicon(self._lexicon_path, extra=self._extra_lexicon))
+                root = self._lexicon.root if isinstance(self._lexicon, Lexicon) else self._lexicon
+                self._recognizer = SkillRecognizer(load_lexicon(root, extra=self._extra_lexicon))
         return self._recognizer
 
     @property
-    def profile(self) -> Any:
+    def profile(self) -> RoleProfile:
         """The :class:`~jdmatch.profile.RoleProfile` scores are computed against."""
         if self._profile is None:
             from jdmatch.profile import RoleProfile, load_profile
@@ -84,22 +113,19 @@ class Matcher:
         return self._profile
 
     @property
-    def scorer(self) -> Any:
+    def scorer(self) -> FitScorer:
+        """The fitted :class:`~jdmatch.scoring.FitScorer` (the shipped reference model by default)."""
         if self._scorer is None:
             from jdmatch.scoring import FitScorer
 
             self._scorer = FitScorer.load(recognizer=self.recognizer)
         return self._scorer
 
-    def skills(self, source: str | Document | os.PathLike[str]) -> list[SkillMatch]:
-        """Every skill mention in ``source`` (text, a Document, or a path to read), in order."""
-        return self.recognizer.recognize(as_document(source).text)
-
     @property
-    def contrast(self) -> Any:
+    def contrast(self) -> ContrastModel | None:
         """The profile's :class:`~jdmatch.contrast.ContrastModel`, or None when it has none."""
         if self._contrast is None:
-            path = getattr(self.profile, "contrast_model", "")
+            path = self.profile.contrast_model
             if path:
                 from jdmatch.contrast import load_contrast
 
@@ -108,8 +134,25 @@ class Matcher:
                 self._contrast = False
         return self._contrast or None
 
-    def evidence(self, source: str | Document | os.PathLike[str], *, as_of: datetime.date | None = None,
-                 analysis: Any = None) -> Evidence:
+    @property
+    def profile_vector(self) -> dict[str, float]:
+        """The profile as the scorer's unit vector (worked out once)."""
+        if self._profile_vector is None:
+            self._profile_vector = self.scorer.profile_vector(self.profile)
+        return self._profile_vector
+
+    @property
+    def skill_names(self) -> dict[str, str]:
+        """Skill id -> name, from the recognizer's lexicon."""
+        if self._skill_names is None:
+            self._skill_names = {e.id: e.name for e in self.recognizer.lexicon.entries}
+        return self._skill_names
+
+    def skills(self, source: Source) -> list[SkillMatch]:
+        """Every skill mention in ``source`` (text, a Document, or a path to read), in order."""
+        return self.recognizer.recognize(as_document(source).text)
+
+    def evidence(self, source: Source, *, as_of: datetime.date | None = None, analysis: Analysis | None = None) -> Evidence:
         """What scoring reads from a document besides its skills: its kind, the day "Present"
         stands for, a resume's experience and the depth of evidence of each skill.
 
@@ -138,7 +181,7 @@ class Matcher:
                     depth = skill_depth(text, analysis.matches, experience, sections, as_of_year=present.year)
         return Evidence(analysis, kind, present, why, experience, depth)
 
-    def score(self, source: str | Document | os.PathLike[str], *, detail: bool = True, as_of: datetime.date | None = None) -> FitResult:
+    def score(self, source: Source, *, detail: bool = True, as_of: datetime.date | None = None) -> FitResult:
         """How well ``source`` (text, a Document, or a path) fits the profile, with the evidence.
 
         ``detail=False`` gives the same score with a shorter explanation (faster, for batches).
@@ -148,15 +191,13 @@ class Matcher:
         doc = as_document(source)
         return self.score_analysis(self.recognizer.analyze(doc.text), doc, detail=detail, as_of=as_of)
 
-    def score_analysis(self, analysis: Any, doc: Document, *, detail: bool = True, as_of: datetime.date | None = None) -> FitResult:
+    def score_analysis(self, analysis: Analysis, doc: Document, *, detail: bool = True, as_of: datetime.date | None = None) -> FitResult:
         """:meth:`score` for a document already recognized (``self.recognizer.analyze(doc.text)``)."""
-        if self._pvec is None:
-            self._pvec = self.scorer.profile_vector(self.profile)
         ev = self.evidence(doc, as_of=as_of, analysis=analysis)
-        result = self.scorer.score(analysis, self.profile, source=doc.source, detail=detail, profile_vector=self._pvec,
+        result = self.scorer.score(analysis, self.profile, source=doc.source, detail=detail, profile_vector=self.profile_vector,
                                    depth=ev.depth, contrast=self.contrast)
         if detail:
-            result = _with_experience(result, ev, self.profile)
+            result = _with_experience(result, ev, self.profile, self.skill_names)
         return result
 
     def score_many(self, sources: Iterable[str | Document | os.PathLike[str]], n_process: int = 1, chunksize: int = 16) -> Iterator[FitResult]:
@@ -174,7 +215,7 @@ class Matcher:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        spec = (self._profile_spec if self._job is None else None, self._job, self._lexicon_path, self.as_of, os.getpid(),
+        spec = (self._profile_spec if self._job is None else None, self._job, self._lexicon, self.as_of, os.getpid(),
                 self._extra_lexicon)
         with ctx.Pool(n_process, initializer=_init_worker, initargs=spec) as pool:
             yield from pool.imap(_score_in_worker, (_checked(s) for s in sources), chunksize=chunksize)
@@ -183,7 +224,7 @@ class Matcher:
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".xhtml", ".txt", ".md", ".markdown", ".text", ".doc", ".rtf", ".odt")
 
 
-def as_document(source: str | Document | os.PathLike[str], *, what: str = "document") -> Document:
+def as_document(source: Source, *, what: str = "document") -> Document:
     """``source`` as a Document: a ``str`` is text, an ``os.PathLike`` is a file to read.
 
     A ``str`` that is one line naming an existing file with a document suffix is
@@ -233,7 +274,7 @@ def _init_worker(profile: Any, job: Any, lexicon: Any, as_of: Any = None, parent
         from jdmatch.batch import exit_with_parent
 
         exit_with_parent(parent)
-    _worker = Matcher(profile if profile is not None else "backend-engineer", job=job, lexicon=lexicon, as_of=as_of,
+    _worker = Matcher(profile, job=job, lexicon=lexicon, as_of=as_of,
                       extra_lexicon=extra_lexicon)
 
 
@@ -242,14 +283,16 @@ def _score_in_worker(source: Any) -> FitResult:
     return _worker.score(source)
 
 
-def required_gaps(profile: Any, result: FitResult) -> list[str]:
+def required_gaps(profile: RoleProfile, result: FitResult, *, names: Mapping[str, str] | None = None) -> list[str]:
     """The must-haves a document lacks, one line per required group not fully covered.
 
     A group where one skill is enough reads "one of A, B or C"; a group needing
     several lists only the skills missing, and how many of them are needed.
+    ``names`` (skill id -> name) names skills outside ``result.missing``; by
+    default the shipped lexicon's names.
     """
-    names = {m.id: m.name for m in result.missing}
-    lexicon_names: dict[str, str] = {}
+    known = {m.id: m.name for m in result.missing}
+    lexicon_names: dict[str, str] = dict(names or {})
     out = []
     for g, cov in zip(profile.groups, result.groups):
         if not g.required or cov.coverage >= 0.999:
@@ -260,11 +303,11 @@ def required_gaps(profile: Any, result: FitResult) -> list[str]:
             continue  # one of the alternatives is there: thinly shown, but not missing
         if g.need and len(have) >= g.need:
             continue
-        if not lexicon_names and any(i not in names for i in lacking):
+        if not lexicon_names and any(i not in known for i in lacking):
             from jdmatch.recognize import default_recognizer
 
             lexicon_names = {e.id: e.name for e in default_recognizer().lexicon.entries}
-        shown = [names.get(i) or lexicon_names.get(i, i) for i in lacking]
+        shown = [known.get(i) or lexicon_names.get(i, i) for i in lacking]
         if g.mode == "any":
             out.append("required skill missing: one of " + _or_list(shown))
         elif g.need and g.need < len(g.skills):
@@ -278,7 +321,7 @@ def _or_list(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def _with_experience(result: FitResult, ev: Evidence, profile: Any) -> FitResult:
+def _with_experience(result: FitResult, ev: Evidence, profile: RoleProfile, names: Mapping[str, str]) -> FitResult:
     """Add the document's level and years, and the gaps to what the profile or posting asks."""
     import dataclasses
 
@@ -290,15 +333,15 @@ def _with_experience(result: FitResult, ev: Evidence, profile: Any) -> FitResult
     ladder = profile.ladder or None
     level = seniority(text, ladder=ladder, kind=kind, years=years, experience=experience, today=present)
     gaps = []
-    asked_years = getattr(profile, "years_required", None)
+    asked_years = profile.years_required
     if asked_years and kind == "resume" and (years or 0) < asked_years:
         gaps.append(f"asks for {asked_years:g}+ years of experience; the resume shows about {years or 0:.1f}")
-    asked_level = getattr(profile, "seniority", None)
+    asked_level = profile.seniority
     if asked_level and level.level != "n/a":
         ranks = {lv.level: lv.rank for lv in profile.ladder}
         if asked_level in ranks and level.rank < ranks[asked_level]:
             gaps.append(f"asks for the {asked_level} level; the document reads as {level.level} ({level.evidence})")
-    gaps.extend(required_gaps(profile, result))
-    return dataclasses.replace(result, seniority={"level": level.level, "rank": level.rank, "track": level.track, "evidence": level.evidence, "kind": kind},
+    gaps.extend(required_gaps(profile, result, names=names))
+    return dataclasses.replace(result, seniority=DocumentLevel(level.level, level.rank, level.track, level.evidence, kind),
                                years=round(years, 1) if years is not None else None, gaps=tuple(gaps[:12]),
                                as_of=present.isoformat(), as_of_source=present_source)

@@ -118,6 +118,21 @@ class TermContribution:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentLevel:
+    """The rung of the career ladder a document reads as (``"n/a"``, rank 0, when it names no
+    engineering role), its track, the evidence, and the document's kind (``"resume"`` or ``"posting"``)."""
+
+    level: str
+    rank: int
+    track: str
+    evidence: str
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
 class FitResult:
     """How well one document fits a profile, with the evidence.
 
@@ -141,7 +156,7 @@ class FitResult:
     skills: tuple[tuple[str, int], ...] = ()
     hedged: tuple[str, ...] = ()
     negated: tuple[str, ...] = ()
-    seniority: dict[str, Any] | None = None
+    seniority: DocumentLevel | None = None
     years: float | None = None
     gaps: tuple[str, ...] = ()
     contrast: float | None = None  # P(the role rather than a neighbour | skills), see jdmatch.contrast
@@ -159,7 +174,7 @@ class FitResult:
             "contrast": round(self.contrast, 4) if self.contrast is not None else None,
             "core_coverage": round(self.core_coverage, 4), "core_gate": round(self.core_gate, 4), "notes": list(self.notes),
             "contrast_terms": [t.to_dict() for t in self.contrast_terms],
-            "seniority": self.seniority, "years": self.years, "as_of": self.as_of, "as_of_source": self.as_of_source,
+            "seniority": self.seniority.to_dict() if self.seniority is not None else None, "years": self.years, "as_of": self.as_of, "as_of_source": self.as_of_source,
             "gaps": list(self.gaps),
             "hedged": list(self.hedged), "negated": list(self.negated),
             "coverage": round(self.coverage, 4), "similarity": round(self.similarity, 4), "cosine": round(self.cosine, 4),

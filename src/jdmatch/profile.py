@@ -19,6 +19,9 @@ from typing import Any
 from jdmatch.errors import ProfileError
 from jdmatch.lexicon import Lexicon, default_lexicon_dir
 
+DEFAULT_PROFILE = "backend-engineer"
+"""The profile scores are computed against unless another is named."""
+
 _MODES = ("any", "all")
 # words for the whole trade rather than a skill: a posting asking for "software development" asks for
 # years in the trade (read by years_asked), not for those words on a resume
@@ -176,7 +179,7 @@ class RoleProfile:
         keywords = tuple(w for w, _ in analysis.words.most_common(max_keywords))
         title = str(doc.fields.get("title") or "") or next((line.strip().lstrip("#").strip() for line in doc.text.splitlines() if line.strip()), "Job posting")
         title = title[:80]
-        base = load_profile("backend-engineer")
+        base = load_profile(DEFAULT_PROFILE)
         # a posting that reads as backend development (the backend profile's contrast model says so)
         # is for that role: a resume is also judged by how much it reads like a backend developer's
         contrast_model, contrast_weight, coverage_weight = "", 0.0, 0.6
@@ -205,7 +208,7 @@ def list_profiles() -> list[Path]:
     return sorted(profiles_dir().glob("*.toml"))
 
 
-def load_profile(profile: str | os.PathLike[str] | RoleProfile = "backend-engineer", *, lexicon: Lexicon | None = None) -> RoleProfile:
+def load_profile(profile: str | os.PathLike[str] | RoleProfile = DEFAULT_PROFILE, *, lexicon: Lexicon | None = None) -> RoleProfile:
     """A profile by shipped name, by path to a TOML file, or as given; validated."""
     if isinstance(profile, RoleProfile):
         return profile

@@ -151,7 +151,7 @@ def band_meaning(name: str) -> str:
 def as_of(result: Any) -> tuple[str | None, str | None]:
     """The date "Present" was taken as and where it came from, when the result carries them."""
     date, source = _get(result, "as_of"), _get(result, "as_of_source")
-    seniority = _get(result, "seniority")
+    seniority = _level(result)
     if not date and isinstance(seniority, Mapping):
         date, source = seniority.get("as_of"), source or seniority.get("as_of_source")
     return (str(date) if date else None), (str(source) if source else None)
@@ -167,7 +167,7 @@ def as_of_text(result: Any) -> str:
 
 def level_facts(result: Any) -> tuple[str, str, str]:
     """(level, years, evidence) as short phrases; '' where unknown."""
-    seniority = _get(result, "seniority")
+    seniority = _level(result)
     level = evidence = ""
     if isinstance(seniority, Mapping):
         level = str(seniority.get("level") or "")
@@ -175,6 +175,12 @@ def level_facts(result: Any) -> tuple[str, str, str]:
     years = _get(result, "years")
     years_text = f"about {years:g} years" if isinstance(years, (int, float)) and not isinstance(years, bool) else ""
     return level, years_text, evidence
+
+
+def _level(result: Any) -> Any:
+    """A result's seniority as a mapping (a FitResult holds a DocumentLevel, its JSON a dict)."""
+    seniority = _get(result, "seniority")
+    return seniority.to_dict() if hasattr(seniority, "to_dict") else seniority
 
 
 def compact_gaps(gaps: Iterable[str]) -> list[str]:

@@ -210,4 +210,4 @@ class Worker:
         """A matcher that scores against one posting (a Document); it shares the default lexicon."""
         from jdmatch.matcher import Matcher
 
-        return Matcher("backend-engineer", job=posting)
+        return Matcher(job=posting)
