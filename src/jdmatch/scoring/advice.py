@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from jdmatch.contrast import ContrastModel
 from jdmatch.models import MissingSkill
 from jdmatch.profile import RoleProfile
-from jdmatch.scoring.coverage import Coverage, group_coverage
+from jdmatch.scoring.coverage import Coverage, coverage_with
 from jdmatch.scoring.terms import SKILL_PREFIX, DocumentVector
 
 
@@ -23,34 +23,59 @@ def missing_skills(profile: RoleProfile, cov: Coverage, vec: DocumentVector, pve
     enough the members are alternatives: none is advised when one is present,
     and the group is one piece of advice (its best member) when none is.
     """
-    index, credit, group_cov = cov.index, cov.credit, cov.group_cov
+    # the same arithmetic as Parts.changed(...).score(...) and DocumentVector.cosine_with, inlined: this
+    # loop runs for every missing skill of every document of a batch
+    index, credit, group_cov, parts = cov.index, cov.credit, cov.group_cov, cov.parts
     sim_scale = profile.similarity_scale
+    gw, total, core_weight, core_set = index.group_weight, index.total_weight, index.core_weight, index.core_set
+    floor, full = profile.core_floor, profile.core_full
+    cw, sw, kw = weights
+    scale = parts.scale
+    denom = 1.0 - math.exp(-1.0 / scale) if scale < 1.0 else 1.0
+    lam, vdot, vnorm2 = vec.lam, vec.dot, vec.norm2
+    shown_any = {gi for gi, m in enumerate(index.modes) if m == "any" and group_cov[gi] > 0}
+    base_values: dict[int, list[float]] = {}
     found: list[tuple[float, str]] = []
     represented: dict[int, int] = {}
     for sid in candidates:
         if sid in credit:
             continue
-        if any(profile.groups[gi].mode == "any" and group_cov[gi] > 0 for gi, _ in index.places[sid]):
+        any_groups = index.any_groups[sid]
+        if any_groups and not shown_any.isdisjoint(any_groups):
             continue  # an interchangeable alternative of a skill already there
-        cos2 = vec.cosine_with(pvec.get(SKILL_PREFIX + sid, 0.0))
-        added = {sid: 1.0}
-        for t in implies.get(sid, ()):
-            if t not in credit:
-                added[t] = 1.0
+        p = pvec.get(SKILL_PREFIX + sid, 0.0)
+        lp = lam * p
+        dot2, norm2 = vdot + lp * p, vnorm2 + lp * lp
+        cos2 = dot2 / math.sqrt(norm2) if norm2 > 0 else 0.0
+        targets = implies.get(sid)
+        added = list(dict.fromkeys([sid, *(t for t in targets if t not in credit)])) if targets else [sid]
         changed: dict[int, float] = {}
         for t in added:
             for gi, _w in index.places.get(t, ()):
                 if gi in changed or group_cov[gi] >= 1.0:
                     continue
-                vals = dict(cov.values[gi])
-                vals.update({x: 1.0 for x in added if x in index.weights[gi]})
-                changed[gi] = group_coverage(profile.groups[gi], index, gi, vals)
-        p2c = None
+                base = base_values.get(gi)
+                if base is None:
+                    weights_gi = index.weights[gi]
+                    base = base_values[gi] = sorted((weights_gi[x] * c for x, c in cov.values[gi].items()), reverse=True)
+                w = index.weights[gi]
+                changed[gi] = coverage_with(index, gi, base, [w[x] * 1.0 for x in added if x in w])
+        dcov = dcore = 0.0
+        for gi, c in changed.items():
+            d = gw[gi] * (c - group_cov[gi])
+            dcov += d
+            if gi in core_set:
+                dcore += d
+        coverage2 = parts.coverage + dcov / total
+        core2 = parts.core + dcore / core_weight if core_weight > 0 else 1.0
+        gate2 = 1.0 if floor >= 1.0 or core2 >= full else floor + (1.0 - floor) * core2 / full
+        counted = (1.0 - math.exp(-coverage2 / scale)) / denom if scale < 1.0 else coverage2
+        p2c = 0.0
         if contrast is not None:  # the skill joins at full value; a profile skill's weight is never negative
             z = base_logit + max(0.0, contrast.coef.get(sid, 0.0)) * (1.0 - contrast_values.get(sid, 0.0))
             p2c = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
-        gain = cov.parts.changed(profile, index, group_cov, changed).score(min(1.0, cos2 / sim_scale), p2c, weights) - score
-        alt_group = _any_group(profile, cov, sid)
+        gain = 100.0 * (cw * counted + sw * min(1.0, cos2 / sim_scale) + kw * p2c) * gate2 - score
+        alt_group = any_groups[0] if any_groups else None
         if alt_group is not None:
             prev = represented.get(alt_group)
             if prev is not None:
@@ -72,4 +97,5 @@ def missing_skills(profile: RoleProfile, cov: Coverage, vec: DocumentVector, pve
 
 def _any_group(profile: RoleProfile, cov: Coverage, sid: str) -> int | None:
     """The first group where ``sid`` is one of interchangeable alternatives, if any."""
-    return next((gi for gi, _ in cov.index.places[sid] if profile.groups[gi].mode == "any"), None)
+    groups = cov.index.any_groups[sid]
+    return groups[0] if groups else None

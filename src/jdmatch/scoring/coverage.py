@@ -44,6 +44,20 @@ def group_coverage(group: SkillGroup, index: ProfileIndex, gi: int, credit: Mapp
     return min(1.0, sum(vals) / index.all_weight[gi])
 
 
+def coverage_with(index: ProfileIndex, gi: int, base: Sequence[float], new: Sequence[float]) -> float:
+    """:func:`group_coverage` of group ``gi`` when skills of values ``new`` join those of values ``base``
+    (each value ``weight x credit``; ``base`` sorted largest first)."""
+    vals = sorted([*base, *new], reverse=True)
+    if not vals:
+        return 0.0
+    mode, need = index.modes[gi], index.needs[gi]
+    if mode == "any":
+        return min(1.0, vals[0] / index.max_weight[gi])
+    if need:
+        return min(1.0, sum(vals[:need]) / index.need_weight[gi])
+    return min(1.0, sum(vals) / index.all_weight[gi])
+
+
 def profile_weights(profile: RoleProfile, has_contrast: bool) -> tuple[float, float, float]:
     """(coverage, similarity, contrast) weights of the final score; they add up to 1."""
     cw = profile.coverage_weight
@@ -138,6 +152,10 @@ class ProfileIndex:
             for s in g.skills:
                 self.group_of.setdefault(s.id, g.name)
                 self.places.setdefault(s.id, []).append((i, s.weight))
+        self.modes = [g.mode for g in profile.groups]
+        self.needs = [g.need for g in profile.groups]
+        # skill -> the groups where it is one of interchangeable alternatives ("any"), in group order
+        self.any_groups = {sid: tuple(gi for gi, _ in places if self.modes[gi] == "any") for sid, places in self.places.items()}
 
 
 _INDEXES: dict[int, tuple[RoleProfile, ProfileIndex]] = {}
