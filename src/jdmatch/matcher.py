@@ -66,7 +66,7 @@ class Matcher:
             if self._lexicon_path is None and not self._extra_lexicon:
                 self._recognizer = default_recognizer()
             else:
-                from jdmatch.lexicon import load_lexicon
+                from jdmatch.compiled import load_lexicon
 
                 self._recognizer = SkillRecognizer(load_lexicon(self._lexicon_path, extra=self._extra_lexicon))
         return self._recognizer
