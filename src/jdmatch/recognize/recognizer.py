@@ -25,6 +25,8 @@ _VERSION_AFTER = re.compile(r" ?v?\d+(?:\.\d+)*(?:\.x)?\+?(?!\w|\.\w)|\+(?![\w+]
 _DURATION_AFTER = re.compile(r"\+?\s*(?:years?|yrs?|months?)\b", re.I)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # where the context of an ambiguous form ends: a sentence end or a blank line
+# texts whose first words choose the patterns to add; the next text adds all the others
+_LAZY_TEXTS = 4
 _STOPS = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 
 
@@ -64,6 +66,7 @@ class SkillRecognizer(ContextChecks, Coordination):
         # reads one document adds a few thousand patterns instead of all of them.
         self._pending: dict[int, list[tuple[str, Sequence[int]]]] = {}
         self._pending_lock = threading.Lock()
+        self._lazy_texts = _LAZY_TEXTS
         pending = self._pending
         # plain forms by their NORM hashes, for the words a coordination leaves out
         self._forms: dict[tuple[int, ...], int] = {}
@@ -236,7 +239,11 @@ class SkillRecognizer(ContextChecks, Coordination):
             pending = self._pending
             if not pending or not len(doc):
                 return
-            firsts = [h for h in set(doc.to_array(NORM).tolist()) if h in pending]
+            self._lazy_texts -= 1
+            if self._lazy_texts < 0:  # a run of many texts: add the rest once, so later texts skip this check
+                firsts = list(pending)
+            else:
+                firsts = [h for h in set(doc.to_array(NORM).tolist()) if h in pending]
             if not firsts:
                 return
             by_key: dict[str, list[Sequence[int]]] = {}
