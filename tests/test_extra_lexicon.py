@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from jdmatch.errors import LexiconError, ProfileError
-from jdmatch.lexicon import cache_dir, check_lexicon, compiled_data, default_lexicon_dir, load_lexicon
+from jdmatch.compiled import cache_dir, compiled_data, load_lexicon
+from jdmatch.lexicon import check_lexicon, default_lexicon_dir
 from jdmatch.matcher import Matcher
 
 DATA = Path(__file__).resolve().parent / "data" / "formats"
@@ -23,7 +24,7 @@ TEAM = DATA / "team-lexicon.jsonl"
 @pytest.fixture(autouse=True)
 def cache(tmp_path, monkeypatch) -> Path:
     """Every test compiles into its own cache folder (never the user's)."""
-    from jdmatch import lexicon as lexmod
+    from jdmatch import compiled as lexmod
 
     folder = tmp_path / "cache"
     monkeypatch.setenv("JDMATCH_CACHE_DIR", str(folder))
@@ -78,7 +79,7 @@ def test_a_new_entry_may_leave_out_label_category_and_source(tmp_path):
 
 
 def test_second_start_reads_the_cache(cache):
-    code = ("import sys; from jdmatch.lexicon import load_lexicon, compiled_data; "
+    code = ("import sys; from jdmatch.compiled import load_lexicon, compiled_data; "
             f"lx = load_lexicon(extra=[{str(TEAM)!r}]); print(compiled_data(lx) is not None)")
     env = {**os.environ, "JDMATCH_CACHE_DIR": str(cache)}
 
@@ -108,7 +109,7 @@ def test_a_damaged_cache_is_rebuilt(cache):
     Matcher(extra_lexicon=[TEAM]).skills("x")
     (path,) = cache.glob("lexicon-*.json")
     path.write_text("{not json", encoding="utf-8")
-    from jdmatch import lexicon as lexmod
+    from jdmatch import compiled as lexmod
 
     for key in [k for k in lexmod._COMPILED if "\0" in k]:
         del lexmod._COMPILED[key]

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from jdmatch.errors import LexiconError
-from jdmatch.lexicon import LABELS, check_lexicon, default_lexicon_dir, load_lexicon
+from jdmatch.compiled import load_lexicon
+from jdmatch.lexicon import LABELS, check_lexicon, default_lexicon_dir
 
 
 def test_shipped_lexicon_has_no_problems() -> None:

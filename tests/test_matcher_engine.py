@@ -9,7 +9,7 @@ import pytest
 
 import jdmatch
 from jdmatch import DEFAULT_PROFILE, DocumentLevel, Matcher
-from jdmatch.lexicon import load_lexicon
+from jdmatch.compiled import load_lexicon
 from jdmatch.recognize import SkillRecognizer, default_recognizer
 from jdmatch.scoring import FitScorer
 

@@ -439,10 +439,10 @@ def key(form: str) -> str:
     """How the recognizer sees a form: its lower-cased tokens (so "VB6" == "vb 6"), - and _ as spaces."""
     global _TOKENIZER
     if _TOKENIZER is None:
-        from jdmatch.recognize import make_tokenizer
+        from jdmatch.tokens import make_tokenizer
 
         _TOKENIZER = make_tokenizer()
-    from jdmatch.recognize import fold_plural
+    from jdmatch.tokens import fold_plural
 
     text = re.sub(r"\s+", " ", re.sub(r"[-_]", " ", form)).strip()
     return " ".join(fold_plural(t.text) for t in _TOKENIZER(text) if not t.is_space)

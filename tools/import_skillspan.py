@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from jdmatch.derive import Deriver, read_bio  # noqa: E402
-from jdmatch.lexicon import load_lexicon  # noqa: E402
+from jdmatch.compiled import load_lexicon  # noqa: E402
 from jdmatch.recognize import SkillRecognizer, fold_plural  # noqa: E402
 
 EDGE_JUNK = {")", "(", "*", ".", ",", ";", ":", "-", "/", "&", "and", "or", "the", "a", "an", "of", "in", "with", "for", "to", "e.g", "e.g.", "etc", "etc.", "’s", "'s",

@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
-    from jdmatch.lexicon import load_lexicon
+    from jdmatch.compiled import load_lexicon
     from jdmatch.recognize import SkillRecognizer
 
     # the entries only, from the sources: the codes file being rewritten may be stale

@@ -675,7 +675,7 @@ def run(
     started = time.perf_counter()
     extra = tuple(os.fspath(p) for p in extra_lexicon)
     if extra:  # travels to the workers with the lexicon folder (see _renew_matcher)
-        from jdmatch.lexicon import load_lexicon
+        from jdmatch.compiled import load_lexicon
         from jdmatch.recognize import SkillRecognizer
 
         # a bad file stops the run here, with its file:line; compiled once here, the workers read the cache

@@ -477,7 +477,7 @@ def lexicon_check(
     from jdmatch.lexicon import check_lexicon
 
     if extra_lexicon:  # your own files, merged over the lexicon: the first problems stop it, with their file:line
-        from jdmatch.lexicon import load_lexicon
+        from jdmatch.compiled import load_lexicon
 
         merged = load_lexicon(folder, extra=extra_lexicon)
         new = sum(1 for e in merged.entries if e.source == "user")
@@ -501,7 +501,8 @@ def lexicon_compile(
     import json
 
     from jdmatch.files import atomic_write_text
-    from jdmatch.lexicon import default_lexicon_dir, load_lexicon
+    from jdmatch.compiled import load_lexicon
+    from jdmatch.lexicon import default_lexicon_dir
     from jdmatch.recognize import SkillRecognizer
 
     root = folder or default_lexicon_dir()

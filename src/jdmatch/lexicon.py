@@ -7,7 +7,7 @@ reported with its file and line, so a reviewer can fix it directly.
 
 from __future__ import annotations
 
-import dataclasses
+import hashlib
 import json
 import os
 import re
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from jdmatch.errors import LexiconError
+from jdmatch.tokens import fold_plural, make_tokenizer
 
 LABELS = frozenset({
     "language", "framework", "library", "database", "cloud", "tool", "platform",
@@ -135,25 +136,13 @@ def default_lexicon_dir() -> Path:
     raise LexiconError("the lexicon is missing from this installation; reinstall jdmatch")
 
 
-def load_lexicon(root: str | os.PathLike[str] | None = None, *, extra: Iterable[str | os.PathLike[str]] = ()) -> Lexicon:
-    """Load and validate the lexicon in ``root`` (default: the shipped one); raise on any problem.
+def read_lexicon(root: str | os.PathLike[str] | None = None) -> Lexicon:
+    """Read and validate the lexicon sources in ``root`` (default: the shipped one); raise on any problem.
 
-    When ``<root>/compiled.json`` was made from exactly these files (`jdmatch
-    lexicon compile` validates before it writes), the entries come from it and the
-    per-entry checks are skipped: that is most of a cold start's lexicon time.
-
-    ``extra`` names a user's own JSON-lines files merged over it (see
-    :func:`merge_overlays`); their merged, compiled form is cached by content
-    hash in :func:`cache_dir`, so a second start costs what the shipped lexicon does.
+    This reads every listed file and checks every entry; :func:`jdmatch.compiled.load_lexicon`
+    takes the same entries from ``compiled.json`` when that file is current, which is what a start uses.
     """
-    folder = Path(root) if root is not None else default_lexicon_dir()
-    extra_paths = tuple(Path(e) for e in extra)
-    if extra_paths:
-        return _load_with_overlays(folder, extra_paths)
-    compiled = load_compiled(folder)
-    if compiled is not None:
-        return compiled[0]
-    lexicon, problems = _read(folder)
+    lexicon, problems = _read(Path(root) if root is not None else default_lexicon_dir())
     if problems:
         shown = "; ".join(str(p) for p in problems[:5])
         more = f" (and {len(problems) - 5} more; run `jdmatch lexicon check`)" if len(problems) > 5 else ""
@@ -161,14 +150,8 @@ def load_lexicon(root: str | os.PathLike[str] | None = None, *, extra: Iterable[
     return lexicon
 
 
-COMPILED_VERSION = "1"
-_COMPILED: dict[str, tuple[Lexicon, dict[str, Any]]] = {}
-
-
 def lexicon_fingerprint(folder: Path) -> tuple[str, tuple[str, ...], dict[str, Any]] | None:
     """(digest of the manifest and its files, the files, the manifest) or None when the manifest is unreadable."""
-    import hashlib
-
     manifest = folder / "lexicon.toml"
     try:
         raw = manifest.read_bytes()
@@ -191,53 +174,6 @@ def lexicon_fingerprint(folder: Path) -> tuple[str, tuple[str, ...], dict[str, A
     return digest.hexdigest(), tuple(files), config
 
 
-def load_compiled(folder: Path) -> tuple[Lexicon, dict[str, Any]] | None:
-    """The lexicon and its compiled patterns from ``<folder>/compiled.json``, if that file is current."""
-    key = str(folder)
-    cached = _COMPILED.get(key)
-    found = lexicon_fingerprint(folder)
-    if found is None:
-        return None
-    digest, files, config = found
-    if cached is not None and cached[1].get("lexicon_fingerprint") == digest:
-        return cached
-    try:
-        data = json.loads((folder / "compiled.json").read_text(encoding="utf-8"))
-        if data.get("format") != COMPILED_VERSION or data.get("lexicon_fingerprint") != digest:
-            return None
-        entries = tuple(Entry(e[0], e[1], e[2], e[3], tuple(e[4]), tuple(e[5]), tuple(e[6]), tuple(e[7]), e[8], str(folder / e[9]), e[10])
-                        for e in data["entries"])
-        problems: list[Problem] = []
-        context = _context(config.get("context", {}), folder / "lexicon.toml", problems)
-    except (OSError, ValueError, KeyError, IndexError, TypeError):
-        return None  # a damaged compiled file: read the sources instead
-    if problems:
-        return None
-    result = (Lexicon(entries, context, str(folder), files), data)
-    _COMPILED[key] = result
-    return result
-
-
-def compiled_data(lexicon: Lexicon) -> dict[str, Any] | None:
-    """The compiled data ``lexicon`` was loaded from, if it came from compiled.json (checked when loaded)."""
-    cached = _COMPILED.get(_memo_key(lexicon.root, lexicon.overlays))
-    if cached is not None and cached[0].entries is lexicon.entries:  # the same load (context rules may differ)
-        return cached[1]
-    if lexicon.overlays:
-        return None  # compiled on first use, then cached (see store_overlay)
-    found = load_compiled(Path(lexicon.root)) if lexicon.files else None
-    if found is not None and found[0].entries == lexicon.entries:
-        return found[1]
-    return None
-
-
-def compiled_entries(lexicon: Lexicon) -> list[list[Any]]:
-    """The entries as plain lists, for compiled.json."""
-    root = Path(lexicon.root)
-    return [[e.id, e.name, e.label, e.category, list(e.aliases), list(e.ambiguous), list(e.cues), list(e.implies), e.source,
-             Path(e.file).relative_to(root).as_posix(), e.line]  # relative: the package may live anywhere
-            for e in lexicon.entries]
-
 
 def check_lexicon(root: str | os.PathLike[str] | None = None, *, tokenize: Any = None) -> tuple[Lexicon, list[Problem]]:
     """Validate a lexicon and return it with every problem found.
@@ -248,8 +184,6 @@ def check_lexicon(root: str | os.PathLike[str] | None = None, *, tokenize: Any =
     """
     lexicon, problems = _read(Path(root) if root is not None else default_lexicon_dir())
     if tokenize is None:
-        from jdmatch.recognize import make_tokenizer
-
         tok = make_tokenizer()
 
         def tokenize(text: str) -> list[str]:
@@ -420,8 +354,6 @@ def _alias_clashes(lexicon: Lexicon, tokenize: Any) -> Iterator[Problem]:
     Plain forms match lower-cased, so they clash with any form equal when lower-cased;
     ambiguous forms match exactly as written, so "Yarn" and "YARN" may belong to two entries.
     """
-    from jdmatch.recognize import fold_plural
-
     plain: dict[tuple[str, ...], tuple[Entry, str]] = {}
     strict: dict[tuple[str, ...], tuple[Entry, str]] = {}
     strict_lower: dict[tuple[str, ...], tuple[Entry, str]] = {}
@@ -499,214 +431,3 @@ def _read_codes(root: Path, config: dict[str, Any], known: set[str], problems: l
             else:
                 codes[entry_id] = {**had, **raw}
     return codes
-
-
-# -- a user's extra lexicon files ----------------------------------------------------
-
-CACHE_ENV = "JDMATCH_CACHE_DIR"
-_OVERLAY_KEYS: dict[str, tuple[str, Lexicon]] = {}
-
-
-def cache_dir() -> Path:
-    """Where compiled user lexicons are cached: ``$JDMATCH_CACHE_DIR``, else ``$XDG_CACHE_HOME/jdmatch``, else ``~/.cache/jdmatch``."""
-    explicit = os.environ.get(CACHE_ENV)
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
-    return base / "jdmatch"
-
-
-def _memo_key(root: str, overlays: tuple[str, ...]) -> str:
-    return "\0".join((root, *overlays))
-
-
-def _load_with_overlays(folder: Path, paths: tuple[Path, ...]) -> Lexicon:
-    """The lexicon of ``folder`` with the user's files merged over it: from the cache when it holds exactly these."""
-    import hashlib
-
-    contents = []
-    for path in paths:
-        try:
-            contents.append(path.read_bytes())
-        except FileNotFoundError:
-            raise LexiconError("no such extra lexicon file; check the path", path=path) from None
-        except OSError as exc:
-            raise LexiconError(f"cannot read the extra lexicon file ({exc.strerror or exc})", path=path) from None
-    overlays = tuple(str(p.resolve()) for p in paths)
-    found = lexicon_fingerprint(folder)
-    key = ""
-    if found is not None:
-        digest = hashlib.sha256(f"jdmatch-overlay {COMPILED_VERSION} {found[0]}".encode())
-        for name, data in zip(overlays, contents):
-            digest.update(f"\0{name}\0{len(data)}\0".encode())
-            digest.update(data)
-        key = digest.hexdigest()
-        memo = _COMPILED.get(_memo_key(str(folder), overlays))
-        if memo is not None and memo[1].get("key") == key:
-            return memo[0]
-        cached = _read_overlay_cache(folder, found[2], overlays, key)
-        if cached is not None:
-            return cached
-    merged = merge_overlays(load_lexicon(folder), [(os.fspath(p), data) for p, data in zip(paths, contents)], overlays=overlays)
-    if key:
-        _OVERLAY_KEYS[_memo_key(merged.root, merged.overlays)] = (key, merged)
-    return merged
-
-
-def _read_overlay_cache(folder: Path, config: dict[str, Any], overlays: tuple[str, ...], key: str) -> Lexicon | None:
-    try:
-        data = json.loads((cache_dir() / f"lexicon-{key}.json").read_text(encoding="utf-8"))
-        if data.get("format") != COMPILED_VERSION or data.get("key") != key:
-            return None
-        entries = tuple(Entry(e[0], e[1], e[2], e[3], tuple(e[4]), tuple(e[5]), tuple(e[6]), tuple(e[7]), e[8], e[9], e[10])
-                        for e in data["entries"])
-        problems: list[Problem] = []
-        context = _context(config.get("context", {}), folder / "lexicon.toml", problems)
-        files = tuple(str(folder / name) for name in config["files"])
-    except (OSError, ValueError, KeyError, IndexError, TypeError):
-        return None  # no cache yet, or a damaged one: merge again
-    if problems:
-        return None
-    lexicon = Lexicon(entries, context, str(folder), files, overlays)
-    _COMPILED[_memo_key(str(folder), overlays)] = (lexicon, data)
-    return lexicon
-
-
-def store_overlay(lexicon: Lexicon, tokenizer: str, patterns: list[Any]) -> None:
-    """Cache the compiled form of a merged lexicon (called by the recognizer once it computed the patterns).
-
-    Best effort: a cache folder that cannot be written only means the next start merges again.
-    """
-    memo_key = _memo_key(lexicon.root, lexicon.overlays)
-    known = _OVERLAY_KEYS.get(memo_key)
-    if known is None or known[1].entries is not lexicon.entries:
-        return
-    key = known[0]
-    data = {
-        "format": COMPILED_VERSION, "tokenizer": tokenizer, "key": key,
-        "entries": [[e.id, e.name, e.label, e.category, list(e.aliases), list(e.ambiguous), list(e.cues), list(e.implies),
-                     e.source, e.file, e.line] for e in lexicon.entries],
-        "patterns": [[eid, [list(t) for t in p], [list(t) for t in sn], [list(t) for t in ex]] for eid, p, sn, ex in patterns],
-    }
-    folder = cache_dir()
-    try:
-        import tempfile
-
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".lexicon-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, separators=(",", ":"))
-            os.replace(tmp, folder / f"lexicon-{key}.json")
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return
-    _COMPILED[memo_key] = (lexicon, data)
-
-
-_PATCH_LISTS = ("aliases", "ambiguous", "cues", "implies")
-USER_DEFAULTS = {"label": "tool", "category": "Other", "source": "user"}
-"""What a new entry of a user's file is when it does not say: a tool, in category "Other", from "user"."""
-
-
-def merge_overlays(base: Lexicon, files: list[tuple[str, bytes]], *, overlays: tuple[str, ...] | None = None) -> Lexicon:
-    """``base`` with a user's JSON-lines files merged over it; raise :class:`LexiconError` naming file:line on any problem.
-
-    ``files`` holds (name as given, content); ``overlays`` (default: the names) is what the result keeps as its
-    :attr:`Lexicon.overlays`, the resolved paths when loaded from files.
-
-    A line whose ``id`` is new is an entry in the lexicon's format; what it
-    leaves out is :data:`USER_DEFAULTS` (a ``tool`` in category ``Other``, source
-    ``user``; any source name of the user's own is kept). A line whose ``id`` exists changes that entry:
-    ``aliases``, ``ambiguous``, ``cues`` and ``implies`` are added to its own
-    (a form named ``ambiguous`` leaves the aliases, and the other way round),
-    ``name``, ``label`` and ``category`` replace its own. Entries a user file
-    touches are matched first, so a user's form wins over a shipped entry's.
-    """
-    by_id = {e.id: e for e in base.entries}
-    touched: dict[str, None] = {}
-    problems: list[Problem] = []
-    given: list[Entry] = []  # the forms each user line brings, for the clash check
-    for where, data in files:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            problems.append(Problem(where, 0, "not UTF-8"))
-            continue
-        for number, raw in _json_objects(text.splitlines(), where, problems):
-            entry_id = raw.get("id")
-            if not isinstance(entry_id, str) or not entry_id.strip():
-                problems.append(Problem(where, number, "`id` is missing or empty"))
-                continue
-            current = by_id.get(entry_id)
-            if current is None:
-                source = raw.get("source", "user")
-                if not isinstance(source, str) or not source.strip():
-                    problems.append(Problem(where, number, "`source` must be a non-empty string"))
-                    continue
-                entry = _entry({**USER_DEFAULTS, **raw, "source": "user"}, where, number, problems)
-                if entry is None:
-                    continue
-                if source.strip() != "user":  # a user's own name for where the entry came from
-                    entry = dataclasses.replace(entry, source=source.strip())
-                given.append(entry)
-            else:
-                entry = _patch(current, raw, where, number, problems)
-                ambiguous = _strings(raw, "ambiguous", where, number, [])
-                if "name" not in raw:  # the name as it was still clashes with another user form equal to it
-                    ambiguous = (*ambiguous, entry.name)
-                given.append(Entry(entry_id, entry.name, entry.label, entry.category,
-                                   _strings(raw, "aliases", where, number, []), ambiguous, file=where, line=number))
-            by_id[entry_id] = entry
-            touched[entry_id] = None
-    for entry_id in touched:
-        entry = by_id[entry_id]
-        for target in entry.implies:
-            if target not in by_id:
-                problems.append(Problem(entry.file, entry.line, f"implies unknown id {target!r}"))
-    if given and not problems:
-        from jdmatch.recognize import make_tokenizer
-
-        tok = make_tokenizer()
-        problems.extend(_alias_clashes(Lexicon(tuple(given)), lambda t: [x.text for x in tok(t)]))
-    if problems:
-        shown = "; ".join(str(p) for p in problems[:5])
-        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        raise LexiconError(f"{len(problems)} problem(s) in the extra lexicon: {shown}{more}")
-    first = tuple(by_id[i] for i in touched)
-    rest = tuple(by_id[e.id] for e in base.entries if e.id not in touched)
-    return Lexicon(first + rest, base.context, base.root, base.files, overlays or tuple(where for where, _ in files))
-
-
-def _patch(current: Entry, raw: dict[str, Any], where: str, number: int, problems: list[Problem]) -> Entry:
-    """``current`` changed by one line of a user file (see :func:`merge_overlays`)."""
-    unknown = set(raw) - set(_FIELDS)
-    if unknown:
-        problems.append(Problem(where, number, f"unknown field(s): {', '.join(sorted(unknown))}"))
-    scalars = {}
-    for key in ("name", "label", "category", "source"):
-        if key in raw:
-            value = raw[key]
-            if not isinstance(value, str) or not value.strip():
-                problems.append(Problem(where, number, f"`{key}` must be a non-empty string"))
-            else:
-                scalars[key] = value.strip()
-    if scalars.get("label", current.label) not in LABELS:
-        problems.append(Problem(where, number, f"label {scalars['label']!r} is not one of: {', '.join(sorted(LABELS))}"))
-    added = {key: _strings(raw, key, where, number, problems) for key in _PATCH_LISTS}
-    if any(c != c.lower() for c in added["cues"]):
-        problems.append(Problem(where, number, "`cues` must be lowercase"))
-    aliases = [a for a in (*current.aliases, *added["aliases"]) if a not in added["ambiguous"]]
-    ambiguous = [a for a in (*current.ambiguous, *added["ambiguous"]) if a not in added["aliases"]]
-    implies = tuple(dict.fromkeys((*current.implies, *added["implies"])))
-    if current.id in implies:
-        problems.append(Problem(where, number, "an entry cannot imply itself"))
-    cues = tuple(dict.fromkeys((*current.cues, *added["cues"])))
-    if cues and not ambiguous:
-        problems.append(Problem(where, number, "`cues` only apply to `ambiguous` forms, and this entry has none"))
-    return Entry(current.id, scalars.get("name", current.name), scalars.get("label", current.label),
-                 scalars.get("category", current.category), tuple(dict.fromkeys(aliases)), tuple(dict.fromkeys(ambiguous)),
-                 cues, implies, scalars.get("source", current.source), current.file, current.line)

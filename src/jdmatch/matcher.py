@@ -88,7 +88,8 @@ class Matcher:
     def recognizer(self) -> SkillRecognizer:
         """The compiled :class:`~jdmatch.recognize.SkillRecognizer` (built on first use)."""
         if self._recognizer is None:
-            from jdmatch.lexicon import Lexicon, load_lexicon
+            from jdmatch.compiled import load_lexicon
+            from jdmatch.lexicon import Lexicon
             from jdmatch.recognize import SkillRecognizer, default_recognizer
 
             if self._lexicon is None and not self._extra_lexicon:

@@ -363,6 +363,6 @@ def _kind(kind: type | tuple[type, ...]) -> str:
 
 def _default_lexicon() -> Lexicon:
     """The shipped lexicon's data: what a profile's skill ids are checked against (no recognizer, no spaCy)."""
-    from jdmatch.lexicon import load_lexicon
+    from jdmatch.compiled import load_lexicon
 
     return load_lexicon()

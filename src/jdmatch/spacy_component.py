@@ -18,7 +18,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
-from jdmatch.recognize import TOKENIZER_VERSION, SkillRecognizer
+from jdmatch.compiled import entries_from_rows, entry_rows, load_lexicon, pattern_rows, patterns_from_rows
+from jdmatch.lexicon import ContextRules, Lexicon
+from jdmatch.recognize import TOKENIZER_VERSION, SkillRecognizer, default_recognizer
 
 DEFAULT_CONFIG = {"lexicon": None, "spans_key": "skills", "cue_window": None, "neighbor_window": None, "extra_cues": [],
                   "extra_lexicon": []}
@@ -56,9 +58,6 @@ class SkillsComponent:
     @property
     def recognizer(self) -> Any:
         if self._recognizer is None:
-            from jdmatch.lexicon import load_lexicon
-            from jdmatch.recognize import default_recognizer
-
             s = self.settings
             extra = s.get("extra_lexicon") or []
             if s["lexicon"] is None and s["cue_window"] is None and s["neighbor_window"] is None and not s["extra_cues"] and not extra:
@@ -103,9 +102,8 @@ class SkillsComponent:
             "tokenizer": TOKENIZER_VERSION,
             "context": {"cues": sorted(rules.cues), "strong_cues": sorted(rules.strong_cues),
                         "cue_window": rules.cue_window, "neighbor_window": rules.neighbor_window},
-            "entries": [[e.id, e.name, e.label, e.category, list(e.aliases), list(e.ambiguous), list(e.cues), list(e.implies),
-                         e.source, Path(e.file).name, e.line] for e in rec.lexicon.entries],
-            "patterns": [[eid, [list(t) for t in p], [list(t) for t in sn], [list(t) for t in ex]] for eid, p, sn, ex in rec._patterns()],
+            "entries": entry_rows(rec.lexicon.entries, file_names=True),
+            "patterns": pattern_rows(rec._patterns()),
         }
 
     def _load(self, data: dict[str, Any]) -> SkillsComponent:
@@ -118,15 +116,11 @@ class SkillsComponent:
             from jdmatch.errors import LexiconError
 
             raise LexiconError(f"the saved jdmatch_skills component has data format {data.get('format')!r}; this jdmatch reads {DATA_FORMAT}")
-        from jdmatch.lexicon import ContextRules, Entry, Lexicon
-
         self.spans_key = data.get("spans_key", self.spans_key)
         self.settings.update(data.get("settings", {}))
         c = data["context"]
         rules = ContextRules(frozenset(c["cues"]), frozenset(c["strong_cues"]), int(c["cue_window"]), int(c["neighbor_window"]))
-        entries = tuple(Entry(e[0], e[1], e[2], e[3], tuple(e[4]), tuple(e[5]), tuple(e[6]), tuple(e[7]), e[8], e[9], e[10])
-                        for e in data["entries"])
-        self._recognizer = _StoredRecognizer(Lexicon(entries, rules), data)
+        self._recognizer = _StoredRecognizer(Lexicon(entries_from_rows(data["entries"]), rules), data)
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
@@ -157,4 +151,4 @@ class _StoredRecognizer(SkillRecognizer):
     def _patterns(self) -> Any:
         if self._stored is None:
             return self._compute_patterns()
-        return [(row[0], [tuple(t) for t in row[1]], [tuple(t) for t in row[2]], [tuple(t) for t in row[3]]) for row in self._stored]
+        return patterns_from_rows(self._stored)

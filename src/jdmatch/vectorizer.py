@@ -27,7 +27,7 @@ class SkillVectorizer(TransformerMixin, BaseEstimator):
         self.labels = labels
 
     def _recognizer(self) -> Any:
-        from jdmatch.lexicon import load_lexicon
+        from jdmatch.compiled import load_lexicon
         from jdmatch.recognize import SkillRecognizer, default_recognizer
 
         if self.lexicon is None:

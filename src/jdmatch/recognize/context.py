@@ -1,0 +1,187 @@
+"""Where a recognized name is context, not a skill, and how the context of an ambiguous form is read.
+
+A mixin of :class:`~jdmatch.recognize.recognizer.SkillRecognizer`: the checks read
+the word sets the recognizer builds from the lexicon's context rules.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from jdmatch.lexicon import Entry
+from jdmatch.recognize.vocabulary import CAPS_AFTER, EMPLOYER_BEFORE, LIST_WORDS, RELATIONS, SEPARATOR_CHARS, TECH_LABELS
+from jdmatch.tokens import PARAGRAPH_BREAK, fold_plural
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+SENTENCE_END = frozenset({".", "!", "?"})
+_REGION_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2})(?![\w])")
+NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w.'’-]*)")
+_SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
+_CONTACT = re.compile(r"@\w|https?://|www\.|\.(?:com|io|org|net|me|dev)\b|/in/|\+?\d[\d ().-]{7,}\d")
+
+
+class ContextChecks:
+    """The context checks of a recognizer (see :class:`~jdmatch.recognize.recognizer.SkillRecognizer` for the sets)."""
+
+    _entries: dict[int, Entry]
+    _neighbor_window: int
+    _hyphen: int
+    _employers: frozenset[int]
+    _profile_sites: frozenset[int]
+    _technical_sense: frozenset[int]
+    _role_words: frozenset[int]
+    _technical_words: frozenset[int]
+    _places: frozenset[str]
+    _region_codes: frozenset[str]
+    _company_suffix_words: frozenset[str]
+    _program_word_set: frozenset[str]
+    _benefit_word_set: frozenset[str]
+    _ordinary_after: frozenset[str]
+    _employer_seps: frozenset[int]
+    _at: frozenset[int]
+    _comma: int
+
+    def _context_only(self, doc: Doc, text: str, key: int, s: int, e: int, start: int, end: int, c: str, chosen: list[tuple[int, int, int]]) -> bool:
+        """The name is an employer, a place, an address or a benefit here, not a skill.
+
+        * "Salesforce, San Francisco, CA", "Oracle Corporation": a company before a place or a suffix;
+        * "Software Developer, Facebook", "Engineer at Oracle": an employer after a job title;
+        * "LinkedIn: jane-doe", a profile site on a line with a URL, an e-mail or a phone number;
+        * "Cambridge, MA": a state code after a city, not a degree;
+        * "PhD student", "private healthcare": the post or a benefit, not a degree or a domain;
+        * "communication between services": a technical sense of a soft skill.
+
+        Most checks read the characters around the name (cheap); tokens are read only
+        for the few entries that need them.
+        """
+        # ``c``: the first character after the name and at most one space
+        if c in SEPARATOR_CHARS and self._place_after(text, end):
+            return True
+        entry = self._entries[key]
+        label = entry.label
+        nw = ""
+        if c.isupper() or label in ("degree", "domain", "field"):
+            m = NEXT_WORD.match(text, end)
+            if m is not None:
+                nw = m.group(1).lower()
+                if nw in self._company_suffix_words and m.group(1)[0].isupper():
+                    return True
+        if label == "degree" and nw in self._program_word_set:
+            return True  # "PhD student", "PhD scholarship", "MSc programme": the post or a programme, not a degree held
+        if label in ("domain", "field"):
+            before = text[max(0, start - 30):start].split()
+            if nw in self._benefit_word_set or (before and before[-1].lower() in self._benefit_word_set and start > 0 and text[start - 1] in " \t"):
+                return True  # "private healthcare", "Healthcare and Insurance Plans" are benefits
+        n = len(doc)
+        if key in self._employers and s >= 2 and text[max(0, start - 4):start].rstrip(" \t").endswith(EMPLOYER_BEFORE):
+            prev = doc[s - 1]
+            if "\n" not in prev.whitespace_:
+                before = doc[s - 2]
+                if prev.orth in self._at and before.norm in self._role_words:
+                    return True
+                if prev.orth in self._employer_seps and before.norm in self._role_words and not before.is_lower:
+                    return True
+        if key in self._profile_sites:
+            if _SITE_HANDLE.match(text, end):
+                return True
+            lo = text.rfind("\n", 0, start) + 1
+            hi = text.find("\n", start)
+            if _CONTACT.search(text, lo, hi if hi >= 0 else len(text)):
+                return True
+        if label == "degree" and e - s == 1 and text[start:end] in self._region_codes:
+            nxt = doc[e] if e < n else None
+            if s >= 2 and doc[s - 1].orth == self._comma and doc[s - 2].is_title and doc[s - 2].is_alpha:
+                if nxt is None or "\n" in doc[s].whitespace_ or nxt.is_space or nxt.is_punct or nxt.like_num:
+                    return True
+        if key in self._technical_sense:
+            tw = self._technical_words
+            nxt = doc[e] if e < n else None
+            if s >= 1 and doc[s - 1].norm in tw:
+                return True
+            if nxt is not None and nxt.norm in tw:
+                return True
+            if nxt is not None and nxt.lower_ in RELATIONS:
+                for i in range(e + 1, min(n, e + 7)):
+                    t = doc[i]
+                    if t.text in SENTENCE_END or t.norm_ == PARAGRAPH_BREAK:
+                        break
+                    if t.norm in tw:
+                        return True
+                entries = self._entries
+                if any(e < a <= e + 6 and entries[k].label in TECH_LABELS for a, _, k in chosen):
+                    return True
+        return False
+
+    def _ordinary_sense(self, text: str, start: int, end: int, c: str) -> bool:
+        """An ambiguous form read in its ordinary sense after all: "Java coffee", "English breakfast", "C1" (a language level)."""
+        if text[end:end + 1] in ("1", "2") and text[start:end] in ("A", "B", "C"):
+            return True
+        if c.islower():
+            m = NEXT_WORD.match(text, end)
+            return m is not None and fold_plural(m.group(1).lower()) in self._ordinary_after
+        return False
+
+    def _place_after(self, text: str, end: int) -> bool:
+        """", Menlo Park", " – Seattle, WA", ", Cambridge, MA 02139" right after ``end``: an employer's or an address line."""
+        m = CAPS_AFTER.match(text, end)
+        if m is None:
+            return False
+        words = m.group(1)
+        if words.lower() in self._places:
+            return True
+        # "<City>, <STATE>": up to three capitalised words, a comma and a state code
+        r = _REGION_AFTER.match(text, m.end(1))
+        return r is not None and r.group(1) in self._region_codes and words.count(" ") + words.count("\t") <= 2
+
+    def _has_neighbor(self, doc: Doc, s: int, e: int, spans: Iterable[tuple[int, int]], stops: list[int]) -> bool:
+        """A recognized skill within the neighbour window, with no sentence end or blank line between."""
+        w = self._neighbor_window
+        for a, b in spans:
+            if b <= s and a >= s - w:
+                lo, hi = doc[b - 1].idx, doc[s].idx
+            elif a >= e and b <= e + w:
+                lo, hi = doc[e - 1].idx, doc[a].idx
+            else:
+                continue
+            k = bisect_left(stops, lo)
+            if k == len(stops) or stops[k] >= hi:
+                return True
+        return False
+
+    def _in_compound(self, doc: Doc, s: int, e: int) -> bool:
+        """The form is glued by a hyphen to a word before or after it ("C-suite", "go-live")."""
+        hyphen = self._hyphen
+        n = len(doc)
+        if e + 1 < n and doc[e].orth == hyphen and not doc[e - 1].whitespace_ and not doc[e].whitespace_ and doc[e + 1].is_alpha:
+            return True
+        return s >= 2 and doc[s - 1].orth == hyphen and not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_ and doc[s - 2].is_alpha
+
+    @staticmethod
+    def _in_proper_name(doc: Doc, s: int) -> bool:
+        """A capitalised word right before the form, itself mid-sentence: "Adobe Express", "Orient Express"."""
+        if s < 2:
+            return False
+        prev = doc[s - 1]
+        if not (prev.is_title and prev.is_alpha) or "\n" in prev.whitespace_:
+            return False
+        before = doc[s - 2]
+        return not (before.is_space or before.text in SENTENCE_END or before.is_punct and before.text in {":", "(", "-", "•"})
+
+    @staticmethod
+    def _prose_start(doc: Doc, s: int, e: int) -> bool:
+        """A capitalised form opening a sentence and followed by a lower-case word reads as prose."""
+        i = s - 1
+        while i >= 0 and doc[i].is_space:
+            i -= 1
+        if i >= 0 and doc[i].text not in SENTENCE_END:
+            # a line break between the previous word and the form also starts a sentence
+            if "\n" not in doc[i].whitespace_ and not any("\n" in t.text for t in doc[i + 1:s]):
+                return False
+        nxt = doc[e] if e < len(doc) else None
+        return nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in LIST_WORDS
+

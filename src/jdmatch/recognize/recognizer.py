@@ -1,0 +1,424 @@
+"""The recognizer: the lexicon compiled into one spaCy ``PhraseMatcher``, and the choice among its candidates."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from jdmatch.compiled import CompiledPatterns, compiled_data, compiled_document, load_lexicon, store_overlay
+from jdmatch.lexicon import Entry, Lexicon
+from jdmatch.models import SkillMatch
+from jdmatch.recognize.analysis import Analysis
+from jdmatch.recognize.context import ContextChecks
+from jdmatch.recognize.coordination import Coordination
+from jdmatch.recognize.vocabulary import COORDINATORS, EMPLOYER_SEPARATORS, NOT_TECHNICAL, SEPARATOR_CHARS, TECH_LABELS, VERSIONED_LABELS
+from jdmatch.tokens import LINE_BREAK, TOKENIZER_VERSION, fold_plural, form_tokens, make_tokenizer
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+_VERSION_AFTER = re.compile(r" ?v?\d+(?:\.\d+)*(?:\.x)?\+?(?!\w|\.\w)|\+(?![\w+])", re.I)
+_DURATION_AFTER = re.compile(r"\+?\s*(?:years?|yrs?|months?)\b", re.I)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# where the context of an ambiguous form ends: a sentence end or a blank line
+# texts whose first words choose the patterns to add; the next text adds all the others
+_LAZY_TEXTS = 4
+_STOPS = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
+
+
+class SkillRecognizer(ContextChecks, Coordination):
+    """Finds every mention of a lexicon skill in a text (build once, reuse)."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.lexicon = lexicon if lexicon is not None else load_lexicon()
+        self.tokenizer = make_tokenizer()
+        strings = self.tokenizer.vocab.strings
+        rules = self.lexicon.context
+        self._cue_window = rules.cue_window
+        self._neighbor_window = rules.neighbor_window
+        self._entries: dict[int, Entry] = {}
+        self._hyphen = strings.add("-")
+        # One PhraseMatcher over NORM (lower case, plurals folded) holds every form.
+        # Patterns go in as tuples of hashes, which PhraseMatcher takes as well as
+        # Docs: skipping a Doc per form keeps a cold start short. Ambiguous forms sit
+        # under a key of their own and are kept only when the exact spelling matches
+        # (ORTH) and the context is technical. The first entry to claim a token
+        # sequence owns it (`jdmatch lexicon check` reports such clashes).
+        self._matcher = PhraseMatcher(self.tokenizer.vocab, attr="NORM")
+        self._strict_keys: dict[int, tuple[int, frozenset[tuple[int, ...]]]] = {}
+        # cue words (lower-case hashes): for every ambiguous form, and per entry
+        self._cues = frozenset(strings.add(c) for c in rules.cues)
+        self._strong_cues = frozenset(strings.add(c) for c in rules.strong_cues)
+        self._entry_cues: dict[int, frozenset[int]] = {}
+        # A name may wrap at a line break ("Natural\nLanguage Processing"): every multi-word
+        # form also matches with one LINE_BREAK token in any of its gaps. PhraseMatcher's
+        # speed does not depend on the number of patterns, so this costs nothing per text.
+        self._break = strings.add(LINE_BREAK)
+        # Patterns enter the matcher when a text first holds their first word (see
+        # _add_patterns): a pattern cannot match a text without its first word, so the
+        # matches are the same as with every pattern added up front, and a start that
+        # reads one document adds a few thousand patterns instead of all of them.
+        self._pending: dict[int, list[tuple[str, Sequence[int]]]] = {}
+        self._pending_lock = threading.Lock()
+        self._lazy_texts = _LAZY_TEXTS
+        pending = self._pending
+        # plain forms by their NORM hashes, for the words a coordination leaves out
+        self._forms: dict[tuple[int, ...], int] = {}
+        for entry_id, plain, strict_norms, exact in self._patterns():
+            key = strings.add(entry_id)
+            for form in plain:
+                pending.setdefault(form[0], []).append((entry_id, form))
+                if len(form) > 1:  # a coordination looks up two words or more
+                    self._forms.setdefault(tuple(form), key)
+            if exact:
+                strict_key = "~" + entry_id
+                for form in strict_norms:
+                    pending.setdefault(form[0], []).append((strict_key, form))
+                self._strict_keys[strings.add(strict_key)] = (key, frozenset(map(tuple, exact)))
+        for entry in self.lexicon.entries:
+            key = strings.add(entry.id)
+            self._entries[key] = entry
+            if entry.cues:
+                self._entry_cues[key] = frozenset(strings.add(c) for c in entry.cues)
+        # names that are context, not skills: employers, places, contact lines (lexicon.toml)
+        self._employers = frozenset(strings.add(i) for i in rules.employers)
+        self._profile_sites = frozenset(strings.add(i) for i in rules.profile_sites)
+        self._technical_sense = frozenset(strings.add(i) for i in rules.technical_sense)
+        self._role_words = frozenset(strings.add(w.lower()) for w in rules.role_words)
+        self._technical_words = frozenset(strings.add(w.lower()) for w in rules.technical_words)
+        self._places = frozenset(w.lower() for w in rules.places)
+        self._region_codes = frozenset(rules.region_codes)
+        self._coordinators = frozenset(strings.add(w) for w in COORDINATORS)
+        self._conjunctions = self._coordinators - {strings.add(",")}
+        # a coordination can lend a head (last word) or a modifier (first word) that two forms share
+        ends: Counter[int] = Counter(f[-1] for f in self._forms if len(f) > 1)
+        starts: Counter[int] = Counter(f[0] for f in self._forms if len(f) > 1)
+        self._shared_heads = frozenset(h for h, c in ends.items() if c > 1)
+        self._shared_modifiers = frozenset(h for h, c in starts.items() if c > 1)
+        # the word a conjunct must end with (before a shared head) or start with (after a shared modifier)
+        before_head: dict[int, set[int]] = {}
+        after_modifier: dict[int, set[int]] = {}
+        for f in self._forms:
+            if len(f) > 1:
+                if f[-1] in self._shared_heads:
+                    before_head.setdefault(f[-1], set()).add(f[-2])
+                if f[0] in self._shared_modifiers:
+                    after_modifier.setdefault(f[0], set()).add(f[1])
+        self._before_head = {k: frozenset(v) for k, v in before_head.items()}
+        self._after_modifier = {k: frozenset(v) for k, v in after_modifier.items()}
+        # entries with a multi-word form that could lend a head or a modifier (the rest skip the check)
+        self._lending_keys = frozenset(k for f, k in self._forms.items() if len(f) > 1 and (f[-1] in self._shared_heads or f[0] in self._shared_modifiers))
+        self._company_suffix_words = frozenset(w.lower() for w in rules.company_suffixes)
+        self._program_word_set = frozenset(w.lower() for w in rules.program_words)
+        self._benefit_word_set = frozenset(w.lower() for w in rules.benefit_words)
+        self._ordinary_after = frozenset(fold_plural(w.lower()) for w in rules.ordinary_after)
+        self._employer_seps = frozenset(strings.add(w) for w in EMPLOYER_SEPARATORS)
+        self._at = frozenset(strings.add(w) for w in ("at", "@"))
+        self._comma = strings.add(",")
+        self._special_keys = self._employers | self._profile_sites | self._technical_sense | frozenset(
+            k for k, en in self._entries.items() if en.label in ("degree", "domain", "field"))
+
+    def _patterns(self) -> list[CompiledPatterns]:
+        """The matcher patterns of every entry.
+
+        Read from the lexicon's ``compiled.json`` (or the cache of a merged user lexicon)
+        when it was made from exactly these files with this tokenizer, else computed from the forms.
+        """
+        compiled = compiled_data(self.lexicon)
+        if compiled is not None and compiled.tokenizer == TOKENIZER_VERSION:
+            return compiled.patterns()
+        patterns = self._compute_patterns()
+        if self.lexicon.overlays:  # a user's extra lexicon: cache what was just computed for the next start
+            store_overlay(self.lexicon, TOKENIZER_VERSION, patterns)
+        return patterns
+
+    def _compute_patterns(self) -> list[CompiledPatterns]:
+        # The first entry to claim a token sequence owns it (`jdmatch lexicon check` reports clashes).
+        from spacy.strings import hash_string
+
+        seen_plain: set[tuple[str, ...]] = set()
+        seen_strict: set[tuple[str, ...]] = set()
+        out = []
+        for entry in self.lexicon.entries:
+            plain = []
+            for form in entry.plain_forms:
+                norms = tuple(fold_plural(t) for t in self.form_tokens(form))
+                variants = [norms]
+                if len(norms) > 1 and not any(c.isspace() for c in form):
+                    # "C#" is two tokens alone but one inside a list split at commas ("Go,C#,C++")
+                    variants.append((fold_plural(form),))
+                for v in variants:
+                    if v and v not in seen_plain:
+                        seen_plain.add(v)
+                        plain.append(tuple(hash_string(n) for n in v))
+            strict_norms = []
+            exact = []
+            for form in entry.ambiguous:
+                tokens = tuple(self.form_tokens(form))
+                norms = tuple(fold_plural(t) for t in tokens)
+                if tokens and tokens not in seen_strict and norms not in seen_plain:
+                    seen_strict.add(tokens)
+                    strict_norms.append(tuple(hash_string(n) for n in norms))
+                    exact.append(tuple(hash_string(t) for t in tokens))
+            if plain or exact:
+                out.append(CompiledPatterns(entry.id, plain, strict_norms, exact))
+        return out
+
+    def compile_patterns(self) -> dict[str, Any]:
+        """The compiled form of this lexicon (entries and patterns), for ``<lexicon>/compiled.json`` (see :func:`jdmatch.compiled.write_compiled`)."""
+        return compiled_document(self.lexicon, TOKENIZER_VERSION, self._compute_patterns())
+
+    def form_tokens(self, form: str) -> list[str]:
+        """The tokens of a lexicon form, exactly as the tokenizer splits text (see :func:`jdmatch.tokens.form_tokens`)."""
+        return form_tokens(self.tokenizer, form, self._special)
+
+    @property
+    def _special(self) -> frozenset[str]:
+        special = getattr(self, "_special_cache", None)
+        if special is None:
+            special = self._special_cache = frozenset(self.tokenizer.rules)
+        return special
+
+    # -- recognition -----------------------------------------------------------------
+
+    def recognize(self, text: str) -> list[SkillMatch]:
+        """Every skill mention in ``text``, in order; overlapping candidates resolved longest-first."""
+        return self._matches(self._tokenize(text), text)
+
+    def _tokenize(self, text: str) -> Doc:
+        # spaCy cannot hash a lone surrogate; one U+FFFD each keeps every offset where it was
+        if _SURROGATE.search(text):
+            text = _SURROGATE.sub("\ufffd", text)
+        return self.tokenizer(text)
+
+    def analyze(self, text: str) -> Analysis:
+        """Skill mentions plus the content words around them, from one tokenization.
+
+        Content words are the alphabetic tokens of three letters or more that are
+        not stop words and not part of a skill mention, as NORM (lower case,
+        plurals folded); the scorer uses them next to the skill ids.
+        """
+        import numpy as np
+        from spacy.attrs import IS_ALPHA, LENGTH, NORM
+
+        doc = self._tokenize(text)
+        taken = bytearray(len(doc))  # every token that could be a skill name, kept or not
+        matches = self._matches(doc, text, taken, mark_all=True)
+        words: Counter[str] = Counter()
+        if len(doc):
+            rows = doc.to_array([NORM, IS_ALPHA, LENGTH])
+            keep = (rows[:, 1] == 1) & (rows[:, 2] >= 3) & (np.frombuffer(bytes(taken), dtype=np.uint8) == 0)
+            strings = self.tokenizer.vocab.strings
+            stop = self._stop_hashes
+            for h, c in Counter(rows[keep, 0].tolist()).items():
+                if h not in stop:
+                    words[strings[h]] = c
+        return Analysis(matches, words, text)
+
+    @property
+    def _stop_hashes(self) -> frozenset[int]:
+        stop = getattr(self, "_stop_cache", None)
+        if stop is None:
+            from spacy.lang.en.stop_words import STOP_WORDS
+
+            strings = self.tokenizer.vocab.strings
+            stop = self._stop_cache = frozenset(strings.add(fold_plural(w)) for w in STOP_WORDS)
+        return stop
+
+    def _add_patterns(self, doc: Doc) -> None:
+        """Put into the matcher the patterns that start with a word of ``doc`` and are not in it yet."""
+        from spacy.attrs import NORM
+
+        with self._pending_lock:  # another thread must not match while the patterns it needs are half added
+            pending = self._pending
+            if not pending or not len(doc):
+                return
+            self._lazy_texts -= 1
+            if self._lazy_texts < 0:  # a run of many texts: add the rest once, so later texts skip this check
+                firsts = list(pending)
+            else:
+                firsts = [h for h in set(doc.to_array(NORM).tolist()) if h in pending]
+            if not firsts:
+                return
+            by_key: dict[str, list[Sequence[int]]] = {}
+            for h in firsts:
+                for key, form in pending.pop(h):
+                    by_key.setdefault(key, []).append(form)
+            brk = self._break
+            for key, forms in by_key.items():
+                self._matcher.add(key, _with_breaks(forms, brk))
+
+    def _matches(self, doc: Doc, text: str, taken: bytearray | None = None, *, mark_all: bool = False) -> list[SkillMatch]:
+        self._add_patterns(doc)
+        found = self._matcher(doc)
+        if not found:
+            return []
+        if mark_all and taken is not None:
+            # a skill name is never a content word, even where its context rejects it
+            for _, s, e in found:
+                taken[s:e] = b"\x01" * (e - s)
+            taken = None
+        candidates = []
+        strict = []
+        strict_keys = self._strict_keys
+        for key, s, e in found:
+            spec = strict_keys.get(key)
+            if spec is None:
+                candidates.append((key, s, e))
+            elif ((doc[s].orth,) if e - s == 1 else tuple(t.orth for t in doc[s:e] if not t.is_space)) in spec[1]:
+                strict.append((spec[0], s, e))
+        confirmed = self._confirm(doc, text, strict, candidates) if strict else []
+        candidates += confirmed
+        ambiguous = set(confirmed)
+        # longest first, then leftmost; plain before ambiguous on equal spans (stable sort)
+        candidates.sort(key=_longest_first)
+        base = bytes(taken) if taken is not None else bytes(len(doc))
+        special = self._special_keys
+        rejected: set[tuple[int, int, int]] = set()
+        while True:
+            taken = bytearray(base)
+            chosen = []
+            for cand in candidates:
+                key, s, e = cand
+                if any(taken[s:e]) or (rejected and cand in rejected):
+                    continue
+                taken[s:e] = b"\x01" * (e - s)
+                chosen.append((s, e, key))
+            chosen.sort()
+            spans = []
+            again = False
+            for s, e, key in chosen:
+                start = doc[s].idx
+                last = doc[e - 1]
+                end = last.idx + len(last)
+                # names that are context, not skills: a look at the next character first (cheap)
+                c = text[end:end + 1]
+                if c == " ":
+                    c = text[end + 1:end + 2]
+                if ((key in special or c in SEPARATOR_CHARS or c.isupper()) and self._context_only(doc, text, key, s, e, start, end, c, chosen)
+                        or ambiguous and (key, s, e) in ambiguous and self._ordinary_sense(text, start, end, c)):
+                    rejected.add((key, s, e))
+                    again = True  # a shorter name inside may still be a skill ("Asynchronous" of "Asynchronous communication")
+                    continue
+                spans.append((start, end, key, s, e))
+            if not again:
+                break
+        entries = self._entries
+        degrees = [(s, e) for _, _, k, s, e in spans if entries[k].label == "degree" and e - s > 1]
+        if degrees:
+            # "Bachelor's degree in Finance": the word "degree" is shared with the field form "degree in finance"
+            for k2, s2, e2 in candidates:
+                if entries[k2].label != "field":
+                    continue
+                shared = next((e1 for s1, e1 in degrees if s1 < s2 < e1 < e2), None)
+                if shared is not None and not any(taken[shared:e2]):
+                    e1 = shared
+                    while e1 < e2 - 1 and doc[e1].lower_ in ("in", "of", "the", "a"):
+                        e1 += 1  # the mention is the field's own words: "Finance" of "degree in Finance"
+                    taken[e1:e2] = b"\x01" * (e2 - e1)
+                    last = doc[e2 - 1]
+                    spans.append((doc[e1].idx, last.idx + len(last), k2, e1, e2))
+            spans.sort()
+        lending = self._lending_keys
+        if any(k in lending and e - s > 1 for _, _, k, s, e in spans):
+            spans = self._elided(doc, text, spans, strict, ambiguous)
+        out = []
+        entries = self._entries
+        for i, (start, end, key, _, _) in enumerate(spans):
+            entry = entries[key]
+            if entry.label in VERSIONED_LABELS:  # "Java 17", but not "Agile 10 person team"
+                end = _extend_version(text, end, spans[i + 1][0] if i + 1 < len(spans) else len(text))
+            out.append(SkillMatch(entry.id, entry.name, entry.label, entry.category, start, end, text[start:end]))
+        return out
+
+    def _confirm(self, doc: Doc, text: str, strict: list[tuple[int, int, int]], plain: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """Keep the ambiguous candidates that stand in technical context."""
+        w = self._cue_window
+        n = len(doc)
+        cues = self._cues
+        confirmed: list[tuple[int, int, int]] = []
+        pending: list[tuple[int, int, int]] = []
+        # where a technical name ends: the word before a form that is one makes a list, not a proper name
+        entries = self._entries
+        skill_ends = {e for k, _, e in plain if entries[k].label in TECH_LABELS} | {e for _, _, e in strict}
+        for key, s, e in strict:
+            if self._in_compound(doc, s, e):
+                continue  # "C-suite", "go-live", "Self-scheduling"
+            own = self._entry_cues.get(key, frozenset())
+            if e + 1 < n and doc[e].lower_ in ("in", "of") and doc[e + 1].is_title and self._entries[key].label == "degree":
+                confirmed.append((key, s, e))  # "MA in Economics", "BS in Physics"
+                continue
+            if self._prose_start(doc, s, e):
+                # "Go to the page", "Express your interest": only a cue right beside it ("Go developers")
+                # or a strong one in the window ("Go is part of our stack") helps
+                strong = self._strong_cues
+                if any((h := doc[i].lower) in cues or h in own for i in (s - 1, e) if 0 <= i < n) or any(
+                        doc[i].lower in strong for i in range(e, min(n, e + w))):
+                    confirmed.append((key, s, e))
+                continue
+            if any((h := doc[i].lower) in cues or h in own for i in (*range(max(0, s - w), s), *range(e, min(n, e + w)))):
+                confirmed.append((key, s, e))
+            elif self._in_proper_name(doc, s) and s not in skill_ends:
+                continue  # "Adobe Express", "Orient Express": need a cue (but "Maven Jenkins", "Python Java" is a list)
+            else:
+                pending.append((key, s, e))
+        if not pending:
+            return confirmed
+        # neighbours: recognized skills close by in the same sentence; two rounds so that
+        # "Languages: Java, Python, Go" spreads from the confirmed one to the rest
+        stops = [m.start() for m in _STOPS.finditer(text)]
+        entries = self._entries
+        # only technical skills vouch for a neighbour: "Grade C in chemistry" is not about C
+        anchors = sorted({(s, e) for k, s, e in plain if entries[k].label not in NOT_TECHNICAL})
+        # three or more ambiguous names close together vouch for each other: "Java, Python, Go"
+        others = [(o[1], o[2]) for o in pending]
+        mutual = [c for c in pending if sum(1 for o in others if o != (c[1], c[2]) and self._has_neighbor(doc, c[1], c[2], [o], stops)) >= 2]
+        confirmed.extend(mutual)
+        pending = [c for c in pending if c not in mutual]
+        for _ in range(2):
+            spans = anchors + [(s, e) for _, s, e in confirmed]
+            still = []
+            for cand in pending:
+                if self._has_neighbor(doc, cand[1], cand[2], spans, stops):
+                    confirmed.append(cand)
+                else:
+                    still.append(cand)
+            if not still or len(still) == len(pending):
+                break
+            pending = still
+        return confirmed
+
+
+def _with_breaks(forms: Sequence[Sequence[int]], brk: int) -> list[Sequence[int]]:
+    """The forms, plus each multi-word form with one line break in each of its gaps."""
+    out: list[Sequence[int]] = list(forms)
+    for form in forms:
+        for i in range(1, len(form)):
+            out.append((*form[:i], brk, *form[i:]))
+    return out
+
+
+def _longest_first(candidate: tuple[int, int, int]) -> tuple[int, int]:
+    return candidate[1] - candidate[2], candidate[1]
+
+
+def _extend_version(text: str, end: int, limit: int) -> int:
+    """Take a version number after a name into the mention ("Java 17", "Python3", "Python 3.11+")."""
+    m = _VERSION_AFTER.match(text, end, limit)
+    if m is None or _DURATION_AFTER.match(text, m.end()):
+        return end  # no version, or "Java 5 years": a duration
+    return m.end()
+
+
+
+
+@lru_cache(maxsize=1)
+def default_recognizer() -> SkillRecognizer:
+    """The recognizer over the shipped lexicon, built once per process."""
+    return SkillRecognizer()

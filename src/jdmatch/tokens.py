@@ -1,0 +1,121 @@
+"""The tokenizer jdmatch reads text with, and the NORM its tokens get (plural folding).
+
+The lowest layer of recognition: the lexicon's validation (alias clashes) and
+the recognizer both split forms and texts here, so the two always agree.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# Bump when the tokenizer or the plural folding changes: compiled lexicons then rebuild.
+TOKENIZER_VERSION = "3"
+
+# Lexeme attributes the recognizer reads; spaCy's other getters (like_url, shape,
+# is_stop...) cost time for every new word and are left out of our private vocab.
+_LEX_ATTRS = ("LOWER", "IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_SPACE", "IS_TITLE", "IS_UPPER", "IS_PUNCT", "LIKE_NUM")
+_PLURAL_IES = re.compile(r"^(?P<stem>[a-z]{4,})ies$")
+_PLURAL_S = re.compile(r"^(?P<stem>[a-z]{5,}[^su])s$")
+_ACRONYM_S = re.compile(r"^(?P<stem>[A-Z][A-Z0-9]{0,4}[A-Z])s$")
+# the NORM of whitespace tokens: a name wrapped over two lines matches through LINE_BREAK
+LINE_BREAK = "\n"
+PARAGRAPH_BREAK = "\n\n"
+# list bullets and separators written without spaces ("Java·Python", "•Go")
+_BULLETS = "·•●▪■◦‣∙⋅►▸✓✔★◆♦"
+_SHORT_PLURALS = {"tests": "test", "apis": "api", "sdks": "sdk", "dbs": "db", "apps": "app", "bots": "bot", "jobs": "job"}
+_SIMPLE_FORM = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
+
+
+def fold_plural(text: str) -> str:
+    """The NORM of a token: lower case, plural folded to singular ("microservices" -> "microservice", "APIs" -> "api").
+
+    Phrase patterns and document tokens both get this norm, so a lexicon form
+    finds its plural without a second pattern. Words of five letters or fewer are
+    left alone ("tries" must not become "trie").
+    """
+    if text.isspace():
+        # one line break (with any spaces or tabs) may sit inside a wrapped name; a blank line may not
+        return LINE_BREAK if max(text.count("\n"), text.count("\r")) <= 1 else PARAGRAPH_BREAK
+    m = _ACRONYM_S.match(text)
+    if m:
+        return m.group("stem").lower()
+    low = text.lower()
+    short = _SHORT_PLURALS.get(low)
+    if short:
+        return short
+    m = _PLURAL_IES.match(low)
+    if m:
+        return m.group("stem") + "y"
+    m = _PLURAL_S.match(low)
+    if m and not low.endswith(("ous", "ss", "is", "us")):
+        return m.group("stem")
+    return low
+
+
+def make_tokenizer() -> Any:
+    """spaCy's English tokenizer, adjusted for skill names and raw multi-line text.
+
+    * whitespace-only special cases are dropped: they switch off the tokenizer
+      cache for the rest of a document (about 20x slower on text with newlines)
+      without changing a single token;
+    * ``/``, ``(``, ``)``, ``|`` always split (``Java/Go``, ``API(s)``);
+    * trailing version digits split from a word (``Python3`` -> ``Python 3``),
+      so a version after a name reads the same with or without the space;
+    * the vocab computes only the lexeme attributes jdmatch reads, and NORM folds
+      plurals (see :func:`fold_plural`).
+    """
+    from spacy import attrs
+    from spacy.lang.en import English
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+    from spacy.vocab import Vocab
+
+    defaults = English.Defaults
+    getters = {getattr(attrs, name): fn for name, fn in _english_getters().items() if name in _LEX_ATTRS}
+    getters[attrs.NORM] = fold_plural
+    vocab = Vocab(lex_attr_getters=getters)
+    # commas and semicolons split a list written without spaces ("Java,C#,C++"), not a number ("1,000")
+    infixes = [*defaults.infixes, r"[/|()\[\]{}]", r"(?<!\d)[,;]|[,;](?!\d)", f"[{_BULLETS}]"]
+    prefixes = [*defaults.prefixes, f"[{_BULLETS}]"]
+    suffixes = [*defaults.suffixes, r"(?<=[A-Za-z])\d+(?:\.\d+)*$", r"(?<=[A-Z])\.$"]
+    # single capitals with a period ("C.", "R.") are initials to spaCy; here they end
+    # a sentence that names a language far more often than they abbreviate a name
+    rules = {k: v for k, v in defaults.tokenizer_exceptions.items() if not k.isspace() and not re.fullmatch(r"[A-Z]\.", k)}
+    return Tokenizer(
+        vocab,
+        rules=rules,
+        prefix_search=compile_prefix_regex(prefixes).search,
+        suffix_search=compile_suffix_regex(suffixes).search,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
+    )
+
+
+def _english_getters() -> dict[str, Any]:
+    from spacy.lang import lex_attrs
+    from spacy.lang.en import lex_attrs as en_attrs
+
+    return {
+        "LOWER": lex_attrs.lower, "IS_ALPHA": lex_attrs.is_alpha, "IS_DIGIT": lex_attrs.is_digit,
+        "IS_LOWER": lex_attrs.is_lower, "IS_SPACE": lex_attrs.is_space, "IS_TITLE": lex_attrs.is_title,
+        "IS_UPPER": lex_attrs.is_upper, "IS_PUNCT": lex_attrs.is_punct, "LIKE_NUM": en_attrs.like_num,
+    }
+
+
+def form_tokens(tokenizer: Any, form: str, special: frozenset[str] | None = None) -> list[str]:
+    """The tokens of a lexicon form, exactly as ``tokenizer`` (from :func:`make_tokenizer`) splits text.
+
+    Plain words separated by single spaces split on the spaces (unless a word is
+    a tokenizer special case such as "cannot"; ``special``: the tokenizer's special
+    cases, when the caller keeps them); anything else goes through the tokenizer.
+    Both give the same tokens; the first costs no Doc.
+    """
+    if _SIMPLE_FORM.match(form):
+        words = form.split(" ")
+        if special is None:
+            special = frozenset(tokenizer.rules)
+        if not any(w in special for w in words):
+            return words
+    return [t.text for t in tokenizer(form) if not t.is_space]
