@@ -75,10 +75,11 @@ class Matcher:
     def profile(self) -> Any:
         """The :class:`~jdmatch.profile.RoleProfile` scores are computed against."""
         if self._profile is None:
-            from jdmatch.profile import RoleProfile, load_profile
+            from jdmatch.posting_profile import profile_from_posting
+            from jdmatch.profile import load_profile
 
             if self._job is not None:
-                self._profile = RoleProfile.from_posting(self._job, matcher=self)
+                self._profile = profile_from_posting(self._job, recognizer=self.recognizer)
             else:
                 self._profile = load_profile(self._profile_spec, lexicon=self.recognizer.lexicon)
         return self._profile
