@@ -64,9 +64,9 @@ def test_skills_command_finds_json_ld_only_skills():
 
 
 def test_json_ld_fields_feed_the_posting_requirements():
-    from jdmatch.profile import RoleProfile
+    from jdmatch.posting_profile import profile_from_posting
 
-    profile = RoleProfile.from_posting(read_document(DATA / "loading-shell.html"))
+    profile = profile_from_posting(read_document(DATA / "loading-shell.html"))
     required = {s.id for g in profile.groups if g.core for s in g.skills}
     optional = {s.id for g in profile.groups if not g.core for s in g.skills}
     assert {"terraform", "postgresql", "grpc", "bachelors-degree"} <= required

@@ -9,7 +9,8 @@ import pytest
 from jdmatch import Matcher
 from jdmatch.errors import JdmatchError, PathGivenAsTextError, ProfileError
 from jdmatch.lexicon import Lexicon
-from jdmatch.profile import RoleProfile, parse_profile
+from jdmatch.posting_profile import profile_from_posting
+from jdmatch.profile import parse_profile
 
 RESUME = "Skills: Python, Go, PostgreSQL, Kubernetes, Terraform.\n"
 POSTING = "We are hiring a backend engineer.\nRequirements:\n- Python and PostgreSQL\n- Kubernetes\n"
@@ -45,7 +46,7 @@ def test_a_str_naming_a_file_is_refused(matcher: Matcher, files: tuple[Path, Pat
     with pytest.raises(ValueError, match=r"pass Path\("):
         matcher.skills(str(resume))
     with pytest.raises(ValueError, match=r"posting's text.*pass Path\("):
-        RoleProfile.from_posting(str(posting))
+        profile_from_posting(str(posting))
     with pytest.raises(ValueError, match=r"posting's text.*pass Path\("):
         _ = Matcher(job=str(posting)).profile
 
@@ -66,7 +67,7 @@ def test_job_as_path_text_or_document(files: tuple[Path, Path]) -> None:
     by_text = Matcher(job=POSTING).score(RESUME)
     by_doc = Matcher(job=read_document(posting)).score(RESUME)
     assert by_path.score == pytest.approx(by_text.score) == pytest.approx(by_doc.score)
-    assert RoleProfile.from_posting(posting).skill_ids() == RoleProfile.from_posting(POSTING).skill_ids()
+    assert profile_from_posting(posting).skill_ids() == profile_from_posting(POSTING).skill_ids()
 
 
 @pytest.mark.parametrize("n_process", [1, 2])

@@ -14,7 +14,8 @@ from jdmatch import read_document
 from jdmatch.errors import ProfileError
 from jdmatch.matcher import Matcher
 from jdmatch.models import FitResult
-from jdmatch.profile import RoleProfile, load_profile
+from jdmatch.posting_profile import profile_from_posting
+from jdmatch.profile import load_profile
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 LABELS = list(csv.DictReader((SAMPLES / "labels.csv").open(encoding="utf-8")))
@@ -130,7 +131,7 @@ def test_score_against_a_posting(matcher: Matcher) -> None:
 
 def test_posting_without_skills_cannot_be_a_profile() -> None:
     with pytest.raises(ProfileError, match="names no skill"):
-        RoleProfile.from_posting("We are looking for a cheerful person to water the plants.")
+        profile_from_posting("We are looking for a cheerful person to water the plants.")
 
 
 def test_profiles_by_name_path_and_object(tmp_path: Path) -> None:

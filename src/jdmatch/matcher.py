@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from jdmatch.inputs import DOCUMENT_SUFFIXES, Source, as_document, checked_source
 from jdmatch.models import Document, DocumentLevel, FitResult, SkillMatch
 from jdmatch.profile import DEFAULT_PROFILE
 
@@ -18,11 +19,7 @@ if TYPE_CHECKING:  # the engine's parts load on first use: `import jdmatch.match
     from jdmatch.profile import RoleProfile
     from jdmatch.recognize import Analysis, SkillRecognizer
     from jdmatch.scoring import FitScorer
-    from jdmatch.structure import Experience
-
-Source = str | Document | os.PathLike[str]
-"""A document to read: a ``str`` is text, an ``os.PathLike`` a file, a Document is used as read."""
-
+    from jdmatch.structure import Experience, Layout
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
@@ -34,6 +31,7 @@ class Evidence:
     present_source: str
     experience: Experience | None = None
     depth: Mapping[str, SkillDepth] | None = None
+    layout: Layout | None = None  # the document's sections and lines, when scoring read them
 
 
 class Matcher:
@@ -105,10 +103,11 @@ class Matcher:
     def profile(self) -> RoleProfile:
         """The :class:`~jdmatch.profile.RoleProfile` scores are computed against."""
         if self._profile is None:
-            from jdmatch.profile import RoleProfile, load_profile
+            from jdmatch.posting_profile import profile_from_posting
+            from jdmatch.profile import load_profile
 
             if self._job is not None:
-                self._profile = RoleProfile.from_posting(self._job, matcher=self)
+                self._profile = profile_from_posting(self._job, recognizer=self.recognizer)
             else:
                 self._profile = load_profile(self._profile_spec, lexicon=self.recognizer.lexicon)
         return self._profile
@@ -164,7 +163,7 @@ class Matcher:
         else ``as_of``, else the matcher's ``as_of``, else today.
         """
         from jdmatch.evidence import skill_depth
-        from jdmatch.structure import find_sections, guess_kind, present_date, resume_experience
+        from jdmatch.structure import guess_kind, layout, present_date, resume_experience
 
         doc = as_document(source)
         if analysis is None:
@@ -172,15 +171,15 @@ class Matcher:
         text = analysis.text
         kind = guess_kind(text)
         present, why = present_date(text, doc.date, doc.date_source, as_of if as_of is not None else self.as_of)
-        experience = depth = None
+        experience = depth = lay = None
         if kind == "resume":
-            experience = resume_experience(text, analysis.matches, today=present)
+            lay = layout(text, kind)  # read once: experience, depth and seniority share its sections
+            experience = resume_experience(text, analysis.matches, today=present, layout=lay)
             if analysis.matches:
-                sections = find_sections(text, "resume")
                 # depth needs a resume's shape (sections or dated roles); a bare line of text has none to read
-                if sections or experience.entries:
-                    depth = skill_depth(text, analysis.matches, experience, sections, as_of_year=present.year)
-        return Evidence(analysis, kind, present, why, experience, depth)
+                if lay.sections or experience.entries:
+                    depth = skill_depth(text, analysis.matches, experience, list(lay.sections), as_of_year=present.year)
+        return Evidence(analysis, kind, present, why, experience, depth, lay)
 
     def score(self, source: Source, *, detail: bool = True, as_of: datetime.date | None = None) -> FitResult:
         """How well ``source`` (text, a Document, or a path) fits the profile, with the evidence.
@@ -219,51 +218,7 @@ class Matcher:
         spec = (self._profile_spec if self._job is None else None, self._job, self._lexicon, self.as_of, os.getpid(),
                 self._extra_lexicon)
         with ctx.Pool(n_process, initializer=_init_worker, initargs=spec) as pool:
-            yield from pool.imap(_score_in_worker, (_checked(s) for s in sources), chunksize=chunksize)
-
-
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".xhtml", ".txt", ".md", ".markdown", ".text", ".doc", ".rtf", ".odt")
-
-
-def as_document(source: Source, *, what: str = "document") -> Document:
-    """``source`` as a Document: a ``str`` is text, an ``os.PathLike`` is a file to read.
-
-    A ``str`` that is one line naming an existing file with a document suffix is
-    almost certainly a path passed by mistake: it raises
-    :class:`~jdmatch.errors.PathGivenAsTextError` rather than scoring the file's name.
-    """
-    if isinstance(source, Document):
-        return source
-    if isinstance(source, str):
-        _refuse_path_text(source, what)
-        return Document(text=source)
-    if isinstance(source, os.PathLike):
-        from jdmatch.extract import read_document
-
-        return read_document(source)
-    raise TypeError(f"expected the {what} as text (str), a path (pathlib.Path) or a Document, not {type(source).__name__}")
-
-
-def _refuse_path_text(text: str, what: str) -> None:
-    candidate = text.strip()
-    if not candidate or "\n" in candidate or len(candidate) > 4096 or not candidate.lower().endswith(DOCUMENT_SUFFIXES):
-        return
-    try:
-        is_file = os.path.isfile(candidate)
-    except (OSError, ValueError):
-        return
-    if is_file:
-        from jdmatch.errors import PathGivenAsTextError
-
-        raise PathGivenAsTextError(f"a str is read as the {what}'s text, but this one names a file; "
-                                   f"pass Path({candidate!r}) to read the file")
-
-
-def _checked(source: Any) -> Any:
-    """Apply the input rule before a source travels to a worker (the error is raised here, in order)."""
-    if isinstance(source, str):
-        _refuse_path_text(source, "document")
-    return source
+            yield from pool.imap(_score_in_worker, (checked_source(s) for s in sources), chunksize=chunksize)
 
 
 _worker: Matcher | None = None
@@ -326,13 +281,14 @@ def _with_experience(result: FitResult, ev: Evidence, profile: RoleProfile, name
     """Add the document's level and years, and the gaps to what the profile or posting asks."""
     import dataclasses
 
-    from jdmatch.structure import seniority, years_asked
+    from jdmatch.structure import layout, seniority, years_asked
 
     text = ev.analysis.text
     kind, experience, present, present_source = ev.kind, ev.experience, ev.present, ev.present_source
-    years: float | None = (experience.total_years or None) if experience is not None else years_asked(text)[0]
+    lay = ev.layout if ev.layout is not None else layout(text, kind)
+    years: float | None = (experience.total_years or None) if experience is not None else years_asked(text, layout=lay)[0]
     ladder = profile.ladder or None
-    level = seniority(text, ladder=ladder, kind=kind, years=years, experience=experience, today=present)
+    level = seniority(text, ladder=ladder, kind=kind, years=years, experience=experience, today=present, layout=lay)
     gaps = []
     asked_years = profile.years_required
     if asked_years and kind == "resume" and (years or 0) < asked_years:

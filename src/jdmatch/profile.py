@@ -3,7 +3,8 @@
 A profile is a TOML file (format in the README, "Profiles"). The shipped ones
 live in ``lexicon/profiles/``; ``load_profile`` takes a shipped name, a path to
 a user's own file, or a :class:`RoleProfile`, and validates it with messages
-that name the file and the offending key.
+that name the file and the offending key. Plain data: a profile made from a job
+posting is :func:`jdmatch.posting_profile.profile_from_posting`'s.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,89 +114,6 @@ class RoleProfile:
                         "skills": [{"id": s.id, "weight": s.weight} for s in g.skills]} for g in self.groups],
             "ladder": [{"level": lv.level, "rank": lv.rank, "track": lv.track, "titles": list(lv.titles), "years": list(lv.years)} for lv in self.ladder],
         }
-
-    @classmethod
-    def from_posting(cls, source: str | os.PathLike[str] | Any, *, matcher: Any = None, max_keywords: int = 40) -> RoleProfile:
-        """A profile made from one job posting: its skills, grouped by category, weighted by mentions."""
-        from jdmatch.matcher import as_document
-
-        doc = as_document(source, what="posting")  # a str is the posting's text, an os.PathLike its file
-        if matcher is None:
-            from jdmatch.recognize import default_recognizer
-
-            recognizer = default_recognizer()
-        else:
-            recognizer = matcher.recognizer
-        analysis = recognizer.analyze(doc.text)
-        from jdmatch.structure import posting_requirements
-
-        # soft skills and umbrella terms ("software development", "IT") are not requirements a resume can miss
-        # (nor are the generic knowledge terms learnt from annotated postings: "web applications", "production deployment")
-        skills = [m for m in analysis.matches if m.label not in {"soft_skill", "field"} and m.id not in UMBRELLA_TERMS
-                  and m.category != "Knowledge terms"]
-        if not skills:
-            raise ProfileError("the posting names no skill jdmatch knows, so it cannot serve as a profile", path=doc.source)
-        reqs = posting_requirements(doc.text, skills)
-        # what a structured posting states in its fields (JSON-LD skills, years, degree); see jdmatch.posting_fields
-        from jdmatch.posting_fields import apply_extras
-
-        reqs = apply_extras(reqs, doc, recognizer)
-        counts = Counter(m.id for m in skills)
-        category = {m.id: m.category for m in skills}
-        groups: list[SkillGroup] = []
-        grouped: set[str] = set()
-        name_of = {m.id: m.name for m in skills}
-        label_of = {m.id: m.label for m in skills}
-        # alternatives ("such as Python, Ruby or Java", "one of", "Java/Kotlin", "(JSF, Wicket, GWT)"): one is enough
-        for status, per_group, core in (("required", 2.0, True), ("preferred", 0.75, False)):
-            for req in (reqs.required if status == "required" else reqs.preferred):
-                if not req.alternatives or req.id in grouped:
-                    continue
-                members = [req.id, *(a for a in req.alternatives if a in counts and a not in grouped)]
-                if len(members) < 2:
-                    continue
-                grouped.update(members)
-                names = ", ".join(name_of.get(i, i) for i in members)
-                label = "One of" if status == "required" else "Nice to have, one of"
-                groups.append(SkillGroup(_slug(f"{status}-one-of-" + "-".join(members))[:80], f"{label}: {names}", per_group, "any",
-                                         tuple(GroupSkill(i) for i in members), core=core, required=status == "required"))
-        # the rest: required skills weigh more than preferred ones, a skill named often a little more
-        for status, per_skill, core in (("required", 2.0, True), ("preferred", 0.75, False)):
-            by_category: dict[str, list[GroupSkill]] = {}
-            for req in (reqs.required if status == "required" else reqs.preferred):
-                if req.id in grouped:
-                    continue
-                grouped.add(req.id)
-                by_category.setdefault(category.get(req.id, "Other"), []).append(GroupSkill(req.id, 1.0 + 0.25 * min(counts[req.id] - 1, 2)))
-            for cat, members in by_category.items():
-                label = "Must have" if status == "required" else "Nice to have"
-                # several frameworks, libraries, databases or tools of one kind are rarely all needed:
-                # half of them will do ("Laravel, CodeIgniter, Symfony"); languages and the rest all count
-                kinds = {label_of.get(gs.id, "") for gs in members}
-                need = -(-len(members) // 2) if len(members) > 1 and kinds <= {"framework", "library", "database", "tool", "platform"} else None
-                groups.append(SkillGroup(_slug(f"{status}-{cat}"), f"{label}: {cat}", per_skill * (need or len(members)), "all",
-                                         tuple(members), need=need, core=core, required=status == "required"))
-        keywords = tuple(w for w, _ in analysis.words.most_common(max_keywords))
-        title = str(doc.fields.get("title") or "") or next((line.strip().lstrip("#").strip() for line in doc.text.splitlines() if line.strip()), "Job posting")
-        title = title[:80]
-        base = load_profile(DEFAULT_PROFILE)
-        # a posting that reads as backend development (the backend profile's contrast model says so)
-        # is for that role: a resume is also judged by how much it reads like a backend developer's
-        contrast_model, contrast_weight, coverage_weight = "", 0.0, 0.6
-        if base.contrast_model:
-            from jdmatch.contrast import load_contrast
-            from jdmatch.scoring import document_features
-
-            if load_contrast(base.contrast_model).probability(document_features(analysis, None)) >= 0.5:
-                contrast_model, contrast_weight, coverage_weight = base.contrast_model, 0.3, 0.5
-        return cls(id="posting", title=title, groups=tuple(groups), keywords=keywords, source=doc.source,
-                   coverage_weight=coverage_weight, similarity_scale=0.5, ladder=base.ladder,
-                   years_required=reqs.years_required, seniority=reqs.seniority, core_floor=0.5, core_full=0.7,
-                   contrast_weight=contrast_weight, contrast_model=contrast_model)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "group"
 
 
 def profiles_dir() -> Path:

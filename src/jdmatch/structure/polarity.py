@@ -1,0 +1,75 @@
+"""Negation and hedging: 1.0 a plain claim, 0.5 hedged ("willing to learn X"), 0.0 negated ("no experience with X").
+
+The cue words are data (``lexicon/rules/polarity.toml``); where a cue must
+stand relative to the skill is here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jdmatch import rules
+from jdmatch.models import SkillMatch
+from jdmatch.structure.text import clause
+
+__all__ = ["skill_polarity"]
+
+_RULES = rules.load("polarity")
+_NEG, _HEDGE = _RULES["negation"], _RULES["hedging"]
+
+
+def _alt(items: list[str], *, escape: bool = False, suffix: str = "") -> str:
+    return "(?:" + rules.alternation(items, escape=escape, suffix=suffix) + ")"
+
+
+_NEG_BEFORE = re.compile(
+    r"(?:\bno " + _alt(_NEG["no_qualifiers"], escape=True, suffix=" ") + "?" + _alt(_NEG["no_nouns"]) + r"\b"
+    + "|" + "|".join(r"\b" + p + r"\b" for p in _NEG["phrases"])
+    + r"|\b" + _alt(_NEG["auxiliaries"], escape=True) + " " + _alt(_NEG["verbs"]) + r"\b"
+    + r"|\black(?:s|ing)? (?:of )?(?:any )?" + _alt(_NEG["lack_nouns"], escape=True) + r"?\b)",
+    re.I,
+)
+_NEG_NEAR = re.compile(r"\b" + _alt(_NEG["near"], escape=True) + r"\s+" + _alt(_NEG["near_fillers"], escape=True, suffix=r"\s+")
+                       + r"?(?:\w+\s+){0,1}$", re.I)
+_NEG_AFTER = re.compile(r"^\W{0,3}" + _alt(_NEG["after_subjects"], escape=True, suffix=" ") + "?" + _alt(_NEG["after_phrases"]), re.I)
+_HEDGE_BEFORE = re.compile(r"\b" + _alt(_HEDGE["before"]) + r"\b", re.I)
+_HEDGE_AFTER = re.compile(r"^\s*(?:\(" + _alt(_HEDGE["after_bracketed"], escape=True) + r"\)|" + rules.alternation(_HEDGE["after"]) + ")", re.I)
+_CONTRAST = re.compile(r"\b" + _alt(_RULES["contrast"]["words"], escape=True) + r"\b", re.I)
+
+
+def _mention(text: str, skill: SkillMatch | str | tuple[int, int]) -> tuple[int, int] | None:
+    if isinstance(skill, SkillMatch):
+        return skill.start, skill.end
+    if isinstance(skill, tuple):
+        return skill
+    m = re.search(r"(?<!\w)" + re.escape(skill) + r"(?!\w)", text, re.I)
+    return (m.start(), m.end()) if m else None
+
+
+def skill_polarity(text: str, skill: SkillMatch | str | tuple[int, int]) -> float:
+    """How firmly ``text`` claims (or asks for) ``skill``: 1.0, 0.5 (hedged) or 0.0 (negated).
+
+    ``skill`` is a :class:`SkillMatch`, a ``(start, end)`` span, or the skill's
+    text (its first mention is used). Only the sentence or bullet around the
+    mention is read, and a "but" ends the reach of a cue.
+    """
+    span = _mention(text, skill)
+    if span is None:
+        return 1.0
+    start, end = span
+    cs, ce = clause(text, start)
+    before, after = text[cs:start], text[end:ce]
+    cut = max((m.end() for m in _CONTRAST.finditer(before)), default=0)
+    before = before[cut:]
+    # the cue nearest the mention decides ("no Kotlin, and some exposure to Scala")
+    neg = max((m.start() for m in _NEG_BEFORE.finditer(before)), default=-1)
+    near = _NEG_NEAR.search(before)
+    neg = max(neg, near.start() if near else -1)
+    hedge = max((m.start() for m in _HEDGE_BEFORE.finditer(before)), default=-1)
+    if _NEG_AFTER.match(after):
+        return 0.0
+    if neg > hedge:
+        return 0.0
+    if hedge >= 0 or _HEDGE_AFTER.match(after):
+        return 0.5
+    return 1.0
