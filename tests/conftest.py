@@ -58,3 +58,17 @@ def two_column_page(left: list[str], right: list[str], *, left_x: float = 50, ri
 
 
 from tests.serve_support import live_server  # noqa: E402,F401  (a session-scoped live `jdmatch serve`)
+
+
+# -- running on both cores (pytest-xdist, `--dist loadgroup` in pyproject.toml) ---------------------
+
+# Tests using these fixtures run on one worker: one live `jdmatch serve` for the session instead of one
+# per worker, and one Chromium at a time.
+_ONE_WORKER = {"live_server": "live", "browser": "live"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        groups = {_ONE_WORKER[name] for name in getattr(item, "fixturenames", ()) if name in _ONE_WORKER}
+        for group in sorted(groups):
+            item.add_marker(pytest.mark.xdist_group(group))

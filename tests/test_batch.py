@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from jdmatch import batch
+from tests.cli_support import CliResult, run_cli
 from tests.conftest import make_pdf
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -34,8 +35,8 @@ def rows_of(path: Path) -> list[dict[str, str]]:
     return list(batch.read_rows(path))
 
 
-def cli(*args: str, input: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "jdmatch", "batch", *args], capture_output=True, text=True, timeout=600, input=input)
+def cli(*args: str, input: str | None = None) -> CliResult:
+    return run_cli("batch", *args, input=input)
 
 
 def test_folder_to_csv_with_summary(tmp_path: Path) -> None:

@@ -9,19 +9,37 @@ from pathlib import Path
 import pytest
 
 from jdmatch import __version__
+from tests.cli_support import CliResult, run_cli
 from tests.conftest import make_pdf
 
 SAMPLES_DIR = Path(__file__).resolve().parents[1] / "samples"
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "jdmatch", *args], capture_output=True, text=True, cwd=cwd, timeout=120)
+def run(*args: str, cwd: Path | None = None) -> CliResult:
+    return run_cli(*args, cwd=cwd)
+
+
+def run_process(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m jdmatch ARGS`` in a process of its own: the exit status the shell sees."""
+    return subprocess.run([sys.executable, "-m", "jdmatch", *args], capture_output=True, text=True, timeout=120)
 
 
 def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"jdmatch {__version__}"
+
+
+def test_a_real_process_exits_0_1_and_2(tmp_path: Path) -> None:
+    """The statuses a shell sees from ``python -m jdmatch``, not only what ``main`` raises in this process."""
+    version = run_process("--version")
+    assert version.returncode == 0 and version.stdout.strip() == f"jdmatch {__version__}"
+    missing = run_process("text", str(tmp_path / "missing.pdf"))
+    assert missing.returncode == 1 and missing.stdout == ""
+    lines = missing.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"jdmatch: error: {tmp_path / 'missing.pdf'}: ") and "no such file" in lines[0], missing.stderr
+    usage = run_process("frobnicate")
+    assert usage.returncode == 2 and "Usage: jdmatch" in usage.stderr
 
 
 def test_help_does_not_import_spacy_or_sklearn() -> None:

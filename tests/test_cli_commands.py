@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.cli_support import CliResult, run_cli
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 RESUME = SAMPLES / "resumes" / "senior-backend-java.pdf"
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "jdmatch", *args], capture_output=True, text=True, timeout=180)
+def run(*args: str) -> CliResult:
+    return run_cli(*args)
 
 
 def test_skills_json() -> None:
@@ -103,7 +103,7 @@ def test_lexicon_compile_makes_startup_cache(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads((tmp_path / "compiled.json").read_text())
     assert data["patterns"][0][0] == "zig"
-    skills = json.loads(subprocess.run([sys.executable, "-m", "jdmatch", "skills", "--lexicon", str(tmp_path), "--format", "json", str(SAMPLES / "resumes" / "nurse.txt")], capture_output=True, text=True, timeout=120).stdout)
+    skills = json.loads(run("skills", "--lexicon", str(tmp_path), "--format", "json", str(SAMPLES / "resumes" / "nurse.txt")).stdout)
     assert skills == []
 
 
@@ -115,8 +115,7 @@ def test_score_html_report_and_batch_html_summary(tmp_path: Path) -> None:
     assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "Content-Security-Policy" in page
     summary = tmp_path / "summary.html"
     out = tmp_path / "ranked.csv"
-    batch = subprocess.run([sys.executable, "-m", "jdmatch", "batch", str(SAMPLES / "postings"), "-o", str(out), "--summary", str(summary), "-q"],
-                           capture_output=True, text=True, timeout=300)
+    batch = run("batch", str(SAMPLES / "postings"), "-o", str(out), "--summary", str(summary), "-q")
     assert batch.returncode == 0, batch.stderr
     html = summary.read_text(encoding="utf-8")
     assert html.count("<svg") >= 2 and "backend-senior-java.html" in html

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import time_machine
 from jdmatch import Matcher, read_document
 from jdmatch.extract.metadata import docx_date, header_date, pdf_date
 from jdmatch.structure import present_date, resume_experience, seniority, stated_years
+from tests.cli_support import run_cli
 
 CURRENT = "Alex Example\nBackend Engineer\n\nExperience\nBackend Engineer — Acme\nJan 2025 – Present\n- Built Go services.\n"
 
@@ -211,8 +210,10 @@ def test_docx_date_ignores_damage() -> None:
 def test_cli_as_of(tmp_path: Path) -> None:
     path = tmp_path / "cv.txt"
     path.write_text(CURRENT, encoding="utf-8")
-    run = [sys.executable, "-m", "jdmatch", "score", str(path), "-f", "json", "--as-of", "2028-01-01"]
-    data = json.loads(subprocess.run(run, capture_output=True, text=True, timeout=120, check=True).stdout)
+    run = ["score", str(path), "-f", "json", "--as-of", "2028-01-01"]
+    good = run_cli(*run)
+    assert good.returncode == 0, good.stderr
+    data = json.loads(good.stdout)
     assert (data["years"], data["as_of"], data["as_of_source"]) == (3.0, "2028-01-01", "as of")
-    bad = subprocess.run([*run[:-1], "01/01/2028"], capture_output=True, text=True, timeout=120)
+    bad = run_cli(*run[:-1], "01/01/2028")
     assert bad.returncode == 2 and "Invalid value for '--as-of'" in bad.stderr and "YYYY-MM-DD" in bad.stderr

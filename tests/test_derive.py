@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from jdmatch.derive import Deriver, bio_spans, derive
+from tests.cli_support import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
-ROLE = ROOT.parent / "shared" / "seed" / "backend-engineer-role.txt"
+# beside the main checkout (/work/main -> /work/shared), or above a worktree of it
+ROLE = next((p / "shared" / "seed" / "backend-engineer-role.txt" for p in ROOT.parents
+             if (p / "shared" / "seed" / "backend-engineer-role.txt").is_file()), ROOT.parent / "shared" / "seed" / "backend-engineer-role.txt")
 ROLE_TOOLS = ["Spring Boot", "Node.js", "Django", "PostgreSQL", "Docker", "Kubernetes", "Git", "AWS", "GCP", "Azure", "Grafana", "Prometheus"]
 
 
@@ -73,7 +74,7 @@ def test_cli_writes_jsonl(tmp_path: Path) -> None:
     doc = tmp_path / "posting.txt"
     doc.write_text("Experience with Temporal and Kubernetes is required.\n")
     out = tmp_path / "proposals.jsonl"
-    result = subprocess.run([sys.executable, "-m", "jdmatch", "lexicon", "derive", str(doc), "-o", str(out)], capture_output=True, text=True, timeout=120)
+    result = run_cli("lexicon", "derive", str(doc), "-o", str(out))
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in out.read_text().splitlines()]
     by_term = {r["term"]: r for r in rows}

@@ -15,6 +15,7 @@ from jdmatch.errors import LexiconError, ProfileError
 from jdmatch.compiled import cache_dir, compiled_data, load_lexicon
 from jdmatch.lexicon import check_lexicon, default_lexicon_dir
 from jdmatch.matcher import Matcher
+from tests.cli_support import CliResult, run_cli
 
 DATA = Path(__file__).resolve().parent / "data" / "formats"
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,9 +34,8 @@ def cache(tmp_path, monkeypatch) -> Path:
     return folder
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "jdmatch", *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, **(env or {})})
+def run(*args: str, env: dict[str, str] | None = None) -> CliResult:
+    return run_cli(*args, env=env)
 
 
 def ids(matcher: Matcher, text: str) -> list[str]:

@@ -7,8 +7,6 @@ companies and people).
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,13 +14,14 @@ import pytest
 from jdmatch.errors import CorruptDocumentError, UnsupportedFormatError
 from jdmatch.extract import read_bytes, read_document
 from jdmatch.matcher import Matcher
+from tests.cli_support import CliResult, run_cli
 
 DATA = Path(__file__).resolve().parent / "data" / "formats"
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "jdmatch", *args], capture_output=True, text=True, timeout=120)
+def run(*args: str) -> CliResult:
+    return run_cli(*args)
 
 
 def ids(source) -> set[str]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +12,7 @@ from rich.console import Console
 from jdmatch.matcher import Matcher
 from jdmatch.report import LINE_BUDGET, compact_gaps, score_report
 from jdmatch.report_markdown import md_escape, score_markdown, skills_markdown
+from tests.cli_support import CliResult, run_cli
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 CASES = {
@@ -117,9 +116,8 @@ def test_the_date_present_was_taken_as_is_shown(scored: dict) -> None:
     assert "2026-06-30" in score_markdown(d, profile.to_dict())
 
 
-def run(*args: str, columns: int) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "COLUMNS": str(columns), "TERM": "dumb"}
-    return subprocess.run([sys.executable, "-m", "jdmatch", *args], capture_output=True, text=True, timeout=180, env=env)
+def run(*args: str, columns: int) -> CliResult:
+    return run_cli(*args, columns=columns)  # COLUMNS and TERM=dumb, as a terminal that wide
 
 
 @pytest.mark.parametrize("columns", [80, 120])
