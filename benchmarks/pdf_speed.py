@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, SAMPLES, table  # noqa: E402
+from _common import ROOT, SAMPLES, table
 
 OUT = ROOT / "benchmarks" / "out" / "pdfs"
 
