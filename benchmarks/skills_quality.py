@@ -53,9 +53,11 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(paths: list[str], *, tags: str = "knowledge", source: str | None = None, lexicon: str | None = None) -> dict:
+def evaluate(paths: list[str], *, tags: str = "knowledge", source: str | None = None, lexicon: str | None = None,
+             view: str = "skills") -> dict:
     """Counts and rates over every sentence of ``paths``; see the module docstring."""
     from jdmatch.derive import bio_spans, read_bio
+    from jdmatch.knowledge import knowledge_mentions
     from jdmatch.matcher import Matcher
 
     matcher = Matcher(lexicon=lexicon)
@@ -80,6 +82,8 @@ def evaluate(paths: list[str], *, tags: str = "knowledge", source: str | None = 
             text = " ".join(tokens)
             t0 = time.perf_counter()
             matches = matcher.skills(text)
+            if view == "knowledge":
+                matches = knowledge_mentions(text, matches)
             elapsed += time.perf_counter() - t0
             pred = set()
             for m in matches:
@@ -136,11 +140,13 @@ def main() -> None:
     parser.add_argument("--tags", default="knowledge", help="SkillSpan tag column: knowledge or skill")
     parser.add_argument("--source", default=None, help="only SkillSpan records of this source (tech, house)")
     parser.add_argument("--lexicon", default=None, help="a lexicon folder (default: the shipped one)")
+    parser.add_argument("--view", choices=("skills", "knowledge"), default="skills",
+                        help="skills: every mention Matcher.skills finds; knowledge: jdmatch.knowledge.knowledge_mentions of them")
     parser.add_argument("--errors", type=int, default=0, help="also list the N most frequent forms of each error kind")
     args = parser.parse_args()
-    r = evaluate(args.paths, tags=args.tags, source=args.source, lexicon=args.lexicon)
+    r = evaluate(args.paths, tags=args.tags, source=args.source, lexicon=args.lexicon, view=args.view)
     print(f"{r['sentences']} sentences, {r['gold']} gold spans, {r['predicted']} predicted "
-          f"({', '.join(Path(p).name for p in args.paths)}; tags={args.tags}; source={args.source or 'all'})")
+          f"({', '.join(Path(p).name for p in args.paths)}; tags={args.tags}; source={args.source or 'all'}; view={args.view})")
     print(table(["match", "precision", "recall", "F1"], [
         ["exact", f"{r['exact_p']:.3f}", f"{r['exact_r']:.3f}", f"{r['exact_f1']:.3f}"],
         ["overlap", f"{r['overlap_p']:.3f}", f"{r['overlap_r']:.3f}", f"{r['overlap_f1']:.3f}"],

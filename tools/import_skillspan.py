@@ -7,7 +7,9 @@ Runs jdmatch's own derivation (``jdmatch.derive.Deriver.add_bio``) over
 annotators marked as knowledge most of the times they occur:
 
 * annotated at least twice and in at least half of their occurrences, or
-* annotated every time they occur (once), when they have two to four words.
+* annotated every time they occur (once), when they have two to four words, or
+  when they are one word that is no ordinary English word (wordfreq Zipf
+  frequency under 3.0: "proteomics", "multitenancy").
 
 Only the term names are kept (no sentences). The dev split is never read, so
 ``benchmarks/skills_quality.py`` on dev stays a fair measurement. Needs
@@ -79,6 +81,8 @@ def main() -> int:
         rate = p.annotated / max(p.occurrences or 0, p.annotated, 1)
         words = p.term.split()
         keep = (p.annotated >= 2 and rate >= 0.5) or (p.annotated == 1 and rate >= 0.99 and 2 <= len(words) <= 4)
+        if not keep and p.annotated == 1 and rate >= 0.99 and len(words) == 1 and re.fullmatch(r"[A-Za-z][a-z]{5,}", p.term):
+            keep = zipf_frequency(p.term.lower(), "en") < 3.0  # a rare word: a term of the trade
         if not keep:
             continue
         name = clean(p.term)
@@ -90,8 +94,8 @@ def main() -> int:
         key = tuple(fold_plural(t) for t in recognizer.form_tokens(name))
         inside = recognizer.recognize(name)
         covered = sum(m.end - m.start for m in inside)
-        if key in taken_forms or (inside and covered >= len(name.replace(" ", "")) - 1):
-            continue  # known already, or only known skills side by side ("PostgreSQL Redis")
+        if key in taken_forms or (inside and covered >= len(name.replace(" ", "")) - 1 and " / " not in name):
+            continue  # known already, or only known skills side by side ("PostgreSQL Redis"; "A / B" is one term)
         if any(len(w) == 1 and w.isalpha() and w not in {"C", "R"} for w in name.split()):
             continue  # split words ("i OS")
         taken_forms.add(key)
