@@ -32,7 +32,7 @@ from jdmatch.errors import JdmatchError
 # a token that looks like the name of a tool: Django, PostgreSQL, AWS, Node.js, C#, k8s
 _NAME = r"^(?:[A-Z][A-Za-z0-9]*(?:[.+#-][A-Za-z0-9+#]*)*[+#]*|[a-z]+\.[a-z]+|[a-z]+[A-Z][A-Za-z0-9]*|[a-z]+[0-9]+[a-z]*|\.[A-Z]+)$"
 _NAME_TOKEN = {"TEXT": {"REGEX": _NAME}}
-_TRIGGERS = {
+_TRIGGERS: dict[str, list[list[dict[str, Any]]]] = {
     "such_as": [[{"LOWER": "such"}, {"LOWER": "as"}], [{"LOWER": "like"}], [{"LOWER": "including"}], [{"LOWER": "e.g."}], [{"LOWER": "e.g"}], [{"LOWER": "eg"}]],
     "experience_with": [
         [{"LOWER": {"IN": ["experience", "experienced", "background", "hands-on", "expert", "expertise", "skilled", "skills", "fluency", "fluent"]}}, {"LOWER": {"IN": ["with", "in", "using"]}}],

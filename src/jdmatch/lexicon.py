@@ -232,14 +232,14 @@ def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
     if not isinstance(strong, list) or not all(isinstance(c, str) and c == c.lower() and c.strip() for c in strong):
         problems.append(Problem(str(manifest), 0, "[context] strong_cues must be a list of lowercase words"))
         strong = []
-    windows = {}
+    windows: dict[str, Any] = {}
     for key, default in (("cue_window", 4), ("neighbor_window", 12)):
         value = raw.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100:
             problems.append(Problem(str(manifest), 0, f"[context] {key} must be a whole number from 0 to 100"))
             value = default
         windows[key] = value
-    lists: dict[str, frozenset[str]] = {}
+    lists: dict[str, Any] = {}
     for key in ("employers", "profile_sites", "role_words", "company_suffixes", "places", "region_codes", "technical_sense", "technical_words",
                 "program_words", "benefit_words", "ordinary_after"):
         value = raw.get(key, [])

@@ -6,7 +6,7 @@ import datetime
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from jdmatch.inputs import DOCUMENT_SUFFIXES, Source, as_document, checked_source
 from jdmatch.models import Document, DocumentLevel, FitResult, SkillMatch
@@ -79,7 +79,7 @@ class Matcher:
         self._profile: RoleProfile | None = None
         self._scorer = scorer
         self._profile_vector: dict[str, float] | None = None
-        self._contrast: ContrastModel | None | bool = None
+        self._contrast: ContrastModel | None | Literal[False] = None
         self._skill_names: dict[str, str] | None = None
 
     @property
@@ -132,7 +132,7 @@ class Matcher:
                 self._contrast = load_contrast(path)
             else:
                 self._contrast = False
-        return self._contrast or None
+        return self._contrast if self._contrast is not False else None
 
     @property
     def profile_vector(self) -> dict[str, float]:

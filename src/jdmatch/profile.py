@@ -240,10 +240,10 @@ def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profi
         problems.append("profile: `contrast_model` must be a file name")
         contrast = ""
     elif contrast:
-        where = (Path(path).parent / contrast) if not Path(contrast).is_absolute() else Path(contrast)
-        if not where.is_file():
+        model_path = (Path(path).parent / contrast) if not Path(contrast).is_absolute() else Path(contrast)
+        if not model_path.is_file():
             problems.append(f"profile: `contrast_model` {contrast!r} does not exist next to the profile")
-        contrast = str(where)
+        contrast = str(model_path)
     cscale = raw.get("coverage_scale", 1.0)
     if not isinstance(cscale, (int, float)) or isinstance(cscale, bool) or not 0 < cscale <= 1:
         problems.append("profile: `coverage_scale` must be above 0 and at most 1")
@@ -257,7 +257,7 @@ def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profi
     if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
         problems.append("profile: `keywords` must be a list of strings")
         keywords = []
-    codes = {}
+    codes: dict[str, Any] = {}
     for key, pattern, example in (("onet_soc", r"\d{2}-\d{4}\.\d{2}", "15-1252.00"), ("isco08", r"\d{1,4}", "2512"),
                                   ("esco_occupation", r"http://data\.europa\.eu/esco/occupation/[0-9a-f-]{36}", "http://data.europa.eu/esco/occupation/...")):
         value = raw.get(key, "")

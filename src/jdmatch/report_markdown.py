@@ -105,7 +105,7 @@ def score_markdown(result: Mapping[str, Any], profile: Mapping[str, Any] | None 
         out.append("")
         rows = []
         for m in matched:
-            depth = m.get("depth") if isinstance(m.get("depth"), Mapping) else {}
+            depth: Mapping[str, Any] = m["depth"] if isinstance(m.get("depth"), Mapping) else {}
             mentions = list(dict.fromkeys(str(t) for t in m.get("mentions") or ()))[:3]
             evidence = ", ".join(f"“{md_escape(t[:80])}”" for t in mentions) if mentions else (
                 "implied by " + md_escape(", ".join(str(x) for x in m.get("implied_by") or ())) if m.get("implied_by") else "")

@@ -22,7 +22,7 @@ from jdmatch.compiled import entries_from_rows, entry_rows, load_lexicon, patter
 from jdmatch.lexicon import ContextRules, Lexicon
 from jdmatch.recognize import TOKENIZER_VERSION, SkillRecognizer, default_recognizer
 
-DEFAULT_CONFIG = {"lexicon": None, "spans_key": "skills", "cue_window": None, "neighbor_window": None, "extra_cues": [],
+DEFAULT_CONFIG: dict[str, Any] = {"lexicon": None, "spans_key": "skills", "cue_window": None, "neighbor_window": None, "extra_cues": [],
                   "extra_lexicon": []}
 
 
@@ -51,7 +51,7 @@ class SkillsComponent:
                  extra_lexicon: list[str] | None = None) -> None:
         self.name = name
         self.spans_key = spans_key
-        self.settings = {"lexicon": lexicon, "cue_window": cue_window, "neighbor_window": neighbor_window, "extra_cues": list(extra_cues or []),
+        self.settings: dict[str, Any] = {"lexicon": lexicon, "cue_window": cue_window, "neighbor_window": neighbor_window, "extra_cues": list(extra_cues or []),
                          "extra_lexicon": [str(p) for p in extra_lexicon or []]}
         self._recognizer: Any = None
 

@@ -76,9 +76,9 @@ def make_tokenizer() -> Any:
     getters[attrs.NORM] = fold_plural
     vocab = Vocab(lex_attr_getters=getters)
     # commas and semicolons split a list written without spaces ("Java,C#,C++"), not a number ("1,000")
-    infixes = [*defaults.infixes, r"[/|()\[\]{}]", r"(?<!\d)[,;]|[,;](?!\d)", f"[{_BULLETS}]"]
-    prefixes = [*defaults.prefixes, f"[{_BULLETS}]"]
-    suffixes = [*defaults.suffixes, r"(?<=[A-Za-z])\d+(?:\.\d+)*$", r"(?<=[A-Z])\.$"]
+    infixes = [*(defaults.infixes or ()), r"[/|()\[\]{}]", r"(?<!\d)[,;]|[,;](?!\d)", f"[{_BULLETS}]"]
+    prefixes = [*(defaults.prefixes or ()), f"[{_BULLETS}]"]
+    suffixes = [*(defaults.suffixes or ()), r"(?<=[A-Za-z])\d+(?:\.\d+)*$", r"(?<=[A-Z])\.$"]
     # single capitals with a period ("C.", "R.") are initials to spaCy; here they end
     # a sentence that names a language far more often than they abbreviate a name
     rules = {k: v for k, v in defaults.tokenizer_exceptions.items() if not k.isspace() and not re.fullmatch(r"[A-Z]\.", k)}

@@ -64,11 +64,11 @@ def _line(*parts: str, sep: str = ", ") -> str:
 def resume_text(data: dict[str, Any]) -> str:
     """The resume as readable text with the headings the section finder knows."""
     out: list[str] = []
-    basics = data.get("basics") if isinstance(data.get("basics"), dict) else {}
+    basics: dict[str, Any] = data["basics"] if isinstance(data.get("basics"), dict) else {}
     out.append(_s(basics.get("name")) or "Resume")
     if _s(basics.get("label")):
         out.append(_s(basics["label"]))
-    loc = basics.get("location") if isinstance(basics.get("location"), dict) else {}
+    loc: dict[str, Any] = basics["location"] if isinstance(basics.get("location"), dict) else {}
     contact = _line(_line(_s(loc.get("city")), _s(loc.get("region")), _s(loc.get("countryCode"))), _s(basics.get("url")), sep=" · ")
     if contact:
         out.append(contact)
@@ -127,7 +127,7 @@ def resume_text(data: dict[str, Any]) -> str:
 
 def resume_fields(data: dict[str, Any]) -> dict[str, Any]:
     """What jdmatch keeps of the structure: the headline, the work entries with their dates, skills by category."""
-    basics = data.get("basics") if isinstance(data.get("basics"), dict) else {}
+    basics: dict[str, Any] = data["basics"] if isinstance(data.get("basics"), dict) else {}
     work = [{"position": _s(w.get("position")), "name": _s(w.get("name") or w.get("company")), "startDate": _s(w.get("startDate")),
              "endDate": _s(w.get("endDate"))} for w in _list(data.get("work")) if isinstance(w, dict)]
     skills = [{"name": _s(s.get("name")), "keywords": [_s(k) for k in _list(s.get("keywords")) if _s(k)]}

@@ -6,6 +6,7 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from jdmatch.errors import (
     CorruptDocumentError,
@@ -16,6 +17,11 @@ from jdmatch.errors import (
 )
 from jdmatch.extract.layout import Line, Page, page_texts
 from jdmatch.extract.normalize import normalize_text
+
+if TYPE_CHECKING:  # pdfminer loads only when a PDF is read
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfinterp import PDFPageInterpreter
 
 
 def read_pdf(
@@ -163,7 +169,7 @@ class _Counter:
             raise _OverBudget(f"the PDF draws more than {self.limits.glyphs:,} characters")
 
 
-def _budgeted_interpreter(limits: PdfLimits, params: object) -> tuple[object, object, _Counter]:
+def _budgeted_interpreter(limits: PdfLimits, params: LAParams) -> tuple[PDFPageInterpreter, PDFPageAggregator, _Counter]:
     """A pdfminer page interpreter and aggregator that count content bytes, tokens and glyphs as they go.
 
     The counting parser replaces pdfminer's in ``execute``, which is otherwise

@@ -81,10 +81,10 @@ class ContextChecks:
         if key in self._employers and s >= 2 and text[max(0, start - 4):start].rstrip(" \t").endswith(EMPLOYER_BEFORE):
             prev = doc[s - 1]
             if "\n" not in prev.whitespace_:
-                before = doc[s - 2]
-                if prev.orth in self._at and before.norm in self._role_words:
+                role = doc[s - 2]
+                if prev.orth in self._at and role.norm in self._role_words:
                     return True
-                if prev.orth in self._employer_seps and before.norm in self._role_words and not before.is_lower:
+                if prev.orth in self._employer_seps and role.norm in self._role_words and not role.is_lower:
                     return True
         if key in self._profile_sites:
             if _SITE_HANDLE.match(text, end):

@@ -140,7 +140,7 @@ class SkillRecognizer(ContextChecks, Coordination):
 
     def _compute_patterns(self) -> list[CompiledPatterns]:
         # The first entry to claim a token sequence owns it (`jdmatch lexicon check` reports clashes).
-        from spacy.strings import hash_string
+        from spacy.strings import hash_string  # type: ignore[attr-defined]  # in spaCy, not in its stubs
 
         seen_plain: set[tuple[str, ...]] = set()
         seen_strict: set[tuple[str, ...]] = set()
@@ -252,7 +252,7 @@ class SkillRecognizer(ContextChecks, Coordination):
                     by_key.setdefault(key, []).append(form)
             brk = self._break
             for key, forms in by_key.items():
-                self._matcher.add(key, _with_breaks(forms, brk))
+                self._matcher.add(key, _with_breaks(forms, brk))  # type: ignore[arg-type]  # token-hash arrays, as Doc.to_array gives
 
     def _matches(self, doc: Doc, text: str, taken: bytearray | None = None, *, mark_all: bool = False) -> list[SkillMatch]:
         self._add_patterns(doc)

@@ -15,7 +15,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -317,7 +317,7 @@ class _State:
         self.profile_ids: frozenset[str] = frozenset()
 
 
-def create_app(config: ServeConfig | None = None) -> Starlette:
+def create_app(config: ServeConfig | None = None) -> Guard:
     """The ASGI app; with no ``config``, the one ``jdmatch serve`` put in the environment."""
     config = config if config is not None else ServeConfig.from_env()
     state = _State(config)
@@ -437,13 +437,14 @@ class Guard:
     def __getattr__(self, name: str) -> Any:  # app.state, app.routes... of the wrapped app
         return getattr(self.app, name)
 
-    async def __call__(self, scope: dict[str, Any], receive: Callable[[], Awaitable[dict[str, Any]]], send: Callable[[dict[str, Any]], Awaitable[None]]) -> None:
+    async def __call__(self, scope: MutableMapping[str, Any], receive: Callable[[], Awaitable[MutableMapping[str, Any]]],
+                       send: Callable[[MutableMapping[str, Any]], Awaitable[None]]) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "")
 
-        async def send_secure(message: dict[str, Any]) -> None:
+        async def send_secure(message: MutableMapping[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 present = {k.lower() for k, _ in headers}
@@ -466,7 +467,7 @@ class Guard:
             return
         seen = 0
 
-        async def receive_limited() -> dict[str, Any]:
+        async def receive_limited() -> MutableMapping[str, Any]:
             nonlocal seen
             message = await receive()
             if message["type"] == "http.request":

@@ -245,11 +245,11 @@ def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date | 
     found.sort(key=lambda f: f[0])
     region_end = {a: b for a, b in _experience_region(text, sections)}
     entries: list[Entry] = []
-    for k, (block, title, months, s, e, current, _li, intern) in enumerate(found):
+    for k, (block, title, months, began, ended, current, _li, intern) in enumerate(found):
         nxt = found[k + 1][0] if k + 1 < len(found) else None
         end_of_region = min((b for a, b in region_end.items() if a <= block < b), default=len(text))
         stop = min(nxt, end_of_region) if nxt is not None else end_of_region
-        entries.append(Entry(title, date(*s, 1) if s else None, date(*e, 1) if e else None, current, months, (block, stop), intern))
+        entries.append(Entry(title, date(*began, 1) if began else None, date(*ended, 1) if ended else None, current, months, (block, stop), intern))
 
     def interval(en: Entry) -> tuple[int, int] | None:
         if en.start is None:
@@ -289,8 +289,8 @@ def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date | 
     skill_years: dict[str, float] = {}
     for sid, ivs in skill_iv.items():
         skill_years[sid] = _union_months(ivs)
-    for k, months in skill_extra.items():
-        sid = k.split("@")[0]
+    for key, months in skill_extra.items():
+        sid = key.split("@")[0]
         skill_years[sid] = skill_years.get(sid, 0) + months
     return Experience(tuple(entries), total, {k: round(v / 12, 1) for k, v in skill_years.items()}, last)
 

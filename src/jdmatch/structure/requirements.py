@@ -261,8 +261,8 @@ def posting_requirements(text: str, skills: Iterable[SkillMatch], *, ladder: Seq
             best[m.id] = SkillRequirement(m.id, old.name, status, old.years or years, alternatives, old.evidence)
     years, _evidence = years_asked(text, sections)
     # years stated in the title ("Java Developer (3+ years)") set the level the posting hires at
-    in_title = years_in(text[title_at[0]:title_at[1]]) if title_at else []
-    lvl = seniority(text, ladder=ladder, kind="posting", years=in_title[0][2] if in_title else years, layout=layout)
+    title_years = years_in(text[title_at[0]:title_at[1]]) if title_at else []
+    lvl = seniority(text, ladder=ladder, kind="posting", years=title_years[0][2] if title_years else years, layout=layout)
     level = None if lvl.level == "n/a" else lvl.level
     required = tuple(r for r in best.values() if r.status == "required")
     preferred = tuple(r for r in best.values() if r.status == "preferred")

@@ -136,7 +136,7 @@ def find_sections(text: str, kind: str | None = "resume") -> list[Section]:
     """
     kind = kind or guess_kind(text)
     exact = _POSTING_EXACT if kind == "posting" else _RESUME_EXACT
-    found: list[tuple[int, str, str]] = []
+    found: list[tuple[int, str, str | None]] = []
     first_line = len(text) - len(text.lstrip())
     first_line = text.rfind("\n", 0, first_line) + 1
     for start, heading, strength in _heading_candidates(text):
@@ -157,7 +157,7 @@ def find_sections(text: str, kind: str | None = "resume") -> list[Section]:
     sections = []
     for i, (start, heading, name) in enumerate(found):
         end = found[i + 1][0] if i + 1 < len(found) else len(text)
-        sections.append(Section(name, heading, start, end))
+        sections.append(Section(name or "other", heading, start, end))
     return sections
 
 
