@@ -186,7 +186,7 @@ def _budgeted_interpreter(limits: PdfLimits, params: LAParams) -> tuple[PDFPageI
     counter = _Counter(limits)
 
     class CountingParser(PDFContentParser):
-        def nexttoken(self):  # type: ignore[no-untyped-def]
+        def nexttoken(self):
             token = super().nexttoken()
             counter.token()
             return token
@@ -229,7 +229,7 @@ def _budgeted_interpreter(limits: PdfLimits, params: LAParams) -> tuple[PDFPageI
                     self.push(obj)
 
     class Aggregator(PDFPageAggregator):
-        def render_char(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def render_char(self, *args, **kwargs):
             counter.glyph()
             return super().render_char(*args, **kwargs)
 
