@@ -47,6 +47,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                      "lack_nouns": _W, "near": _W, "near_fillers": _W, "after_subjects": _W, "after_phrases": _P},
         "hedging": {"before": _P, "after_bracketed": _W, "after": _P},
         "contrast": {"words": _W},
+        "prefilter": {"words": _W},
     },
     "sections": {
         "title_case_small_words": _W,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -11,28 +10,32 @@ from dataclasses import dataclass
 from jdmatch.evidence import SkillDepth
 from jdmatch.recognize import Analysis
 from jdmatch.scoring.coverage import contrast_features, credit_of
+from jdmatch.structure.polarity import POLARITY_CUE, skill_polarity
 
 SKILL_PREFIX = "@"
 MIN_DOC_NORM = 1.0
 
 
-_POLARITY_CUE = re.compile(r"\b(?:no|not|never|without|don't|doesn't|didn't|haven't|willing|eager|keen|happy|interest(?:ed)?|"
-                           r"learning|exposure|basic|familiar(?:ity)?|beginner|optional|limited)\b", re.I)
+# how far from a mention a cue is looked for before reading the mention's clause closely
+CUE_BEFORE, CUE_AFTER = 80, 40
 
 
 def polarities(analysis: Analysis) -> tuple[set[str], set[str]]:
-    """Skill ids whose every mention is negated, and those whose every mention is at best hedged."""
-    text = analysis.text
-    if not text or not analysis.matches or not _POLARITY_CUE.search(text):
-        return set(), set()
-    from jdmatch.structure import skill_polarity
+    """Skill ids whose every mention is negated, and those whose every mention is at best hedged.
 
+    A mention is read by :func:`~jdmatch.structure.skill_polarity` only when a word of the
+    polarity rules' prefilter (:data:`~jdmatch.structure.polarity.POLARITY_CUE`, which every
+    cue holds) stands within ``CUE_BEFORE`` characters before it or ``CUE_AFTER`` after it.
+    """
+    text = analysis.text
+    if not text or not analysis.matches or not POLARITY_CUE.search(text):
+        return set(), set()
     best: dict[str, float] = {}
     for m in analysis.matches:
         if best.get(m.id, 0.0) == 1.0:
             continue
-        window = text[max(0, m.start - 80):m.end + 40]
-        value = skill_polarity(text, m) if _POLARITY_CUE.search(window) else 1.0
+        near = POLARITY_CUE.search(text, max(0, m.start - CUE_BEFORE), m.end + CUE_AFTER)
+        value = skill_polarity(text, m) if near else 1.0
         best[m.id] = max(best.get(m.id, 0.0), value)
     return {i for i, v in best.items() if v == 0.0}, {i for i, v in best.items() if v == 0.5}
 
