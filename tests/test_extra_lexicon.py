@@ -167,7 +167,7 @@ def test_profile_may_name_a_users_id(tmp_path):
                        '[[groups]]\nid = "deploy"\nname = "Deploy tools"\nweight = 1\nmode = "any"\nskills = ["quillstack", "terraform"]\n',
                        encoding="utf-8")
     with pytest.raises(ProfileError, match="skill 'quillstack' is not in the lexicon"):
-        Matcher(profile=str(profile)).profile
+        _ = Matcher(profile=str(profile)).profile
     result = Matcher(profile=str(profile), extra_lexicon=[TEAM]).score("Release engineer shipping with Quillstack daily.")
     assert [m.id for m in result.matched] == ["quillstack"] and result.coverage > 0.99
 

@@ -22,7 +22,7 @@ def jobs() -> dict[str, Matcher]:
 def test_resumes_come_in_the_order_a_recruiter_would_put_them(jobs: dict[str, Matcher], posting: str) -> None:
     order = CASES["order"][posting]
     scores = [jobs[posting].score(CASES["resumes"][r]).score for r in order]
-    for (a, sa), (b, sb) in zip(zip(order, scores), zip(order[1:], scores[1:])):
+    for (_a, sa), (_b, sb) in zip(zip(order, scores), zip(order[1:], scores[1:])):
         # in order; two resumes that are both plainly not a fit (under 10) may come either way
         assert sa > sb or (sa < 10 and sb < 10), dict(zip(order, scores))
     assert scores[0] - scores[-1] > 30

@@ -112,7 +112,7 @@ class Deriver:
 
     def add_text(self, text: str) -> None:
         doc = self.tokenizer(text)
-        for match_id, start, end in self._triggers(doc):
+        for match_id, _start, end in self._triggers(doc):
             kind = self.tokenizer.vocab.strings[match_id]
             for s, e in self._enumeration(doc, end):
                 self._propose(doc, s, e, kind)
@@ -120,7 +120,7 @@ class Deriver:
             s = start
             e = next(i for i in range(start, end) if not re.match(_NAME, doc[i].text))
             self._propose(doc, s, e, "is_a")
-        for _, start, end in self._lists(doc):
+        for _, start, _end in self._lists(doc):
             for s, e in self._enumeration(doc, start):
                 self._propose(doc, s, e, "list")
         for bullet in _BULLET_LINE.finditer(text):

@@ -214,7 +214,7 @@ def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date | 
     now = (today.year, today.month)
     found: list[tuple[int, str, int, tuple[int, int] | None, tuple[int, int] | None, bool, int, bool]] = []
     for a, b in _experience_region(text, sections):
-        for li, (ls, le, line) in enumerate(all_lines):
+        for li, (ls, _le, line) in enumerate(all_lines):
             if ls < a or ls >= b or BULLET.match(line) or len(line.strip()) > 140:
                 continue
             rng = DATE_RANGE.search(line)

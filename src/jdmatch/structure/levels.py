@@ -143,7 +143,7 @@ def seniority(text: str, *, ladder: Sequence[Any] | None = None, kind: str | Non
     if kind == "resume":
         # the line under the name: skip the first line unless it is itself a title
         head = [(s, e, ln) for s, e, ln in lines(text[:first]) if ln.strip()]
-        for s, e, ln in head[1:4] if len(head) > 1 else head:
+        for _s, _e, ln in head[1:4] if len(head) > 1 else head:
             body = re.sub(r"^#+\s*", "", ln.strip())
             if "@" in body or re.search(r"\d{3}", body):
                 continue
