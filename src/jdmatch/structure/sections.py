@@ -6,13 +6,14 @@ taken for a heading (markdown, underlined, a colon, UPPER CASE, Title Case) is h
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from jdmatch import rules
-from jdmatch.structure.text import BULLET, DATE_RANGE, MD_HEADING, lines, norm
+from jdmatch.structure.text import BULLET, DATE_RANGE, MD_HEADING, YEAR, lines, norm
 
 __all__ = ["Section", "Layout", "RESUME_SECTIONS", "POSTING_SECTIONS", "find_sections", "section_of", "guess_kind",
            "preamble_end", "layout", "sections_for"]
@@ -57,9 +58,11 @@ _POSTING_MARKS, _POSTING_NAMES = frozenset(_GUESS["posting_sections"]), frozense
 _RESUME_MARKS, _RESUME_NAMES = frozenset(_GUESS["resume_sections"]), frozenset(_GUESS["resume_headings"])
 _POSTING_VOICE = re.compile(r"\b(?:" + rules.alternation(_GUESS["posting_voice"]) + r")\b")
 _RESUME_VERBS = re.compile(r"(?:^|\n)\s*(?:[-•*]\s*)?(?:" + rules.alternation(_GUESS["resume_verbs"], escape=True) + r")\b")
+_ANY_YEAR = re.compile(YEAR)
 _SETEXT = re.compile(r"^\s*(?:=+|-+)\s*$")
 
 
+@functools.lru_cache(maxsize=4096)  # the same headings come back document after document
 def _heading_name(raw: str, kind: str) -> str | None:
     table = _POSTING_HEADINGS if kind == "posting" else _RESUME_HEADINGS
     text = norm(re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", raw))
@@ -121,7 +124,8 @@ def guess_kind(text: str) -> str:
             score -= 3
     low = text.lower()
     score += 2 * len(_POSTING_VOICE.findall(low))
-    score -= 2 * len(DATE_RANGE.findall(text))
+    if _ANY_YEAR.search(text):  # every date of a range holds a year: most postings have none to look for
+        score -= 2 * len(DATE_RANGE.findall(text))
     score -= len(_RESUME_VERBS.findall(low))
     return "posting" if score > 0 else "resume"
 
