@@ -25,6 +25,7 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "jdmatch/lexicon/lexicon.toml" in names
     assert "jdmatch/py.typed" in names
+    assert {"jdmatch/report_html/report.css", "jdmatch/report_html/report.js"} <= set(names)
 
     # A fresh environment: jdmatch only from the wheel; its dependencies are borrowed
     # from this one (a .pth file) so the test needs no network.
