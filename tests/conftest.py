@@ -67,8 +67,35 @@ from tests.serve_support import live_server  # noqa: E402,F401  (a session-scope
 _ONE_WORKER = {"live_server": "live", "browser": "live"}
 
 
+# tryfirst: xdist's own hook (on the workers) turns the marks into the "@group" node-id suffix that
+# `--dist loadgroup` schedules by, so the marks must be there before it runs
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         groups = {_ONE_WORKER[name] for name in getattr(item, "fixturenames", ()) if name in _ONE_WORKER}
         for group in sorted(groups):
             item.add_marker(pytest.mark.xdist_group(group))
+
+
+
+class _GroupIds:
+    """pytest-xdist 3.8 schedules `--dist loadgroup` by a "@group" suffix it writes to ``item._nodeid``, which
+    pytest 9.2 no longer reads (a node id is now ``item._id``): without this, grouped tests were spread over
+    both workers and each started its own server. Runs after xdist's hook and adds the suffix it meant to."""
+
+    @pytest.hookimpl(trylast=True)
+    def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
+        if not config.getoption("loadgroup", False):
+            return
+        try:
+            from _pytest.nodeid import NodeId
+        except ImportError:  # an older pytest reads item._nodeid, where xdist already put the suffix
+            return
+        for item in items:
+            names = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in item.iter_markers("xdist_group")})
+            if names and not item.nodeid.endswith("@" + "_".join(names)):
+                item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(names)}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(_GroupIds(), "jdmatch-xdist-group-ids")

@@ -22,11 +22,28 @@ ROOT = Path(__file__).resolve().parents[1]
 TEAM = DATA / "team-lexicon.jsonl"
 
 
+# Tests that use the team lexicon but are not about caching it: they share one cache folder per module
+# and the merged lexicon this process remembers, so it is compiled once for all of them, not once each.
+SHARES_THE_MERGED_LEXICON = {
+    "test_alias_new_entry_and_ambiguous_form", "test_score_and_batch_take_extra_lexicon",
+    "test_match_takes_extra_lexicon", "test_spacy_component_config_takes_extra_lexicon",
+}
+
+
+@pytest.fixture(scope="module")
+def shared_cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("shared-cache")
+
+
 @pytest.fixture(autouse=True)
-def cache(tmp_path, monkeypatch) -> Path:
-    """Every test compiles into its own cache folder (never the user's)."""
+def cache(request, tmp_path, monkeypatch) -> Path:
+    """Every test compiles into its own cache folder (never the user's), but those that share the merged lexicon."""
     from jdmatch import compiled as lexmod
 
+    if request.node.originalname in SHARES_THE_MERGED_LEXICON:
+        folder = request.getfixturevalue("shared_cache")
+        monkeypatch.setenv("JDMATCH_CACHE_DIR", str(folder))
+        return folder
     folder = tmp_path / "cache"
     monkeypatch.setenv("JDMATCH_CACHE_DIR", str(folder))
     for key in [k for k in lexmod._COMPILED if "\0" in k]:  # merged lexicons this process remembers

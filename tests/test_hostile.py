@@ -1,8 +1,8 @@
 """Hostile files: read_document must neither hang, crash nor exhaust memory on them.
 
 Each file of the hostile corpus (tests/hostile/make_corpus.py, generated once per
-session) is read in its own subprocess with a hard timeout and an address-space
-cap, so a hang, a segfault or a memory blow-up fails one case instead of the
+session and shared by the xdist workers) is read in its own subprocess with a hard
+timeout and an address-space cap, so a hang, a segfault or a memory blow-up fails one case instead of the
 run. A case passes when the read returns text (with the expected substring and
 without the forbidden ones) or raises exactly the expected JdmatchError
 subclass with a one-line message that starts with the (escaped) file path.
@@ -13,6 +13,7 @@ Set JDMATCH_HOSTILE_REPORT=some.json to also write every outcome with timings.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import os
 import resource
@@ -154,10 +155,43 @@ PARAMS = [pytest.param(c.name, "pdfminer", id=c.name) for c in _PLAN] + [
 ]
 
 
+def _shared_corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Case]:
+    """The corpus, built once per session into a folder all xdist workers share, by all of them at once.
+
+    Each worker walks the plan and claims a file by creating its claim folder (an atomic ``mkdir``); it
+    writes what it claimed under a temporary name and renames it into place, then waits until the files the
+    others claimed are there too. The folder's name carries a hash of the generator, so a changed generator
+    never reuses an old build. With ``-n 0`` the one process writes every file.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the session's folder, parent of every worker's own
+    key = hashlib.sha256(Path(make_corpus.__code__.co_filename).read_bytes()).hexdigest()[:16]
+    folder, claims = base / f"hostile-corpus-{key}", base / f"hostile-corpus-{key}.claims"
+    folder.mkdir(exist_ok=True)
+    claims.mkdir(exist_ok=True)
+    plan = plan_corpus(folder)
+    for index, (case, write) in enumerate(plan):
+        try:
+            (claims / str(index)).mkdir()
+        except FileExistsError:
+            continue  # another worker writes this one
+        part = claims / f"{index}.part"
+        write(part)
+        os.rename(part, case.path)
+    deadline = time.monotonic() + 300
+    for case, _ in plan:
+        while not os.path.lexists(case.path):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the worker that claimed {case.name} never wrote {case.path}")
+            time.sleep(0.1)
+    return [case for case, _ in plan]
+
+
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Case]:
-    """The hostile corpus, built once per session (the big files take ~10 s)."""
-    return {c.name: c for c in make_corpus(tmp_path_factory.mktemp("hostile"))}
+    """The hostile corpus, built once per session (the big files take ~10 s) and shared by the workers."""
+    return {c.name: c for c in _shared_corpus(tmp_path_factory)}
 
 
 @pytest.fixture(scope="session")
