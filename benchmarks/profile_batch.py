@@ -35,12 +35,13 @@ def stage_times(texts: list[str]) -> dict[str, float]:
     """Seconds spent in each stage over ``texts``, timed directly around the calls that do it."""
     from collections import Counter
 
+    import jdmatch.batch.worker
     from jdmatch import batch
     from jdmatch.evidence import skill_depth
     from jdmatch.scoring import polarities as _polarities
     from jdmatch.structure import find_sections, guess_kind, resume_experience
 
-    matcher = batch._matcher
+    matcher = batch.worker._matcher  # the worker process's matcher, set by init_worker
     rec = matcher.recognizer
     scorer, profile = matcher.scorer, matcher.profile
     pvec = scorer.profile_vector(profile)
@@ -94,6 +95,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
+    import jdmatch.batch.worker
     from jdmatch import batch
 
     texts = synthetic_postings(args.docs, words=args.words)

@@ -82,6 +82,8 @@ def test_saved_default_pipeline_survives_a_moved_lexicon(tmp_path: Path) -> None
 def test_spacy_component_declares_what_it_assigns() -> None:
     from spacy.language import Language
 
+    import jdmatch.spacy_component  # noqa: F401  # registers the factory (spaCy's entry point does so on add_pipe)
+
     meta = Language.get_factory_meta("jdmatch_skills")
     assert meta.assigns == ["doc.spans"]
 

@@ -227,7 +227,7 @@ _worker: Matcher | None = None
 def _init_worker(profile: Any, job: Any, lexicon: Any, as_of: Any = None, parent: int | None = None, extra_lexicon: Any = ()) -> None:
     global _worker
     if parent is not None:
-        from jdmatch.batch import exit_with_parent
+        from jdmatch.engine import exit_with_parent
 
         exit_with_parent(parent)
     _worker = Matcher(profile, job=job, lexicon=lexicon, as_of=as_of,

@@ -1,0 +1,73 @@
+"""The Dask engine: the same chunks scored on a Dask cluster (``--engine dask``)."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from typing import Any
+
+from jdmatch.batch.common import BatchError, Item
+from jdmatch.batch.worker import _renew_matcher, _settings, error_row, init_args, score_items
+from jdmatch.engine import available_cores
+
+# -- Dask -----------------------------------------------------------------------------------------
+
+_dask_key: tuple[Any, ...] | None = None
+
+
+def _dask_score_chunk(items: list[Item], args: tuple[Any, ...]) -> list[dict[str, Any]]:
+    """Runs on a Dask worker: build the matcher once per worker process, then score."""
+    global _dask_key
+    if _dask_key != args:
+        _init_dask_worker(args)
+        _dask_key = args
+    return score_items(items)
+
+
+def _init_dask_worker(args: tuple[Any, ...]) -> None:
+    profile, job, lexicon, timeout, max_bytes, pdf_engine, _memory, as_of, _parent = args
+    _settings.clear()
+    _settings.update(timeout=timeout, max_bytes=max_bytes, pdf_engine=pdf_engine)
+    _renew_matcher(profile, job, lexicon, as_of)
+
+
+def _dask_rows(client: Any, future: Any, chunk: list[Item], args: tuple[Any, ...]) -> list[dict[str, Any]]:
+    """A chunk's rows; if its worker died, each document is retried alone and the culprit recorded."""
+    try:
+        return future.result()
+    except Exception:
+        rows = []
+        for item in chunk:
+            try:
+                rows.extend(client.submit(_dask_score_chunk, [item], args, pure=False).result())
+            except Exception as exc:
+                rows.append(error_row(item, f"the Dask worker reading this document failed ({type(exc).__name__}); skipped"))
+        return rows
+
+
+def _run_dask(chunks: Iterator[list[Item]], settings: dict[str, Any], workers: int | None, scheduler: str | None) -> Iterator[list[dict[str, Any]]]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise BatchError("the dask engine needs dask.distributed: pip install 'jdmatch[dask]'") from None
+    cluster = None
+    if scheduler:
+        client = Client(scheduler, timeout="30s")
+    else:
+        cluster = LocalCluster(n_workers=workers or available_cores(), threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=40)
+        client = Client(cluster)
+    args = init_args(settings)
+    window = 4 * max(1, len(client.scheduler_info().get("workers", {})) or (workers or 2))
+    try:
+        pending: deque[tuple[Any, list[Item]]] = deque()
+        for chunk in chunks:
+            pending.append((client.submit(_dask_score_chunk, chunk, args, pure=False), chunk))
+            while len(pending) >= window:
+                yield _dask_rows(client, *pending.popleft(), args)
+        while pending:
+            yield _dask_rows(client, *pending.popleft(), args)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
