@@ -47,4 +47,6 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
     cells = [[str(c) for c in row] for row in rows]
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
     line = lambda r: "| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |"  # noqa: E731
-    return "\n".join([line(headers), "| " + " | ".join("-" * w for w in widths) + " |", *map(line, cells)])
+    return "\n".join(
+        [line(headers), "| " + " | ".join("-" * w for w in widths) + " |", *map(line, cells)]
+    )

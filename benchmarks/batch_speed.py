@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import shutil
 import subprocess
 import sys
@@ -39,8 +38,23 @@ def run_batch(args: list[str]) -> tuple[float, float]:
         "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
         "print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, sys.executable, "-m", "jdmatch", "batch", *args, "-q", "--force"],
-                         capture_output=True, text=True, check=True).stdout.split()
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            code,
+            sys.executable,
+            "-m",
+            "jdmatch",
+            "batch",
+            *args,
+            "-q",
+            "--force",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     return float(out[0]), float(out[1]) / 1024
 
 
@@ -67,16 +81,25 @@ if __name__ == "__main__":
 def tokenizer_rate(src: Path, workers: int) -> float:
     """Postings/s of spaCy's bare blank-English tokenizer over the same JSONL in ``workers`` processes, start-up included."""
     t0 = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", _TOKENIZE, str(src), str(workers)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _TOKENIZE, str(src), str(workers)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     seconds = time.perf_counter() - t0
     return int(out.stdout.strip()) / seconds
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[20_000, 100_000])
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--pdfs", type=int, default=40, help="PDF files in the folder benchmark (0 to skip)")
+    parser.add_argument(
+        "--pdfs", type=int, default=40, help="PDF files in the folder benchmark (0 to skip)"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="jdmatch-bench-"))
     rows = []
@@ -86,12 +109,32 @@ def main() -> None:
             src = work / f"postings-{n}.jsonl"
             with src.open("w", encoding="utf-8") as fh:
                 for i in range(n):
-                    fh.write(json.dumps({"id": f"p{i}", "title": f"Posting {i}", "text": base[i % len(base)] + f"\nRef {i}"}) + "\n")
+                    fh.write(
+                        json.dumps(
+                            {
+                                "id": f"p{i}",
+                                "title": f"Posting {i}",
+                                "text": base[i % len(base)] + f"\nRef {i}",
+                            }
+                        )
+                        + "\n"
+                    )
             for w in args.workers:
                 bare = tokenizer_rate(src, w)  # the yardstick, in the same run
-                seconds, peak = run_batch([str(src), "-o", str(work / "out.csv"), "--workers", str(w)])
-                rows.append([f"JSONL, {n:,} postings", w, f"{n / seconds:,.0f} postings/s", f"{bare:,.0f}/s",
-                             f"{n / seconds / bare:.2f}x", f"{seconds:.1f}", f"{peak:.0f}"])
+                seconds, peak = run_batch(
+                    [str(src), "-o", str(work / "out.csv"), "--workers", str(w)]
+                )
+                rows.append(
+                    [
+                        f"JSONL, {n:,} postings",
+                        w,
+                        f"{n / seconds:,.0f} postings/s",
+                        f"{bare:,.0f}/s",
+                        f"{n / seconds / bare:.2f}x",
+                        f"{seconds:.1f}",
+                        f"{peak:.0f}",
+                    ]
+                )
         if args.pdfs:
             from pdfminer.high_level import extract_text
             from pdfminer.pdfpage import PDFPage
@@ -108,14 +151,48 @@ def main() -> None:
                     pages += sum(1 for _ in PDFPage.get_pages(fh))
                 extract_text(p)
             bare = pages / (time.perf_counter() - t0)
-            rows.append([f"PDF folder, {args.pdfs} files, {pages} pages: bare pdfminer.six", 1, f"{bare:.1f} pages/s", "", "", "", ""])
+            rows.append(
+                [
+                    f"PDF folder, {args.pdfs} files, {pages} pages: bare pdfminer.six",
+                    1,
+                    f"{bare:.1f} pages/s",
+                    "",
+                    "",
+                    "",
+                    "",
+                ]
+            )
             for w in args.workers:
-                seconds, peak = run_batch([str(folder), "-o", str(work / "pdf.csv"), "--workers", str(w)])
-                rows.append(["PDF folder: jdmatch batch", w, f"{pages / seconds:.1f} pages/s", f"{bare:.1f} pages/s", f"{pages / seconds / w / bare:.2f}x per worker",
-                             f"{seconds:.1f}", f"{peak:.0f}"])
+                seconds, peak = run_batch(
+                    [str(folder), "-o", str(work / "pdf.csv"), "--workers", str(w)]
+                )
+                rows.append(
+                    [
+                        "PDF folder: jdmatch batch",
+                        w,
+                        f"{pages / seconds:.1f} pages/s",
+                        f"{bare:.1f} pages/s",
+                        f"{pages / seconds / w / bare:.2f}x per worker",
+                        f"{seconds:.1f}",
+                        f"{peak:.0f}",
+                    ]
+                )
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(table(["input", "workers", "jdmatch", "yardstick (bare tokenizer / pdfminer)", "ratio", "seconds", "peak MiB (largest process)"], rows))
+    print(
+        table(
+            [
+                "input",
+                "workers",
+                "jdmatch",
+                "yardstick (bare tokenizer / pdfminer)",
+                "ratio",
+                "seconds",
+                "peak MiB (largest process)",
+            ],
+            rows,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -35,13 +35,25 @@ def once(cmd: list[str], env: dict[str, str]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--entries", type=int, default=200, help="entries in the generated extra lexicon")
+    parser.add_argument(
+        "--entries", type=int, default=200, help="entries in the generated extra lexicon"
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="jdmatch-bench-"))
     try:
         extra = work / "team.jsonl"
-        lines = [json.dumps({"id": f"inhouse-tool-{i}", "name": f"Inhouse Tool {i}", "label": "tool", "category": "DevOps",
-                             "aliases": [f"IHT{i}"]}) for i in range(args.entries)]
+        lines = [
+            json.dumps(
+                {
+                    "id": f"inhouse-tool-{i}",
+                    "name": f"Inhouse Tool {i}",
+                    "label": "tool",
+                    "category": "DevOps",
+                    "aliases": [f"IHT{i}"],
+                }
+            )
+            for i in range(args.entries)
+        ]
         lines.append(json.dumps({"id": "postgresql", "aliases": ["PG"]}))
         extra.write_text("\n".join(lines) + "\n", encoding="utf-8")
         doc = str(SAMPLES / "resumes" / "nodejs-backend.txt")
@@ -49,19 +61,31 @@ def main() -> None:
         with_extra = [*base, "--extra-lexicon", str(extra)]
         cache = work / "cache"
         env = {**os.environ, "JDMATCH_CACHE_DIR": str(cache)}
-        once(base, env)  # warm the file cache, so that no row pays for the first read of the package
+        once(
+            base, env
+        )  # warm the file cache, so that no row pays for the first read of the package
         shipped, first, cached = [], [], []
-        for _ in range(args.runs):  # interleaved, so that a busy moment of the machine hits every row alike
+        for _ in range(
+            args.runs
+        ):  # interleaved, so that a busy moment of the machine hits every row alike
             shipped.append(once(base, env))
             shutil.rmtree(cache, ignore_errors=True)
             first.append(once(with_extra, env))
             cached.append(once(with_extra, env))
-        rows = [[title, f"{statistics.median(t):.2f}", f"{min(t):.2f}", f"{max(t):.2f}"] for title, t in (
-            ("skills, shipped lexicon", shipped),
-            (f"skills --extra-lexicon ({args.entries + 1} lines), first run (empty cache)", first),
-            ("skills --extra-lexicon, cached", cached),
-        )]
-        probe = "import time; t = time.perf_counter(); import extruct; print(time.perf_counter() - t)"
+        rows = [
+            [title, f"{statistics.median(t):.2f}", f"{min(t):.2f}", f"{max(t):.2f}"]
+            for title, t in (
+                ("skills, shipped lexicon", shipped),
+                (
+                    f"skills --extra-lexicon ({args.entries + 1} lines), first run (empty cache)",
+                    first,
+                ),
+                ("skills --extra-lexicon, cached", cached),
+            )
+        ]
+        probe = (
+            "import time; t = time.perf_counter(); import extruct; print(time.perf_counter() - t)"
+        )
         found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
         extruct = f"{float(found.stdout):.2f} s" if found.returncode == 0 else "not installed"
         print(f"{args.runs} runs each, new process every time; `import extruct` once: {extruct}")

@@ -56,9 +56,19 @@ def make_pdfs(dest: Path, n: int) -> list[Path]:
     dest.mkdir(parents=True, exist_ok=True)
     for old in dest.glob("*.pdf"):
         old.unlink()
-    sources = [(src, fmt, opts) for src, _out, fmt, opts, kind, *_ in build.DOCS if kind == "resume"]
-    parsed = {src: build.parse((build.SRC / src).read_text(encoding="utf-8")) for src, _, _ in sources}
-    one_column = [{}, {"size": 11.5, "footer": True}, {"size": 11, "running": True}, {"icons": True}, {"footer": True}]
+    sources = [
+        (src, fmt, opts) for src, _out, fmt, opts, kind, *_ in build.DOCS if kind == "resume"
+    ]
+    parsed = {
+        src: build.parse((build.SRC / src).read_text(encoding="utf-8")) for src, _, _ in sources
+    }
+    one_column = [
+        {},
+        {"size": 11.5, "footer": True},
+        {"size": 11, "running": True},
+        {"icons": True},
+        {"footer": True},
+    ]
     paths = []
     for i in range(n):
         src, fmt, opts = sources[i % len(sources)]
@@ -66,7 +76,13 @@ def make_pdfs(dest: Path, n: int) -> list[Path]:
         if i % 3 == 0 or fmt not in ("pdf2col", "pdfmargin"):
             # one column; every other file is lengthened with another resume's sections
             other = parsed[sources[(i * 7 + 3) % len(sources)][0]]
-            longer = dict(doc, sections=doc["sections"] + [s for s in other["sections"] if not s["side"]]) if i % 2 else doc
+            longer = (
+                dict(
+                    doc, sections=doc["sections"] + [s for s in other["sections"] if not s["side"]]
+                )
+                if i % 2
+                else doc
+            )
             o = one_column[i % len(one_column)]
             if o.get("icons") and not any("{" in s for s in longer["subtitle"]):
                 o = {}
@@ -112,10 +128,16 @@ def timed(cmd: list[str]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--files", type=int, default=150, help="PDF files to generate")
-    parser.add_argument("--runs", type=int, default=3, help="repetitions of each timing (the median is printed)")
-    parser.add_argument("--keep", action="store_true", help="reuse benchmarks/out/pdfs/ when it holds --files PDFs")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="repetitions of each timing (the median is printed)"
+    )
+    parser.add_argument(
+        "--keep", action="store_true", help="reuse benchmarks/out/pdfs/ when it holds --files PDFs"
+    )
     args = parser.parse_args()
     existing = sorted(OUT.glob("*.pdf")) if OUT.is_dir() else []
     paths = existing if args.keep and len(existing) == args.files else make_pdfs(OUT, args.files)
@@ -125,10 +147,34 @@ def main() -> None:
     commands = {
         "bare pdfminer.six, jdmatch's LAParams (yardstick)": [py, "-c", _BARE, str(OUT), "jdmatch"],
         "bare pdfminer.six, default LAParams": [py, "-c", _BARE, str(OUT), "default"],
-        "jdmatch batch --workers 1 (pdfminer)": [py, "-m", "jdmatch", "batch", str(OUT), "-o", str(work / "a.csv"),
-                                                  "--workers", "1", "-q", "--force"],
-        "jdmatch batch --workers 1 --pdf-engine pdfium": [py, "-m", "jdmatch", "batch", str(OUT), "-o", str(work / "b.csv"),
-                                                          "--workers", "1", "-q", "--force", "--pdf-engine", "pdfium"],
+        "jdmatch batch --workers 1 (pdfminer)": [
+            py,
+            "-m",
+            "jdmatch",
+            "batch",
+            str(OUT),
+            "-o",
+            str(work / "a.csv"),
+            "--workers",
+            "1",
+            "-q",
+            "--force",
+        ],
+        "jdmatch batch --workers 1 --pdf-engine pdfium": [
+            py,
+            "-m",
+            "jdmatch",
+            "batch",
+            str(OUT),
+            "-o",
+            str(work / "b.csv"),
+            "--workers",
+            "1",
+            "-q",
+            "--force",
+            "--pdf-engine",
+            "pdfium",
+        ],
     }
     times: dict[str, list[float]] = {k: [] for k in commands}
     load = [os.getloadavg()[0]]
@@ -144,9 +190,19 @@ def main() -> None:
     rows = []
     for name in commands:
         rate = pages / median[name]
-        rows.append([name, f"{rate:.1f}", f"{rate / yard:.2f}x", f"{median[name]:.2f}", ", ".join(f"{t:.2f}" for t in times[name])])
-    print(f"{len(paths)} PDFs, {pages} pages; one process each, start-up included; median of {args.runs} runs; "
-          f"load average (1 min) {min(load):.1f}-{max(load):.1f}")
+        rows.append(
+            [
+                name,
+                f"{rate:.1f}",
+                f"{rate / yard:.2f}x",
+                f"{median[name]:.2f}",
+                ", ".join(f"{t:.2f}" for t in times[name]),
+            ]
+        )
+    print(
+        f"{len(paths)} PDFs, {pages} pages; one process each, start-up included; median of {args.runs} runs; "
+        f"load average (1 min) {min(load):.1f}-{max(load):.1f}"
+    )
     print(table(["run", "pages/s", "ratio to yardstick", "median s", "runs s"], rows))
 
 

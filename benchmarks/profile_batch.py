@@ -31,11 +31,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import synthetic_postings, table  # noqa: E402
 
+
 def stage_times(texts: list[str]) -> dict[str, float]:
     """Seconds spent in each stage over ``texts``, timed directly around the calls that do it."""
     from collections import Counter
 
-    import jdmatch.batch.worker
     from jdmatch import batch
     from jdmatch.evidence import skill_depth
     from jdmatch.scoring import polarities as _polarities
@@ -56,7 +56,9 @@ def stage_times(texts: list[str]) -> dict[str, float]:
         c = clock()
         found = rec._matcher(doc)
         d = clock()
-        analysis = rec.analyze(item.text)  # tokenizes and matches again: those shares are taken out below
+        analysis = rec.analyze(
+            item.text
+        )  # tokenizes and matches again: those shares are taken out below
         e = clock()
         kind = guess_kind(analysis.text)
         sections = find_sections(analysis.text, kind)
@@ -64,13 +66,26 @@ def stage_times(texts: list[str]) -> dict[str, float]:
         depth = None
         if kind == "resume" and analysis.matches:
             exp = resume_experience(analysis.text, analysis.matches)
-            depth = skill_depth(analysis.text, analysis.matches, exp, sections, as_of_year=time.localtime().tm_year)
+            depth = skill_depth(
+                analysis.text, analysis.matches, exp, sections, as_of_year=time.localtime().tm_year
+            )
         g = clock()
         _polarities(analysis)
         h = clock()
-        result = scorer.score(analysis, profile, detail=False, profile_vector=pvec, depth=depth, contrast=matcher.contrast)
+        result = scorer.score(
+            analysis,
+            profile,
+            detail=False,
+            profile_vector=pvec,
+            depth=depth,
+            contrast=matcher.contrast,
+        )
         k = clock()
-        row = {"id": item.id, "score": round(result.score, 2), "top_skills": "; ".join(m.name for m in result.matched[:8])}
+        row = {
+            "id": item.id,
+            "score": round(result.score, 2),
+            "top_skills": "; ".join(m.name for m in result.matched[:8]),
+        }
         buf = io.StringIO()
         import csv
 
@@ -90,12 +105,13 @@ def stage_times(texts: list[str]) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--words", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    import jdmatch.batch.worker
     from jdmatch import batch
 
     texts = synthetic_postings(args.docs, words=args.words)
@@ -104,21 +120,36 @@ def main() -> None:
     times = stage_times(texts[: min(len(texts), 1000)])
     n = min(len(texts), 1000)
     total = sum(times.values())
-    rows_out = [[stage, f"{sec / n * 1e3:.3f}", f"{sec / total:.1%}"] for stage, sec in times.items()]
+    rows_out = [
+        [stage, f"{sec / n * 1e3:.3f}", f"{sec / total:.1%}"] for stage, sec in times.items()
+    ]
     rows_out.append(["all", f"{total / n * 1e3:.3f}", "100%"])
-    print(f"{n} synthetic postings of about {args.words} words, timed stage by stage in one process")
+    print(
+        f"{n} synthetic postings of about {args.words} words, timed stage by stage in one process"
+    )
     print(table(["stage", "ms per posting", "share"], rows_out))
     # and what cProfile sees as the heaviest Python functions of the worker's own path
     profiler = cProfile.Profile()
-    items = [batch._row_item(json.loads(line), "<bench>", i, None, None, None) for i, line in enumerate(lines[:n])]
+    items = [
+        batch._row_item(json.loads(line), "<bench>", i, None, None, None)
+        for i, line in enumerate(lines[:n])
+    ]
     profiler.enable()
     for k in range(0, len(items), 32):
-        batch.score_items(items[k:k + 32])
+        batch.score_items(items[k : k + 32])
     profiler.disable()
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
-    print("\ncProfile, the 12 functions with the most own time (batch.score_items over the same postings):")
-    print("\n".join(line for line in out.getvalue().splitlines() if line.strip() and not line.startswith(("   Ordered", "   List")))[-1800:])
+    print(
+        "\ncProfile, the 12 functions with the most own time (batch.score_items over the same postings):"
+    )
+    print(
+        "\n".join(
+            line
+            for line in out.getvalue().splitlines()
+            if line.strip() and not line.startswith(("   Ordered", "   List"))
+        )[-1800:]
+    )
 
     # the same postings through the real runner, unprofiled: in-process rate vs the pool's
     with tempfile.TemporaryDirectory() as tmp:
@@ -132,11 +163,24 @@ def main() -> None:
         two = time.perf_counter() - t0
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     print()
-    print(table(["run", "postings/s", "note"], [
-        ["1 worker (in process), unprofiled", f"{args.docs / one:,.0f}", "start-up included"],
-        [f"{args.workers} worker processes", f"{args.docs / two:,.0f}", f"ideal {min(args.workers, cores or 1) * args.docs / one:,.0f}; "
-         f"the gap is pool start-up and transfer between processes"],
-    ]))
+    print(
+        table(
+            ["run", "postings/s", "note"],
+            [
+                [
+                    "1 worker (in process), unprofiled",
+                    f"{args.docs / one:,.0f}",
+                    "start-up included",
+                ],
+                [
+                    f"{args.workers} worker processes",
+                    f"{args.docs / two:,.0f}",
+                    f"ideal {min(args.workers, cores or 1) * args.docs / one:,.0f}; "
+                    f"the gap is pool start-up and transfer between processes",
+                ],
+            ],
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -32,8 +32,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import SAMPLES, table  # noqa: E402
 
-KEYWORDS = ["java", "python", "spring", "django", "node", "sql", "postgresql", "api", "rest", "microservices",
-            "docker", "kubernetes", "aws", "git", "backend", "database"]
+KEYWORDS = [
+    "java",
+    "python",
+    "spring",
+    "django",
+    "node",
+    "sql",
+    "postgresql",
+    "api",
+    "rest",
+    "microservices",
+    "docker",
+    "kubernetes",
+    "aws",
+    "git",
+    "backend",
+    "database",
+]
 
 
 def keyword_count(text: str) -> int:
@@ -47,10 +63,16 @@ def load(args: argparse.Namespace) -> list[tuple[str, str, str]]:
         from jdmatch import read_document
 
         rows = list(csv.DictReader((SAMPLES / "labels.csv").open(encoding="utf-8")))
-        return [(r["path"], read_document(SAMPLES / r["path"]).text, f"{r['kind']}:{r['backend']}") for r in rows]
+        return [
+            (r["path"], read_document(SAMPLES / r["path"]).text, f"{r['kind']}:{r['backend']}")
+            for r in rows
+        ]
     csv.field_size_limit(1 << 30)
     with open(args.csv, encoding="utf-8", newline="") as fh:
-        return [(str(i), r[args.text_column], r[args.label_column]) for i, r in enumerate(csv.DictReader(fh))]
+        return [
+            (str(i), r[args.text_column], r[args.label_column])
+            for i, r in enumerate(csv.DictReader(fh))
+        ]
 
 
 def _auc(pos: list[float], neg: list[float]) -> float:
@@ -65,7 +87,7 @@ def _ndcg(scores: list[float], grades: list[int], k: int = 5) -> float:
     order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:k]
     dcg = sum((2 ** grades[i] - 1) / math.log2(r + 2) for r, i in enumerate(order))
     ideal = sorted(grades, reverse=True)[:k]
-    idcg = sum((2 ** g - 1) / math.log2(r + 2) for r, g in enumerate(ideal))
+    idcg = sum((2**g - 1) / math.log2(r + 2) for r, g in enumerate(ideal))
     return dcg / idcg if idcg else float("nan")
 
 
@@ -87,29 +109,62 @@ def ranking_dev(folder: Path, profile: str) -> None:
         by_grade[r["backend_grade"]].append(scored[r["id"]].score)
         base[r["backend_grade"]].append(keyword_count(docs[r["id"]].text))
     rows = []
-    for pos, neg, name in (("2", "1", "backend (2) vs other technical (1)"), ("2", "0", "backend (2) vs non-technical (0)"),
-                           ("1", "0", "other technical (1) vs non-technical (0)")):
-        rows.append([name, len(by_grade[pos]), len(by_grade[neg]), f"{_auc(by_grade[pos], by_grade[neg]):.3f}",
-                     f"{_auc([float(x) for x in base[pos]], [float(x) for x in base[neg]]):.3f}"])
+    for pos, neg, name in (
+        ("2", "1", "backend (2) vs other technical (1)"),
+        ("2", "0", "backend (2) vs non-technical (0)"),
+        ("1", "0", "other technical (1) vs non-technical (0)"),
+    ):
+        rows.append(
+            [
+                name,
+                len(by_grade[pos]),
+                len(by_grade[neg]),
+                f"{_auc(by_grade[pos], by_grade[neg]):.3f}",
+                f"{_auc([float(x) for x in base[pos]], [float(x) for x in base[neg]]):.3f}",
+            ]
+        )
     print(f"ranking-dev resumes: {len(labels)}, profile {profile}")
-    print(table(["comparison", "positives", "negatives", "ROC-AUC jdmatch", "ROC-AUC 16-keyword count"], rows))
+    print(
+        table(
+            ["comparison", "positives", "negatives", "ROC-AUC jdmatch", "ROC-AUC 16-keyword count"],
+            rows,
+        )
+    )
     medians = []
     for g, name in (("2", "backend"), ("1", "other technical"), ("0", "non-technical")):
         xs = sorted(by_grade[g])
         bands = {b: sum(1 for x in xs if band_of(x, BANDS) == b) for _, b, _ in BANDS}
-        medians.append([f"{name} ({g})", len(xs), f"{statistics.median(xs):.1f}", f"{xs[len(xs) // 4]:.1f}", f"{xs[(3 * len(xs)) // 4]:.1f}",
-                        ", ".join(f"{b} {n}" for b, n in bands.items() if n)])
+        medians.append(
+            [
+                f"{name} ({g})",
+                len(xs),
+                f"{statistics.median(xs):.1f}",
+                f"{xs[len(xs) // 4]:.1f}",
+                f"{xs[(3 * len(xs)) // 4]:.1f}",
+                ", ".join(f"{b} {n}" for b, n in bands.items() if n),
+            ]
+        )
     print()
     print(table(["grade", "resumes", "median score", "p25", "p75", "bands"], medians))
     years = [(float(r["years"]), scored[r["id"]].years) for r in labels if r["years"]]
     within = sum(1 for want, got in years if got is not None and abs(want - got) <= 1)
-    level = sum(1 for r in labels if (scored[r["id"]].seniority.level if scored[r["id"]].seniority else None) == r["seniority"])
-    print(f"\nyears within one year of the label: {within}/{len(years)}; seniority equal to the label: {level}/{len(labels)}")
+    level = sum(
+        1
+        for r in labels
+        if (scored[r["id"]].seniority.level if scored[r["id"]].seniority else None)
+        == r["seniority"]
+    )
+    print(
+        f"\nyears within one year of the label: {within}/{len(years)}; seniority equal to the label: {level}/{len(labels)}"
+    )
     # pairs: each technical posting ranks all the resumes
     pairs: dict[str, dict[str, int]] = defaultdict(dict)
     for row in csv.DictReader((folder / "pairs.csv").open(encoding="utf-8")):
         pairs[row["posting_id"]][row["resume_id"]] = int(row["grade"])
-    titles = {r["id"]: r["title"] for r in csv.DictReader((folder / "postings.csv").open(encoding="utf-8"))}
+    titles = {
+        r["id"]: r["title"]
+        for r in csv.DictReader((folder / "postings.csv").open(encoding="utf-8"))
+    }
     out = []
     ndcgs, aucs = [], []
     for pid in sorted(pairs):
@@ -124,9 +179,19 @@ def ranking_dev(folder: Path, profile: str) -> None:
         auc = _auc(good, bad) if good and bad else float("nan")
         ndcgs.append(nd)
         aucs.append(auc)
-        out.append([pid, (titles.get(pid) or "(untitled)")[:40], sum(1 for g in grades if g == 2), sum(1 for g in grades if g == 1),
-                    f"{nd:.3f}", f"{auc:.3f}"])
-    out.append(["all", "mean", "", "", f"{statistics.mean(ndcgs):.3f}", f"{statistics.mean(aucs):.3f}"])
+        out.append(
+            [
+                pid,
+                (titles.get(pid) or "(untitled)")[:40],
+                sum(1 for g in grades if g == 2),
+                sum(1 for g in grades if g == 1),
+                f"{nd:.3f}",
+                f"{auc:.3f}",
+            ]
+        )
+    out.append(
+        ["all", "mean", "", "", f"{statistics.mean(ndcgs):.3f}", f"{statistics.mean(aucs):.3f}"]
+    )
     print()
     print(table(["posting", "title", "grade 2", "grade 1", "nDCG@5", "ROC-AUC (1,2 vs 0)"], out))
 
@@ -157,14 +222,24 @@ def resume_matcher(folder: Path) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("csv", nargs="?", help="a CSV with a text and a label column (default: the samples)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "csv", nargs="?", help="a CSV with a text and a label column (default: the samples)"
+    )
     parser.add_argument("--text-column", default="text")
     parser.add_argument("--label-column", default="label")
     parser.add_argument("--positive", default=None, help="the label of relevant rows")
     parser.add_argument("--profile", default="backend-engineer")
-    parser.add_argument("--ranking-dev", type=Path, help="the ranking-dev folder of real resumes and postings")
-    parser.add_argument("--resume-matcher", type=Path, help="the resume-matcher-samples folder (PDF resumes and job descriptions)")
+    parser.add_argument(
+        "--ranking-dev", type=Path, help="the ranking-dev folder of real resumes and postings"
+    )
+    parser.add_argument(
+        "--resume-matcher",
+        type=Path,
+        help="the resume-matcher-samples folder (PDF resumes and job descriptions)",
+    )
     args = parser.parse_args()
     if args.ranking_dev:
         ranking_dev(args.ranking_dev, args.profile)
@@ -182,10 +257,18 @@ def main() -> None:
     for _, text, label in rows:
         by_label[label].append((matcher.score(text).score, keyword_count(text)))
     if args.csv is None:
-        comparisons = [(f"{kind} backend (2) vs {name}", f"{kind}:2", f"{kind}:{g}") for kind in ("resume", "posting") for g, name in (("1", "adjacent technical (1)"), ("0", "non-technical (0)"))]
+        comparisons = [
+            (f"{kind} backend (2) vs {name}", f"{kind}:2", f"{kind}:{g}")
+            for kind in ("resume", "posting")
+            for g, name in (("1", "adjacent technical (1)"), ("0", "non-technical (0)"))
+        ]
     else:
         positive = args.positive or max(by_label)
-        comparisons = [(f"{positive} vs {other}", positive, other) for other in sorted(by_label) if other != positive]
+        comparisons = [
+            (f"{positive} vs {other}", positive, other)
+            for other in sorted(by_label)
+            if other != positive
+        ]
     out = []
     for title, pos, neg in comparisons:
         if not by_label.get(pos) or not by_label.get(neg):
@@ -193,9 +276,22 @@ def main() -> None:
         y = [1] * len(by_label[pos]) + [0] * len(by_label[neg])
         ours = [s for s, _ in by_label[pos] + by_label[neg]]
         base = [k for _, k in by_label[pos] + by_label[neg]]
-        out.append([title, len(by_label[pos]), len(by_label[neg]), f"{roc_auc_score(y, ours):.3f}", f"{roc_auc_score(y, base):.3f}"])
+        out.append(
+            [
+                title,
+                len(by_label[pos]),
+                len(by_label[neg]),
+                f"{roc_auc_score(y, ours):.3f}",
+                f"{roc_auc_score(y, base):.3f}",
+            ]
+        )
     print(f"{len(rows)} documents, profile {args.profile}")
-    print(table(["comparison", "positives", "negatives", "ROC-AUC jdmatch", "ROC-AUC 16-keyword count"], out))
+    print(
+        table(
+            ["comparison", "positives", "negatives", "ROC-AUC jdmatch", "ROC-AUC 16-keyword count"],
+            out,
+        )
+    )
 
 
 if __name__ == "__main__":

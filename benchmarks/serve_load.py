@@ -43,13 +43,31 @@ def start(workers: int, token: str) -> tuple[subprocess.Popen, str]:
     import httpx
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "jdmatch", "serve", "--port", str(port), "--workers", str(workers), "--token", token,
-                             "--no-access-log"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "jdmatch",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+            "--token",
+            token,
+            "--no-access-log",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"jdmatch serve exited: {proc.stderr.read().decode(errors='replace')[-2000:]}")
+            raise SystemExit(
+                f"jdmatch serve exited: {proc.stderr.read().decode(errors='replace')[-2000:]}"
+            )
         try:
             if httpx.get(url + "/healthz", timeout=2).status_code == 200:
                 return proc, url
@@ -60,7 +78,9 @@ def start(workers: int, token: str) -> tuple[subprocess.Popen, str]:
     raise SystemExit("jdmatch serve did not start within 120 s")
 
 
-async def load(url: str, token: str, case: str, clients: int, requests: int, seconds: float) -> dict[str, object]:
+async def load(
+    url: str, token: str, case: str, clients: int, requests: int, seconds: float
+) -> dict[str, object]:
     import httpx
 
     text = TEXT_RESUME.read_text(encoding="utf-8")
@@ -69,7 +89,9 @@ async def load(url: str, token: str, case: str, clients: int, requests: int, sec
     failed = 0
     issued = 0
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=60, limits=limits) as client:
+    async with httpx.AsyncClient(
+        base_url=url, headers={"Authorization": f"Bearer {token}"}, timeout=60, limits=limits
+    ) as client:
 
         async def one() -> None:
             nonlocal failed
@@ -77,7 +99,9 @@ async def load(url: str, token: str, case: str, clients: int, requests: int, sec
             if case == "text":
                 r = await client.post("/v1/score", json={"text": text})
             else:
-                r = await client.post("/v1/score", files={"file": (PDF_RESUME.name, pdf, "application/pdf")})
+                r = await client.post(
+                    "/v1/score", files={"file": (PDF_RESUME.name, pdf, "application/pdf")}
+                )
             latencies.append(time.perf_counter() - t0)
             if r.status_code != 200:
                 failed += 1
@@ -99,8 +123,17 @@ async def load(url: str, token: str, case: str, clients: int, requests: int, sec
         elapsed = time.perf_counter() - started
     latencies.sort()
     q = lambda p: latencies[min(len(latencies) - 1, int(round(p * (len(latencies) - 1))))] * 1000  # noqa: E731
-    return {"case": case, "requests": len(latencies), "failed": failed, "seconds": elapsed, "rps": len(latencies) / elapsed,
-            "p50": q(0.50), "p99": q(0.99), "max": latencies[-1] * 1000, "mean": statistics.fmean(latencies) * 1000}
+    return {
+        "case": case,
+        "requests": len(latencies),
+        "failed": failed,
+        "seconds": elapsed,
+        "rps": len(latencies) / elapsed,
+        "p50": q(0.50),
+        "p99": q(0.99),
+        "max": latencies[-1] * 1000,
+        "mean": statistics.fmean(latencies) * 1000,
+    }
 
 
 def main() -> None:
@@ -113,21 +146,51 @@ def main() -> None:
     args = ap.parse_args()
     token = secrets.token_urlsafe(24)
     load1, load5, _ = os.getloadavg()
-    print(f"machine: {os.cpu_count()} cores, load average {load1:.1f} (1 min) / {load5:.1f} (5 min) at the start")
+    print(
+        f"machine: {os.cpu_count()} cores, load average {load1:.1f} (1 min) / {load5:.1f} (5 min) at the start"
+    )
     proc, url = start(args.workers, token)
     rows = []
     try:
         for case in args.cases:
             r = asyncio.run(load(url, token, case, args.clients, args.requests, args.seconds))
-            rows.append([f"/v1/score, {'text resume (JSON)' if case == 'text' else 'PDF upload (multipart)'}", args.workers, args.clients,
-                         r["requests"], r["failed"], f"{r['seconds']:.1f}", f"{r['rps']:.1f}", f"{r['p50']:.0f}", f"{r['p99']:.0f}", f"{r['max']:.0f}"])
+            rows.append(
+                [
+                    f"/v1/score, {'text resume (JSON)' if case == 'text' else 'PDF upload (multipart)'}",
+                    args.workers,
+                    args.clients,
+                    r["requests"],
+                    r["failed"],
+                    f"{r['seconds']:.1f}",
+                    f"{r['rps']:.1f}",
+                    f"{r['p50']:.0f}",
+                    f"{r['p99']:.0f}",
+                    f"{r['max']:.0f}",
+                ]
+            )
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
-    print(table(["request", "workers", "clients", "requests", "failed", "s", "requests/s", "p50 ms", "p99 ms", "max ms"], rows))
+    print(
+        table(
+            [
+                "request",
+                "workers",
+                "clients",
+                "requests",
+                "failed",
+                "s",
+                "requests/s",
+                "p50 ms",
+                "p99 ms",
+                "max ms",
+            ],
+            rows,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -32,7 +32,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import table  # noqa: E402
 
-
 # SkillSpan's Knowledge tags cover tools, technologies, languages, domains and
 # degrees; soft skills are its Skill tags. Predictions with these labels are left
 # out when scoring against Knowledge (and kept for --tags skill).
@@ -53,8 +52,14 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def evaluate(paths: list[str], *, tags: str = "knowledge", source: str | None = None, lexicon: str | None = None,
-             view: str = "skills") -> dict:
+def evaluate(
+    paths: list[str],
+    *,
+    tags: str = "knowledge",
+    source: str | None = None,
+    lexicon: str | None = None,
+    view: str = "skills",
+) -> dict:
     """Counts and rates over every sentence of ``paths``; see the module docstring."""
     from jdmatch.derive import bio_spans, read_bio
     from jdmatch.knowledge import knowledge_mentions
@@ -64,14 +69,18 @@ def evaluate(paths: list[str], *, tags: str = "knowledge", source: str | None = 
     matcher.skills("warm up")
     sentences = 0
     elapsed = 0.0
-    gold_n: Counter[str] = Counter()   # by length
+    gold_n: Counter[str] = Counter()  # by length
     pred_n: Counter[str] = Counter()
     exact_g: Counter[str] = Counter()  # gold spans found exactly, by gold length
     exact_p: Counter[str] = Counter()  # predictions that are exact, by predicted length
     over_g: Counter[str] = Counter()
     over_p: Counter[str] = Counter()
-    kinds: dict[str, Counter[str]] = {"unknown term": Counter(), "boundary (gold)": Counter(),
-                                      "boundary (predicted)": Counter(), "false positive": Counter()}
+    kinds: dict[str, Counter[str]] = {
+        "unknown term": Counter(),
+        "boundary (gold)": Counter(),
+        "boundary (predicted)": Counter(),
+        "false positive": Counter(),
+    }
     for path in paths:
         for tokens, labels in read_bio(path, tags=tags, source=source):
             sentences += 1
@@ -101,9 +110,9 @@ def evaluate(paths: list[str], *, tags: str = "knowledge", source: str | None = 
                     over_g[b] += 1
                 elif any(_overlaps(g, p) for p in pred):
                     over_g[b] += 1
-                    kinds["boundary (gold)"][" ".join(tokens[g[0]:g[1]])] += 1
+                    kinds["boundary (gold)"][" ".join(tokens[g[0] : g[1]])] += 1
                 else:
-                    kinds["unknown term"][" ".join(tokens[g[0]:g[1]])] += 1
+                    kinds["unknown term"][" ".join(tokens[g[0] : g[1]])] += 1
             for p in pred:
                 b = _bucket(p)
                 pred_n[b] += 1
@@ -112,9 +121,9 @@ def evaluate(paths: list[str], *, tags: str = "knowledge", source: str | None = 
                     over_p[b] += 1
                 elif any(_overlaps(g, p) for g in gold):
                     over_p[b] += 1
-                    kinds["boundary (predicted)"][" ".join(tokens[p[0]:p[1]])] += 1
+                    kinds["boundary (predicted)"][" ".join(tokens[p[0] : p[1]])] += 1
                 else:
-                    kinds["false positive"][" ".join(tokens[p[0]:p[1]])] += 1
+                    kinds["false positive"][" ".join(tokens[p[0] : p[1]])] += 1
 
     def rates(tp_p: float, n_p: float, tp_g: float, n_g: float) -> tuple[float, float, float]:
         p = tp_p / n_p if n_p else 0.0
@@ -126,47 +135,110 @@ def evaluate(paths: list[str], *, tags: str = "knowledge", source: str | None = 
     op, orr, of = rates(sum(over_p.values()), P, sum(over_g.values()), G)
     by_length = {}
     for b in LENGTHS:
-        by_length[b] = {"gold": gold_n[b], "predicted": pred_n[b],
-                        "exact": rates(exact_p[b], pred_n[b], exact_g[b], gold_n[b]),
-                        "overlap": rates(over_p[b], pred_n[b], over_g[b], gold_n[b])}
-    return {"sentences": sentences, "gold": G, "predicted": P, "exact_p": ep, "exact_r": er, "exact_f1": ef,
-            "overlap_p": op, "overlap_r": orr, "overlap_f1": of, "by_length": by_length, "errors": kinds,
-            "sentences_per_s": sentences / elapsed if elapsed else 0.0}
+        by_length[b] = {
+            "gold": gold_n[b],
+            "predicted": pred_n[b],
+            "exact": rates(exact_p[b], pred_n[b], exact_g[b], gold_n[b]),
+            "overlap": rates(over_p[b], pred_n[b], over_g[b], gold_n[b]),
+        }
+    return {
+        "sentences": sentences,
+        "gold": G,
+        "predicted": P,
+        "exact_p": ep,
+        "exact_r": er,
+        "exact_f1": ef,
+        "overlap_p": op,
+        "overlap_r": orr,
+        "overlap_f1": of,
+        "by_length": by_length,
+        "errors": kinds,
+        "sentences_per_s": sentences / elapsed if elapsed else 0.0,
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("paths", nargs="+", help="SkillSpan JSON lines or CoNLL files")
-    parser.add_argument("--tags", default="knowledge", help="SkillSpan tag column: knowledge or skill")
-    parser.add_argument("--source", default=None, help="only SkillSpan records of this source (tech, house)")
-    parser.add_argument("--lexicon", default=None, help="a lexicon folder (default: the shipped one)")
-    parser.add_argument("--view", choices=("skills", "knowledge"), default="skills",
-                        help="skills: every mention Matcher.skills finds; knowledge: jdmatch.knowledge.knowledge_mentions of them")
-    parser.add_argument("--errors", type=int, default=0, help="also list the N most frequent forms of each error kind")
+    parser.add_argument(
+        "--tags", default="knowledge", help="SkillSpan tag column: knowledge or skill"
+    )
+    parser.add_argument(
+        "--source", default=None, help="only SkillSpan records of this source (tech, house)"
+    )
+    parser.add_argument(
+        "--lexicon", default=None, help="a lexicon folder (default: the shipped one)"
+    )
+    parser.add_argument(
+        "--view",
+        choices=("skills", "knowledge"),
+        default="skills",
+        help="skills: every mention Matcher.skills finds; knowledge: jdmatch.knowledge.knowledge_mentions of them",
+    )
+    parser.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        help="also list the N most frequent forms of each error kind",
+    )
     args = parser.parse_args()
-    r = evaluate(args.paths, tags=args.tags, source=args.source, lexicon=args.lexicon, view=args.view)
-    print(f"{r['sentences']} sentences, {r['gold']} gold spans, {r['predicted']} predicted "
-          f"({', '.join(Path(p).name for p in args.paths)}; tags={args.tags}; source={args.source or 'all'}; view={args.view})")
-    print(table(["match", "precision", "recall", "F1"], [
-        ["exact", f"{r['exact_p']:.3f}", f"{r['exact_r']:.3f}", f"{r['exact_f1']:.3f}"],
-        ["overlap", f"{r['overlap_p']:.3f}", f"{r['overlap_r']:.3f}", f"{r['overlap_f1']:.3f}"],
-    ]))
+    r = evaluate(
+        args.paths, tags=args.tags, source=args.source, lexicon=args.lexicon, view=args.view
+    )
+    print(
+        f"{r['sentences']} sentences, {r['gold']} gold spans, {r['predicted']} predicted "
+        f"({', '.join(Path(p).name for p in args.paths)}; tags={args.tags}; source={args.source or 'all'}; view={args.view})"
+    )
+    print(
+        table(
+            ["match", "precision", "recall", "F1"],
+            [
+                ["exact", f"{r['exact_p']:.3f}", f"{r['exact_r']:.3f}", f"{r['exact_f1']:.3f}"],
+                [
+                    "overlap",
+                    f"{r['overlap_p']:.3f}",
+                    f"{r['overlap_r']:.3f}",
+                    f"{r['overlap_f1']:.3f}",
+                ],
+            ],
+        )
+    )
     print()
-    print(table(["tokens", "gold", "predicted", "exact P", "exact R", "exact F1", "overlap F1"], [
-        [b, str(v["gold"]), str(v["predicted"]), f"{v['exact'][0]:.3f}", f"{v['exact'][1]:.3f}", f"{v['exact'][2]:.3f}",
-         f"{v['overlap'][2]:.3f}"] for b, v in r["by_length"].items()]))
+    print(
+        table(
+            ["tokens", "gold", "predicted", "exact P", "exact R", "exact F1", "overlap F1"],
+            [
+                [
+                    b,
+                    str(v["gold"]),
+                    str(v["predicted"]),
+                    f"{v['exact'][0]:.3f}",
+                    f"{v['exact'][1]:.3f}",
+                    f"{v['exact'][2]:.3f}",
+                    f"{v['overlap'][2]:.3f}",
+                ]
+                for b, v in r["by_length"].items()
+            ],
+        )
+    )
     print()
     total_gold, total_pred = r["gold"] or 1, r["predicted"] or 1
     rows = []
     for kind, counter in r["errors"].items():
         n = sum(counter.values())
-        share = n / (total_pred if kind in ("boundary (predicted)", "false positive") else total_gold)
+        share = n / (
+            total_pred if kind in ("boundary (predicted)", "false positive") else total_gold
+        )
         of = "predictions" if kind in ("boundary (predicted)", "false positive") else "gold spans"
         rows.append([kind, str(n), f"{share:.1%} of {of}"])
     print(table(["error kind", "count", "share"], rows))
     if args.errors:
         for kind, counter in r["errors"].items():
-            print(f"\n{kind}: " + ", ".join(f"{k} ({v})" for k, v in counter.most_common(args.errors)))
+            print(
+                f"\n{kind}: " + ", ".join(f"{k} ({v})" for k, v in counter.most_common(args.errors))
+            )
 
 
 if __name__ == "__main__":

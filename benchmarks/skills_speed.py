@@ -30,7 +30,9 @@ def rate(fn, texts: list[str], repeat: int) -> float:  # type: ignore[no-untyped
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
@@ -52,13 +54,35 @@ def main() -> None:
     tok = rate(matcher.recognizer.tokenizer, texts, args.repeat)
     ours = rate(matcher.skills, texts, args.repeat)
     rows = [
-        ["spaCy bare tokenizer (spacy.blank('en')), raw text", f"{raw:,.0f}", "1.00", f"{flat_rate / raw:.2f}"],
-        ["spaCy bare tokenizer, whitespace collapsed first", f"{flat_rate:,.0f}", f"{flat_rate / raw:.2f}", "1.00"],
-        ["jdmatch tokenizer alone, raw text", f"{tok:,.0f}", f"{tok / raw:.2f}", f"{tok / flat_rate:.2f}"],
-        ["jdmatch Matcher.skills(), raw text", f"{ours:,.0f}", f"{ours / raw:.2f}", f"{ours / flat_rate:.2f}"],
+        [
+            "spaCy bare tokenizer (spacy.blank('en')), raw text",
+            f"{raw:,.0f}",
+            "1.00",
+            f"{flat_rate / raw:.2f}",
+        ],
+        [
+            "spaCy bare tokenizer, whitespace collapsed first",
+            f"{flat_rate:,.0f}",
+            f"{flat_rate / raw:.2f}",
+            "1.00",
+        ],
+        [
+            "jdmatch tokenizer alone, raw text",
+            f"{tok:,.0f}",
+            f"{tok / raw:.2f}",
+            f"{tok / flat_rate:.2f}",
+        ],
+        [
+            "jdmatch Matcher.skills(), raw text",
+            f"{ours:,.0f}",
+            f"{ours / raw:.2f}",
+            f"{ours / flat_rate:.2f}",
+        ],
     ]
-    print(f"{len(texts)} postings, {words:.0f} words on average; matcher built in {build:.2f} s "
-          f"({len(matcher.recognizer.lexicon)} entries)")
+    print(
+        f"{len(texts)} postings, {words:.0f} words on average; matcher built in {build:.2f} s "
+        f"({len(matcher.recognizer.lexicon)} entries)"
+    )
     print(table(["what", "docs/s", "vs bare on raw", "vs bare on collapsed"], rows))
 
 

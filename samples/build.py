@@ -20,6 +20,7 @@ Source format (plain UTF-8 text):
     | a | table | row |          first row is the header
     any other line               a paragraph (one paragraph per line)
 """
+
 from __future__ import annotations
 
 import csv
@@ -46,48 +47,447 @@ SRC = HERE / "src"
 # ---------------------------------------------------------------------------
 DOCS = [
     # src                                   output                                      fmt       options                                kind       role                  be  seniority    years
-    ("resume-junior-backend-python.txt",   "resumes/junior-backend-python.md",         "md",     {},                                    "resume",  "backend",             2, "entry",     "2"),
-    ("resume-senior-backend-java.txt",     "resumes/senior-backend-java.pdf",          "pdf",    {"size": 11.5, "footer": True},        "resume",  "backend",             2, "senior",    "11"),
-    ("resume-staff-backend-go.txt",        "resumes/staff-backend-go.pdf",             "pdf2col", {},                                   "resume",  "backend",             2, "staff",     "13"),
-    ("resume-dotnet-backend.txt",          "resumes/dotnet-backend.docx",              "docx",   {},                                    "resume",  "backend",             2, "senior",    "8"),
-    ("resume-nodejs-backend.txt",          "resumes/nodejs-backend.txt",               "txt",    {"heading": "upper", "bullet": "•"},   "resume",  "backend",             2, "mid",       "6"),
-    ("resume-frontend-react.txt",          "resumes/frontend-react.md",                "md",     {},                                    "resume",  "frontend",            1, "senior",    "7"),
-    ("resume-data-scientist.txt",          "resumes/data-scientist.pdf",               "pdf",    {},                                    "resume",  "data-science",        1, "senior",    "9"),
-    ("resume-devops-engineer.txt",         "resumes/devops-engineer.pdf",              "pdf",    {},                                    "resume",  "devops",              1, "senior",    "8"),
-    ("resume-qa-engineer.txt",             "resumes/qa-engineer.txt",                  "txt",    {"heading": "underline", "bullet": "-"}, "resume", "qa",                 1, "mid",       "6"),
-    ("resume-nurse.txt",                   "resumes/nurse.txt",                        "txt",    {"heading": "colon", "bullet": "*"},   "resume",  "nurse",               0, "n/a",       "10"),
-    ("resume-accountant.txt",              "resumes/accountant.pdf",                   "pdf",    {},                                    "resume",  "accountant",          0, "n/a",       "12"),
-    ("resume-backend-moderncv.txt",        "resumes/backend-moderncv.pdf",             "pdfmargin", {},                                 "resume",  "backend",             2, "senior",    "11"),
-    ("resume-data-engineer-sidebar.txt",   "resumes/data-engineer-sidebar.pdf",        "pdf2col", {"side": "right"},                    "resume",  "data-engineering",    1, "senior",    "6"),
-    ("resume-sre-two-page.txt",            "resumes/sre-two-page.pdf",                 "pdf",    {"size": 11, "running": True},         "resume",  "devops",              1, "senior",    "13"),
-    ("resume-mobile-icons.txt",            "resumes/mobile-icons.pdf",                 "pdf",    {"icons": True},                       "resume",  "mobile",              1, "senior",    "9"),
-
-    ("posting-backend-junior-python.txt",  "postings/backend-junior-python.txt",       "txt",    {"heading": "upper", "bullet": "-"},   "posting", "backend",             2, "entry",     ""),
-    ("posting-backend-mid-node.txt",       "postings/backend-mid-node.md",             "md",     {},                                    "posting", "backend",             2, "mid",       "3"),
-    ("posting-backend-mid-dotnet.txt",     "postings/backend-mid-dotnet.txt",          "txt",    {"heading": "underline", "bullet": "•"}, "posting", "backend",           2, "mid",       "3"),
-    ("posting-backend-mid-java.txt",       "postings/backend-mid-java.txt",            "txt",    {"heading": "colon", "bullet": "*"},   "posting", "backend",             2, "mid",       "4"),
-    ("posting-backend-senior-java.txt",    "postings/backend-senior-java.html",        "html",   {},                                    "posting", "backend",             2, "senior",    "6"),
-    ("posting-backend-senior-python.txt",  "postings/backend-senior-python.md",        "md",     {},                                    "posting", "backend",             2, "senior",    "5"),
-    ("posting-backend-staff-go.txt",       "postings/backend-staff-go.pdf",            "pdf",    {"footer": True},                      "posting", "backend",             2, "staff",     "10"),
-    ("posting-backend-principal-java.txt", "postings/backend-principal-java.pdf",      "pdf",    {"size": 11, "footer": True},          "posting", "backend",             2, "principal", "12"),
-    ("posting-engineering-manager.txt",    "postings/engineering-manager.html",        "html",   {},                                    "posting", "engineering-manager", 1, "manager",   "8"),
-    ("posting-solutions-architect.txt",    "postings/solutions-architect.pdf",         "pdf",    {},                                    "posting", "solutions-architect", 1, "architect", "7"),
-    ("posting-frontend-react.txt",         "postings/frontend-react.html",             "html",   {},                                    "posting", "frontend",            1, "mid",       "3"),
-    ("posting-data-scientist.txt",         "postings/data-scientist.md",               "md",     {},                                    "posting", "data-science",        1, "mid",       "2"),
-    ("posting-data-engineer.txt",          "postings/data-engineer.txt",               "txt",    {"heading": "upper", "bullet": "•"},   "posting", "data-engineering",    1, "mid",       "4"),
-    ("posting-devops-sre.txt",             "postings/devops-sre.pdf",                  "pdf",    {},                                    "posting", "devops",              1, "senior",    "5"),
-    ("posting-qa-automation.txt",          "postings/qa-automation.txt",               "txt",    {"heading": "underline", "bullet": "-"}, "posting", "qa",                1, "mid",       "3"),
-    ("posting-mobile-ios.txt",             "postings/mobile-ios.md",                   "md",     {},                                    "posting", "mobile",              1, "mid",       "3"),
-    ("posting-ux-designer.txt",            "postings/ux-designer.html",                "html",   {},                                    "posting", "ux-design",           0, "n/a",       "4"),
-    ("posting-product-manager.txt",        "postings/product-manager.txt",             "txt",    {"heading": "upper", "bullet": "*"},   "posting", "product-management",  0, "n/a",       "5"),
-    ("posting-nurse.txt",                  "postings/nurse.pdf",                       "pdf",    {"footer": True},                      "posting", "nurse",               0, "n/a",       "2"),
-    ("posting-accountant.txt",             "postings/accountant.md",                   "md",     {},                                    "posting", "accountant",          0, "n/a",       "3"),
-    ("posting-sales-representative.txt",   "postings/sales-representative.txt",        "txt",    {"heading": "colon", "bullet": "-"},   "posting", "sales",               0, "n/a",       "1"),
-    ("posting-teacher.txt",                "postings/teacher.html",                    "html",   {},                                    "posting", "teacher",             0, "n/a",       ""),
-    ("posting-warehouse-associate.txt",    "postings/warehouse-associate.txt",         "txt",    {"heading": "underline", "bullet": "•"}, "posting", "warehouse",         0, "n/a",       ""),
-    ("posting-marketing-manager.txt",      "postings/marketing-manager.md",            "md",     {},                                    "posting", "marketing",           0, "n/a",       "6"),
-    ("posting-chef.txt",                   "postings/chef.html",                       "html",   {},                                    "posting", "chef",                0, "n/a",       "3"),
-    ("posting-hr-generalist.txt",          "postings/hr-generalist.txt",               "txt",    {"heading": "upper", "bullet": "•"},   "posting", "hr",                  0, "n/a",       "3"),
+    (
+        "resume-junior-backend-python.txt",
+        "resumes/junior-backend-python.md",
+        "md",
+        {},
+        "resume",
+        "backend",
+        2,
+        "entry",
+        "2",
+    ),
+    (
+        "resume-senior-backend-java.txt",
+        "resumes/senior-backend-java.pdf",
+        "pdf",
+        {"size": 11.5, "footer": True},
+        "resume",
+        "backend",
+        2,
+        "senior",
+        "11",
+    ),
+    (
+        "resume-staff-backend-go.txt",
+        "resumes/staff-backend-go.pdf",
+        "pdf2col",
+        {},
+        "resume",
+        "backend",
+        2,
+        "staff",
+        "13",
+    ),
+    (
+        "resume-dotnet-backend.txt",
+        "resumes/dotnet-backend.docx",
+        "docx",
+        {},
+        "resume",
+        "backend",
+        2,
+        "senior",
+        "8",
+    ),
+    (
+        "resume-nodejs-backend.txt",
+        "resumes/nodejs-backend.txt",
+        "txt",
+        {"heading": "upper", "bullet": "•"},
+        "resume",
+        "backend",
+        2,
+        "mid",
+        "6",
+    ),
+    (
+        "resume-frontend-react.txt",
+        "resumes/frontend-react.md",
+        "md",
+        {},
+        "resume",
+        "frontend",
+        1,
+        "senior",
+        "7",
+    ),
+    (
+        "resume-data-scientist.txt",
+        "resumes/data-scientist.pdf",
+        "pdf",
+        {},
+        "resume",
+        "data-science",
+        1,
+        "senior",
+        "9",
+    ),
+    (
+        "resume-devops-engineer.txt",
+        "resumes/devops-engineer.pdf",
+        "pdf",
+        {},
+        "resume",
+        "devops",
+        1,
+        "senior",
+        "8",
+    ),
+    (
+        "resume-qa-engineer.txt",
+        "resumes/qa-engineer.txt",
+        "txt",
+        {"heading": "underline", "bullet": "-"},
+        "resume",
+        "qa",
+        1,
+        "mid",
+        "6",
+    ),
+    (
+        "resume-nurse.txt",
+        "resumes/nurse.txt",
+        "txt",
+        {"heading": "colon", "bullet": "*"},
+        "resume",
+        "nurse",
+        0,
+        "n/a",
+        "10",
+    ),
+    (
+        "resume-accountant.txt",
+        "resumes/accountant.pdf",
+        "pdf",
+        {},
+        "resume",
+        "accountant",
+        0,
+        "n/a",
+        "12",
+    ),
+    (
+        "resume-backend-moderncv.txt",
+        "resumes/backend-moderncv.pdf",
+        "pdfmargin",
+        {},
+        "resume",
+        "backend",
+        2,
+        "senior",
+        "11",
+    ),
+    (
+        "resume-data-engineer-sidebar.txt",
+        "resumes/data-engineer-sidebar.pdf",
+        "pdf2col",
+        {"side": "right"},
+        "resume",
+        "data-engineering",
+        1,
+        "senior",
+        "6",
+    ),
+    (
+        "resume-sre-two-page.txt",
+        "resumes/sre-two-page.pdf",
+        "pdf",
+        {"size": 11, "running": True},
+        "resume",
+        "devops",
+        1,
+        "senior",
+        "13",
+    ),
+    (
+        "resume-mobile-icons.txt",
+        "resumes/mobile-icons.pdf",
+        "pdf",
+        {"icons": True},
+        "resume",
+        "mobile",
+        1,
+        "senior",
+        "9",
+    ),
+    (
+        "posting-backend-junior-python.txt",
+        "postings/backend-junior-python.txt",
+        "txt",
+        {"heading": "upper", "bullet": "-"},
+        "posting",
+        "backend",
+        2,
+        "entry",
+        "",
+    ),
+    (
+        "posting-backend-mid-node.txt",
+        "postings/backend-mid-node.md",
+        "md",
+        {},
+        "posting",
+        "backend",
+        2,
+        "mid",
+        "3",
+    ),
+    (
+        "posting-backend-mid-dotnet.txt",
+        "postings/backend-mid-dotnet.txt",
+        "txt",
+        {"heading": "underline", "bullet": "•"},
+        "posting",
+        "backend",
+        2,
+        "mid",
+        "3",
+    ),
+    (
+        "posting-backend-mid-java.txt",
+        "postings/backend-mid-java.txt",
+        "txt",
+        {"heading": "colon", "bullet": "*"},
+        "posting",
+        "backend",
+        2,
+        "mid",
+        "4",
+    ),
+    (
+        "posting-backend-senior-java.txt",
+        "postings/backend-senior-java.html",
+        "html",
+        {},
+        "posting",
+        "backend",
+        2,
+        "senior",
+        "6",
+    ),
+    (
+        "posting-backend-senior-python.txt",
+        "postings/backend-senior-python.md",
+        "md",
+        {},
+        "posting",
+        "backend",
+        2,
+        "senior",
+        "5",
+    ),
+    (
+        "posting-backend-staff-go.txt",
+        "postings/backend-staff-go.pdf",
+        "pdf",
+        {"footer": True},
+        "posting",
+        "backend",
+        2,
+        "staff",
+        "10",
+    ),
+    (
+        "posting-backend-principal-java.txt",
+        "postings/backend-principal-java.pdf",
+        "pdf",
+        {"size": 11, "footer": True},
+        "posting",
+        "backend",
+        2,
+        "principal",
+        "12",
+    ),
+    (
+        "posting-engineering-manager.txt",
+        "postings/engineering-manager.html",
+        "html",
+        {},
+        "posting",
+        "engineering-manager",
+        1,
+        "manager",
+        "8",
+    ),
+    (
+        "posting-solutions-architect.txt",
+        "postings/solutions-architect.pdf",
+        "pdf",
+        {},
+        "posting",
+        "solutions-architect",
+        1,
+        "architect",
+        "7",
+    ),
+    (
+        "posting-frontend-react.txt",
+        "postings/frontend-react.html",
+        "html",
+        {},
+        "posting",
+        "frontend",
+        1,
+        "mid",
+        "3",
+    ),
+    (
+        "posting-data-scientist.txt",
+        "postings/data-scientist.md",
+        "md",
+        {},
+        "posting",
+        "data-science",
+        1,
+        "mid",
+        "2",
+    ),
+    (
+        "posting-data-engineer.txt",
+        "postings/data-engineer.txt",
+        "txt",
+        {"heading": "upper", "bullet": "•"},
+        "posting",
+        "data-engineering",
+        1,
+        "mid",
+        "4",
+    ),
+    (
+        "posting-devops-sre.txt",
+        "postings/devops-sre.pdf",
+        "pdf",
+        {},
+        "posting",
+        "devops",
+        1,
+        "senior",
+        "5",
+    ),
+    (
+        "posting-qa-automation.txt",
+        "postings/qa-automation.txt",
+        "txt",
+        {"heading": "underline", "bullet": "-"},
+        "posting",
+        "qa",
+        1,
+        "mid",
+        "3",
+    ),
+    (
+        "posting-mobile-ios.txt",
+        "postings/mobile-ios.md",
+        "md",
+        {},
+        "posting",
+        "mobile",
+        1,
+        "mid",
+        "3",
+    ),
+    (
+        "posting-ux-designer.txt",
+        "postings/ux-designer.html",
+        "html",
+        {},
+        "posting",
+        "ux-design",
+        0,
+        "n/a",
+        "4",
+    ),
+    (
+        "posting-product-manager.txt",
+        "postings/product-manager.txt",
+        "txt",
+        {"heading": "upper", "bullet": "*"},
+        "posting",
+        "product-management",
+        0,
+        "n/a",
+        "5",
+    ),
+    (
+        "posting-nurse.txt",
+        "postings/nurse.pdf",
+        "pdf",
+        {"footer": True},
+        "posting",
+        "nurse",
+        0,
+        "n/a",
+        "2",
+    ),
+    (
+        "posting-accountant.txt",
+        "postings/accountant.md",
+        "md",
+        {},
+        "posting",
+        "accountant",
+        0,
+        "n/a",
+        "3",
+    ),
+    (
+        "posting-sales-representative.txt",
+        "postings/sales-representative.txt",
+        "txt",
+        {"heading": "colon", "bullet": "-"},
+        "posting",
+        "sales",
+        0,
+        "n/a",
+        "1",
+    ),
+    (
+        "posting-teacher.txt",
+        "postings/teacher.html",
+        "html",
+        {},
+        "posting",
+        "teacher",
+        0,
+        "n/a",
+        "",
+    ),
+    (
+        "posting-warehouse-associate.txt",
+        "postings/warehouse-associate.txt",
+        "txt",
+        {"heading": "underline", "bullet": "•"},
+        "posting",
+        "warehouse",
+        0,
+        "n/a",
+        "",
+    ),
+    (
+        "posting-marketing-manager.txt",
+        "postings/marketing-manager.md",
+        "md",
+        {},
+        "posting",
+        "marketing",
+        0,
+        "n/a",
+        "6",
+    ),
+    ("posting-chef.txt", "postings/chef.html", "html", {}, "posting", "chef", 0, "n/a", "3"),
+    (
+        "posting-hr-generalist.txt",
+        "postings/hr-generalist.txt",
+        "txt",
+        {"heading": "upper", "bullet": "•"},
+        "posting",
+        "hr",
+        0,
+        "n/a",
+        "3",
+    ),
 ]
 
 FIXED_DATE = _dt.datetime(2026, 1, 1, 0, 0, 0)
@@ -282,7 +682,7 @@ HTML_FOOT = """<p><a class="apply-btn" href="#apply" onclick="trackApply('{slug}
 
 
 def html_text(s: str) -> str:
-    s = html.escape(s, quote=False)          # & -> &amp;
+    s = html.escape(s, quote=False)  # & -> &amp;
     s = s.replace("'", "&rsquo;")
     s = re.sub(r"(\d) (days|weeks|hours|years|pounds|minutes)\b", r"\1&nbsp;\2", s)
     s = s.replace(" – ", "&nbsp;&ndash; ")
@@ -312,7 +712,9 @@ def render_html(doc: dict, opts: dict, slug: str) -> bytes:
             elif b["t"] == "table":
                 parts.append("<table>\n")
                 for r in b["rows"]:
-                    parts.append("<tr>" + "".join("<td>%s</td>" % html_text(c) for c in r) + "</tr>\n")
+                    parts.append(
+                        "<tr>" + "".join("<td>%s</td>" % html_text(c) for c in r) + "</tr>\n"
+                    )
                 parts.append("</table>\n")
         parts.append("</section>\n")
     parts.append(HTML_FOOT.format(company=html_text(company), slug=slug))
@@ -345,19 +747,52 @@ def _pdf_styles(size: float = 10.0) -> dict:
 
     lead = size * 1.32
     return {
-        "title": ParagraphStyle("title", fontName="Helvetica-Bold", fontSize=size + 8, leading=size + 12, spaceAfter=4),
-        "sub": ParagraphStyle("sub", fontName="Helvetica", fontSize=size - 0.5, leading=lead, textColor=colors.HexColor("#444444")),
-        "h2": ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=size + 2, leading=size + 5, spaceBefore=size * 1.1,
-                             spaceAfter=3, textColor=colors.HexColor("#1f4e79")),
-        "h3": ParagraphStyle("h3", fontName="Helvetica-Bold", fontSize=size + 0.5, leading=lead, spaceBefore=5),
-        "meta": ParagraphStyle("meta", fontName="Helvetica-Oblique", fontSize=size - 0.5, leading=lead, spaceAfter=2,
-                               textColor=colors.HexColor("#555555")),
-        "body": ParagraphStyle("body", fontName="Helvetica", fontSize=size, leading=lead, spaceAfter=4),
+        "title": ParagraphStyle(
+            "title", fontName="Helvetica-Bold", fontSize=size + 8, leading=size + 12, spaceAfter=4
+        ),
+        "sub": ParagraphStyle(
+            "sub",
+            fontName="Helvetica",
+            fontSize=size - 0.5,
+            leading=lead,
+            textColor=colors.HexColor("#444444"),
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            fontName="Helvetica-Bold",
+            fontSize=size + 2,
+            leading=size + 5,
+            spaceBefore=size * 1.1,
+            spaceAfter=3,
+            textColor=colors.HexColor("#1f4e79"),
+        ),
+        "h3": ParagraphStyle(
+            "h3", fontName="Helvetica-Bold", fontSize=size + 0.5, leading=lead, spaceBefore=5
+        ),
+        "meta": ParagraphStyle(
+            "meta",
+            fontName="Helvetica-Oblique",
+            fontSize=size - 0.5,
+            leading=lead,
+            spaceAfter=2,
+            textColor=colors.HexColor("#555555"),
+        ),
+        "body": ParagraphStyle(
+            "body", fontName="Helvetica", fontSize=size, leading=lead, spaceAfter=4
+        ),
         # hanging indent kept small (5pt at 10pt type): pdfminer only groups a
         # wrapped bullet item into one text box if its lines start within
         # ~half a line height of each other; a wider indent splits items.
-        "bullet": ParagraphStyle("bullet", fontName="Helvetica", fontSize=size, leading=lead, leftIndent=size * 0.7,
-                                 bulletIndent=size * 0.2, bulletFontName="Helvetica", spaceAfter=1.5),
+        "bullet": ParagraphStyle(
+            "bullet",
+            fontName="Helvetica",
+            fontSize=size,
+            leading=lead,
+            leftIndent=size * 0.7,
+            bulletIndent=size * 0.2,
+            bulletFontName="Helvetica",
+            spaceAfter=1.5,
+        ),
     }
 
 
@@ -366,14 +801,18 @@ def _esc(s: str) -> str:
 
 
 def _flowables(sections, st, with_rule=True):
-    from reportlab.platypus import HRFlowable, Paragraph, Spacer, Table, TableStyle
     from reportlab.lib import colors
+    from reportlab.platypus import HRFlowable, Paragraph, Spacer, Table, TableStyle
 
     out = []
     for sec in sections:
         out.append(Paragraph(_esc(sec["heading"]), st["h2"]))
         if with_rule:
-            out.append(HRFlowable(width="100%", thickness=0.6, color=colors.HexColor("#9fb3c8"), spaceAfter=3))
+            out.append(
+                HRFlowable(
+                    width="100%", thickness=0.6, color=colors.HexColor("#9fb3c8"), spaceAfter=3
+                )
+            )
         for b in sec["blocks"]:
             if b["t"] == "p":
                 out.append(Paragraph(_esc(b["text"]), st["body"]))
@@ -387,9 +826,15 @@ def _flowables(sections, st, with_rule=True):
                 out.append(Spacer(1, 3))
             elif b["t"] == "table":
                 t = Table(b["rows"])
-                t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), "Helvetica", 9),
-                                       ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
-                                       ("GRID", (0, 0), (-1, -1), 0.4, colors.grey)]))
+                t.setStyle(
+                    TableStyle(
+                        [
+                            ("FONT", (0, 0), (-1, -1), "Helvetica", 9),
+                            ("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9),
+                            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                        ]
+                    )
+                )
                 out.append(t)
     return out
 
@@ -406,7 +851,11 @@ def icon_font_ttf() -> bytes:
     from fontTools.pens.ttGlyphPen import TTGlyphPen
 
     def box(pen, x0, y0, x1, y1):
-        pen.moveTo((x0, y0)); pen.lineTo((x0, y1)); pen.lineTo((x1, y1)); pen.lineTo((x1, y0)); pen.closePath()
+        pen.moveTo((x0, y0))
+        pen.lineTo((x0, y1))
+        pen.lineTo((x1, y1))
+        pen.lineTo((x1, y0))
+        pen.closePath()
 
     shapes = {
         ".notdef": [(100, 0, 600, 700)],
@@ -423,13 +872,26 @@ def icon_font_ttf() -> bytes:
         for bx in boxes:
             box(pen, *bx)
         glyphs[name] = pen.glyph()
-    cmap = {0x20: "space", 0xF095: "phone", ord("I"): "phone", 0xF0E0: "envelope", 0xF09B: "github", 0xA7: "github", 0xF041: "marker"}
+    cmap = {
+        0x20: "space",
+        0xF095: "phone",
+        ord("I"): "phone",
+        0xF0E0: "envelope",
+        0xF09B: "github",
+        0xA7: "github",
+        0xF041: "marker",
+    }
     fb = FontBuilder(1000, isTTF=True)
     fb.updateHead(created=0x0DDDDDDD, modified=0x0DDDDDDD)  # fixed: byte-identical output
     fb.setupGlyphOrder(order)
     fb.setupCharacterMap(cmap)
     fb.setupGlyf(glyphs)
-    fb.setupHorizontalMetrics({n: (300 if n == "space" else 800, 0 if not shapes[n] else min(b[0] for b in shapes[n])) for n in order})
+    fb.setupHorizontalMetrics(
+        {
+            n: (300 if n == "space" else 800, 0 if not shapes[n] else min(b[0] for b in shapes[n]))
+            for n in order
+        }
+    )
     fb.setupHorizontalHeader(ascent=800, descent=-200)
     fb.setupNameTable({"familyName": ICON_FONT, "styleName": "Regular"})
     fb.setupOS2(sTypoAscender=800, sTypoDescender=-200, usWinAscent=800, usWinDescent=200)
@@ -486,17 +948,32 @@ def _render_pdf(doc: dict, opts: dict, total: int) -> bytes:
             canvas.setFont("Helvetica", 8)
             canvas.setFillGray(0.45)
             canvas.drawString(54, letter[1] - 30, "%s \u2013 Curriculum Vitae" % doc["title"])
-            canvas.drawString(54, 30, "%s \u00b7 %s" % (doc["title"], doc["subtitle"][1].split(" \u00b7 ")[0]))
+            canvas.drawString(
+                54, 30, "%s \u00b7 %s" % (doc["title"], doc["subtitle"][1].split(" \u00b7 ")[0])
+            )
             canvas.drawRightString(letter[0] - 54, 30, "%d/%d" % (canvas.getPageNumber(), total))
             canvas.restoreState()
 
     if opts.get("icons"):
         _register_icon_font()
-    tmpl = SimpleDocTemplate(buf, pagesize=letter, leftMargin=54, rightMargin=54, topMargin=50, bottomMargin=50,
-                             title=doc["title"], author="jdmatch samples", subject="jdmatch sample document",
-                             creator=CREATOR, invariant=1)
+    tmpl = SimpleDocTemplate(
+        buf,
+        pagesize=letter,
+        leftMargin=54,
+        rightMargin=54,
+        topMargin=50,
+        bottomMargin=50,
+        title=doc["title"],
+        author="jdmatch samples",
+        subject="jdmatch sample document",
+        creator=CREATOR,
+        invariant=1,
+    )
     story = [Paragraph(_esc(doc["title"]), st["title"])]
-    story += [Paragraph(_with_icons(s) if opts.get("icons") else _esc(s), st["sub"]) for s in doc["subtitle"]]
+    story += [
+        Paragraph(_with_icons(s) if opts.get("icons") else _esc(s), st["sub"])
+        for s in doc["subtitle"]
+    ]
     story.append(Spacer(1, 4))
     story += _flowables(doc["sections"], st)
     tmpl.build(story, onFirstPage=on_page, onLaterPages=on_page)
@@ -512,34 +989,48 @@ def render_pdf_margin(doc: dict, opts: dict) -> bytes:
     from reportlab.pdfgen import canvas as rl_canvas
 
     W, H = letter
-    margin_right = 138      # right edge of the date margin
-    main_x = 156            # left edge of the main column
+    margin_right = 138  # right edge of the date margin
+    main_x = 156  # left edge of the main column
     main_w = W - 54 - main_x
     size, lead = 10, 13.2
     buf = io.BytesIO()
     c = rl_canvas.Canvas(buf, pagesize=letter, invariant=1)
-    c.setTitle(doc["title"]); c.setAuthor("jdmatch samples"); c.setSubject("jdmatch sample document"); c.setCreator(CREATOR)
+    c.setTitle(doc["title"])
+    c.setAuthor("jdmatch samples")
+    c.setSubject("jdmatch sample document")
+    c.setCreator(CREATOR)
     y = H - 60
-    c.setFont("Helvetica-Bold", 22); c.drawString(main_x, y, doc["title"]); y -= 22
+    c.setFont("Helvetica-Bold", 22)
+    c.drawString(main_x, y, doc["title"])
+    y -= 22
     for sub in doc["subtitle"]:
-        c.setFont("Helvetica", 10); c.setFillGray(0.3); c.drawString(main_x, y, sub); y -= lead
+        c.setFont("Helvetica", 10)
+        c.setFillGray(0.3)
+        c.drawString(main_x, y, sub)
+        y -= lead
     c.setFillGray(0)
 
     def text(x, font, fsize, value):
-        c.setFont(font, fsize); c.drawString(x, y, value)
+        c.setFont(font, fsize)
+        c.drawString(x, y, value)
 
     def wrapped(value, font="Helvetica", indent=0.0, bullet=False):
         nonlocal y
         lines = simpleSplit(value, font, size, main_w - indent)
         for i, ln in enumerate(lines):
             if bullet and i == 0:
-                c.setFont("Helvetica", size); c.drawString(main_x, y, "\u2022")
-            text(main_x + indent, font, size, ln); y -= lead
+                c.setFont("Helvetica", size)
+                c.drawString(main_x, y, "\u2022")
+            text(main_x + indent, font, size, ln)
+            y -= lead
 
     for sec in doc["sections"]:
         y -= 10
-        c.setFillColor(colors.HexColor("#3873b3")); c.rect(main_x - 8 - 80, y - 1, 80, 7, stroke=0, fill=1)
-        c.setFillColor(colors.HexColor("#3873b3")); text(main_x, "Helvetica", 13, sec["heading"]); c.setFillGray(0)
+        c.setFillColor(colors.HexColor("#3873b3"))
+        c.rect(main_x - 8 - 80, y - 1, 80, 7, stroke=0, fill=1)
+        c.setFillColor(colors.HexColor("#3873b3"))
+        text(main_x, "Helvetica", 13, sec["heading"])
+        c.setFillGray(0)
         y -= lead + 4
         for b in sec["blocks"]:
             if b["t"] == "h3":
@@ -550,9 +1041,11 @@ def render_pdf_margin(doc: dict, opts: dict) -> bytes:
                 c.setFont("Helvetica", 9)
                 for i, d in enumerate(dates):
                     c.drawRightString(margin_right, y - i * lead, d)
-                text(main_x, "Helvetica-Bold", size, b["text"]); y -= lead
+                text(main_x, "Helvetica-Bold", size, b["text"])
+                y -= lead
                 if place:
-                    text(main_x, "Helvetica-Oblique", size, place); y -= lead
+                    text(main_x, "Helvetica-Oblique", size, place)
+                    y -= lead
                 if len(dates) > 1 and not place:
                     y -= lead
             elif b["t"] == "ul":
@@ -562,7 +1055,8 @@ def render_pdf_margin(doc: dict, opts: dict) -> bytes:
             elif b["t"] == "p":
                 label, sep, rest = b["text"].partition(": ")
                 if sep and len(label) < 16:  # a moderncv cvitem: label in the margin
-                    c.setFont("Helvetica-Bold", 9); c.drawRightString(margin_right, y, label)
+                    c.setFont("Helvetica-Bold", 9)
+                    c.drawRightString(margin_right, y, label)
                     wrapped(rest)
                 else:
                     wrapped(b["text"])
@@ -572,7 +1066,7 @@ def render_pdf_margin(doc: dict, opts: dict) -> bytes:
     return buf.getvalue()
 
 
-GUTTER = 40          # points between sidebar and main column (pdfminer must not merge lines across it)
+GUTTER = 40  # points between sidebar and main column (pdfminer must not merge lines across it)
 SIDEBAR_W = 160
 
 
@@ -588,7 +1082,7 @@ def render_pdf2col(doc: dict, opts: dict) -> bytes:
     header_h = 64
     body_h = H - 2 * margin - header_h
     main_w = W - 2 * margin - SIDEBAR_W - GUTTER
-    if opts.get("side") == "right":   # main column first, sidebar on the right
+    if opts.get("side") == "right":  # main column first, sidebar on the right
         side_x, main_x = margin + main_w + GUTTER, margin
     else:
         side_x, main_x = margin, margin + SIDEBAR_W + GUTTER
@@ -599,17 +1093,57 @@ def render_pdf2col(doc: dict, opts: dict) -> bytes:
     # same leading as the main column so sidebar and main lines sit on the same
     # baselines (they share y positions on the page), only a smaller type size
     lead = st["body"].leading
-    side["body"] = ParagraphStyle("sbody", parent=st["body"], fontSize=8.5, leading=lead, spaceAfter=0)
-    side["bullet"] = ParagraphStyle("sbullet", parent=st["bullet"], fontSize=8.5, leading=lead, leftIndent=6,
-                                    bulletIndent=1.7, spaceAfter=0)
+    side["body"] = ParagraphStyle(
+        "sbody", parent=st["body"], fontSize=8.5, leading=lead, spaceAfter=0
+    )
+    side["bullet"] = ParagraphStyle(
+        "sbullet",
+        parent=st["bullet"],
+        fontSize=8.5,
+        leading=lead,
+        leftIndent=6,
+        bulletIndent=1.7,
+        spaceAfter=0,
+    )
     side["h3"] = ParagraphStyle("sh3", parent=st["h3"], fontSize=8.5, leading=lead, spaceBefore=0)
-    side["meta"] = ParagraphStyle("smeta", parent=st["meta"], fontSize=8, leading=lead, spaceAfter=0)
+    side["meta"] = ParagraphStyle(
+        "smeta", parent=st["meta"], fontSize=8, leading=lead, spaceAfter=0
+    )
 
     frames = [
-        Frame(margin, H - margin - header_h, W - 2 * margin, header_h, id="header",
-              leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
-        Frame(left_x, margin, SIDEBAR_W, body_h, id="sidebar", leftPadding=8, rightPadding=6, topPadding=4, bottomPadding=0),
-        Frame(right_x, margin, right_w, body_h, id="main", leftPadding=0, rightPadding=0, topPadding=4, bottomPadding=0),
+        Frame(
+            margin,
+            H - margin - header_h,
+            W - 2 * margin,
+            header_h,
+            id="header",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        ),
+        Frame(
+            left_x,
+            margin,
+            SIDEBAR_W,
+            body_h,
+            id="sidebar",
+            leftPadding=8,
+            rightPadding=6,
+            topPadding=4,
+            bottomPadding=0,
+        ),
+        Frame(
+            right_x,
+            margin,
+            right_w,
+            body_h,
+            id="main",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=4,
+            bottomPadding=0,
+        ),
     ]
 
     def background(canvas, _doc):
@@ -619,8 +1153,15 @@ def render_pdf2col(doc: dict, opts: dict) -> bytes:
         canvas.restoreState()
 
     buf = io.BytesIO()
-    tmpl = BaseDocTemplate(buf, pagesize=letter, title=doc["title"], author="jdmatch samples",
-                           subject="jdmatch sample document", creator=CREATOR, invariant=1)
+    tmpl = BaseDocTemplate(
+        buf,
+        pagesize=letter,
+        title=doc["title"],
+        author="jdmatch samples",
+        subject="jdmatch sample document",
+        creator=CREATOR,
+        invariant=1,
+    )
     tmpl.addPageTemplates([PageTemplate(id="twocol", frames=frames, onPage=background)])
     story = [Paragraph(_esc(doc["title"]), st["title"])]
     story += [Paragraph(_esc(s), st["sub"]) for s in doc["subtitle"]]
@@ -689,8 +1230,10 @@ def render_docx(doc: dict, opts: dict) -> bytes:
     d.save(raw)
     # rewrite the zip with fixed timestamps so the bytes are reproducible
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as zin, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+    with (
+        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as zin,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
         for info in zin.infolist():
             zi = zipfile.ZipInfo(info.filename, date_time=(2026, 1, 1, 0, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED

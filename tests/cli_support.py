@@ -43,8 +43,13 @@ def _exit_status(code: object) -> tuple[int, str]:
     return 1, f"{code}\n"
 
 
-def run_cli(*args: str | os.PathLike[str], input: str | None = None, env: Mapping[str, str | None] | None = None,
-            cwd: Path | None = None, columns: int | None = None) -> CliResult:
+def run_cli(
+    *args: str | os.PathLike[str],
+    input: str | None = None,
+    env: Mapping[str, str | None] | None = None,
+    cwd: Path | None = None,
+    columns: int | None = None,
+) -> CliResult:
     """Run ``jdmatch ARGS...`` in this process; ``columns`` sets COLUMNS (and TERM=dumb) as for a terminal that wide."""
     from jdmatch.cli import main
 
@@ -63,7 +68,9 @@ def run_cli(*args: str | os.PathLike[str], input: str | None = None, env: Mappin
             code = 0
         except SystemExit as exc:
             code, extra = _exit_status(exc.code)
-        except Exception as exc:  # what the interpreter prints for an uncaught exception, then exit status 1
+        except (
+            Exception
+        ) as exc:  # what the interpreter prints for an uncaught exception, then exit status 1
             sys.excepthook(type(exc), exc, exc.__traceback__)
             code = 1
         finally:

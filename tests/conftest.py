@@ -16,7 +16,12 @@ def samples() -> Path:
     return SAMPLES
 
 
-def make_pdf(pages: list[list[tuple[float, float, str]]], *, encrypt: str | None = None, font_size: float = 10) -> bytes:
+def make_pdf(
+    pages: list[list[tuple[float, float, str]]],
+    *,
+    encrypt: str | None = None,
+    font_size: float = 10,
+) -> bytes:
     """A real text PDF made with reportlab: each page is a list of (x, y-from-top, text)."""
     from reportlab.lib.pagesizes import letter
     from reportlab.pdfgen import canvas
@@ -47,7 +52,15 @@ def make_image_only_pdf() -> bytes:
     return buf.getvalue()
 
 
-def two_column_page(left: list[str], right: list[str], *, left_x: float = 50, right_x: float = 250, top: float = 120, leading: float = 14) -> list[tuple[float, float, str]]:
+def two_column_page(
+    left: list[str],
+    right: list[str],
+    *,
+    left_x: float = 50,
+    right_x: float = 250,
+    top: float = 120,
+    leading: float = 14,
+) -> list[tuple[float, float, str]]:
     """Lines of two side-by-side columns sharing baselines, under a full-width banner."""
     page = [(left_x, 60, "Jordan Example - Backend Engineer - jordan@example.org - +1 555 0100")]
     for i, text in enumerate(left):
@@ -58,7 +71,6 @@ def two_column_page(left: list[str], right: list[str], *, left_x: float = 50, ri
 
 
 from tests.serve_support import live_server  # noqa: E402,F401  (a session-scoped live `jdmatch serve`)
-
 
 # -- running on both cores (pytest-xdist, `--dist loadgroup` in pyproject.toml) ---------------------
 
@@ -72,10 +84,11 @@ _ONE_WORKER = {"live_server": "live", "browser": "live"}
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        groups = {_ONE_WORKER[name] for name in getattr(item, "fixturenames", ()) if name in _ONE_WORKER}
+        groups = {
+            _ONE_WORKER[name] for name in getattr(item, "fixturenames", ()) if name in _ONE_WORKER
+        }
         for group in sorted(groups):
             item.add_marker(pytest.mark.xdist_group(group))
-
 
 
 class _GroupIds:
@@ -84,15 +97,24 @@ class _GroupIds:
     both workers and each started its own server. Runs after xdist's hook and adds the suffix it meant to."""
 
     @pytest.hookimpl(trylast=True)
-    def pytest_collection_modifyitems(self, config: pytest.Config, items: list[pytest.Item]) -> None:
+    def pytest_collection_modifyitems(
+        self, config: pytest.Config, items: list[pytest.Item]
+    ) -> None:
         if not config.getoption("loadgroup", False):
             return
         try:
             from _pytest.nodeid import NodeId
-        except ImportError:  # an older pytest reads item._nodeid, where xdist already put the suffix
+        except (
+            ImportError
+        ):  # an older pytest reads item._nodeid, where xdist already put the suffix
             return
         for item in items:
-            names = sorted({str(m.args[0] if m.args else m.kwargs.get("name", "default")) for m in item.iter_markers("xdist_group")})
+            names = sorted(
+                {
+                    str(m.args[0] if m.args else m.kwargs.get("name", "default"))
+                    for m in item.iter_markers("xdist_group")
+                }
+            )
             if names and not item.nodeid.endswith("@" + "_".join(names)):
                 item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(names)}")
 

@@ -8,9 +8,10 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
@@ -33,7 +34,9 @@ class LiveServer:
     def client(self, **kwargs: Any) -> Any:
         import httpx
 
-        return httpx.Client(base_url=self.url, headers=self.headers(), timeout=kwargs.pop("timeout", 60), **kwargs)
+        return httpx.Client(
+            base_url=self.url, headers=self.headers(), timeout=kwargs.pop("timeout", 60), **kwargs
+        )
 
     def log_text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
@@ -45,7 +48,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(folder: Path, *args: str, token: str | None = None, wait: float = 120.0) -> LiveServer:
+def start_server(
+    folder: Path, *args: str, token: str | None = None, wait: float = 120.0
+) -> LiveServer:
     """Start ``python -m jdmatch serve`` on a free loopback port and wait until /healthz answers."""
     import httpx
 
@@ -56,17 +61,33 @@ def start_server(folder: Path, *args: str, token: str | None = None, wait: float
     port = free_port()
     env = {k: v for k, v in os.environ.items() if k != "JDMATCH_TOKEN"}
     env["TMPDIR"] = str(tmpdir)
-    env["PYTHONHASHSEED"] = "0"  # the same set order as the command line runs the tests compare with
-    cmd = [sys.executable, "-m", "jdmatch", "serve", "--host", "127.0.0.1", "--port", str(port), *args]
+    env["PYTHONHASHSEED"] = (
+        "0"  # the same set order as the command line runs the tests compare with
+    )
+    cmd = [
+        sys.executable,
+        "-m",
+        "jdmatch",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        *args,
+    ]
     if token:
         cmd += ["--token", token]
     with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env)
+        proc = subprocess.Popen(
+            cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env
+        )
     server = LiveServer(f"http://127.0.0.1:{port}", port, token, log, tmpdir, proc)
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"jdmatch serve exited with {proc.returncode}: {server.log_text()[-2000:]}")
+            raise RuntimeError(
+                f"jdmatch serve exited with {proc.returncode}: {server.log_text()[-2000:]}"
+            )
         try:
             if httpx.get(f"{server.url}/healthz", timeout=2).status_code == 200:
                 return server
@@ -74,7 +95,9 @@ def start_server(folder: Path, *args: str, token: str | None = None, wait: float
             pass
         time.sleep(0.2)
     stop_server(server)
-    raise RuntimeError(f"jdmatch serve did not answer /healthz within {wait:.0f} s: {server.log_text()[-2000:]}")
+    raise RuntimeError(
+        f"jdmatch serve did not answer /healthz within {wait:.0f} s: {server.log_text()[-2000:]}"
+    )
 
 
 def stop_server(server: LiveServer) -> None:
@@ -90,7 +113,9 @@ def stop_server(server: LiveServer) -> None:
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """One server for the whole session, with a token, 2 worker processes and the default limits."""
     pytest.importorskip("uvicorn", reason="needs the serve extra")
-    server = start_server(tmp_path_factory.mktemp("serve"), "--workers", "2", token="t-" + secrets.token_urlsafe(16))
+    server = start_server(
+        tmp_path_factory.mktemp("serve"), "--workers", "2", token="t-" + secrets.token_urlsafe(16)
+    )
     try:
         yield server
     finally:

@@ -27,7 +27,16 @@ def postings_jsonl(path: Path, n: int) -> list[str]:
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
             ids.append(f"job-{i}")
-            fh.write(json.dumps({"id": f"job-{i}", "title": f"Posting {i}", "description": texts[i % len(texts)]}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "id": f"job-{i}",
+                        "title": f"Posting {i}",
+                        "description": texts[i % len(texts)],
+                    }
+                )
+                + "\n"
+            )
     return ids
 
 
@@ -42,7 +51,9 @@ def cli(*args: str, input: str | None = None) -> CliResult:
 def test_folder_to_csv_with_summary(tmp_path: Path) -> None:
     out = tmp_path / "ranked.csv"
     summary = tmp_path / "market.json"
-    result = cli(str(SAMPLES / "postings"), "-o", str(out), "--summary", str(summary), "--workers", "2")
+    result = cli(
+        str(SAMPLES / "postings"), "-o", str(out), "--summary", str(summary), "--workers", "2"
+    )
     assert result.returncode == 0, result.stderr
     rows = rows_of(out)
     assert len(rows) == len(list((SAMPLES / "postings").iterdir()))
@@ -55,7 +66,9 @@ def test_folder_to_csv_with_summary(tmp_path: Path) -> None:
     assert data["count"] == len(rows) and data["ok"] == len(rows)
     demanded = {s["id"]: s for s in data["most_demanded_skills"]}
     assert "python" in demanded and 0 < demanded["python"]["share"] <= 1
-    assert data["most_missing_skills"] and data["score_distribution"]["max"] == pytest.approx(float(best["score"]), abs=0.01)
+    assert data["most_missing_skills"] and data["score_distribution"]["max"] == pytest.approx(
+        float(best["score"]), abs=0.01
+    )
     assert not (tmp_path / "ranked.csv.part").exists()
 
 
@@ -63,7 +76,9 @@ def test_jsonl_from_stdin_and_columns(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     ids = postings_jsonl(src, 12)
     out = tmp_path / "out.jsonl"
-    result = cli("-", "-o", str(out), "--workers", "1", "--text-column", "description", input=src.read_text())
+    result = cli(
+        "-", "-o", str(out), "--workers", "1", "--text-column", "description", input=src.read_text()
+    )
     assert result.returncode == 0, result.stderr
     rows = rows_of(out)
     assert [r["id"] for r in rows] == ids
@@ -75,13 +90,29 @@ def test_csv_input_with_named_columns(tmp_path: Path) -> None:
     with src.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["ref", "heading", "body"])
-        w.writerow(["A1", "Backend", "Java, Spring Boot, PostgreSQL,\nDocker and Kubernetes on AWS."])
+        w.writerow(
+            ["A1", "Backend", "Java, Spring Boot, PostgreSQL,\nDocker and Kubernetes on AWS."]
+        )
         w.writerow(["B2", "Nurse", "Registered nurse for the ICU, BLS and ACLS."])
     out = tmp_path / "out.csv"
-    result = cli(str(src), "-o", str(out), "--text-column", "body", "--id-column", "ref", "--title-column", "heading", "--workers", "1")
+    result = cli(
+        str(src),
+        "-o",
+        str(out),
+        "--text-column",
+        "body",
+        "--id-column",
+        "ref",
+        "--title-column",
+        "heading",
+        "--workers",
+        "1",
+    )
     assert result.returncode == 0, result.stderr
     rows = {r["id"]: r for r in rows_of(out)}
-    assert rows["A1"]["title"] == "Backend" and float(rows["A1"]["score"]) > float(rows["B2"]["score"])
+    assert rows["A1"]["title"] == "Backend" and float(rows["A1"]["score"]) > float(
+        rows["B2"]["score"]
+    )
     bad = cli(str(src), "-o", str(tmp_path / "x.csv"), "--text-column", "nope")
     assert bad.returncode == 1 and "no column 'nope'" in bad.stderr
 
@@ -89,24 +120,42 @@ def test_csv_input_with_named_columns(tmp_path: Path) -> None:
 def test_broken_files_are_rows_not_crashes(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "good.txt").write_text("Backend engineer: Java, Spring Boot, PostgreSQL and Kubernetes.")
+    (folder / "good.txt").write_text(
+        "Backend engineer: Java, Spring Boot, PostgreSQL and Kubernetes."
+    )
     (folder / "empty.txt").write_bytes(b"")
     (folder / "cut.pdf").write_bytes(make_pdf([[(72, 72, "resume text")]])[:200])
     (folder / "locked.pdf").write_bytes(make_pdf([[(72, 72, "secret")]], encrypt="pw"))
     (folder / "photo.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
-    (folder / "=cmd.txt").write_text("=HYPERLINK(\"http://x\") Python developer")
+    (folder / "=cmd.txt").write_text('=HYPERLINK("http://x") Python developer')
     (folder / "ignored.exe").write_bytes(b"MZ")
     os.symlink("/etc/hostname", folder / "outside.txt")
     out = tmp_path / "out.csv"
     result = cli(str(folder), "-o", str(out), "--workers", "2")
     assert result.returncode == 3, result.stderr
     rows = {r["id"]: r for r in rows_of(out)}
-    assert set(rows) == {"good.txt", "empty.txt", "cut.pdf", "locked.pdf", "photo.pdf", "=cmd.txt", "outside.txt"}
+    assert set(rows) == {
+        "good.txt",
+        "empty.txt",
+        "cut.pdf",
+        "locked.pdf",
+        "photo.pdf",
+        "=cmd.txt",
+        "outside.txt",
+    }
     assert rows["good.txt"]["status"] == "ok"
-    for name, phrase in [("empty.txt", "empty"), ("cut.pdf", "damaged"), ("locked.pdf", "password"), ("photo.pdf", "PNG"), ("outside.txt", "outside the input folder")]:
+    for name, phrase in [
+        ("empty.txt", "empty"),
+        ("cut.pdf", "damaged"),
+        ("locked.pdf", "password"),
+        ("photo.pdf", "PNG"),
+        ("outside.txt", "outside the input folder"),
+    ]:
         assert rows[name]["status"] == "error" and phrase in rows[name]["error"], rows[name]
     raw = out.read_text()
-    assert "\n=cmd.txt" not in raw and "'=cmd.txt" in raw, "cells that would start a formula are neutralized"
+    assert "\n=cmd.txt" not in raw and "'=cmd.txt" in raw, (
+        "cells that would start a formula are neutralized"
+    )
     assert "5 failed" in result.stdout
 
 
@@ -125,8 +174,23 @@ def test_resume_after_sigkill_gives_exactly_one_row_per_input(tmp_path: Path) ->
     ids = postings_jsonl(src, 600)
     out = tmp_path / "out.jsonl"
     part = tmp_path / "out.jsonl.part"
-    proc = subprocess.Popen([sys.executable, "-m", "jdmatch", "batch", str(src), "-o", str(out), "--workers", "2", "-q"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "jdmatch",
+            "batch",
+            str(src),
+            "-o",
+            str(out),
+            "--workers",
+            "2",
+            "-q",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     deadline = time.time() + 240
     while time.time() < deadline:
         if part.exists() and part.read_bytes().count(b"\n") >= 100:
@@ -151,7 +215,11 @@ def test_resume_after_sigkill_gives_exactly_one_row_per_input(tmp_path: Path) ->
 def test_time_limit_per_document(tmp_path: Path) -> None:
     # a real slow document: many pages of PDF for pdfminer, with a tiny limit
     slow = tmp_path / "slow.pdf"
-    slow.write_bytes(make_pdf([[(72, 72 + 12 * i, f"line {i} with words to lay out " * 3) for i in range(50)]] * 60))
+    slow.write_bytes(
+        make_pdf(
+            [[(72, 72 + 12 * i, f"line {i} with words to lay out " * 3) for i in range(50)]] * 60
+        )
+    )
     fast = tmp_path / "fast.txt"
     fast.write_text("Go and Kubernetes developer")
     out = tmp_path / "out.csv"
@@ -202,7 +270,7 @@ def _children(pid: int) -> set[int]:
                 stat = (entry / "stat").read_text()
             except OSError:
                 continue
-            fields = stat[stat.rfind(")") + 2:].split()
+            fields = stat[stat.rfind(")") + 2 :].split()
             if fields[0] != "Z":
                 parents[int(entry.name)] = int(fields[1])
     found, frontier = set(), {pid}
@@ -217,7 +285,7 @@ def _alive(pid: int) -> bool:
         stat = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return False
-    return stat[stat.rfind(")") + 2:].split()[0] != "Z"
+    return stat[stat.rfind(")") + 2 :].split()[0] != "Z"
 
 
 def _assert_children_exit_with(proc: subprocess.Popen, ready: Any) -> None:
@@ -241,17 +309,35 @@ def _assert_children_exit_with(proc: subprocess.Popen, ready: Any) -> None:
     assert not left, f"{len(left)} worker process(es) outlived their parent by 10 s"
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+@pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="reads the process table from /proc"
+)
 def test_batch_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     postings_jsonl(src, 4000)
     part = tmp_path / "out.jsonl.part"
-    proc = subprocess.Popen([sys.executable, "-m", "jdmatch", "batch", str(src), "-o", str(tmp_path / "out.jsonl"), "--workers", "2", "-q"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "jdmatch",
+            "batch",
+            str(src),
+            "-o",
+            str(tmp_path / "out.jsonl"),
+            "--workers",
+            "2",
+            "-q",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     _assert_children_exit_with(proc, lambda: part.exists() and part.stat().st_size > 0)
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process table from /proc")
+@pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="reads the process table from /proc"
+)
 def test_score_many_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
     flag = tmp_path / "started"
     code = (
@@ -265,7 +351,9 @@ def test_score_many_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> No
         "for r in Matcher().score_many(texts(), n_process=2, chunksize=4):\n"
         "    pass\n"
     )
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
 
     def idle() -> bool:  # the input is out and the workers have had the time to score it
         return flag.exists() and time.time() - flag.stat().st_mtime > 8
@@ -278,14 +366,22 @@ def test_score_many_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> No
 SECRET = "Confidential-Candidate-Text-4711"
 
 
-@pytest.mark.parametrize("stage, target", [("recognizing", "jdmatch.recognize.SkillRecognizer.analyze"),
-                                           ("scoring", "jdmatch.scoring.FitScorer.score")])
-def test_error_rows_name_the_stage_and_the_log_keeps_the_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                   stage: str, target: str) -> None:
+@pytest.mark.parametrize(
+    "stage, target",
+    [
+        ("recognizing", "jdmatch.recognize.SkillRecognizer.analyze"),
+        ("scoring", "jdmatch.scoring.FitScorer.score"),
+    ],
+)
+def test_error_rows_name_the_stage_and_the_log_keeps_the_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str, target: str
+) -> None:
     import importlib
 
     src = tmp_path / "in.jsonl"
-    src.write_text(json.dumps({"id": "a", "text": f"Python and Go. {SECRET}"}) + "\n", encoding="utf-8")
+    src.write_text(
+        json.dumps({"id": "a", "text": f"Python and Go. {SECRET}"}) + "\n", encoding="utf-8"
+    )
     out, log = tmp_path / "out.jsonl", tmp_path / "errors.log"
     batch.run([str(src)], out, workers=1)  # builds the worker's matcher before the fault is planted
     out.unlink()
@@ -296,7 +392,9 @@ def test_error_rows_name_the_stage_and_the_log_keeps_the_traceback(tmp_path: Pat
 
     def broken(self, text_or_analysis, *args, **kwargs):  # type: ignore[no-untyped-def]
         if SECRET in getattr(text_or_analysis, "text", text_or_analysis):
-            raise KeyError(f"{SECRET} in a bug's message")  # a bug whose message carries document text
+            raise KeyError(
+                f"{SECRET} in a bug's message"
+            )  # a bug whose message carries document text
         return real(self, text_or_analysis, *args, **kwargs)
 
     monkeypatch.setattr(klass, name, broken)
@@ -307,7 +405,9 @@ def test_error_rows_name_the_stage_and_the_log_keeps_the_traceback(tmp_path: Pat
     assert "_traceback" not in row
     text = log.read_text(encoding="utf-8")
     assert text.startswith("--- a (") and f"while {stage}" in text
-    assert "Traceback (most recent call last)" in text and "in broken" in text and "KeyError" in text
+    assert (
+        "Traceback (most recent call last)" in text and "in broken" in text and "KeyError" in text
+    )
     assert SECRET not in text  # frames and the type, never the message or the document
 
 
@@ -320,6 +420,16 @@ def test_batch_against_a_posting_file(tmp_path: Path) -> None:
     assert rows and all(r["status"] == "ok" for r in rows)
     best = max(rows, key=lambda r: float(r["score"]))
     assert best["id"] == "senior-backend-java.pdf"
-    missing = cli(str(SAMPLES / "resumes"), "-o", str(tmp_path / "x.csv"), "--job", str(tmp_path / "nope.html"))
-    assert missing.returncode == 1 and "nope.html" in missing.stderr and len(missing.stderr.splitlines()) == 1
+    missing = cli(
+        str(SAMPLES / "resumes"),
+        "-o",
+        str(tmp_path / "x.csv"),
+        "--job",
+        str(tmp_path / "nope.html"),
+    )
+    assert (
+        missing.returncode == 1
+        and "nope.html" in missing.stderr
+        and len(missing.stderr.splitlines()) == 1
+    )
     assert not (tmp_path / "x.csv.part").exists()

@@ -21,7 +21,9 @@ def run(*args: str, cwd: Path | None = None) -> CliResult:
 
 def run_process(*args: str) -> subprocess.CompletedProcess[str]:
     """``python -m jdmatch ARGS`` in a process of its own: the exit status the shell sees."""
-    return subprocess.run([sys.executable, "-m", "jdmatch", *args], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "jdmatch", *args], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_version() -> None:
@@ -37,7 +39,11 @@ def test_a_real_process_exits_0_1_and_2(tmp_path: Path) -> None:
     missing = run_process("text", str(tmp_path / "missing.pdf"))
     assert missing.returncode == 1 and missing.stdout == ""
     lines = missing.stderr.splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"jdmatch: error: {tmp_path / 'missing.pdf'}: ") and "no such file" in lines[0], missing.stderr
+    assert (
+        len(lines) == 1
+        and lines[0].startswith(f"jdmatch: error: {tmp_path / 'missing.pdf'}: ")
+        and "no such file" in lines[0]
+    ), missing.stderr
     usage = run_process("frobnicate")
     assert usage.returncode == 2 and "Usage: jdmatch" in usage.stderr
 
@@ -50,7 +56,9 @@ def test_help_does_not_import_spacy_or_sklearn() -> None:
         "heavy = sorted(m for m in ('spacy', 'sklearn', 'scipy', 'pdfminer', 'numpy') if m in sys.modules)\n"
         "print('HEAVY:' + ','.join(heavy))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert "Usage: jdmatch" in result.stdout
     heavy = [line for line in result.stdout.splitlines() if line.startswith("HEAVY:")]
     assert heavy == ["HEAVY:"], heavy
@@ -66,7 +74,9 @@ def test_profiles_and_text_do_not_import_spacy(args: list[str]) -> None:
         f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
         "print('HEAVY:' + ','.join(sorted(m for m in ('spacy', 'sklearn', 'thinc') if m in sys.modules)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert [line for line in result.stdout.splitlines() if line.startswith("HEAVY:")] == ["HEAVY:"]
 
@@ -84,11 +94,17 @@ def test_text_prints_extracted_text(tmp_path: Path) -> None:
     [
         pytest.param("missing.pdf", None, "no such file", id="missing"),
         pytest.param("empty.txt", b"", "empty", id="empty"),
-        pytest.param("locked.pdf", make_pdf([[(72, 72, "x")]], encrypt="pw"), "password", id="encrypted"),
-        pytest.param("cut.pdf", make_pdf([[(72, 72, "resume text")]])[:300], "damaged", id="truncated"),
+        pytest.param(
+            "locked.pdf", make_pdf([[(72, 72, "x")]], encrypt="pw"), "password", id="encrypted"
+        ),
+        pytest.param(
+            "cut.pdf", make_pdf([[(72, 72, "resume text")]])[:300], "damaged", id="truncated"
+        ),
     ],
 )
-def test_errors_are_one_line_and_exit_1(tmp_path: Path, name: str, data: bytes | None, phrase: str) -> None:
+def test_errors_are_one_line_and_exit_1(
+    tmp_path: Path, name: str, data: bytes | None, phrase: str
+) -> None:
     path = tmp_path / name
     if data is not None:
         path.write_bytes(data)
@@ -136,6 +152,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 
 # -- outputs checked before any work; nothing left behind -------------------------------------------
 
+
 def _resume(tmp_path: Path) -> Path:
     path = tmp_path / "cv.txt"
     path.write_text("Backend engineer.\nSkills: Python, Go, PostgreSQL.\n", encoding="utf-8")
@@ -152,7 +169,9 @@ def test_score_output_path_checked_first(tmp_path: Path, where: str) -> None:
 
 
 def test_derive_output_path_checked_first(tmp_path: Path) -> None:
-    result = run("lexicon", "derive", str(_resume(tmp_path)), "-o", str(tmp_path / "no" / "such" / "p.jsonl"))
+    result = run(
+        "lexicon", "derive", str(_resume(tmp_path)), "-o", str(tmp_path / "no" / "such" / "p.jsonl")
+    )
     assert result.returncode == 1
     assert len(result.stderr.splitlines()) == 1 and "p.jsonl" in result.stderr
 
@@ -163,7 +182,9 @@ def test_batch_summary_and_log_paths_checked_before_scoring(tmp_path: Path) -> N
     _resume(src)
     out = tmp_path / "x.csv"
     for option in ("--summary", "--log"):
-        result = run("batch", str(src), "-o", str(out), option, str(tmp_path / "no" / "such" / "s.html"))
+        result = run(
+            "batch", str(src), "-o", str(out), option, str(tmp_path / "no" / "such" / "s.html")
+        )
         assert result.returncode == 1, result.stderr
         assert len(result.stderr.splitlines()) == 1 and "s.html" in result.stderr
         assert not out.exists() and not (tmp_path / "x.csv.part").exists()
@@ -183,11 +204,16 @@ def test_batch_that_fails_before_scoring_leaves_no_part_file(tmp_path: Path) -> 
 
 # -- --debug anywhere, usage and choice messages ------------------------------------------------------
 
+
 def test_debug_after_the_command_name(tmp_path: Path) -> None:
     missing = str(tmp_path / "missing.txt")
     plain = run("text", missing)
     assert plain.returncode == 1 and "Traceback" not in plain.stderr
-    for args in (["--debug", "text", missing], ["text", missing, "--debug"], ["text", "--debug", missing]):
+    for args in (
+        ["--debug", "text", missing],
+        ["text", missing, "--debug"],
+        ["text", "--debug", missing],
+    ):
         result = run(*args)
         assert result.returncode == 1, args
         assert "Traceback" in result.stderr and "DocumentNotFoundError" in result.stderr, args
@@ -204,26 +230,37 @@ def test_usage_names_arguments_in_capitals() -> None:
 def test_invalid_choice_reads_like_the_other_errors() -> None:
     result = run("score", "x.txt", "-f", "xml")
     assert result.returncode == 2
-    assert "Invalid value for '--format' / '-f': 'xml' is not one of table, json, html, markdown." in " ".join(result.stderr.split())
+    assert (
+        "Invalid value for '--format' / '-f': 'xml' is not one of table, json, html, markdown."
+        in " ".join(result.stderr.split())
+    )
     assert "Value error" not in result.stderr
 
 
 # -- the progress bar of a resumed run ----------------------------------------------------------------
 
+
 def test_resumed_progress_counts_only_what_is_left(tmp_path: Path) -> None:
     from jdmatch import batch, cli
 
     src = tmp_path / "in.jsonl"
-    src.write_text("".join(f'{{"id": "j{i}", "text": "Python and Go, posting {i}."}}\n' for i in range(10)), encoding="utf-8")
+    src.write_text(
+        "".join(f'{{"id": "j{i}", "text": "Python and Go, posting {i}."}}\n' for i in range(10)),
+        encoding="utf-8",
+    )
     out = tmp_path / "out.jsonl"
     batch.run([str(src)], out, workers=1)
     rows = out.read_text(encoding="utf-8").splitlines()
     part = tmp_path / "out.jsonl.part"
-    part.write_text("\n".join(rows[:7]) + "\n", encoding="utf-8")  # an interrupted run: 7 of 10 done
+    part.write_text(
+        "\n".join(rows[:7]) + "\n", encoding="utf-8"
+    )  # an interrupted run: 7 of 10 done
     out.unlink()
     progress, on_rows, on_resume = cli._progress(True, [str(src)])
     try:
-        summary = batch.run([str(src)], out, workers=1, resume=True, on_rows=on_rows, on_resume=on_resume)
+        summary = batch.run(
+            [str(src)], out, workers=1, resume=True, on_rows=on_rows, on_resume=on_resume
+        )
         task = progress.tasks[0]
         assert summary.skipped == 7 and summary.count == 3
         assert (task.total, task.completed) == (3, 3)

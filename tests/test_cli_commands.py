@@ -25,11 +25,27 @@ def test_skills_json() -> None:
     text = (SAMPLES / "resumes" / "nodejs-backend.txt").read_text(encoding="utf-8")
     assert "nodejs" in by_id and by_id["nodejs"]["count"] == len(by_id["nodejs"]["mentions"])
     for skill in data:
-        assert set(skill) - {"codes"} == {"id", "name", "label", "category", "count", "mentions", "implied_by"}  # codes: O*NET, where it lists the skill
+        assert set(skill) - {"codes"} == {
+            "id",
+            "name",
+            "label",
+            "category",
+            "count",
+            "mentions",
+            "implied_by",
+        }  # codes: O*NET, where it lists the skill
         assert skill["count"] == len(skill["mentions"]) and (skill["count"] or skill["implied_by"])
         for m in skill["mentions"]:
-            assert text[m["start"]:m["end"]] == m["text"]
-            assert m["section"] in {"summary", "experience", "education", "skills", "projects", "certifications", "other"}
+            assert text[m["start"] : m["end"]] == m["text"]
+            assert m["section"] in {
+                "summary",
+                "experience",
+                "education",
+                "skills",
+                "projects",
+                "certifications",
+                "other",
+            }
     assert any(m["section"] == "skills" for s in data for m in s["mentions"])
     # Node.js implies JavaScript: shown even where the resume never names it
     assert "nodejs" in by_id["javascript"]["implied_by"]
@@ -44,7 +60,11 @@ def test_skills_table_groups_by_category() -> None:
 def test_score_table_and_json() -> None:
     table = run("score", str(RESUME))
     assert table.returncode == 0, table.stderr
-    assert "/ 100" in table.stdout and "Coverage by group" in table.stdout and "Missing skills" in table.stdout
+    assert (
+        "/ 100" in table.stdout
+        and "Coverage by group" in table.stdout
+        and "Missing skills" in table.stdout
+    )
     data = json.loads(run("score", str(RESUME), "--format", "json", "--explain").stdout)
     assert 0 <= data["score"] <= 100 and data["top_terms"] and data["matched"] and data["groups"]
     plain = json.loads(run("score", str(RESUME), "--format", "json").stdout)
@@ -60,15 +80,30 @@ def test_match_equals_score_with_job() -> None:
 
 def test_profile_by_path(tmp_path: Path) -> None:
     prof = tmp_path / "mine.toml"
-    prof.write_text('id = "mine"\ntitle = "Go engineer"\n[[groups]]\nid = "go"\nweight = 1\nmode = "any"\nskills = ["go"]\n')
-    data = json.loads(run("score", str(SAMPLES / "resumes" / "staff-backend-go.pdf"), "--profile", str(prof), "--format", "json").stdout)
+    prof.write_text(
+        'id = "mine"\ntitle = "Go engineer"\n[[groups]]\nid = "go"\nweight = 1\nmode = "any"\nskills = ["go"]\n'
+    )
+    data = json.loads(
+        run(
+            "score",
+            str(SAMPLES / "resumes" / "staff-backend-go.pdf"),
+            "--profile",
+            str(prof),
+            "--format",
+            "json",
+        ).stdout
+    )
     assert data["profile"] == "mine" and data["groups"][0]["coverage"] == 1.0
 
 
 @pytest.mark.parametrize(
     "args,phrase",
     [
-        pytest.param(["score", str(RESUME), "--profile", "astronaut"], "no profile named 'astronaut'", id="unknown-profile"),
+        pytest.param(
+            ["score", str(RESUME), "--profile", "astronaut"],
+            "no profile named 'astronaut'",
+            id="unknown-profile",
+        ),
         pytest.param(["score", "missing.pdf"], "no such file", id="missing-file"),
         pytest.param(["match", str(RESUME), "nope.txt"], "no such file", id="missing-posting"),
     ],
@@ -88,7 +123,9 @@ def test_lexicon_check_ok_and_broken(tmp_path: Path) -> None:
     ok = run("lexicon", "check")
     assert ok.returncode == 0 and ok.stdout.startswith("ok: ")
     (tmp_path / "skills").mkdir()
-    (tmp_path / "skills" / "a.jsonl").write_text('{"id": "a", "name": "", "label": "tool", "category": "T", "source": "jdmatch"}\n')
+    (tmp_path / "skills" / "a.jsonl").write_text(
+        '{"id": "a", "name": "", "label": "tool", "category": "T", "source": "jdmatch"}\n'
+    )
     (tmp_path / "lexicon.toml").write_text('files = ["skills/a.jsonl"]\n')
     bad = run("lexicon", "check", str(tmp_path))
     assert bad.returncode == 1
@@ -97,13 +134,24 @@ def test_lexicon_check_ok_and_broken(tmp_path: Path) -> None:
 
 def test_lexicon_compile_makes_startup_cache(tmp_path: Path) -> None:
     (tmp_path / "skills").mkdir()
-    (tmp_path / "skills" / "a.jsonl").write_text('{"id": "zig", "name": "Zig", "label": "language", "category": "Languages", "aliases": ["ziglang"], "source": "jdmatch"}\n')
+    (tmp_path / "skills" / "a.jsonl").write_text(
+        '{"id": "zig", "name": "Zig", "label": "language", "category": "Languages", "aliases": ["ziglang"], "source": "jdmatch"}\n'
+    )
     (tmp_path / "lexicon.toml").write_text('files = ["skills/a.jsonl"]\n')
     result = run("lexicon", "compile", str(tmp_path))
     assert result.returncode == 0, result.stderr
     data = json.loads((tmp_path / "compiled.json").read_text())
     assert data["patterns"][0][0] == "zig"
-    skills = json.loads(run("skills", "--lexicon", str(tmp_path), "--format", "json", str(SAMPLES / "resumes" / "nurse.txt")).stdout)
+    skills = json.loads(
+        run(
+            "skills",
+            "--lexicon",
+            str(tmp_path),
+            "--format",
+            "json",
+            str(SAMPLES / "resumes" / "nurse.txt"),
+        ).stdout
+    )
     assert skills == []
 
 
@@ -112,7 +160,9 @@ def test_score_html_report_and_batch_html_summary(tmp_path: Path) -> None:
     result = run("score", str(RESUME), "--format", "html", "-o", str(report))
     assert result.returncode == 0, result.stderr
     page = report.read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>") and "<svg" in page and "Content-Security-Policy" in page
+    assert (
+        page.startswith("<!DOCTYPE html>") and "<svg" in page and "Content-Security-Policy" in page
+    )
     summary = tmp_path / "summary.html"
     out = tmp_path / "ranked.csv"
     batch = run("batch", str(SAMPLES / "postings"), "-o", str(out), "--summary", str(summary), "-q")

@@ -14,7 +14,9 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 def test_library_error_is_one_line_and_exit_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["text", str(tmp_path / "missing.pdf")])
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == [f"jdmatch: error: {tmp_path / 'missing.pdf'}: no such file; check the path"]
+    assert result.stderr.splitlines() == [
+        f"jdmatch: error: {tmp_path / 'missing.pdf'}: no such file; check the path"
+    ]
     assert result.stdout == ""
 
 

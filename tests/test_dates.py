@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -19,33 +19,46 @@ CURRENT = "Alex Example\nBackend Engineer\n\nExperience\nBackend Engineer — Ac
 
 
 def test_present_is_the_day_of_the_call() -> None:
-    with time_machine.travel(datetime(2027, 6, 15, 12, tzinfo=timezone.utc), tick=False):
+    with time_machine.travel(datetime(2027, 6, 15, 12, tzinfo=UTC), tick=False):
         assert resume_experience(CURRENT, ()).total_years == pytest.approx(2.4, abs=0.05)
         result = Matcher().score(CURRENT)
         assert result.years == pytest.approx(2.4, abs=0.05)
         assert (result.as_of, result.as_of_source) == ("2027-06-15", "today")
-    with time_machine.travel(datetime(2031, 1, 10, 12, tzinfo=timezone.utc), tick=False):
+    with time_machine.travel(datetime(2031, 1, 10, 12, tzinfo=UTC), tick=False):
         assert resume_experience(CURRENT, ()).total_years == pytest.approx(6.0, abs=0.05)
 
 
 def test_a_job_started_after_a_frozen_day_still_counts() -> None:
     text = "Experience\nEngineer — Beta\nMar 2027 – Present\n- Rust.\n"
-    with time_machine.travel(datetime(2028, 3, 20, tzinfo=timezone.utc), tick=False):
+    with time_machine.travel(datetime(2028, 3, 20, tzinfo=UTC), tick=False):
         exp = resume_experience(text, ())
     assert len(exp.entries) == 1 and exp.total_years == pytest.approx(1.0, abs=0.05)
 
 
 def test_as_of_in_the_library() -> None:
-    assert resume_experience(CURRENT, (), today=date(2026, 1, 31)).total_years == pytest.approx(1.0, abs=0.05)
+    assert resume_experience(CURRENT, (), today=date(2026, 1, 31)).total_years == pytest.approx(
+        1.0, abs=0.05
+    )
     assert Matcher(as_of=date(2029, 1, 1)).score(CURRENT).years == pytest.approx(4.0, abs=0.05)
     once = Matcher(as_of=date(2029, 1, 1)).score(CURRENT, as_of=date(2026, 1, 1))
-    assert (once.years, once.as_of, once.as_of_source) == (pytest.approx(1.0, abs=0.05), "2026-01-01", "as of")
-    assert seniority(CURRENT, kind="resume", today=date(2026, 1, 31)).level == "entry"  # a plain title, one year
+    assert (once.years, once.as_of, once.as_of_source) == (
+        pytest.approx(1.0, abs=0.05),
+        "2026-01-01",
+        "as of",
+    )
+    assert (
+        seniority(CURRENT, kind="resume", today=date(2026, 1, 31)).level == "entry"
+    )  # a plain title, one year
     assert seniority(CURRENT, kind="resume", today=date(2029, 6, 30)).level == "mid"  # 4.5 years
-    assert seniority(CURRENT, kind="resume", today=date(2031, 1, 31)).level == "senior"  # years decide a plain title
+    assert (
+        seniority(CURRENT, kind="resume", today=date(2031, 1, 31)).level == "senior"
+    )  # years decide a plain title
 
 
-@pytest.mark.parametrize("end", ["Present", "Till date", "till date", "to date", "current", "Now", "till now", "Currently"])
+@pytest.mark.parametrize(
+    "end",
+    ["Present", "Till date", "till date", "to date", "current", "Now", "till now", "Currently"],
+)
 def test_words_that_end_a_current_range(end: str) -> None:
     text = f"Experience\nDeveloper — Acme\nJan 2018 - {end}\n- Java.\n"
     exp = resume_experience(text, (), today=date(2020, 1, 15))
@@ -75,22 +88,30 @@ def test_years_with_one_tool_are_not_a_total() -> None:
 
     rec = default_recognizer()
     ranges = "\n\nExperience\nEngineer — Acme\nJan 2012 – Dec 2021\n- Services.\n"
-    for summary in ("Summary\n5 years of experience in Django and Flask.", "Summary\n5 years of Java experience."):
+    for summary in (
+        "Summary\n5 years of experience in Django and Flask.",
+        "Summary\n5 years of Java experience.",
+    ):
         text = summary + ranges
         assert stated_years(text, rec.recognize(text)) is None
-        assert resume_experience(text, rec.recognize(text)).total_years == pytest.approx(10.0, abs=0.05)
+        assert resume_experience(text, rec.recognize(text)).total_years == pytest.approx(
+            10.0, abs=0.05
+        )
     text = "Summary\n12 years of experience in banking.\nPython developer." + ranges
     assert stated_years(text, rec.recognize(text)) == 12.0
 
 
 def test_a_stated_total_wins_over_summed_ranges() -> None:
-    text = ("Summary\nTotal Experience: 1 Year(s) 9 Month(s)\n\nExperience\nAnalyst — Acme\nJan 2019 – Till date\n"
-            "- Reports.\nIntern — Beta\n2017 – 2018\n")
+    text = (
+        "Summary\nTotal Experience: 1 Year(s) 9 Month(s)\n\nExperience\nAnalyst — Acme\nJan 2019 – Till date\n"
+        "- Reports.\nIntern — Beta\n2017 – 2018\n"
+    )
     exp = resume_experience(text, (), today=date(2030, 1, 1))  # ranges alone would give 11 years
     assert exp.total_years == pytest.approx(1.8, abs=0.05)
 
 
 # -- the document's own date --------------------------------------------------------------------
+
 
 def _docx(text: str, *, modified: datetime | None, created: datetime | None = None) -> bytes:
     import docx
@@ -125,12 +146,26 @@ def _pdf(lines: list[str], *, creation: str | None, mod: str | None) -> bytes:
 
     stamp = re.search(rb"/CreationDate \((D:[^)]*)\)", data)
     assert stamp is not None
-    data = data.replace(b"/ModDate (" + stamp.group(1) + b")", b"/ModDate (" + (mod or "").encode() + b")" if mod else b"")
-    data = data.replace(b"/CreationDate (" + stamp.group(1) + b")", b"/CreationDate (" + creation.encode() + b")" if creation else b"")
+    data = data.replace(
+        b"/ModDate (" + stamp.group(1) + b")",
+        b"/ModDate (" + (mod or "").encode() + b")" if mod else b"",
+    )
+    data = data.replace(
+        b"/CreationDate (" + stamp.group(1) + b")",
+        b"/CreationDate (" + creation.encode() + b")" if creation else b"",
+    )
     return data
 
 
-RESUME_LINES = ["Sam Example", "Software Developer", "", "Experience", "Developer - Acme", "Mar 2018 - Till date", "- Built C# services."]
+RESUME_LINES = [
+    "Sam Example",
+    "Software Developer",
+    "",
+    "Experience",
+    "Developer - Acme",
+    "Mar 2018 - Till date",
+    "- Built C# services.",
+]
 
 
 def test_docx_core_properties_date(tmp_path: Path) -> None:
@@ -161,7 +196,9 @@ def test_pdf_document_date_sets_present(tmp_path: Path) -> None:
     doc = read_document(path)
     assert (doc.date, doc.date_source) == (date(2020, 9, 14), "pdf CreationDate")
     result = Matcher().score(doc)
-    assert result.years == pytest.approx(2.5, abs=0.05) and result.as_of_source == "pdf CreationDate"
+    assert (
+        result.years == pytest.approx(2.5, abs=0.05) and result.as_of_source == "pdf CreationDate"
+    )
 
 
 def test_a_template_date_older_than_the_text_is_passed_over(tmp_path: Path) -> None:
@@ -176,9 +213,12 @@ def test_a_template_date_older_than_the_text_is_passed_over(tmp_path: Path) -> N
 
 
 def test_a_document_date_after_today_is_passed_over() -> None:
-    with time_machine.travel(datetime(2026, 5, 1, tzinfo=timezone.utc), tick=False):
+    with time_machine.travel(datetime(2026, 5, 1, tzinfo=UTC), tick=False):
         assert present_date(CURRENT, date(2031, 1, 1), "pdf ModDate") == (date(2026, 5, 1), "today")
-        assert present_date(CURRENT, date(2026, 4, 30), "pdf ModDate") == (date(2026, 4, 30), "pdf ModDate")
+        assert present_date(CURRENT, date(2026, 4, 30), "pdf ModDate") == (
+            date(2026, 4, 30),
+            "pdf ModDate",
+        )
 
 
 @pytest.mark.parametrize(
@@ -197,7 +237,10 @@ def test_header_date(text: str, expected: date | None) -> None:
 
 def test_a_dated_header_in_a_text_file(tmp_path: Path) -> None:
     path = tmp_path / "cv.txt"
-    path.write_text("Sam Example\nUpdated: September 2020\n\nExperience\nDeveloper — Acme\nMar 2018 – Present\n- C#.\n", encoding="utf-8")
+    path.write_text(
+        "Sam Example\nUpdated: September 2020\n\nExperience\nDeveloper — Acme\nMar 2018 – Present\n- C#.\n",
+        encoding="utf-8",
+    )
     doc = read_document(path)
     assert (doc.date, doc.date_source) == (date(2020, 9, 1), "header")
     assert Matcher().score(doc).years == pytest.approx(2.5, abs=0.05)
@@ -216,4 +259,8 @@ def test_cli_as_of(tmp_path: Path) -> None:
     data = json.loads(good.stdout)
     assert (data["years"], data["as_of"], data["as_of_source"]) == (3.0, "2028-01-01", "as of")
     bad = run_cli(*run[:-1], "01/01/2028")
-    assert bad.returncode == 2 and "Invalid value for '--as-of'" in bad.stderr and "YYYY-MM-DD" in bad.stderr
+    assert (
+        bad.returncode == 2
+        and "Invalid value for '--as-of'" in bad.stderr
+        and "YYYY-MM-DD" in bad.stderr
+    )

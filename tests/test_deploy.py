@@ -21,7 +21,10 @@ K8S = ROOT / "deploy" / "kubernetes"
 
 
 def _docs() -> dict[str, list[dict[str, Any]]]:
-    return {p.name: [d for d in yaml.safe_load_all(p.read_text(encoding="utf-8")) if d] for p in sorted(K8S.glob("*.yaml"))}
+    return {
+        p.name: [d for d in yaml.safe_load_all(p.read_text(encoding="utf-8")) if d]
+        for p in sorted(K8S.glob("*.yaml"))
+    }
 
 
 def _one(kind: str) -> dict[str, Any]:
@@ -38,7 +41,9 @@ def _check_command_line(args: list[str]) -> None:
 
     command = typer.main.get_command(app).commands[args[0]]
     try:
-        command.make_context(f"jdmatch {args[0]}", list(args[1:]))  # parses and checks, runs nothing
+        command.make_context(
+            f"jdmatch {args[0]}", list(args[1:])
+        )  # parses and checks, runs nothing
     except Exception as exc:
         raise AssertionError(f"`jdmatch {shlex.join(args)}` does not parse: {exc}") from None
 
@@ -62,7 +67,9 @@ def test_every_manifest_parses_and_kustomization_lists_them() -> None:
         for d in items:
             assert d.get("apiVersion") and d.get("kind"), name
     kustomization = docs["kustomization.yaml"][0]
-    assert sorted(kustomization["resources"]) == sorted(n for n in docs if n != "kustomization.yaml")
+    assert sorted(kustomization["resources"]) == sorted(
+        n for n in docs if n != "kustomization.yaml"
+    )
 
 
 def test_deployment_probes_resources_token_and_security() -> None:
@@ -84,12 +91,16 @@ def test_deployment_probes_resources_token_and_security() -> None:
     for kind in ("requests", "limits"):
         assert {"cpu", "memory"} <= set(container["resources"][kind]), kind
     token = next(e for e in container["env"] if e["name"] == "JDMATCH_TOKEN")
-    assert set(token) == {"name", "valueFrom"} and token["valueFrom"]["secretKeyRef"]["key"] == "token"
+    assert (
+        set(token) == {"name", "valueFrom"} and token["valueFrom"]["secretKeyRef"]["key"] == "token"
+    )
     assert token["valueFrom"]["secretKeyRef"]["name"] == "jdmatch-token"
     pod_security = template["spec"]["securityContext"]
     assert pod_security["runAsNonRoot"] is True and pod_security["runAsUser"] != 0
     security = container["securityContext"]
-    assert security["allowPrivilegeEscalation"] is False and security["readOnlyRootFilesystem"] is True
+    assert (
+        security["allowPrivilegeEscalation"] is False and security["readOnlyRootFilesystem"] is True
+    )
     assert security["capabilities"]["drop"] == ["ALL"]
     mounts = {m["mountPath"]: m["name"] for m in container["volumeMounts"]}
     assert "/tmp" in mounts and mounts["/tmp"] in {v["name"] for v in template["spec"]["volumes"]}
@@ -101,7 +112,9 @@ def test_service_reaches_the_deployment() -> None:
     assert service["spec"]["selector"].items() <= labels.items()
     container = _container(deployment)
     (port,) = service["spec"]["ports"]
-    assert _port_number(container, port["targetPort"]) == int(container["args"][container["args"].index("--port") + 1])
+    assert _port_number(container, port["targetPort"]) == int(
+        container["args"][container["args"].index("--port") + 1]
+    )
 
 
 def test_batch_job_runs_on_dask() -> None:
@@ -146,12 +159,16 @@ def test_dockerfile_is_multi_stage_slim_and_unprivileged() -> None:
     assert "slim" in final[0]
     assert any("pip wheel" in line for line in build)  # the wheel is built in the first stage...
     install = " ".join(line for line in final if line.upper().startswith("RUN"))
-    assert "--no-index" in install and "/wheels" in install and "jdmatch[serve" in install  # ...and installed offline in the last
+    assert (
+        "--no-index" in install and "/wheels" in install and "jdmatch[serve" in install
+    )  # ...and installed offline in the last
     assert not re.search(r"apt-get|build-essential|gcc|\bmake\b", install)
     assert "pip uninstall" in install
     users = [line.split(None, 1)[1] for line in final if line.upper().startswith("USER ")]
     assert users and users[-1].split(":")[0] not in {"root", "0"}
-    assert not any(line.upper().startswith("COPY") and "src" in line for line in final)  # no sources in the image
+    assert not any(
+        line.upper().startswith("COPY") and "src" in line for line in final
+    )  # no sources in the image
     entry = next(line for line in final if line.upper().startswith("ENTRYPOINT"))
     cmd = next(line for line in final if line.upper().startswith("CMD"))
     import json

@@ -12,12 +12,33 @@ from tests.cli_support import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 # beside the main checkout (/work/main -> /work/shared), or above a worktree of it
-ROLE = next((p / "shared" / "seed" / "backend-engineer-role.txt" for p in ROOT.parents
-             if (p / "shared" / "seed" / "backend-engineer-role.txt").is_file()), ROOT.parent / "shared" / "seed" / "backend-engineer-role.txt")
-ROLE_TOOLS = ["Spring Boot", "Node.js", "Django", "PostgreSQL", "Docker", "Kubernetes", "Git", "AWS", "GCP", "Azure", "Grafana", "Prometheus"]
+ROLE = next(
+    (
+        p / "shared" / "seed" / "backend-engineer-role.txt"
+        for p in ROOT.parents
+        if (p / "shared" / "seed" / "backend-engineer-role.txt").is_file()
+    ),
+    ROOT.parent / "shared" / "seed" / "backend-engineer-role.txt",
+)
+ROLE_TOOLS = [
+    "Spring Boot",
+    "Node.js",
+    "Django",
+    "PostgreSQL",
+    "Docker",
+    "Kubernetes",
+    "Git",
+    "AWS",
+    "GCP",
+    "Azure",
+    "Grafana",
+    "Prometheus",
+]
 
 
-@pytest.mark.skipif(not ROLE.is_file(), reason="the shared role description is not beside this checkout")
+@pytest.mark.skipif(
+    not ROLE.is_file(), reason="the shared role description is not beside this checkout"
+)
 def test_role_description_proposes_every_tool_it_names() -> None:
     terms = {p.term for p in derive([ROLE])}
     assert set(ROLE_TOOLS) <= terms
@@ -34,9 +55,18 @@ def test_patterns_on_our_own_text() -> None:
     )
     found = {p.term: p for p in deriver.proposals()}
     expect = {
-        "Quarkus": "experience_with", "Micronaut": "experience_with", "Tekton": "experience_with",
-        "Backstage": "such_as", "Crossplane": "such_as", "Dagger": "such_as", "ScyllaDB": "experience_with",
-        "Zig": "experience_with", "Temporal": "is_a", "Valkey": "is_a", "Pulumi": "bullet", "Buildkite": "bullet",
+        "Quarkus": "experience_with",
+        "Micronaut": "experience_with",
+        "Tekton": "experience_with",
+        "Backstage": "such_as",
+        "Crossplane": "such_as",
+        "Dagger": "such_as",
+        "ScyllaDB": "experience_with",
+        "Zig": "experience_with",
+        "Temporal": "is_a",
+        "Valkey": "is_a",
+        "Pulumi": "bullet",
+        "Buildkite": "bullet",
     }
     for term, pattern in expect.items():
         assert term in found, term
@@ -47,15 +77,44 @@ def test_patterns_on_our_own_text() -> None:
 
 
 def test_bio_spans() -> None:
-    assert list(bio_spans(["O", "B", "I", "O", "B", "B", "I", "I", "O", "I"])) == [(1, 3), (4, 5), (5, 8), (9, 10)]
+    assert list(bio_spans(["O", "B", "I", "O", "B", "B", "I", "I", "O", "I"])) == [
+        (1, 3),
+        (4, 5),
+        (5, 8),
+        (9, 10),
+    ]
 
 
 def test_skillspan_and_conll_files_give_annotation_rates(tmp_path: Path) -> None:
     rows = [
-        {"idx": 1, "tokens": ["Experience", "with", "Kafka", "Streams", "needed"], "tags_skill": ["O"] * 5, "tags_knowledge": ["O", "O", "B", "I", "O"], "source": "tech"},
-        {"idx": 2, "tokens": ["Kafka", "Streams", "and", "design"], "tags_skill": ["O"] * 4, "tags_knowledge": ["B", "I", "O", "B"], "source": "tech"},
-        {"idx": 3, "tokens": ["We", "value", "good", "design", "."], "tags_skill": ["O"] * 5, "tags_knowledge": ["O"] * 5, "source": "tech"},
-        {"idx": 4, "tokens": ["design", "matters"], "tags_skill": ["O"] * 2, "tags_knowledge": ["O", "O"], "source": "house"},
+        {
+            "idx": 1,
+            "tokens": ["Experience", "with", "Kafka", "Streams", "needed"],
+            "tags_skill": ["O"] * 5,
+            "tags_knowledge": ["O", "O", "B", "I", "O"],
+            "source": "tech",
+        },
+        {
+            "idx": 2,
+            "tokens": ["Kafka", "Streams", "and", "design"],
+            "tags_skill": ["O"] * 4,
+            "tags_knowledge": ["B", "I", "O", "B"],
+            "source": "tech",
+        },
+        {
+            "idx": 3,
+            "tokens": ["We", "value", "good", "design", "."],
+            "tags_skill": ["O"] * 5,
+            "tags_knowledge": ["O"] * 5,
+            "source": "tech",
+        },
+        {
+            "idx": 4,
+            "tokens": ["design", "matters"],
+            "tags_skill": ["O"] * 2,
+            "tags_knowledge": ["O", "O"],
+            "source": "house",
+        },
     ]
     path = tmp_path / "spans.json"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))

@@ -27,7 +27,10 @@ def test_spacy_component_in_a_blank_pipeline() -> None:
 
 def test_spacy_component_config_and_serialization(tmp_path: Path) -> None:
     nlp = spacy.blank("en")
-    nlp.add_pipe("jdmatch_skills", config={"spans_key": "tools", "extra_cues": ["stack"], "neighbor_window": 0})
+    nlp.add_pipe(
+        "jdmatch_skills",
+        config={"spans_key": "tools", "extra_cues": ["stack"], "neighbor_window": 0},
+    )
     text = "Our stack: Go. Kubernetes too."
     doc = nlp(text)
     assert [s.id_ for s in doc.spans["tools"]] == ["go", "kubernetes"]
@@ -44,7 +47,8 @@ def _custom_lexicon(folder: Path) -> Path:
     (folder / "lexicon.toml").write_text('files = ["tools.jsonl"]\n', encoding="utf-8")
     (folder / "tools.jsonl").write_text(
         '{"id": "zorblex", "name": "Zorblex", "label": "tool", "category": "devtools", "aliases": ["zorblex db"], "source": "jdmatch"}\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -73,10 +77,14 @@ def test_saved_default_pipeline_survives_a_moved_lexicon(tmp_path: Path) -> None
     nlp = spacy.blank("en")
     nlp.add_pipe("jdmatch_skills")
     nlp.to_disk(tmp_path / "pipe")
-    saved = json.loads((tmp_path / "pipe" / "jdmatch_skills" / "skills.json").read_text(encoding="utf-8"))
+    saved = json.loads(
+        (tmp_path / "pipe" / "jdmatch_skills" / "skills.json").read_text(encoding="utf-8")
+    )
     assert {"entries", "patterns", "context"} <= set(saved)
     assert any(e[0] == "kubernetes" for e in saved["entries"])
-    assert not any(str(Path(jdmatch.__file__).parent) in str(e[9]) for e in saved["entries"])  # no absolute paths
+    assert not any(
+        str(Path(jdmatch.__file__).parent) in str(e[9]) for e in saved["entries"]
+    )  # no absolute paths
 
 
 def test_spacy_component_declares_what_it_assigns() -> None:
@@ -103,7 +111,9 @@ def test_spacy_component_pipe_honours_batch_size() -> None:
     assert len(taken) == 3  # a whole batch was read before the first result
     rest = list(out)
     assert len(taken) == 5
-    assert [[s.id_ for s in d.spans["skills"]] for d in [first, *rest]] == [["python", "rust", "kubernetes"]] * 5
+    assert [[s.id_ for s in d.spans["skills"]] for d in [first, *rest]] == [
+        ["python", "rust", "kubernetes"]
+    ] * 5
 
 
 def test_spacy_component_with_a_different_tokenizer() -> None:
@@ -120,19 +130,27 @@ def test_skill_vectorizer_in_a_pipeline() -> None:
     from sklearn.pipeline import make_pipeline
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((SAMPLES / "postings").glob("*.txt"))]
-    labels = [1 if p.name.startswith("backend") else 0 for p in sorted((SAMPLES / "postings").glob("*.txt"))]
+    labels = [
+        1 if p.name.startswith("backend") else 0
+        for p in sorted((SAMPLES / "postings").glob("*.txt"))
+    ]
     vec = jdmatch.SkillVectorizer(binary=True)
     X = vec.fit_transform(texts)
     assert X.shape == (len(texts), len(vec.get_feature_names_out())) and X.nnz > 0
     assert "python" in set(vec.get_feature_names_out()) and X.max() == 1
-    model = make_pipeline(jdmatch.SkillVectorizer(), LogisticRegression(max_iter=1000)).fit(texts, labels)
+    model = make_pipeline(jdmatch.SkillVectorizer(), LogisticRegression(max_iter=1000)).fit(
+        texts, labels
+    )
     assert list(model.predict(texts)) == labels
     cloned = clone(vec)
     assert cloned.get_params() == vec.get_params() and not hasattr(cloned, "vocabulary_")
     again = pickle.loads(pickle.dumps(vec))
     assert (again.transform(texts[:3]) != vec.transform(texts[:3])).nnz == 0
-    assert jdmatch.SkillVectorizer(labels=("database",)).fit(texts).get_feature_names_out().tolist() == sorted(
-        {m.id for t in texts for m in jdmatch.Matcher().skills(t) if m.label == "database"})
+    assert jdmatch.SkillVectorizer(labels=("database",)).fit(
+        texts
+    ).get_feature_names_out().tolist() == sorted(
+        {m.id for t in texts for m in jdmatch.Matcher().skills(t) if m.label == "database"}
+    )
 
 
 def test_batch_results_as_a_frame(tmp_path: Path) -> None:
@@ -140,5 +158,9 @@ def test_batch_results_as_a_frame(tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     batch.run([str(SAMPLES / "resumes")], out, workers=1)
     frame = batch.to_frame(out)
-    assert list(frame.columns) == list(batch.COLUMNS) and len(frame) == len(list((SAMPLES / "resumes").iterdir()))
-    assert frame["score"].is_monotonic_decreasing and frame.loc[0, "id"].startswith("senior-backend-java")
+    assert list(frame.columns) == list(batch.COLUMNS) and len(frame) == len(
+        list((SAMPLES / "resumes").iterdir())
+    )
+    assert frame["score"].is_monotonic_decreasing and frame.loc[0, "id"].startswith(
+        "senior-backend-java"
+    )

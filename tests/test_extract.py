@@ -11,7 +11,15 @@ from jdmatch import Document, read_document
 from jdmatch.extract.normalize import normalize_text
 from tests.conftest import make_pdf, two_column_page
 
-LEFT = ["SKILLS", "Python and Django", "PostgreSQL tuning", "Docker, Kubernetes", "EDUCATION", "BSc Computer Science", "State University 2014"]
+LEFT = [
+    "SKILLS",
+    "Python and Django",
+    "PostgreSQL tuning",
+    "Docker, Kubernetes",
+    "EDUCATION",
+    "BSc Computer Science",
+    "State University 2014",
+]
 RIGHT = [
     "EXPERIENCE",
     "Senior Backend Engineer at Northwind Labs",
@@ -21,8 +29,16 @@ RIGHT = [
     "Built reporting APIs on top of PostgreSQL",
     "Mentored two junior engineers each year",
 ]
-PDF_ENGINES = ["pdfminer", pytest.param("pdfium", marks=pytest.mark.skipif(
-    __import__("importlib").util.find_spec("pypdfium2") is None, reason="pypdfium2 not installed"))]
+PDF_ENGINES = [
+    "pdfminer",
+    pytest.param(
+        "pdfium",
+        marks=pytest.mark.skipif(
+            __import__("importlib").util.find_spec("pypdfium2") is None,
+            reason="pypdfium2 not installed",
+        ),
+    ),
+]
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -37,8 +53,12 @@ def test_two_column_pdf_reads_column_by_column(tmp_path: Path, engine: str) -> N
     doc = read_document(path, pdf_engine=engine)
     lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
     assert lines[0].startswith("Jordan Example")
-    positions = [lines.index(t) for t in LEFT + RIGHT]  # every line intact, none merged with the other column
-    assert positions == sorted(positions), "left column must come first, top to bottom, then the right one"
+    positions = [
+        lines.index(t) for t in LEFT + RIGHT
+    ]  # every line intact, none merged with the other column
+    assert positions == sorted(positions), (
+        "left column must come first, top to bottom, then the right one"
+    )
     assert doc.pages == 1 and doc.media_type == "application/pdf"
 
 
@@ -46,11 +66,17 @@ def test_two_column_pdf_reads_column_by_column(tmp_path: Path, engine: str) -> N
 def test_dates_beside_titles_stay_on_their_row(tmp_path: Path, engine: str) -> None:
     page = []
     y = 80
-    for title, dates in [("Senior Engineer, Acme Corp", "2019 - 2023"), ("Engineer, Globex", "2016 - 2019"), ("Intern, Initech", "2015 - 2016")]:
+    for title, dates in [
+        ("Senior Engineer, Acme Corp", "2019 - 2023"),
+        ("Engineer, Globex", "2016 - 2019"),
+        ("Intern, Initech", "2015 - 2016"),
+    ]:
         page.append((50, y, title))
         page.append((460, y, dates))
         for k in range(3):
-            page.append((62, y + 14 * (k + 1), f"- built service number {k} with a team of engineers"))
+            page.append(
+                (62, y + 14 * (k + 1), f"- built service number {k} with a team of engineers")
+            )
         y += 14 * 5
     doc = read_document(write(tmp_path, "dates.pdf", make_pdf([page])), pdf_engine=engine)
     rows = doc.text.splitlines()
@@ -60,7 +86,10 @@ def test_dates_beside_titles_stay_on_their_row(tmp_path: Path, engine: str) -> N
 
 @pytest.mark.parametrize("engine", PDF_ENGINES)
 def test_pdf_pages_and_hyphenation(tmp_path: Path, engine: str) -> None:
-    pages = [[(72, 72, "Page one talks about the develop-"), (72, 86, "ment of payment services.")], [(72, 72, "Page two mentions Kubernetes.")]]
+    pages = [
+        [(72, 72, "Page one talks about the develop-"), (72, 86, "ment of payment services.")],
+        [(72, 72, "Page two mentions Kubernetes.")],
+    ]
     doc = read_document(write(tmp_path, "two-pages.pdf", make_pdf(pages)), pdf_engine=engine)
     assert doc.pages == 2
     assert "development of payment services." in doc.text
@@ -70,11 +99,17 @@ def test_pdf_pages_and_hyphenation(tmp_path: Path, engine: str) -> None:
 def test_normalize_ligatures_bullets_soft_hyphens() -> None:
     raw = "• Built e\ufb03cient services\n(cid:127) Con\u00adfigured \ufb01rewalls\n\u25aa Led re-\nviews\u200b"
     text = normalize_text(raw, join_hyphenation=True)
-    assert text.splitlines() == ["- Built efficient services", "- Configured firewalls", "- Led reviews"]
+    assert text.splitlines() == [
+        "- Built efficient services",
+        "- Configured firewalls",
+        "- Led reviews",
+    ]
 
 
 def test_pdf_named_txt_is_read_as_pdf(tmp_path: Path) -> None:
-    path = write(tmp_path, "resume.txt", make_pdf([[(72, 72, "Kubernetes operator written in Go")]]))
+    path = write(
+        tmp_path, "resume.txt", make_pdf([[(72, 72, "Kubernetes operator written in Go")]])
+    )
     doc = read_document(path)
     assert doc.media_type == "application/pdf"
     assert "Kubernetes operator" in doc.text
@@ -97,7 +132,13 @@ def test_docx_paragraphs_and_tables_in_order(tmp_path: Path) -> None:
     doc = read_document(path)
     assert doc.media_type.endswith("wordprocessingml.document")
     lines = doc.text.splitlines()
-    assert lines == ["Alex Sample", "Backend engineer who likes databases.", "Languages | Java, Kotlin", "Databases | PostgreSQL", "References on request."]
+    assert lines == [
+        "Alex Sample",
+        "Backend engineer who likes databases.",
+        "Languages | Java, Kotlin",
+        "Databases | PostgreSQL",
+        "References on request.",
+    ]
 
 
 def test_html_visible_text_only(tmp_path: Path) -> None:
@@ -143,8 +184,16 @@ def test_document_is_frozen(tmp_path: Path) -> None:
     assert isinstance(doc, Document)
     with pytest.raises(AttributeError):
         doc.text = "other"  # type: ignore[misc]
-    assert doc.to_dict() == {"text": "Python developer", "source": str(tmp_path / "a.txt"), "media_type": "text/plain", "pages": None,
-                             "date": None, "date_source": "", "fields": {}, "warnings": []}
+    assert doc.to_dict() == {
+        "text": "Python developer",
+        "source": str(tmp_path / "a.txt"),
+        "media_type": "text/plain",
+        "pages": None,
+        "date": None,
+        "date_source": "",
+        "fields": {},
+        "warnings": [],
+    }
 
 
 @pytest.mark.parametrize("engine", PDF_ENGINES)
@@ -153,18 +202,30 @@ def test_margin_date_block_joins_the_entry_at_its_height(tmp_path: Path, engine:
     with its own entry, a two-line date ("Jan 2019 –" / "Present") as one."""
     page = [(140, 50, "Experience")]
     y = 80
-    entries = [("Jan 2019 –", "Present", "Lead Engineer, Vandelay Imports"), ("Mar 2016 –", "Dec 2018", "Engineer, Kramerica"),
-               ("2014 –", "2016", "Intern, Pendant Publishing")]
+    entries = [
+        ("Jan 2019 –", "Present", "Lead Engineer, Vandelay Imports"),
+        ("Mar 2016 –", "Dec 2018", "Engineer, Kramerica"),
+        ("2014 –", "2016", "Intern, Pendant Publishing"),
+    ]
     for start, end, title in entries:
         page += [(60, y, start), (60, y + 12, end), (140, y, title)]
         for k in range(3):
             page.append((150, y + 12 * (k + 1), f"- shipped feature {k} of the order service"))
         y += 12 * 5
-    lines = [ln.strip() for ln in read_document(write(tmp_path, "margin.pdf", make_pdf([page])), pdf_engine=engine).text.splitlines() if ln.strip()]
+    lines = [
+        ln.strip()
+        for ln in read_document(
+            write(tmp_path, "margin.pdf", make_pdf([page])), pdf_engine=engine
+        ).text.splitlines()
+        if ln.strip()
+    ]
     assert "Jan 2019 – Present  Lead Engineer, Vandelay Imports" in lines
     assert "Mar 2016 – Dec 2018  Engineer, Kramerica" in lines
     assert "2014 – 2016  Intern, Pendant Publishing" in lines
-    assert lines.index("Mar 2016 – Dec 2018  Engineer, Kramerica") == lines.index("Jan 2019 – Present  Lead Engineer, Vandelay Imports") + 4
+    assert (
+        lines.index("Mar 2016 – Dec 2018  Engineer, Kramerica")
+        == lines.index("Jan 2019 – Present  Lead Engineer, Vandelay Imports") + 4
+    )
 
 
 @pytest.mark.parametrize("engine", PDF_ENGINES)
@@ -172,22 +233,50 @@ def test_page_numbers_and_repeated_footers_are_dropped(tmp_path: Path, engine: s
     styles = ["Page {n} of 3", "- {n} -", "{n}/3"]
     pages = []
     for n in (1, 2, 3):
-        pages.append([(72, 100, f"Body text of page {n} about Kubernetes"), (72, 114, "Built 3 services in Go"),
-                      (72, 770, "Jordan Example · Resume"), (500, 770, styles[n - 1].format(n=n)), (300, 30, str(n))])
+        pages.append(
+            [
+                (72, 100, f"Body text of page {n} about Kubernetes"),
+                (72, 114, "Built 3 services in Go"),
+                (72, 770, "Jordan Example · Resume"),
+                (500, 770, styles[n - 1].format(n=n)),
+                (300, 30, str(n)),
+            ]
+        )
     doc = read_document(write(tmp_path, "numbered.pdf", make_pdf(pages)), pdf_engine=engine)
     lines = [ln.strip() for ln in doc.text.splitlines() if ln.strip()]
-    assert lines == [f"{text}" for n in (1, 2, 3) for text in (f"Body text of page {n} about Kubernetes", "Built 3 services in Go")]
+    assert lines == [
+        f"{text}"
+        for n in (1, 2, 3)
+        for text in (f"Body text of page {n} about Kubernetes", "Built 3 services in Go")
+    ]
 
 
 def test_single_page_keeps_its_edges_but_not_its_page_number(tmp_path: Path) -> None:
-    page = [(72, 40, "Jordan Example · Backend Engineer"), (72, 100, "Python and SQL every day"), (300, 770, "Page 1 of 1")]
-    lines = [ln for ln in read_document(write(tmp_path, "one.pdf", make_pdf([page]))).text.splitlines() if ln.strip()]
+    page = [
+        (72, 40, "Jordan Example · Backend Engineer"),
+        (72, 100, "Python and SQL every day"),
+        (300, 770, "Page 1 of 1"),
+    ]
+    lines = [
+        ln
+        for ln in read_document(write(tmp_path, "one.pdf", make_pdf([page]))).text.splitlines()
+        if ln.strip()
+    ]
     assert lines == ["Jordan Example · Backend Engineer", "Python and SQL every day"]
 
 
 def test_icon_font_glyphs_are_dropped() -> None:
     text = "I (123) 456-7890  \uf0e0 jane@example.org  § janedoe\n\uf095 +1 555 010 7788 | B jane@x.org\n✉ mail@example.net"
-    assert normalize_text(text) == "(123) 456-7890  jane@example.org  janedoe\n+1 555 010 7788 | jane@x.org\nmail@example.net"
+    assert (
+        normalize_text(text)
+        == "(123) 456-7890  jane@example.org  janedoe\n+1 555 010 7788 | jane@x.org\nmail@example.net"
+    )
     # one-letter words stay, and so do symbols that are part of a word
-    assert normalize_text("I built APIs in 2019; C and R for stats; A team of 5") == "I built APIs in 2019; C and R for stats; A team of 5"
-    assert normalize_text("Rated ★★★★ by users; §12 of the rules") == "Rated ★★★★ by users; §12 of the rules"
+    assert (
+        normalize_text("I built APIs in 2019; C and R for stats; A team of 5")
+        == "I built APIs in 2019; C and R for stats; A team of 5"
+    )
+    assert (
+        normalize_text("Rated ★★★★ by users; §12 of the rules")
+        == "Rated ★★★★ by users; §12 of the rules"
+    )

@@ -26,20 +26,62 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + os.urandom(64)
 CASES = [
     pytest.param("empty.txt", b"", EmptyDocumentError, "empty", id="empty-file"),
     pytest.param("blank.txt", b"  \n\n\t  \n", EmptyDocumentError, "no text", id="whitespace-only"),
-    pytest.param("encrypted.pdf", make_pdf([[(72, 72, "secret")]], encrypt="hunter2"), EncryptedDocumentError, "password", id="encrypted-pdf"),
-    pytest.param("truncated.pdf", GOOD_PDF[: len(GOOD_PDF) // 3], CorruptDocumentError, "damaged", id="truncated-pdf"),
-    pytest.param("noise.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 40, CorruptDocumentError, "damaged", id="pdf-header-then-noise"),
-    pytest.param("random.pdf", bytes((i * 97 + 13) % 256 for i in range(4000)), CorruptDocumentError, "no PDF header", id="random-bytes-named-pdf"),
-    pytest.param("scan.pdf", make_image_only_pdf(), NoTextLayerError, "OCR", id="pdf-without-text-layer"),
+    pytest.param(
+        "encrypted.pdf",
+        make_pdf([[(72, 72, "secret")]], encrypt="hunter2"),
+        EncryptedDocumentError,
+        "password",
+        id="encrypted-pdf",
+    ),
+    pytest.param(
+        "truncated.pdf",
+        GOOD_PDF[: len(GOOD_PDF) // 3],
+        CorruptDocumentError,
+        "damaged",
+        id="truncated-pdf",
+    ),
+    pytest.param(
+        "noise.pdf",
+        b"%PDF-1.7\n" + bytes(range(256)) * 40,
+        CorruptDocumentError,
+        "damaged",
+        id="pdf-header-then-noise",
+    ),
+    pytest.param(
+        "random.pdf",
+        bytes((i * 97 + 13) % 256 for i in range(4000)),
+        CorruptDocumentError,
+        "no PDF header",
+        id="random-bytes-named-pdf",
+    ),
+    pytest.param(
+        "scan.pdf", make_image_only_pdf(), NoTextLayerError, "OCR", id="pdf-without-text-layer"
+    ),
     pytest.param("photo.pdf", PNG, UnsupportedFormatError, "PNG", id="png-named-pdf"),
-    pytest.param("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), UnsupportedFormatError, ".docx", id="legacy-word"),
-    pytest.param("broken.docx", b"PK\x03\x04" + bytes(300), CorruptDocumentError, "ZIP", id="corrupt-docx"),
-    pytest.param("notzip.docx", b"this is plain text pretending", CorruptDocumentError, "not a ZIP", id="text-named-docx"),
+    pytest.param(
+        "old.doc",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+        UnsupportedFormatError,
+        ".docx",
+        id="legacy-word",
+    ),
+    pytest.param(
+        "broken.docx", b"PK\x03\x04" + bytes(300), CorruptDocumentError, "ZIP", id="corrupt-docx"
+    ),
+    pytest.param(
+        "notzip.docx",
+        b"this is plain text pretending",
+        CorruptDocumentError,
+        "not a ZIP",
+        id="text-named-docx",
+    ),
 ]
 
 
 @pytest.mark.parametrize("name,data,error,phrase", CASES)
-def test_bad_file_raises_its_own_error(tmp_path: Path, name: str, data: bytes, error: type[JdmatchError], phrase: str) -> None:
+def test_bad_file_raises_its_own_error(
+    tmp_path: Path, name: str, data: bytes, error: type[JdmatchError], phrase: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(data)
     with pytest.raises(error) as info:
@@ -123,16 +165,34 @@ def test_unknown_engine_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_errors_share_one_base() -> None:
-    for cls in (EmptyDocumentError, EncryptedDocumentError, CorruptDocumentError, NoTextLayerError, UnsupportedFormatError, DocumentTooLargeError, DocumentNotFoundError):
+    for cls in (
+        EmptyDocumentError,
+        EncryptedDocumentError,
+        CorruptDocumentError,
+        NoTextLayerError,
+        UnsupportedFormatError,
+        DocumentTooLargeError,
+        DocumentNotFoundError,
+    ):
         assert issubclass(cls, JdmatchError)
 
 
-PDF_ENGINES = ["pdfminer", pytest.param("pdfium", marks=pytest.mark.skipif(
-    __import__("importlib").util.find_spec("pypdfium2") is None, reason="pypdfium2 not installed"))]
+PDF_ENGINES = [
+    "pdfminer",
+    pytest.param(
+        "pdfium",
+        marks=pytest.mark.skipif(
+            __import__("importlib").util.find_spec("pypdfium2") is None,
+            reason="pypdfium2 not installed",
+        ),
+    ),
+]
 
 
 @pytest.mark.parametrize("engine", PDF_ENGINES)
-def test_page_stream_of_200_mib_is_refused_by_the_content_budget(tmp_path: Path, engine: str) -> None:
+def test_page_stream_of_200_mib_is_refused_by_the_content_budget(
+    tmp_path: Path, engine: str
+) -> None:
     """A ~200 kB PDF whose page stream inflates to just under 200 MiB: under the decompression
     budget, so the page-content budget must refuse it, naming the file, before pdfminer/pdfium parse it."""
     from tests.hostile.make_corpus import MiB, write_flate_page_pdf
@@ -160,5 +220,7 @@ def test_interpreter_budgets_scale_with_the_size_limit(tmp_path: Path) -> None:
     with pytest.raises(DocumentTooLargeError, match=r"^good\.pdf: .*more than 10 operators"):
         read_pdf(GOOD_PDF, source="good.pdf", limits=tight)
     few_glyphs = PdfLimits(content_bytes=10**6, tokens=10**6, glyphs=10**6, page_glyphs=30)
-    with pytest.raises(DocumentTooLargeError, match="a page of the PDF draws more than 30 characters"):
+    with pytest.raises(
+        DocumentTooLargeError, match="a page of the PDF draws more than 30 characters"
+    ):
         read_pdf(GOOD_PDF, source="good.pdf", limits=few_glyphs)

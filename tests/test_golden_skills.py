@@ -27,7 +27,9 @@ import pytest
 
 from jdmatch.matcher import Matcher
 
-CASES = json.loads((Path(__file__).parent / "data" / "golden_skills.json").read_text(encoding="utf-8"))
+CASES = json.loads(
+    (Path(__file__).parent / "data" / "golden_skills.json").read_text(encoding="utf-8")
+)
 
 
 def _param(case: dict[str, Any], *values: object) -> Any:
@@ -39,7 +41,11 @@ def _pairs(rows: list[list[str]]) -> list[tuple[str, str]]:
     return [(sid, text) for sid, text in rows]
 
 
-EXACT = [_param(c, c["text"], set(_pairs(c["expected"]))) for section in CASES["exact"] for c in section["cases"]]
+EXACT = [
+    _param(c, c["text"], set(_pairs(c["expected"])))
+    for section in CASES["exact"]
+    for c in section["cases"]
+]
 PARTIAL = [_param(c, c["text"], _pairs(c["must"]), c["must_not"]) for c in CASES["partial"]]
 IMPLIED = [_param(c, c["text"], c["mention"], set(c["implied"])) for c in CASES["implied"]]
 
@@ -51,7 +57,7 @@ def matcher() -> Matcher:
 
 def _check_offsets(text: str, found) -> None:  # type: ignore[no-untyped-def]
     for s in found:
-        assert text[s.start:s.end] == s.text, (s.id, s.start, s.end, s.text)
+        assert text[s.start : s.end] == s.text, (s.id, s.start, s.end, s.text)
     for a, b in zip(found, found[1:]):
         assert a.start < b.start, f"matches out of order: {a} then {b}"
         assert a.end <= b.start, f"matches overlap: {a} and {b}"
@@ -65,7 +71,9 @@ def test_exact(matcher: Matcher, text: str, expected: set[tuple[str, str]]) -> N
 
 
 @pytest.mark.parametrize(("text", "must", "must_not"), PARTIAL)
-def test_partial(matcher: Matcher, text: str, must: list[tuple[str, str]], must_not: list[str]) -> None:
+def test_partial(
+    matcher: Matcher, text: str, must: list[tuple[str, str]], must_not: list[str]
+) -> None:
     found = matcher.skills(text)
     _check_offsets(text, found)
     pairs = {(s.id, s.text) for s in found}
@@ -83,8 +91,16 @@ def test_case_ids_are_unique() -> None:
 
 def test_the_golden_file_is_well_formed() -> None:
     """Each case has exactly the fields of its kind, so a typo in the file cannot turn a check off."""
-    kinds = {"exact": {"text", "expected"}, "partial": {"text", "must", "must_not"}, "implied": {"text", "mention", "implied"}}
-    cases = {"exact": [c for s in CASES["exact"] for c in s["cases"]], "partial": CASES["partial"], "implied": CASES["implied"]}
+    kinds = {
+        "exact": {"text", "expected"},
+        "partial": {"text", "must", "must_not"},
+        "implied": {"text", "mention", "implied"},
+    }
+    cases = {
+        "exact": [c for s in CASES["exact"] for c in s["cases"]],
+        "partial": CASES["partial"],
+        "implied": CASES["implied"],
+    }
     for kind, fields in kinds.items():
         assert cases[kind], kind
         for c in cases[kind]:
@@ -111,5 +127,10 @@ def test_implied(matcher: Matcher, text: str, mention: str, implied: set[str]) -
 
 
 def test_certification_is_not_the_vendor_product(matcher: Matcher) -> None:
-    ids = {s.id for s in matcher.skills("Certifications: Oracle Certified Professional, Java SE 11 Developer")}
+    ids = {
+        s.id
+        for s in matcher.skills(
+            "Certifications: Oracle Certified Professional, Java SE 11 Developer"
+        )
+    }
     assert "oracle-java-cert" in ids and "oracle-db" not in ids

@@ -68,10 +68,30 @@ def _limit_child() -> None:
 
 def read_in_subprocess(case: Case, engine: str = "pdfminer") -> dict[str, Any]:
     """Read ``case.path`` in a capped child process; return what happened (never raises)."""
-    args = [sys.executable, "-c", _CHILD, os.fspath(case.path), engine, case.contains or "", json.dumps(list(case.absent))]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
+    args = [
+        sys.executable,
+        "-c",
+        _CHILD,
+        os.fspath(case.path),
+        engine,
+        case.contains or "",
+        json.dumps(list(case.absent)),
+    ]
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])
+        ),
+    }
     start = time.perf_counter()
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_limit_child, env=env, cwd=ROOT)
+    proc = subprocess.Popen(
+        args,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=_limit_child,
+        env=env,
+        cwd=ROOT,
+    )
     try:
         stdout, stderr = proc.communicate(timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
@@ -84,7 +104,7 @@ def read_in_subprocess(case: Case, engine: str = "pdfminer") -> dict[str, Any]:
         return {"outcome": "signal", "signal": -proc.returncode, "wall": wall, "stderr": tail}
     for line in reversed(stdout.decode("utf-8", "replace").splitlines()):
         if line.startswith(_MARK):
-            result: dict[str, Any] = json.loads(line[len(_MARK):])
+            result: dict[str, Any] = json.loads(line[len(_MARK) :])
             result.update(wall=wall, returncode=proc.returncode, stderr=tail)
             return result
     return {"outcome": "no-result", "returncode": proc.returncode, "wall": wall, "stderr": tail}
@@ -98,7 +118,7 @@ def escaped(path: str) -> str:
 
 
 def verdict(case: Case, r: dict[str, Any], engine: str = "pdfminer") -> str:
-    """"passed", or what went wrong in a few words."""
+    """ "passed", or what went wrong in a few words."""
     if engine == "pdfium" and case.expect_pdfium:
         case = dataclasses.replace(case, expect=case.expect_pdfium)
     outcome = r["outcome"]
@@ -112,7 +132,12 @@ def verdict(case: Case, r: dict[str, Any], engine: str = "pdfminer") -> str:
         return "used too much memory (MemoryError escaped)"
     if outcome == "RecursionError":
         return "crashed (RecursionError escaped)"
-    if outcome == "raised" and "MemoryError" in r["message"] and case.expect != "text" and r["type"] != case.expect:
+    if (
+        outcome == "raised"
+        and "MemoryError" in r["message"]
+        and case.expect != "text"
+        and r["type"] != case.expect
+    ):
         return f"used too much memory (wrapped as {r['type']}: {r['message']})"
     if case.expect == "text":
         if outcome != "text":
@@ -149,9 +174,14 @@ def _have_pdfium() -> bool:
 
 
 PARAMS = [pytest.param(c.name, "pdfminer", id=c.name) for c in _PLAN] + [
-    pytest.param(c.name, "pdfium", id=f"{c.name}@pdfium",
-                 marks=pytest.mark.skipif(not _have_pdfium(), reason="pypdfium2 not installed"))
-    for c in _PLAN if c.pdf
+    pytest.param(
+        c.name,
+        "pdfium",
+        id=f"{c.name}@pdfium",
+        marks=pytest.mark.skipif(not _have_pdfium(), reason="pypdfium2 not installed"),
+    )
+    for c in _PLAN
+    if c.pdf
 ]
 
 
@@ -208,14 +238,18 @@ def _check(case: Case, engine: str, outcomes: list[dict[str, Any]]) -> None:
     r = read_in_subprocess(case, engine)
     v = verdict(case, r, engine)
     outcomes.append({"case": case.name, "engine": engine, "expect": case.expect, "verdict": v, **r})
-    assert v == "passed", f"{case.name} [{engine}] ({r.get('wall', 0):.1f} s, {r.get('maxrss_mib', 0):.0f} MiB): {v}"
+    assert v == "passed", (
+        f"{case.name} [{engine}] ({r.get('wall', 0):.1f} s, {r.get('maxrss_mib', 0):.0f} MiB): {v}"
+    )
 
 
 # ------------------------------------------------------------------ tests
 
 
 @pytest.mark.parametrize("name,engine", PARAMS)
-def test_hostile_file(corpus: dict[str, Case], outcomes: list[dict[str, Any]], name: str, engine: str) -> None:
+def test_hostile_file(
+    corpus: dict[str, Case], outcomes: list[dict[str, Any]], name: str, engine: str
+) -> None:
     _check(corpus[name], engine, outcomes)
 
 
@@ -235,7 +269,9 @@ def test_folder_layout(folder: Path) -> None:
     assert sum(1 for p in folder.iterdir() if p.is_file() and not p.is_symlink()) >= 6
 
 
-@pytest.mark.parametrize("index", range(4), ids=["symlink-loop", "dangling-symlink", "symlink-outside", "unreadable"])
+@pytest.mark.parametrize(
+    "index", range(4), ids=["symlink-loop", "dangling-symlink", "symlink-outside", "unreadable"]
+)
 def test_folder_entry(folder: Path, outcomes: list[dict[str, Any]], index: int) -> None:
     """Each trap read on its own: a folder, a missing file, a followed link, a chmod-000 file."""
     _check(folder_cases(folder)[index], "pdfminer", outcomes)
@@ -245,15 +281,28 @@ def test_batch_over_hostile_folder(folder: Path, tmp_path: Path) -> None:
     """`jdmatch batch` over the trap folder finishes, follows no symlink loop and never reads outside the folder."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     out = tmp_path / "out.jsonl"
-    proc = subprocess.run([sys.executable, "-m", "jdmatch", "batch", str(folder), "-o", str(out), "-w", "2"],
-                          capture_output=True, text=True, env=env, timeout=150, preexec_fn=_limit_child, cwd=tmp_path)
+    proc = subprocess.run(
+        [sys.executable, "-m", "jdmatch", "batch", str(folder), "-o", str(out), "-w", "2"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=150,
+        preexec_fn=_limit_child,
+        cwd=tmp_path,
+    )
     assert proc.returncode >= 0, f"batch died from signal {-proc.returncode}"
     assert proc.returncode in (0, 3), proc.stderr[-800:]
     assert "Traceback" not in proc.stderr
-    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
     by_id = {row["id"]: row for row in rows}
     assert len(by_id) == len(rows), "an input was scored twice (a symlink loop followed?)"
-    assert not [i for i in by_id if i.startswith(("loop/", "loop\\")) or "/up/" in i or i.startswith("up/")], "followed a symlink loop"
-    assert by_id.get("outside.txt", {}).get("status") != "ok", "read the file outside the folder through a symlink"
+    assert not [
+        i for i in by_id if i.startswith(("loop/", "loop\\")) or "/up/" in i or i.startswith("up/")
+    ], "followed a symlink loop"
+    assert by_id.get("outside.txt", {}).get("status") != "ok", (
+        "read the file outside the folder through a symlink"
+    )
     assert by_id.get("good resume.txt", {}).get("status") == "ok"
     assert by_id.get("dangling.pdf", {}).get("status") != "ok"

@@ -13,7 +13,9 @@ from jdmatch.posting_profile import profile_from_posting
 from jdmatch.profile import parse_profile
 
 RESUME = "Skills: Python, Go, PostgreSQL, Kubernetes, Terraform.\n"
-POSTING = "We are hiring a backend engineer.\nRequirements:\n- Python and PostgreSQL\n- Kubernetes\n"
+POSTING = (
+    "We are hiring a backend engineer.\nRequirements:\n- Python and PostgreSQL\n- Kubernetes\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +53,9 @@ def test_a_str_naming_a_file_is_refused(matcher: Matcher, files: tuple[Path, Pat
         _ = Matcher(job=str(posting)).profile
 
 
-def test_a_str_is_text_even_when_short(matcher: Matcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_str_is_text_even_when_short(
+    matcher: Matcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "notes").write_text("Python", encoding="utf-8")  # a file, but no document suffix
     assert matcher.score("notes").source == "<text>"
@@ -86,7 +90,11 @@ def test_other_types_are_a_type_error(matcher: Matcher) -> None:
 
 
 def test_an_explicit_empty_lexicon_is_used_as_given() -> None:
-    raw = {"id": "p", "title": "P", "groups": [{"id": "g", "name": "G", "weight": 1.0, "skills": [{"id": "python"}]}]}
+    raw = {
+        "id": "p",
+        "title": "P",
+        "groups": [{"id": "g", "name": "G", "weight": 1.0, "skills": [{"id": "python"}]}],
+    }
     with pytest.raises(ProfileError, match="not in the lexicon"):
         parse_profile(raw, lexicon=Lexicon(entries=()))
     assert parse_profile(raw).skill_ids()  # the shipped lexicon knows python

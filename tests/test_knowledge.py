@@ -22,20 +22,29 @@ def view(matcher: Matcher, text: str) -> tuple[list[str], list[str]]:
     return [m.text for m in found], [m.text for m in knowledge_mentions(text, found)]
 
 
-@pytest.mark.parametrize("text, kept", [
-    ("You have experience with Java, PostgreSQL and Kafka.", ["Java", "PostgreSQL", "Kafka"]),
-    ("Our stack: Python, Django, Docker and AWS.", ["Python", "Django", "Docker", "AWS"]),
-    ("Strong communication skills and a degree in Computer Science.", ["Computer Science"]),
-])
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("You have experience with Java, PostgreSQL and Kafka.", ["Java", "PostgreSQL", "Kafka"]),
+        ("Our stack: Python, Django, Docker and AWS.", ["Python", "Django", "Docker", "AWS"]),
+        ("Strong communication skills and a degree in Computer Science.", ["Computer Science"]),
+    ],
+)
 def test_named_knowledge_is_kept(matcher: Matcher, text: str, kept: list[str]) -> None:
     assert view(matcher, text)[1] == kept
 
 
-@pytest.mark.parametrize("text, skill", [
-    ("Senior Java Developer", "Java"),                      # a name inside a job title
-    ("Job benefits: Healthcare and Insurance Plans", "Healthcare"),  # a benefit
-    ("You will work with security experts on cloud migration.", "security"),  # a generic word in passing
-])
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("Senior Java Developer", "Java"),  # a name inside a job title
+        ("Job benefits: Healthcare and Insurance Plans", "Healthcare"),  # a benefit
+        (
+            "You will work with security experts on cloud migration.",
+            "security",
+        ),  # a generic word in passing
+    ],
+)
 def test_annotators_leave_out(matcher: Matcher, text: str, skill: str) -> None:
     found, kept = view(matcher, text)
     assert skill in found  # jdmatch itself still recognizes it

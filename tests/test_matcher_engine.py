@@ -14,8 +14,10 @@ from jdmatch.recognize import SkillRecognizer, default_recognizer
 from jdmatch.scoring import FitScorer
 
 TEAM = Path(__file__).resolve().parent / "data" / "formats" / "team-lexicon.jsonl"
-RESUME = ("Experience\nBackend Engineer - Acme\nJan 2019 - Present\n"
-          "Built REST APIs in Python with Django and PostgreSQL; Docker, Redis, pytest.\n")
+RESUME = (
+    "Experience\nBackend Engineer - Acme\nJan 2019 - Present\n"
+    "Built REST APIs in Python with Django and PostgreSQL; Docker, Redis, pytest.\n"
+)
 POSTING = "Requirements\n- 3+ years of Python\n- PostgreSQL or MySQL\n- Kubernetes\n"
 
 
@@ -49,11 +51,15 @@ def test_a_loaded_lexicon_object_is_used_as_given():
 def test_an_injected_scorer_changes_the_similarity():
     base = Matcher().score(RESUME)
     flat = FitScorer.load()
-    flat.idf_ = {k: 1.0 for k in flat.idf_}  # every term equally rare: a different, still valid model
+    flat.idf_ = {
+        k: 1.0 for k in flat.idf_
+    }  # every term equally rare: a different, still valid model
     other = Matcher(scorer=flat)
     assert other.scorer is flat
     assert other.score(RESUME).cosine != pytest.approx(base.cosine)
-    assert other.score(RESUME).coverage == pytest.approx(base.coverage)  # coverage does not read the IDF
+    assert other.score(RESUME).coverage == pytest.approx(
+        base.coverage
+    )  # coverage does not read the IDF
 
 
 def test_seniority_is_a_dataclass_and_serializes_as_before():
@@ -65,16 +71,29 @@ def test_seniority_is_a_dataclass_and_serializes_as_before():
 
 def test_gaps_name_a_users_own_skill_by_its_name(tmp_path):
     profile = tmp_path / "team.toml"
-    profile.write_text('id = "team"\ntitle = "Team"\n[[groups]]\nid = "tools"\nname = "Tools"\nweight = 1.0\nmode = "all"\n'
-                       'required = true\nskills = ["quillstack", "python"]\n', encoding="utf-8")
+    profile.write_text(
+        'id = "team"\ntitle = "Team"\n[[groups]]\nid = "tools"\nname = "Tools"\nweight = 1.0\nmode = "all"\n'
+        'required = true\nskills = ["quillstack", "python"]\n',
+        encoding="utf-8",
+    )
     m = Matcher(str(profile), extra_lexicon=[TEAM])
     gaps = m.score("Python developer.").gaps
     name = next(e.name for e in m.recognizer.lexicon.entries if e.id == "quillstack")
-    assert any(name in g for g in gaps) and not any("quillstack" in g for g in gaps if name != "quillstack")
+    assert any(name in g for g in gaps) and not any(
+        "quillstack" in g for g in gaps if name != "quillstack"
+    )
 
 
 def test_result_types_and_batch_run_are_exported():
-    for name in ("FitResult", "SkillEvidence", "MissingSkill", "GroupCoverage", "TermContribution", "DocumentLevel", "run_batch"):
+    for name in (
+        "FitResult",
+        "SkillEvidence",
+        "MissingSkill",
+        "GroupCoverage",
+        "TermContribution",
+        "DocumentLevel",
+        "run_batch",
+    ):
         assert name in dir(jdmatch)
     from jdmatch.batch import run
 

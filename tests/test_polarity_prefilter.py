@@ -21,13 +21,20 @@ def matcher() -> Matcher:
     return Matcher()
 
 
-@pytest.mark.parametrize(("text", "negated", "hedged"), [
-    ("Backend developer. Lacking experience in Kubernetes. Strong in Python.", {"kubernetes"}, set()),
-    ("Languages: Python, SQL, a little Go", set(), {"go"}),
-    ("Dabbled in Kotlin on weekends. Java daily.", set(), {"kotlin"}),
-    ("Introductory Haskell course; five years of Python.", set(), {"haskell"}),
-    ("Python and PostgreSQL every day.", set(), set()),
-])
+@pytest.mark.parametrize(
+    ("text", "negated", "hedged"),
+    [
+        (
+            "Backend developer. Lacking experience in Kubernetes. Strong in Python.",
+            {"kubernetes"},
+            set(),
+        ),
+        ("Languages: Python, SQL, a little Go", set(), {"go"}),
+        ("Dabbled in Kotlin on weekends. Java daily.", set(), {"kotlin"}),
+        ("Introductory Haskell course; five years of Python.", set(), {"haskell"}),
+        ("Python and PostgreSQL every day.", set(), set()),
+    ],
+)
 def test_every_rule_cue_reaches_scoring(matcher, text, negated, hedged):
     analysis = matcher.recognizer.analyze(text)
     got_negated, got_hedged = polarities(analysis)
@@ -42,11 +49,22 @@ def test_a_cue_the_prefilter_would_hide_is_refused(tmp_path):
     path = copy / "polarity.toml"
     text = path.read_text(encoding="utf-8")
     assert '"dabbled in",' in text
-    path.write_text(text.replace('"dabbled in",', '"dabbled in", "(?:toyed|played) with",'), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-c", "import jdmatch.structure"], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "JDMATCH_RULES_DIR": str(copy)})
+    path.write_text(
+        text.replace('"dabbled in",', '"dabbled in", "(?:toyed|played) with",'), encoding="utf-8"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", "import jdmatch.structure"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "JDMATCH_RULES_DIR": str(copy)},
+    )
     assert done.returncode != 0
-    assert "(?:toyed|played) with" in done.stderr and "polarity.toml" in done.stderr and "prefilter" in done.stderr
+    assert (
+        "(?:toyed|played) with" in done.stderr
+        and "polarity.toml" in done.stderr
+        and "prefilter" in done.stderr
+    )
 
 
 def test_a_new_cue_reaches_scoring(tmp_path):
@@ -56,10 +74,17 @@ def test_a_new_cue_reaches_scoring(tmp_path):
     path = copy / "polarity.toml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('"dabbled in",', '"dabbled in", "toyed with",'), encoding="utf-8")
-    code = ("from jdmatch import Matcher; from jdmatch.scoring import polarities; m = Matcher(); "
-            "print(sorted(polarities(m.recognizer.analyze('Toyed with Kotlin once. Java daily.'))[1]))")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180,
-                          env={**os.environ, "JDMATCH_RULES_DIR": str(copy)})
+    code = (
+        "from jdmatch import Matcher; from jdmatch.scoring import polarities; m = Matcher(); "
+        "print(sorted(polarities(m.recognizer.analyze('Toyed with Kotlin once. Java daily.'))[1]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "JDMATCH_RULES_DIR": str(copy)},
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "['kotlin']"
     assert Path(rules_dir(), "polarity.toml").read_text(encoding="utf-8").count("toyed") == 0

@@ -10,9 +10,47 @@ from hypothesis import strategies as st
 from jdmatch.matcher import Matcher
 
 MATCHER = Matcher()
-WORDS = ["Python", "Go", "go", "Java", "Spring Boot", "k8s", "C#", "C++", ".NET", "Node.js", "PostgreSQL", "REST APIs",
-         "microservices", "AWS", "Azure", "React", "R", "C", "3.11+", "17", "years", "-", "/", "(", ")", "\n", "\n\n", "\t",
-         "developer", "experience", "Express", "the", "spring", "é", "\u00ad", "\ufb01", "\u200b", "\ud800", "\x00"]
+WORDS = [
+    "Python",
+    "Go",
+    "go",
+    "Java",
+    "Spring Boot",
+    "k8s",
+    "C#",
+    "C++",
+    ".NET",
+    "Node.js",
+    "PostgreSQL",
+    "REST APIs",
+    "microservices",
+    "AWS",
+    "Azure",
+    "React",
+    "R",
+    "C",
+    "3.11+",
+    "17",
+    "years",
+    "-",
+    "/",
+    "(",
+    ")",
+    "\n",
+    "\n\n",
+    "\t",
+    "developer",
+    "experience",
+    "Express",
+    "the",
+    "spring",
+    "é",
+    "\u00ad",
+    "\ufb01",
+    "\u200b",
+    "\ud800",
+    "\x00",
+]
 
 texts = st.one_of(
     st.text(max_size=400),
@@ -21,22 +59,28 @@ texts = st.one_of(
 )
 
 
-@settings(max_examples=100, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=100, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(texts)
 def test_skills_spans_lie_in_the_text(text: str) -> None:
     matches = MATCHER.skills(text)
     last_end = 0
     for m in matches:
         assert 0 <= m.start < m.end <= len(text)
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert m.start >= last_end, "in order, no overlaps"
         last_end = m.end
 
 
-@settings(max_examples=60, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=60, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(texts)
 def test_score_is_bounded_and_serializable(text: str) -> None:
     result = MATCHER.score(text)
     assert 0.0 <= result.score <= 100.0
     assert 0.0 <= result.coverage <= 1.0 and 0.0 <= result.similarity <= 1.0
-    json.loads(json.dumps(result.to_dict(), ensure_ascii=True))  # valid JSON for any input, lone surrogates included
+    json.loads(
+        json.dumps(result.to_dict(), ensure_ascii=True)
+    )  # valid JSON for any input, lone surrogates included

@@ -13,7 +13,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
-BLOCKS = re.findall(r"^```python\n(.*?)^```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S | re.M)
+BLOCKS = re.findall(
+    r"^```python\n(.*?)^```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S | re.M
+)
 
 
 def test_the_readme_has_python_examples() -> None:
@@ -32,8 +34,11 @@ def workdir(tmp_path: Path) -> Path:
     for name in ("backend-senior-java.html", "backend-mid-node.md", "chef.html"):
         shutil.copy(SAMPLES / "postings" / name, tmp_path / "postings" / name)
     # a team's own lexicon file: one in-house tool, one alias of a shipped skill
-    (tmp_path / "team.jsonl").write_text('{"id": "quillmq", "name": "QuillMQ", "label": "tool", "category": "Messaging & streaming"}\n'
-                                         '{"id": "postgresql", "aliases": ["PGX"]}\n', encoding="utf-8")
+    (tmp_path / "team.jsonl").write_text(
+        '{"id": "quillmq", "name": "QuillMQ", "label": "tool", "category": "Messaging & streaming"}\n'
+        '{"id": "postgresql", "aliases": ["PGX"]}\n',
+        encoding="utf-8",
+    )
     return tmp_path
 
 
@@ -44,23 +49,47 @@ def needs_a_fresh_process(block: str) -> bool:
     return "spacy" in block
 
 
-def run_block(block: str, workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> list[str]:
+def run_block(
+    block: str, workdir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> list[str]:
     """Run one README block as written, in ``workdir``; return the lines it printed."""
     if needs_a_fresh_process(block):
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
-        result = subprocess.run([sys.executable, "-c", block], cwd=workdir, capture_output=True, text=True, timeout=300, env=env)
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(
+                filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])
+            ),
+        }
+        result = subprocess.run(
+            [sys.executable, "-c", block],
+            cwd=workdir,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env=env,
+        )
         assert result.returncode == 0, result.stderr[-3000:]
         return result.stdout.splitlines()
     monkeypatch.chdir(workdir)
     capsys.readouterr()
-    exec(compile(block, str(ROOT / "README.md"), "exec"), {"__name__": "__main__", "__builtins__": __builtins__})
+    exec(
+        compile(block, str(ROOT / "README.md"), "exec"),
+        {"__name__": "__main__", "__builtins__": __builtins__},
+    )
     return capsys.readouterr().out.splitlines()
 
 
-@pytest.mark.parametrize("index", range(len(BLOCKS)), ids=[f"block-{i + 1}" for i in range(len(BLOCKS))])
-def test_readme_python_block_runs(workdir: Path, index: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "index", range(len(BLOCKS)), ids=[f"block-{i + 1}" for i in range(len(BLOCKS))]
+)
+def test_readme_python_block_runs(
+    workdir: Path, index: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     printed = run_block(BLOCKS[index], workdir, monkeypatch, capsys)
     # a trailing "# value" comment on a print line is the value it prints
-    expected = [m.group(1).strip() for m in re.finditer(r"^print\(.*\)\s+#\s*(-?[\d.]+)\s*$", BLOCKS[index], re.M)]
+    expected = [
+        m.group(1).strip()
+        for m in re.finditer(r"^print\(.*\)\s+#\s*(-?[\d.]+)\s*$", BLOCKS[index], re.M)
+    ]
     for value in expected:
         assert value in printed, (value, printed[-5:])

@@ -18,13 +18,23 @@ from jdmatch.matcher import Matcher
 from jdmatch.report_html import score_html, write_html
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 
 
 def _missing(what: str) -> None:
     if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} is needed on CI (apt-get install chromium chromium-driver; pip install -e '.[test]')")
+        pytest.fail(
+            f"{what} is needed on CI (apt-get install chromium chromium-driver; pip install -e '.[test]')"
+        )
     pytest.skip(f"{what} is not installed")
 
 
@@ -57,11 +67,16 @@ def browser():  # type: ignore[no-untyped-def]
 def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict, str]]:
     tmp = tmp_path_factory.mktemp("reports")
     out = {}
-    for name, resume, posting in (("score-pdf", "resumes/senior-backend-java.pdf", None),
-                                  ("match", "resumes/junior-backend-python.md", "postings/backend-senior-java.html")):
+    for name, resume, posting in (
+        ("score-pdf", "resumes/senior-backend-java.pdf", None),
+        ("match", "resumes/junior-backend-python.md", "postings/backend-senior-java.html"),
+    ):
         matcher = Matcher(job=SAMPLES / posting) if posting else Matcher()
         d = matcher.score(SAMPLES / resume).to_dict()
-        d["as_of"], d["as_of_source"] = "2026-06-30", "the date given"  # as a result with a document date carries it
+        d["as_of"], d["as_of_source"] = (
+            "2026-06-30",
+            "the date given",
+        )  # as a result with a document date carries it
         path = tmp / f"{name}.html"
         write_html(path, score_html(d, matcher.profile.to_dict()))
         out[name] = (path, d, matcher.profile.title)
@@ -81,7 +96,9 @@ def test_report_in_chromium(browser, reports: dict, name: str, tmp_path: Path) -
     from selenium.webdriver.common.by import By
 
     path, d, ptitle = reports[name]
-    expected_title = f"{Path(d['source']).name} vs " + (f"the posting “{ptitle}”" if name == "match" else ptitle)
+    expected_title = f"{Path(d['source']).name} vs " + (
+        f"the posting “{ptitle}”" if name == "match" else ptitle
+    )
     for width in (1280, 390):
         browser.set_window_size(width, 900)
         browser.get(path.as_uri())
@@ -92,7 +109,9 @@ def test_report_in_chromium(browser, reports: dict, name: str, tmp_path: Path) -
         assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
         # nothing sticks out sideways: wide tables and the chart scroll inside their own box
         assert browser.execute_script("return document.documentElement.scrollWidth") <= width
-        assert browser.title == expected_title  # the file's name and the posting's title, not a path
+        assert (
+            browser.title == expected_title
+        )  # the file's name and the posting's title, not a path
         assert f"{d['score']:.1f}" in _visible_text(browser, "score-value")
         assert _visible_text(browser, "band") == d["band"]
         level = _visible_text(browser, "fact-level")
@@ -107,8 +126,14 @@ def test_report_in_chromium(browser, reports: dict, name: str, tmp_path: Path) -
             assert "required skill" in gaps
         else:
             assert "No gap" in gaps
-        shown, hidden = ("chart-groups", "chart-groups-narrow") if width > 600 else ("chart-groups-narrow", "chart-groups")
-        assert _visible_text(browser, shown)  # the coverage chart that fits the screen draws, the other does not
+        shown, hidden = (
+            ("chart-groups", "chart-groups-narrow")
+            if width > 600
+            else ("chart-groups-narrow", "chart-groups")
+        )
+        assert _visible_text(
+            browser, shown
+        )  # the coverage chart that fits the screen draws, the other does not
         assert not browser.find_element(By.ID, hidden).is_displayed()
         depth = _visible_text(browser, "table-matched")
         assert d["matched"][0]["depth"]["summary"] in depth

@@ -17,13 +17,38 @@ from jdmatch.report_html import CSP, score_html, summary_html, write_html
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = "<img src=x onerror=alert(1)>"
-RESOURCE_ATTRS = {"src", "href", "action", "formaction", "data", "poster", "srcset", "xlink:href", "background", "style"}
+RESOURCE_ATTRS = {
+    "src",
+    "href",
+    "action",
+    "formaction",
+    "data",
+    "poster",
+    "srcset",
+    "xlink:href",
+    "background",
+    "style",
+}
 
 
 class Doc(HTMLParser):
     """Every element (tag, attrs, parent chain) and the text under each element id."""
 
-    VOID = {"meta", "br", "img", "input", "link", "hr", "area", "base", "col", "embed", "source", "track", "wbr"}
+    VOID = {
+        "meta",
+        "br",
+        "img",
+        "input",
+        "link",
+        "hr",
+        "area",
+        "base",
+        "col",
+        "embed",
+        "source",
+        "track",
+        "wbr",
+    }
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
@@ -70,18 +95,42 @@ def parse_checked(page: str) -> Doc:
     assert [d.lower() for d in doc.decl] == ["doctype html"]
     assert doc.tags("html")[0].get("lang") == "en"
     assert any(m.get("charset", "").lower() == "utf-8" for m in doc.tags("meta"))
-    csp = [m for m in doc.tags("meta") if (m.get("http-equiv") or "").lower() == "content-security-policy"]
+    csp = [
+        m
+        for m in doc.tags("meta")
+        if (m.get("http-equiv") or "").lower() == "content-security-policy"
+    ]
     assert len(csp) == 1 and csp[0]["content"] == CSP
     assert "default-src 'none'" in CSP
-    assert len([1 for t, _, parents in doc.elements if t == "title" and parents == ("html", "head")]) == 1 and doc.tags("body")
+    assert len(
+        [1 for t, _, parents in doc.elements if t == "title" and parents == ("html", "head")]
+    ) == 1 and doc.tags("body")
     # no network: nothing that loads or links anything
-    for tag in ("link", "iframe", "object", "embed", "img", "image", "use", "base", "form", "a", "audio", "video", "source"):
+    for tag in (
+        "link",
+        "iframe",
+        "object",
+        "embed",
+        "img",
+        "image",
+        "use",
+        "base",
+        "form",
+        "a",
+        "audio",
+        "video",
+        "source",
+    ):
         assert doc.tags(tag) == [], tag
     for tag, attrs, _ in doc.elements:
         for name, value in attrs.items():
             assert not name.startswith("on"), (tag, name)  # no inline event handlers at all
             if name in RESOURCE_ATTRS and value:
-                assert "://" not in value and "url(" not in value.lower() and "javascript:" not in value.lower(), (tag, name, value)
+                assert (
+                    "://" not in value
+                    and "url(" not in value.lower()
+                    and "javascript:" not in value.lower()
+                ), (tag, name, value)
     assert not re.search(r"(?:src|href)\s*=\s*[\"']?\s*(?:https?:|//|javascript:)", page, re.I)
     assert not re.search(r"url\(\s*['\"]?\s*(?:https?:|//)", page, re.I)
     assert "@import" not in page
@@ -138,7 +187,9 @@ class Under(HTMLParser):
 
 def under(page: str, target: str) -> Under:
     u = Under(page, target)
-    assert u.count_targets == 1, f"expected exactly one element with id {target!r}, found {u.count_targets}"
+    assert u.count_targets == 1, (
+        f"expected exactly one element with id {target!r}, found {u.count_targets}"
+    )
     return u
 
 
@@ -185,7 +236,7 @@ def body_rows(page: str, table_id: str) -> list[list[str]]:
 
 def _slice(page: str, element_id: str) -> str:
     start = page.index(f'id="{element_id}"')
-    return page[start: page.index("</table>", start)]
+    return page[start : page.index("</table>", start)]
 
 
 # -- fixtures ---------------------------------------------------------------------------------------
@@ -249,7 +300,9 @@ def test_score_report_structure(node_result: tuple[dict, dict]) -> None:
         assert f"\u00d7{g['weight']:g}" in chart.text
     assert chart.text.count("\u2605") == len(core)
     narrow = under(page, "chart-groups-narrow")
-    assert [float(r["width"]) for r in narrow.tags("rect")] == pytest.approx([330 * g["coverage"] for g in d["groups"]], abs=0.2)
+    assert [float(r["width"]) for r in narrow.tags("rect")] == pytest.approx(
+        [330 * g["coverage"] for g in d["groups"]], abs=0.2
+    )
     widths = [float(r["width"]) for r in rects]
     full = max(widths)
     for g, w in zip(d["groups"], widths):
@@ -266,7 +319,11 @@ def test_score_report_structure(node_result: tuple[dict, dict]) -> None:
     assert "implied by" in next(r for r in matched if r[0] == implied["name"])[3]
     missing = body_rows(page, "table-missing")
     assert len(missing) == len(d["missing"]) == 40
-    assert missing[0] == [d["missing"][0]["name"], d["missing"][0]["group"], f"{d['missing'][0]['gain']:+.1f}"]
+    assert missing[0] == [
+        d["missing"][0]["name"],
+        d["missing"][0]["group"],
+        f"{d['missing'][0]['gain']:+.1f}",
+    ]
     terms = body_rows(page, "table-terms")
     assert len(terms) == len(d["top_terms"]) > 0
     assert terms[0][0] == d["top_terms"][0]["name"]
@@ -278,15 +335,23 @@ def test_score_report_escapes_malicious_resume(matcher: Matcher) -> None:
     r = matcher.score(MALICIOUS)
     d = r.to_dict()
     d["source"] = "resume <script>alert(1)</script>.txt"
-    assert {"Python", "Django", "Docker"} <= {m["name"] for m in d["matched"]}  # still scored as a resume
-    page = score_html(d, matcher.profile.to_dict(), title='Report for "<img src=x onerror=alert(1)>"')
+    assert {"Python", "Django", "Docker"} <= {
+        m["name"] for m in d["matched"]
+    }  # still scored as a resume
+    page = score_html(
+        d, matcher.profile.to_dict(), title='Report for "<img src=x onerror=alert(1)>"'
+    )
     doc = parse_checked(page)
     # nothing from the document became markup
     assert doc.tags("script") == [] and doc.tags("img") == [] and doc.tags("b") == []
     assert len(doc.tags("svg")) == 2  # the coverage chart, wide and stacked for a phone
     for tag, attrs, _ in doc.elements:
         assert not any(k.startswith("on") for k in attrs), (tag, attrs)
-    assert XSS_SCRIPT not in page and "<img" not in page and "onerror=alert" not in page.replace("onerror=alert(1)&gt;", "")
+    assert (
+        XSS_SCRIPT not in page
+        and "<img" not in page
+        and "onerror=alert" not in page.replace("onerror=alert(1)&gt;", "")
+    )
     # ... but it is all there as text
     text = doc.text()
     assert "resume <script>alert(1)</script>.txt" in text
@@ -307,7 +372,9 @@ def test_score_report_evidence_is_escaped(node_result: tuple[dict, dict]) -> Non
     assert len(under(page, "chart-groups").tags("rect")) == len(d["groups"])
     evidence = body_rows(page, "table-matched")[0][3]
     assert XSS_SCRIPT in evidence and XSS_IMG in evidence and "a\ufffdb" in evidence
-    assert body_rows(page, "table-missing") == [[XSS_IMG, "</td><script>x</script>", f"{d['missing'][0]['gain']:+.1f}"]]
+    assert body_rows(page, "table-missing") == [
+        [XSS_IMG, "</td><script>x</script>", f"{d['missing'][0]['gain']:+.1f}"]
+    ]
     assert "<svg onload=alert(1)>"[:30] in under(page, "chart-groups").text
 
 
@@ -316,8 +383,18 @@ def test_score_report_empty_and_surrogates(tmp_path: Path) -> None:
     doc = parse_checked(page)
     assert doc.tags("svg") == [] and doc.tags("table") == []
     assert under(page, "score-value").text.startswith("0.0")
-    d = {"source": "res\ud800ume\udfff.txt", "score": 12.5, "coverage": 0.1, "similarity": 0.2, "groups": [],
-         "matched": [{"name": "Py\ud800thon", "group": "g", "mentions": ["\udcff"], "implied_by": []}], "missing": [], "top_terms": []}
+    d = {
+        "source": "res\ud800ume\udfff.txt",
+        "score": 12.5,
+        "coverage": 0.1,
+        "similarity": 0.2,
+        "groups": [],
+        "matched": [
+            {"name": "Py\ud800thon", "group": "g", "mentions": ["\udcff"], "implied_by": []}
+        ],
+        "missing": [],
+        "top_terms": [],
+    }
     page = score_html(d, {"title": "T\ud800"}, title="x\udc00y")
     page.encode("utf-8")  # no lone surrogate is left
     doc = parse_checked(page)
@@ -328,8 +405,12 @@ def test_score_report_empty_and_surrogates(tmp_path: Path) -> None:
 
 
 def test_score_report_non_numeric_values_do_not_leak_into_attributes() -> None:
-    d = {"score": '50" onload="alert(1)', "coverage": "nan", "similarity": float("inf"),
-         "groups": [{"name": "g", "coverage": '1" onmouseover="x', "weight": "<b>", "core": True}]}
+    d = {
+        "score": '50" onload="alert(1)',
+        "coverage": "nan",
+        "similarity": float("inf"),
+        "groups": [{"name": "g", "coverage": '1" onmouseover="x', "weight": "<b>", "core": True}],
+    }
     page = score_html(d, {})
     parse_checked(page)  # raises on any event handler or resource tag
     rect = under(page, "chart-groups").tags("rect")
@@ -347,7 +428,12 @@ def test_summary_report_structure(batch_run: tuple[dict, list[dict], Path]) -> N
     doc = parse_checked(page)
     # counts
     cards = under(page, "counts").text
-    assert "documents" in cards and str(summary["count"]) in cards and str(summary["ok"]) in cards and str(summary["failed"]) in cards
+    assert (
+        "documents" in cards
+        and str(summary["count"]) in cards
+        and str(summary["ok"]) in cards
+        and str(summary["failed"]) in cards
+    )
     # exactly one svg per chart, one bar per bin / per skill
     assert len(doc.tags("svg")) == 2
     hist = summary["score_distribution"]["histogram"]
@@ -383,17 +469,44 @@ def test_summary_report_structure(batch_run: tuple[dict, list[dict], Path]) -> N
     assert "hidden" in under(page, "table-ranked-hint").found[0][1]
     # failures
     failures = body_rows(page, "table-failures")
-    assert len(failures) == 1 and failures[0][0].endswith("broken.txt") and "empty" in failures[0][1]
+    assert (
+        len(failures) == 1 and failures[0][0].endswith("broken.txt") and "empty" in failures[0][1]
+    )
 
 
 def test_summary_report_escapes_document_text(batch_run: tuple[dict, list[dict], Path]) -> None:
     summary, rows, _ = batch_run
     evil = next(r for r in rows if r["id"].startswith("evil"))
-    assert evil["status"] == "ok" and "<script>" in evil["title"]  # the title comes from the document text
-    rows = rows + [{"id": XSS_SCRIPT, "source": XSS_IMG, "title": "", "score": "", "status": "error", "error": '"><script>alert(9)</script>',
-                    "top_skills": "", "missing_core": ""},
-                   {"id": "q", "source": "q", "title": "q", "score": "", "status": 'x" onclick="alert(1)', "error": "e", "top_skills": "", "missing_core": ""}]
-    summary = {**summary, "most_demanded_skills": summary["most_demanded_skills"] + [{"id": "x", "name": XSS_SCRIPT, "postings": 1, "share": 0.01}]}
+    assert (
+        evil["status"] == "ok" and "<script>" in evil["title"]
+    )  # the title comes from the document text
+    rows = rows + [
+        {
+            "id": XSS_SCRIPT,
+            "source": XSS_IMG,
+            "title": "",
+            "score": "",
+            "status": "error",
+            "error": '"><script>alert(9)</script>',
+            "top_skills": "",
+            "missing_core": "",
+        },
+        {
+            "id": "q",
+            "source": "q",
+            "title": "q",
+            "score": "",
+            "status": 'x" onclick="alert(1)',
+            "error": "e",
+            "top_skills": "",
+            "missing_core": "",
+        },
+    ]
+    summary = {
+        **summary,
+        "most_demanded_skills": summary["most_demanded_skills"]
+        + [{"id": "x", "name": XSS_SCRIPT, "postings": 1, "share": 0.01}],
+    }
     page = summary_html(summary, rows, title="batch <script>alert(1)</script>")
     doc = parse_checked(page)
     assert len(doc.tags("script")) == 1 and doc.tags("img") == [] and len(doc.tags("svg")) == 2
@@ -402,7 +515,9 @@ def test_summary_report_escapes_document_text(batch_run: tuple[dict, list[dict],
     ranked = body_rows(page, "table-ranked")
     assert any(r[1] == evil["id"] and r[2] == evil["title"] for r in ranked)
     assert any(r[1] == XSS_SCRIPT for r in ranked)
-    assert any(r[1] == "q" and r[6].startswith('x" onclick="alert(1)') for r in ranked)  # a status with quotes stays in its attribute
+    assert any(
+        r[1] == "q" and r[6].startswith('x" onclick="alert(1)') for r in ranked
+    )  # a status with quotes stays in its attribute
     failures = body_rows(page, "table-failures")
     assert [XSS_IMG, '"><script>alert(9)</script>'] in failures
     scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
@@ -410,8 +525,19 @@ def test_summary_report_escapes_document_text(batch_run: tuple[dict, list[dict],
 
 
 def test_summary_report_caps_the_table() -> None:
-    rows = [{"id": f"doc-{i}", "source": f"doc-{i}.txt", "title": f"Doc {i}", "score": f"{(i * 37) % 1000 / 10:.2f}", "status": "ok",
-             "top_skills": "", "missing_core": "", "error": ""} for i in range(6000)]
+    rows = [
+        {
+            "id": f"doc-{i}",
+            "source": f"doc-{i}.txt",
+            "title": f"Doc {i}",
+            "score": f"{(i * 37) % 1000 / 10:.2f}",
+            "status": "ok",
+            "top_skills": "",
+            "missing_core": "",
+            "error": "",
+        }
+        for i in range(6000)
+    ]
     page = summary_html({"count": 6000, "ok": 6000, "failed": 0}, iter(rows))
     parse_checked(page)
     ranked = body_rows(page, "table-ranked")
@@ -426,7 +552,18 @@ def test_summary_report_caps_the_table() -> None:
 
 
 def test_summary_report_empty_inputs() -> None:
-    for summary in ({}, {"count": 0, "ok": 0, "failed": 0, "score_distribution": {}, "most_demanded_skills": [], "most_missing_skills": [], "failures": []}):
+    for summary in (
+        {},
+        {
+            "count": 0,
+            "ok": 0,
+            "failed": 0,
+            "score_distribution": {},
+            "most_demanded_skills": [],
+            "most_missing_skills": [],
+            "failures": [],
+        },
+    ):
         page = summary_html(summary, [])
         doc = parse_checked(page)
         assert doc.tags("svg") == [] and doc.tags("table") == [] and doc.tags("script") == []
@@ -434,17 +571,26 @@ def test_summary_report_empty_inputs() -> None:
 
 
 def test_summary_report_failures_from_summary_and_surrogates() -> None:
-    summary = {"count": 1, "ok": 0, "failed": 1, "failures": [{"source": "bad\ud800.pdf", "error": "unreadable \udfff"}]}
+    summary = {
+        "count": 1,
+        "ok": 0,
+        "failed": 1,
+        "failures": [{"source": "bad\ud800.pdf", "error": "unreadable \udfff"}],
+    }
     page = summary_html(summary, [], title="t\ud800")
     page.encode("utf-8")
     parse_checked(page)
     assert body_rows(page, "table-failures") == [["bad\ufffd.pdf", "unreadable \ufffd"]]
 
 
-def test_write_html_is_atomic_and_utf8(tmp_path: Path, batch_run: tuple[dict, list[dict], Path]) -> None:
+def test_write_html_is_atomic_and_utf8(
+    tmp_path: Path, batch_run: tuple[dict, list[dict], Path]
+) -> None:
     summary, _, out = batch_run
     target = tmp_path / "summary.html"
-    page = summary_html(summary, batch.read_rows(out))  # rows streamed straight from the output file
+    page = summary_html(
+        summary, batch.read_rows(out)
+    )  # rows streamed straight from the output file
     write_html(target, page)
     assert target.read_text(encoding="utf-8") == page
     assert [p.name for p in tmp_path.iterdir()] == ["summary.html"]  # no temporary file left behind

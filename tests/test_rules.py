@@ -23,7 +23,9 @@ def _copy(tmp_path: Path) -> Path:
 
 def _run(code: str, rules_dir: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "JDMATCH_RULES_DIR": str(rules_dir)}
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_the_shipped_rules_load() -> None:
@@ -31,14 +33,35 @@ def test_the_shipped_rules_load() -> None:
         assert rules.load(name)
 
 
-@pytest.mark.parametrize(("old", "new", "message"), [
-    ('words = ["but", "however", "although", "whereas"]', "words = []", "`contrast.words` must not be empty"),
-    ('words = ["but", "however", "although", "whereas"]', 'words = "but"', "`contrast.words` must be a list of strings"),
-    ('[contrast]', '[contrast]\nspelling = ["x"]', "`contrast.spelling` is not a known rule key"),
-    ('near = ["without", "never"]', 'near = ["without", "never"]\nbefore = ["(unclosed"]', "`negation.before` is not a known rule key"),
-    ('after = ["\\\\s*-\\\\s*basic\\\\b"', 'after = ["(unclosed"', "`hedging.after` item 1"),
-])
-def test_a_broken_rule_file_names_the_file_and_key(tmp_path: Path, old: str, new: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'words = ["but", "however", "although", "whereas"]',
+            "words = []",
+            "`contrast.words` must not be empty",
+        ),
+        (
+            'words = ["but", "however", "although", "whereas"]',
+            'words = "but"',
+            "`contrast.words` must be a list of strings",
+        ),
+        (
+            "[contrast]",
+            '[contrast]\nspelling = ["x"]',
+            "`contrast.spelling` is not a known rule key",
+        ),
+        (
+            'near = ["without", "never"]',
+            'near = ["without", "never"]\nbefore = ["(unclosed"]',
+            "`negation.before` is not a known rule key",
+        ),
+        ('after = ["\\\\s*-\\\\s*basic\\\\b"', 'after = ["(unclosed"', "`hedging.after` item 1"),
+    ],
+)
+def test_a_broken_rule_file_names_the_file_and_key(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
     target = _copy(tmp_path)
     path = target / "polarity.toml"
     text = path.read_text(encoding="utf-8")
@@ -55,16 +78,26 @@ def test_a_new_negation_cue_is_honoured(tmp_path: Path) -> None:
     assert _run(code, target).stdout.strip() == "1.0"
     path = target / "polarity.toml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('phrases = ["not required"', 'phrases = ["steering clear of", "not required"', 1), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            'phrases = ["not required"', 'phrases = ["steering clear of", "not required"', 1
+        ),
+        encoding="utf-8",
+    )
     assert _run(code, target).stdout.strip() == "0.0"
 
 
 def test_a_new_heading_word_names_a_section(tmp_path: Path) -> None:
-    code = ("from jdmatch.structure import find_sections; "
-            "print([s.name for s in find_sections('Jane Doe\\n\\nCRAFT\\nPython, Go\\n', 'resume')])")
+    code = (
+        "from jdmatch.structure import find_sections; "
+        "print([s.name for s in find_sections('Jane Doe\\n\\nCRAFT\\nPython, Go\\n', 'resume')])"
+    )
     target = _copy(tmp_path)
     assert _run(code, target).stdout.strip() == "['other']"
     path = target / "sections.toml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace('patterns = ["skills?", ', 'patterns = ["craft", "skills?", ', 1), encoding="utf-8")
+    path.write_text(
+        text.replace('patterns = ["skills?", ', 'patterns = ["craft", "skills?", ', 1),
+        encoding="utf-8",
+    )
     assert _run(code, target).stdout.strip() == "['skills']"

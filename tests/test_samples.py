@@ -15,7 +15,9 @@ FILES = sorted(p for d in ("resumes", "postings") for p in (SAMPLES / d).iterdir
 
 
 def test_labels_cover_every_sample() -> None:
-    assert sorted(row["path"] for row in LABELS) == sorted(str(p.relative_to(SAMPLES)) for p in FILES)
+    assert sorted(row["path"] for row in LABELS) == sorted(
+        str(p.relative_to(SAMPLES)) for p in FILES
+    )
 
 
 def test_sample_set_is_varied() -> None:
@@ -44,17 +46,35 @@ def test_two_column_sample_reading_order(engine: str) -> None:
     text = read_document(SAMPLES / "resumes" / "staff-backend-go.pdf", pdf_engine=engine).text
     lines = [ln.strip() for ln in text.splitlines()]
     # the sidebar (contact, skills, education) is read whole before the main column
-    sidebar = ["Contact", "Skills", "- Kafka, NATS", "- Prometheus, Grafana", "Education", "M.Sc. Computer Science", "Certifications"]
+    sidebar = [
+        "Contact",
+        "Skills",
+        "- Kafka, NATS",
+        "- Prometheus, Grafana",
+        "Education",
+        "M.Sc. Computer Science",
+        "Certifications",
+    ]
     main = ["Summary", "Experience"]
     where = [lines.index(s) for s in sidebar + main]
     assert where == sorted(where)
     # no line mixes the two columns
     assert not any("Summary" in ln and ln != "Summary" for ln in lines)
-    assert not any(ln.startswith("- Postgres, CockroachDB") and ln != "- Postgres, CockroachDB" for ln in lines)
+    assert not any(
+        ln.startswith("- Postgres, CockroachDB") and ln != "- Postgres, CockroachDB" for ln in lines
+    )
 
 
-ENGINES = ["pdfminer", pytest.param("pdfium", marks=pytest.mark.skipif(
-    __import__("importlib").util.find_spec("pypdfium2") is None, reason="pypdfium2 not installed"))]
+ENGINES = [
+    "pdfminer",
+    pytest.param(
+        "pdfium",
+        marks=pytest.mark.skipif(
+            __import__("importlib").util.find_spec("pypdfium2") is None,
+            reason="pypdfium2 not installed",
+        ),
+    ),
+]
 PDF_SAMPLES = [p for p in FILES if p.suffix == ".pdf"]
 
 
@@ -66,7 +86,10 @@ def _lines(name: str, engine: str) -> list[str]:
 @pytest.mark.parametrize("path", PDF_SAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_both_engines_give_the_same_lines(path: Path) -> None:
     pytest.importorskip("pypdfium2")
-    assert read_document(path, pdf_engine="pdfium").text.splitlines() == read_document(path).text.splitlines()
+    assert (
+        read_document(path, pdf_engine="pdfium").text.splitlines()
+        == read_document(path).text.splitlines()
+    )
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -82,14 +105,30 @@ def test_margin_dates_join_their_entries(engine: str) -> None:
     assert lines[i - 1].startswith("- Runs the team's Kubernetes deployments")
     assert not any(ln in ("Present", "June 2020 –") for ln in lines)
     # margin labels of the skills section sit beside their values
-    assert "Languages  Python, Go, SQL" in lines and "Operations  Docker, Kubernetes, Helm, Terraform, AWS" in lines
+    assert (
+        "Languages  Python, Go, SQL" in lines
+        and "Operations  Docker, Kubernetes, Helm, Terraform, AWS" in lines
+    )
 
 
 @pytest.mark.parametrize("engine", ENGINES)
 def test_right_sidebar_reads_as_its_own_column(engine: str) -> None:
     lines = _lines("data-engineer-sidebar.pdf", engine)
-    main = ["Profile", "Experience", "Senior Data Engineer, Cargopath", "2023 – Present · Lisbon (remote)", "Education"]
-    side = ["Contact", "amara.reyes@example.org", "Skills", "- Apache Spark, PySpark", "- Docker, Terraform", "Languages"]
+    main = [
+        "Profile",
+        "Experience",
+        "Senior Data Engineer, Cargopath",
+        "2023 – Present · Lisbon (remote)",
+        "Education",
+    ]
+    side = [
+        "Contact",
+        "amara.reyes@example.org",
+        "Skills",
+        "- Apache Spark, PySpark",
+        "- Docker, Terraform",
+        "Languages",
+    ]
     where = [lines.index(s) for s in main + side]  # whole lines: nothing merged across the gutter
     assert where == sorted(where)
 
@@ -101,7 +140,9 @@ def test_running_headers_footers_and_page_numbers_are_removed(engine: str) -> No
     assert doc.pages == 2
     assert not any(ln in ("1/2", "2/2") or ln.endswith(("1/2", "2/2")) for ln in lines)
     assert not any("henrik.vl@example.com" in ln and "Vasquez" in ln for ln in lines)  # the footer
-    assert lines.count("Henrik Vasquez-Lindqvist – Curriculum Vitae") == 1  # the header, kept on page one only
+    assert (
+        lines.count("Henrik Vasquez-Lindqvist – Curriculum Vitae") == 1
+    )  # the header, kept on page one only
     assert lines[0] == "Henrik Vasquez-Lindqvist – Curriculum Vitae"
     assert lines[-1] == "- Runs the infrastructure of a local football club's website."
 

@@ -34,12 +34,18 @@ def test_result_shape(matcher: Matcher) -> None:
     with pytest.raises(AttributeError):
         result.score = 1.0  # type: ignore[misc]
     data = json.loads(json.dumps(result.to_dict()))
-    assert {"score", "coverage", "similarity", "groups", "matched", "missing", "top_terms"} <= set(data)
+    assert {"score", "coverage", "similarity", "groups", "matched", "missing", "top_terms"} <= set(
+        data
+    )
     assert {g["id"] for g in data["groups"]} == {g.id for g in matcher.profile.groups}
     gains = [m.gain for m in result.missing]
-    assert gains == sorted(gains, reverse=True), "missing skills come ordered by what they would add"
+    assert gains == sorted(gains, reverse=True), (
+        "missing skills come ordered by what they would add"
+    )
     evidence = {m.id: m for m in result.matched}
-    assert "java" in evidence and evidence["java"].mentions and "Java" in evidence["java"].mentions[0]
+    assert (
+        "java" in evidence and evidence["java"].mentions and "Java" in evidence["java"].mentions[0]
+    )
     assert sum(t.contribution for t in result.top_terms) <= result.cosine + 1e-9
 
 
@@ -50,7 +56,9 @@ def test_deterministic(matcher: Matcher) -> None:
     assert Matcher().score(text).to_dict() == first.to_dict()
 
 
-@pytest.mark.parametrize("path", ["postings/backend-mid-java.txt", "postings/nurse.pdf", "postings/devops-sre.pdf"])
+@pytest.mark.parametrize(
+    "path", ["postings/backend-mid-java.txt", "postings/nurse.pdf", "postings/devops-sre.pdf"]
+)
 def test_reordering_a_postings_paragraphs_keeps_the_score(matcher: Matcher, path: str) -> None:
     paragraphs = [p for p in re.split(r"\n\s*\n", TEXTS[path]) if p.strip()]
     base = matcher.score("\n\n".join(paragraphs)).score
@@ -70,7 +78,7 @@ def test_reordering_a_resumes_sections_keeps_the_score(matcher: Matcher, path: s
     sections = find_sections(text, "resume")
     assert len(sections) >= 3, path
     head = text[: sections[0].start].rstrip("\n")
-    bodies = [text[s.start:s.end].strip("\n") for s in sections]
+    bodies = [text[s.start : s.end].strip("\n") for s in sections]
     base = matcher.score("\n\n".join([head, *bodies])).score
     rng = random.Random(path)
     for _ in range(3):
@@ -101,11 +109,18 @@ def test_short_texts_are_monotonic_too(matcher: Matcher) -> None:
         text = ", ".join(names[s] for s in have)
         base = matcher.score(text).score
         for extra in rng.sample([s for s in skills if s not in have], 5):
-            assert matcher.score(f"{text}, {names[extra]}" if text else names[extra]).score >= base - 1e-9
+            assert (
+                matcher.score(f"{text}, {names[extra]}" if text else names[extra]).score
+                >= base - 1e-9
+            )
 
 
 def test_every_backend_resume_beats_every_other_resume_by_a_clear_margin(matcher: Matcher) -> None:
-    scores = {r["path"]: (matcher.score(TEXTS[r["path"]]).score, r["backend"]) for r in LABELS if r["kind"] == "resume"}
+    scores = {
+        r["path"]: (matcher.score(TEXTS[r["path"]]).score, r["backend"])
+        for r in LABELS
+        if r["kind"] == "resume"
+    }
     backend = [s for s, grade in scores.values() if grade == "2"]
     others = [s for s, grade in scores.values() if grade != "2"]
     assert len(backend) >= 4 and len(others) >= 4
@@ -113,7 +128,11 @@ def test_every_backend_resume_beats_every_other_resume_by_a_clear_margin(matcher
 
 
 def test_backend_postings_beat_non_technical_postings(matcher: Matcher) -> None:
-    scores = [(matcher.score(TEXTS[r["path"]]).score, r["backend"]) for r in LABELS if r["kind"] == "posting"]
+    scores = [
+        (matcher.score(TEXTS[r["path"]]).score, r["backend"])
+        for r in LABELS
+        if r["kind"] == "posting"
+    ]
     assert min(s for s, g in scores if g == "2") > max(s for s, g in scores if g == "0") + 20
 
 
@@ -125,7 +144,11 @@ def test_score_against_a_posting(matcher: Matcher) -> None:
     nurse = job.score(TEXTS["resumes/nurse.txt"]).score
     frontend = job.score(TEXTS["resumes/frontend-react.md"]).score
     assert java > frontend > nurse
-    same = Matcher(job=read_document(posting).text).score(TEXTS["resumes/senior-backend-java.pdf"]).score
+    same = (
+        Matcher(job=read_document(posting).text)
+        .score(TEXTS["resumes/senior-backend-java.pdf"])
+        .score
+    )
     assert same == pytest.approx(java)
 
 
@@ -136,25 +159,57 @@ def test_posting_without_skills_cannot_be_a_profile() -> None:
 
 def test_profiles_by_name_path_and_object(tmp_path: Path) -> None:
     shipped = load_profile("backend-engineer")
-    assert {lv.level for lv in shipped.ladder} >= {"entry", "senior", "staff", "principal", "manager", "architect"}
+    assert {lv.level for lv in shipped.ladder} >= {
+        "entry",
+        "senior",
+        "staff",
+        "principal",
+        "manager",
+        "architect",
+    }
     custom = tmp_path / "py.toml"
-    custom.write_text('id = "py"\ntitle = "Python developer"\n[[groups]]\nid = "lang"\nweight = 1\nmode = "any"\nskills = ["python", "django"]\n')
+    custom.write_text(
+        'id = "py"\ntitle = "Python developer"\n[[groups]]\nid = "lang"\nweight = 1\nmode = "any"\nskills = ["python", "django"]\n'
+    )
     prof = load_profile(custom)
     assert prof.title == "Python developer"
     m = Matcher(prof)
-    assert m.score("Python developer, Django and Flask.").score > m.score("Certified nurse with ICU experience.").score
+    assert (
+        m.score("Python developer, Django and Flask.").score
+        > m.score("Certified nurse with ICU experience.").score
+    )
     assert Matcher(str(custom)).profile.id == "py"
 
 
 @pytest.mark.parametrize(
     "body,phrase",
     [
-        pytest.param('title = "x"\n[[groups]]\nid = "g"\nweight = 1\nskills = ["python"]\n', "`id` is missing", id="no-id"),
+        pytest.param(
+            'title = "x"\n[[groups]]\nid = "g"\nweight = 1\nskills = ["python"]\n',
+            "`id` is missing",
+            id="no-id",
+        ),
         pytest.param('id = "x"\ntitle = "x"\n', "at least one [[groups]]", id="no-groups"),
-        pytest.param('id = "x"\ntitle = "x"\n[[groups]]\nid = "g"\nweight = 1\nskills = ["pythonn"]\n', "'pythonn' is not in the lexicon", id="unknown-skill"),
-        pytest.param('id = "x"\ntitle = "x"\n[[groups]]\nid = "g"\nweight = -1\nskills = ["python"]\n', "`weight` must be positive", id="negative-weight"),
-        pytest.param('id = "x"\ntitle = "x"\n[[groups]]\nid = "g"\nweight = 1\nmode = "some"\nskills = ["python"]\n', "`mode` must be one of", id="bad-mode"),
-        pytest.param('id = "x"\ntitle = "x"\ncoverage_weight = 3\n[[groups]]\nid = "g"\nweight = 1\nskills = ["python"]\n', "coverage_weight", id="bad-coverage-weight"),
+        pytest.param(
+            'id = "x"\ntitle = "x"\n[[groups]]\nid = "g"\nweight = 1\nskills = ["pythonn"]\n',
+            "'pythonn' is not in the lexicon",
+            id="unknown-skill",
+        ),
+        pytest.param(
+            'id = "x"\ntitle = "x"\n[[groups]]\nid = "g"\nweight = -1\nskills = ["python"]\n',
+            "`weight` must be positive",
+            id="negative-weight",
+        ),
+        pytest.param(
+            'id = "x"\ntitle = "x"\n[[groups]]\nid = "g"\nweight = 1\nmode = "some"\nskills = ["python"]\n',
+            "`mode` must be one of",
+            id="bad-mode",
+        ),
+        pytest.param(
+            'id = "x"\ntitle = "x"\ncoverage_weight = 3\n[[groups]]\nid = "g"\nweight = 1\nskills = ["python"]\n',
+            "coverage_weight",
+            id="bad-coverage-weight",
+        ),
         pytest.param('id = "x" title', "not valid TOML", id="bad-toml"),
     ],
 )
@@ -187,8 +242,10 @@ def test_score_many_keeps_order_in_one_and_two_processes(matcher: Matcher) -> No
 
 
 def test_against_a_posting_missing_required_weighs_more_than_missing_preferred() -> None:
-    posting = ("Backend Engineer\n\nRequirements\n- 4+ years of experience with Java\n- Kafka and PostgreSQL\n\n"
-               "Nice to have\n- Go\n- Terraform\n")
+    posting = (
+        "Backend Engineer\n\nRequirements\n- 4+ years of experience with Java\n- Kafka and PostgreSQL\n\n"
+        "Nice to have\n- Go\n- Terraform\n"
+    )
     job = Matcher(job=posting)
     assert job.profile.years_required == 4
     required = {s.id for g in job.profile.groups if g.required for s in g.skills}
@@ -204,7 +261,11 @@ def test_gaps_in_years_and_level_are_reported() -> None:
     result = job.score(TEXTS["resumes/junior-backend-python.md"])
     assert result.seniority and result.seniority.level == "entry"
     text = " ".join(result.gaps)
-    assert "years of experience" in text and "senior level" in text and "required skill missing" in text
+    assert (
+        "years of experience" in text
+        and "senior level" in text
+        and "required skill missing" in text
+    )
     data = result.to_dict()
     assert data["gaps"] and data["seniority"]["level"] == "entry" and data["years"] is not None
     senior = job.score(TEXTS["resumes/senior-backend-java.pdf"])

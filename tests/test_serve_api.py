@@ -33,7 +33,14 @@ def _cli_json(cwd: Path, *args: str) -> object:
     # the server runs with PYTHONHASHSEED=0 too: the order of a matched skill's implied_by follows
     # a set's order in this version of scoring, which differs between processes otherwise
     env = {**os.environ, "PYTHONHASHSEED": "0"}
-    out = subprocess.run([sys.executable, "-m", "jdmatch", *args], cwd=cwd, capture_output=True, text=True, timeout=300, env=env)
+    out = subprocess.run(
+        [sys.executable, "-m", "jdmatch", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
 
@@ -49,7 +56,14 @@ def test_openapi_lists_the_routes_and_is_valid(live_server: LiveServer) -> None:
     assert r.status_code == 200
     spec = r.json()
     validate(spec)
-    assert {"/v1/score", "/v1/match", "/v1/skills", "/v1/profiles", "/v1/version", "/healthz"} <= set(spec["paths"])
+    assert {
+        "/v1/score",
+        "/v1/match",
+        "/v1/skills",
+        "/v1/profiles",
+        "/v1/version",
+        "/healthz",
+    } <= set(spec["paths"])
     score = spec["paths"]["/v1/score"]["post"]
     assert set(score["requestBody"]["content"]) == {"multipart/form-data", "application/json"}
     assert {"200", "400", "401", "413", "415", "422"} <= set(score["responses"])
@@ -58,7 +72,9 @@ def test_openapi_lists_the_routes_and_is_valid(live_server: LiveServer) -> None:
 
 
 def test_page_is_self_contained_with_a_strict_csp(live_server: LiveServer) -> None:
-    r = httpx.get(live_server.url + "/")  # no token: the page holds no data and asks for the token itself
+    r = httpx.get(
+        live_server.url + "/"
+    )  # no token: the page holds no data and asks for the token itself
     assert r.status_code == 200
     assert r.headers["content-type"].startswith("text/html")
     page = r.text
@@ -80,11 +96,24 @@ def test_page_is_self_contained_with_a_strict_csp(live_server: LiveServer) -> No
 
 def test_token_is_needed_everywhere_but_healthz_and_the_page(live_server: LiveServer) -> None:
     assert httpx.get(live_server.url + "/healthz").json() == {"status": "ok"}
-    for method, path in [("GET", "/openapi.json"), ("GET", "/v1/profiles"), ("GET", "/v1/version"), ("POST", "/v1/score"),
-                         ("POST", "/v1/match"), ("POST", "/v1/skills"), ("GET", "/nowhere")]:
-        for headers in [{}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {live_server.token}"},
-                        {"Authorization": f"Bearer {live_server.token}x"}]:
-            r = httpx.request(method, live_server.url + path, headers=headers, json={"text": "Java"})
+    for method, path in [
+        ("GET", "/openapi.json"),
+        ("GET", "/v1/profiles"),
+        ("GET", "/v1/version"),
+        ("POST", "/v1/score"),
+        ("POST", "/v1/match"),
+        ("POST", "/v1/skills"),
+        ("GET", "/nowhere"),
+    ]:
+        for headers in [
+            {},
+            {"Authorization": "Bearer wrong"},
+            {"Authorization": f"Basic {live_server.token}"},
+            {"Authorization": f"Bearer {live_server.token}x"},
+        ]:
+            r = httpx.request(
+                method, live_server.url + path, headers=headers, json={"text": "Java"}
+            )
             assert r.status_code == 401, (method, path, headers)
             assert r.json()["kind"] == "UnauthorizedError"
             assert r.headers["www-authenticate"].startswith("Bearer")
@@ -105,7 +134,10 @@ def test_text_resume_scores(live_server: LiveServer) -> None:
 
 def test_pdf_upload_equals_cli_score_json(live_server: LiveServer) -> None:
     with live_server.client() as c:
-        r = c.post("/v1/score", files={"file": (RESUME_PDF.name, RESUME_PDF.read_bytes(), "application/pdf")})
+        r = c.post(
+            "/v1/score",
+            files={"file": (RESUME_PDF.name, RESUME_PDF.read_bytes(), "application/pdf")},
+        )
     assert r.status_code == 200, r.text
     assert r.json() == _cli_json(RESUME_PDF.parent, "score", RESUME_PDF.name, "--format", "json")
 
@@ -125,7 +157,13 @@ def test_match_two_files_equals_cli_match_json(live_server: LiveServer, tmp_path
     shutil.copy(RESUME_PDF, tmp_path / "resume.pdf")
     shutil.copy(POSTING_HTML, tmp_path / "posting.html")
     with live_server.client() as c:
-        r = c.post("/v1/match", files={"resume": ("resume.pdf", RESUME_PDF.read_bytes()), "posting": ("posting.html", POSTING_HTML.read_bytes())})
+        r = c.post(
+            "/v1/match",
+            files={
+                "resume": ("resume.pdf", RESUME_PDF.read_bytes()),
+                "posting": ("posting.html", POSTING_HTML.read_bytes()),
+            },
+        )
     assert r.status_code == 200, r.text
     data = r.json()
     assert data["profile"] == "posting" and data["source"] == "resume.pdf"
@@ -134,7 +172,13 @@ def test_match_two_files_equals_cli_match_json(live_server: LiveServer, tmp_path
 
 def test_match_json_texts(live_server: LiveServer) -> None:
     with live_server.client() as c:
-        r = c.post("/v1/match", json={"resume": RESUME_TXT.read_text(encoding="utf-8"), "posting": POSTING_MD.read_text(encoding="utf-8")})
+        r = c.post(
+            "/v1/match",
+            json={
+                "resume": RESUME_TXT.read_text(encoding="utf-8"),
+                "posting": POSTING_MD.read_text(encoding="utf-8"),
+            },
+        )
         missing = c.post("/v1/match", json={"resume": "Java developer"})
     assert r.status_code == 200, r.text
     assert r.json()["profile"] == "posting"
@@ -152,11 +196,25 @@ def test_profiles_and_profile_choice(live_server: LiveServer) -> None:
     with live_server.client() as c:
         profiles = c.get("/v1/profiles").json()
         assert "backend-engineer" in {p["id"] for p in profiles}
-        ok = c.post("/v1/score", data={"profile": "backend-engineer"}, files={"file": ("r.txt", b"Python and Django developer")})
+        ok = c.post(
+            "/v1/score",
+            data={"profile": "backend-engineer"},
+            files={"file": ("r.txt", b"Python and Django developer")},
+        )
         unknown = c.post("/v1/score", json={"text": "Python", "profile": "astronaut"})
-        path = c.post("/v1/score", json={"text": "Python", "profile": str(SAMPLES.parent / "lexicon" / "profiles" / "backend-engineer.toml")})
+        path = c.post(
+            "/v1/score",
+            json={
+                "text": "Python",
+                "profile": str(SAMPLES.parent / "lexicon" / "profiles" / "backend-engineer.toml"),
+            },
+        )
     assert ok.status_code == 200 and ok.json()["source"] == "r.txt"
-    assert unknown.status_code == 400 and "astronaut" in unknown.json()["error"] and "backend-engineer" in unknown.json()["error"]
+    assert (
+        unknown.status_code == 400
+        and "astronaut" in unknown.json()["error"]
+        and "backend-engineer" in unknown.json()["error"]
+    )
     assert path.status_code == 400  # a client never names a file on the server
 
 
@@ -166,7 +224,9 @@ def test_corrupt_pdf_is_422_naming_the_file(live_server: LiveServer) -> None:
         r = c.post("/v1/score", files={"file": ("broken.pdf", broken, "application/pdf")})
         empty = c.post("/v1/score", json={"text": "   "})
     assert r.status_code == 422
-    assert r.json()["kind"] == "CorruptDocumentError" and r.json()["error"].startswith("broken.pdf: ")
+    assert r.json()["kind"] == "CorruptDocumentError" and r.json()["error"].startswith(
+        "broken.pdf: "
+    )
     assert empty.status_code == 422 and empty.json()["kind"] == "EmptyDocumentError"
 
 
@@ -200,13 +260,20 @@ def _raw_request(server: LiveServer, head: str, body: bytes = b"", timeout: floa
 def test_oversized_body_is_refused_while_it_streams(live_server: LiveServer) -> None:
     auth = f"Authorization: Bearer {live_server.token}\r\n"
     # declared too large: refused at once, before a byte of the body is sent
-    answer = _raw_request(live_server, f"POST /v1/score HTTP/1.1\r\nHost: x\r\n{auth}Content-Type: application/json\r\nContent-Length: {30 * 1024 * 1024}\r\n\r\n")
+    answer = _raw_request(
+        live_server,
+        f"POST /v1/score HTTP/1.1\r\nHost: x\r\n{auth}Content-Type: application/json\r\nContent-Length: {30 * 1024 * 1024}\r\n\r\n",
+    )
     assert answer.startswith(b"HTTP/1.1 413 ")
     # streamed (chunked, no length): refused once past the limit, while the body is still unfinished;
     # a server that buffered the whole body first would wait here for the rest forever
     chunk = b"x" * 65536
     body = (b"%x\r\n" % len(chunk) + chunk + b"\r\n") * (21 * 16 + 2)
-    answer = _raw_request(live_server, f"POST /v1/score HTTP/1.1\r\nHost: x\r\n{auth}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n", body)
+    answer = _raw_request(
+        live_server,
+        f"POST /v1/score HTTP/1.1\r\nHost: x\r\n{auth}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+        body,
+    )
     assert answer.startswith(b"HTTP/1.1 413 ")
 
 
@@ -215,9 +282,15 @@ def test_media_types_and_missing_fields(live_server: LiveServer) -> None:
     with live_server.client() as c:
         text_body = c.post("/v1/score", content=b"Java", headers={"content-type": "text/plain"})
         image = c.post("/v1/score", files={"file": ("photo.pdf", png)})
-        no_file = c.post("/v1/score", data={"profile": "backend-engineer"}, files={"other": ("x.txt", b"Java")})
-        text_not_file = c.post("/v1/score", data={"file": "Java"}, files={"other": ("x.txt", b"Java")})
-        not_json = c.post("/v1/score", content=b"{not json", headers={"content-type": "application/json"})
+        no_file = c.post(
+            "/v1/score", data={"profile": "backend-engineer"}, files={"other": ("x.txt", b"Java")}
+        )
+        text_not_file = c.post(
+            "/v1/score", data={"file": "Java"}, files={"other": ("x.txt", b"Java")}
+        )
+        not_json = c.post(
+            "/v1/score", content=b"{not json", headers={"content-type": "application/json"}
+        )
         not_object = c.post("/v1/score", json=["Java"])
         typo = c.post("/v1/score", json={"text": "Java", "profle": "backend-engineer"})
         wrong_type = c.post("/v1/score", json={"text": 42})
@@ -226,8 +299,16 @@ def test_media_types_and_missing_fields(live_server: LiveServer) -> None:
         wrong_method = c.get("/v1/score")
     assert text_body.status_code == 415 and text_body.json()["kind"] == "UnsupportedMediaTypeError"
     assert image.status_code == 415 and image.json()["kind"] == "UnsupportedFormatError"
-    for r, word in [(no_file, "'file'"), (text_not_file, "'file'"), (not_json, "JSON"), (not_object, "object"), (typo, "profle"),
-                    (wrong_type, "string"), (bad_flag, "explain"), (match_one, "'posting'")]:
+    for r, word in [
+        (no_file, "'file'"),
+        (text_not_file, "'file'"),
+        (not_json, "JSON"),
+        (not_object, "object"),
+        (typo, "profle"),
+        (wrong_type, "string"),
+        (bad_flag, "explain"),
+        (match_one, "'posting'"),
+    ]:
         assert r.status_code == 400, r.text
         assert r.json()["kind"] == "BadRequestError" and word in r.json()["error"]
     assert wrong_method.status_code == 405 and wrong_method.headers["allow"] == "POST"
@@ -256,11 +337,22 @@ def test_400_requests_from_16_clients_all_succeed(live_server: LiveServer) -> No
 
 def test_no_document_is_left_on_disk_or_in_the_log(live_server: LiveServer) -> None:
     marker = "Zorblatt" + secrets.token_hex(6)
-    resume = f"{marker} Quillfeather\nSenior backend engineer. Java, Kafka, PostgreSQL.\n" + "Built services in Java. " * 80_000  # ~2 MB: spooled to a temp file
+    resume = (
+        f"{marker} Quillfeather\nSenior backend engineer. Java, Kafka, PostgreSQL.\n"
+        + "Built services in Java. " * 80_000
+    )  # ~2 MB: spooled to a temp file
     with live_server.client() as c:
-        assert c.post("/v1/score", files={"file": (f"{marker}.txt", resume.encode())}).status_code == 200
+        assert (
+            c.post("/v1/score", files={"file": (f"{marker}.txt", resume.encode())}).status_code
+            == 200
+        )
         assert c.post("/v1/score", json={"text": resume, "name": f"{marker}.md"}).status_code == 200
-        assert c.post("/v1/match", files={"resume": ("r.txt", resume.encode()), "posting": ("p.txt", b"")}).status_code == 422
+        assert (
+            c.post(
+                "/v1/match", files={"resume": ("r.txt", resume.encode()), "posting": ("p.txt", b"")}
+            ).status_code
+            == 422
+        )
     assert list(live_server.tmpdir.iterdir()) == []
     log = live_server.log_text()
     assert "POST /v1/score" in log  # the access log is on, and says only method, path and status
@@ -273,13 +365,20 @@ def test_no_document_is_left_on_disk_or_in_the_log(live_server: LiveServer) -> N
 def test_time_limit_gives_504_and_the_worker_goes_on(tmp_path: Path) -> None:
     server = start_server(tmp_path, "--timeout", "0.2")
     try:
-        long_text = "Senior backend engineer with Java, Spring Boot, Kafka and PostgreSQL on AWS.\n" * 20_000
+        long_text = (
+            "Senior backend engineer with Java, Spring Boot, Kafka and PostgreSQL on AWS.\n"
+            * 20_000
+        )
         slow = httpx.post(server.url + "/v1/score", json={"text": long_text}, timeout=120)
         fast = httpx.post(server.url + "/v1/score", json={"text": "Go developer"}, timeout=60)
         health = httpx.get(server.url + "/healthz", timeout=10)
     finally:
         stop_server(server)
-    assert slow.status_code == 504 and slow.json()["kind"] == "TimeLimitError" and "0.2 s" in slow.json()["error"]
+    assert (
+        slow.status_code == 504
+        and slow.json()["kind"] == "TimeLimitError"
+        and "0.2 s" in slow.json()["error"]
+    )
     assert fast.status_code == 200
     assert health.json() == {"status": "ok"}
 
@@ -308,14 +407,24 @@ def test_memory_limit_gives_a_memory_error_not_a_crash() -> None:
 @pytest.mark.parametrize("host", ["0.0.0.0", "192.0.2.10", "example.org"])
 def test_open_bind_without_token_is_refused(host: str) -> None:
     env = {k: v for k, v in os.environ.items() if k != "JDMATCH_TOKEN"}
-    out = subprocess.run([sys.executable, "-m", "jdmatch", "serve", "--host", host, "--port", "1"], capture_output=True, text=True, timeout=60, env=env)
+    out = subprocess.run(
+        [sys.executable, "-m", "jdmatch", "serve", "--host", host, "--port", "1"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
     assert out.returncode == 1
-    assert "refusing to listen" in out.stderr and "--token" in out.stderr and "--insecure" in out.stderr
+    assert (
+        "refusing to listen" in out.stderr
+        and "--token" in out.stderr
+        and "--insecure" in out.stderr
+    )
     assert out.stderr.count("\n") == 1
 
 
 def test_loopback_detection() -> None:
-    from jdmatch.serve import check_bind, is_loopback, ServeSetupError
+    from jdmatch.serve import ServeSetupError, check_bind, is_loopback
 
     assert all(is_loopback(h) for h in ["127.0.0.1", "127.8.9.1", "::1", "[::1]", "localhost"])
     assert not any(is_loopback(h) for h in ["0.0.0.0", "::", "10.0.0.1", "example.org", ""])
@@ -326,8 +435,10 @@ def test_loopback_detection() -> None:
 
 
 def test_help_does_not_import_the_server() -> None:
-    code = ("import sys\nfrom jdmatch.cli import main\nfor args in (['--help'], ['serve', '--help']):\n    try:\n        main(args)\n    except SystemExit:\n        pass\n"
-            "print(sorted(m for m in ('starlette', 'uvicorn', 'spacy', 'multipart') if m in sys.modules))")
+    code = (
+        "import sys\nfrom jdmatch.cli import main\nfor args in (['--help'], ['serve', '--help']):\n    try:\n        main(args)\n    except SystemExit:\n        pass\n"
+        "print(sorted(m for m in ('starlette', 'uvicorn', 'spacy', 'multipart') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert "--token" in out.stdout and "JDMATCH_TOKEN" in out.stdout
@@ -343,10 +454,16 @@ def test_worker_renews_its_matchers_and_vocabulary() -> None:
         worker = Worker(timeout=30, renew_every=3)
         seen = []
         for _ in range(4):
-            seen.append(await worker.run(lambda: (worker.matcher(), worker.matcher().recognizer.tokenizer.vocab)))
+            seen.append(
+                await worker.run(
+                    lambda: (worker.matcher(), worker.matcher().recognizer.tokenizer.vocab)
+                )
+            )
         worker.close()
         return seen
 
     seen = asyncio.run(main())
     assert seen[0][0] is seen[1][0] is seen[2][0]  # one matcher for the first three documents
-    assert seen[3][0] is not seen[2][0] and seen[3][1] is not seen[2][1]  # then a new one, with a new vocabulary
+    assert (
+        seen[3][0] is not seen[2][0] and seen[3][1] is not seen[2][1]
+    )  # then a new one, with a new vocabulary

@@ -20,8 +20,18 @@ from tests.serve_support import LiveServer
 RESUME_PDF = SAMPLES / "resumes" / "senior-backend-java.pdf"
 POSTING_TXT = SAMPLES / "postings" / "backend-senior-python.md"
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,1000"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1280,1000",
+]
 
 
 def _find(*names: str) -> str | None:
@@ -63,13 +73,20 @@ def _screenshot(driver: object, path: Path, width: int) -> None:
     """A full-page PNG at ``width`` CSS pixels."""
     driver.set_window_size(width, 1000)
     height = driver.execute_script("return Math.ceil(document.documentElement.scrollHeight)")
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500})
-    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500},
+    )
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True}
+    )
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
     path.write_bytes(base64.b64decode(shot["data"]))
 
 
-def test_page_scores_an_uploaded_resume_against_a_pasted_posting(browser: object, live_server: LiveServer, tmp_path: Path) -> None:
+def test_page_scores_an_uploaded_resume_against_a_pasted_posting(
+    browser: object, live_server: LiveServer, tmp_path: Path
+) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as ec
@@ -83,7 +100,9 @@ def test_page_scores_an_uploaded_resume_against_a_pasted_posting(browser: object
     assert driver.switch_to.active_element.get_attribute("id") == "token"
     driver.find_element(By.ID, "token").send_keys(live_server.token + Keys.ENTER)
     wait.until(ec.invisibility_of_element_located((By.ID, "token-box")))
-    assert driver.execute_script("return sessionStorage.getItem('jdmatch.token')") == live_server.token
+    assert (
+        driver.execute_script("return sessionStorage.getItem('jdmatch.token')") == live_server.token
+    )
     wait.until(lambda d: "Backend" in d.find_element(By.ID, "profile").get_attribute("textContent"))
 
     driver.find_element(By.ID, "resume").send_keys(str(RESUME_PDF))
@@ -91,7 +110,11 @@ def test_page_scores_an_uploaded_resume_against_a_pasted_posting(browser: object
     posting = POSTING_TXT.read_text(encoding="utf-8")
     area = driver.find_element(By.ID, "posting")
     area.send_keys(posting[:40])  # typed, then the rest arrives as a paste would
-    driver.execute_script("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", area, posting)
+    driver.execute_script(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));",
+        area,
+        posting,
+    )
     driver.find_element(By.ID, "go").click()
 
     wait.until(ec.visibility_of_element_located((By.ID, "result")))
@@ -99,7 +122,13 @@ def test_page_scores_an_uploaded_resume_against_a_pasted_posting(browser: object
 
     # the page shows what the API answers for the same two documents
     with live_server.client() as c:
-        api = c.post("/v1/match", files={"resume": (RESUME_PDF.name, RESUME_PDF.read_bytes()), "posting": ("posting.txt", posting.encode("utf-8"))}).json()
+        api = c.post(
+            "/v1/match",
+            files={
+                "resume": (RESUME_PDF.name, RESUME_PDF.read_bytes()),
+                "posting": ("posting.txt", posting.encode("utf-8")),
+            },
+        ).json()
     assert shown == round(api["score"], 1) and 0 < shown <= 100
     groups = driver.find_elements(By.CSS_SELECTOR, "#groups li")
     assert len(groups) == len(api["groups"])
@@ -115,7 +144,10 @@ def test_page_scores_an_uploaded_resume_against_a_pasted_posting(browser: object
     _screenshot(driver, tmp_path / "page-390.png", 390)
     assert (tmp_path / "page-390.png").stat().st_size > 10_000
     # at a phone's width nothing is wider than the screen
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True},
+    )
     assert driver.execute_script("return document.documentElement.scrollWidth") <= 390
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
@@ -124,7 +156,9 @@ def test_page_scores_an_uploaded_resume_against_a_pasted_posting(browser: object
     assert not [m for m in logs if "Content Security Policy" in m or "Uncaught" in m], logs
 
 
-def test_page_scores_against_the_profile_by_keyboard(browser: object, live_server: LiveServer) -> None:
+def test_page_scores_against_the_profile_by_keyboard(
+    browser: object, live_server: LiveServer
+) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -134,30 +168,46 @@ def test_page_scores_against_the_profile_by_keyboard(browser: object, live_serve
     driver = browser
     wait = WebDriverWait(driver, 60)
     driver.get(live_server.url + "/")
-    driver.execute_script("sessionStorage.setItem('jdmatch.token', arguments[0])", live_server.token)
+    driver.execute_script(
+        "sessionStorage.setItem('jdmatch.token', arguments[0])", live_server.token
+    )
     driver.refresh()
     wait.until(lambda d: "Backend" in d.find_element(By.ID, "profile").get_attribute("textContent"))
-    assert not driver.find_element(By.ID, "token-box").is_displayed()  # asked once: the tab keeps it
+    assert not driver.find_element(
+        By.ID, "token-box"
+    ).is_displayed()  # asked once: the tab keeps it
 
     # every control is reachable with Tab, in order (from the top of a freshly loaded page)
     reached = []
     for _ in range(12):
         ActionChains(driver).send_keys(Keys.TAB).perform()
         reached.append(driver.switch_to.active_element.get_attribute("id"))
-    assert reached.index("resume") < reached.index("against-posting") < reached.index("posting") < reached.index("go")
+    assert (
+        reached.index("resume")
+        < reached.index("against-posting")
+        < reached.index("posting")
+        < reached.index("go")
+    )
 
     driver.find_element(By.ID, "resume").send_keys(str(RESUME_PDF))
     driver.find_element(By.ID, "against-profile").send_keys(Keys.SPACE)
-    assert driver.find_element(By.ID, "profile").is_displayed() and not driver.find_element(By.ID, "posting").is_displayed()
+    assert (
+        driver.find_element(By.ID, "profile").is_displayed()
+        and not driver.find_element(By.ID, "posting").is_displayed()
+    )
     driver.find_element(By.ID, "go").send_keys(Keys.ENTER)
     wait.until(ec.visibility_of_element_located((By.ID, "result")))
     with live_server.client() as c:
         api = c.post("/v1/score", files={"file": (RESUME_PDF.name, RESUME_PDF.read_bytes())}).json()
     assert float(driver.find_element(By.ID, "score-value").text) == round(api["score"], 1)
-    assert driver.find_element(By.ID, "result-sub").text.startswith(f"{RESUME_PDF.name} against the profile Backend Engineer")
+    assert driver.find_element(By.ID, "result-sub").text.startswith(
+        f"{RESUME_PDF.name} against the profile Backend Engineer"
+    )
 
 
-def test_page_shows_a_server_error_in_words(browser: object, live_server: LiveServer, tmp_path: Path) -> None:
+def test_page_shows_a_server_error_in_words(
+    browser: object, live_server: LiveServer, tmp_path: Path
+) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
@@ -166,7 +216,9 @@ def test_page_shows_a_server_error_in_words(browser: object, live_server: LiveSe
     broken.write_bytes(RESUME_PDF.read_bytes()[:300])
     driver = browser
     driver.get(live_server.url + "/")
-    driver.execute_script("sessionStorage.setItem('jdmatch.token', arguments[0])", live_server.token)
+    driver.execute_script(
+        "sessionStorage.setItem('jdmatch.token', arguments[0])", live_server.token
+    )
     driver.refresh()
     driver.find_element(By.ID, "resume").send_keys(str(broken))
     driver.find_element(By.ID, "against-profile").click()
@@ -185,27 +237,47 @@ def test_page_shows_fields_a_newer_result_carries(browser: object, live_server: 
     from selenium.webdriver.support.ui import WebDriverWait
 
     with live_server.client() as c:
-        result = c.post("/v1/score", files={"file": (RESUME_PDF.name, RESUME_PDF.read_bytes())}).json()
-    result.update(band="strong fit", notes=["a note from a newer scorer"], contrast=0.7, as_of="2026-11-30", as_of_source="header",
-                  document_date="2026-11-30", reviewer={"name": "<b>not markup</b>"})
+        result = c.post(
+            "/v1/score", files={"file": (RESUME_PDF.name, RESUME_PDF.read_bytes())}
+        ).json()
+    result.update(
+        band="strong fit",
+        notes=["a note from a newer scorer"],
+        contrast=0.7,
+        as_of="2026-11-30",
+        as_of_source="header",
+        document_date="2026-11-30",
+        reviewer={"name": "<b>not markup</b>"},
+    )
     result["matched"][0]["depth"] = {"factor": 1.0, "summary": "3 roles, 6.5 years, last used 2026"}
     result["matched"][0]["confidence"] = "high"
     result["missing"][0]["alternatives"] = ["Alternative One", "Alternative Two"]
     driver = browser
     driver.get(live_server.url + "/")
-    driver.execute_script("sessionStorage.setItem('jdmatch.token', arguments[0])", live_server.token)
+    driver.execute_script(
+        "sessionStorage.setItem('jdmatch.token', arguments[0])", live_server.token
+    )
     driver.refresh()
     # the server's answer to /v1/score is replaced by the enriched one, in the page itself
     driver.execute_script(
         "const body = arguments[0]; const real = window.fetch;"
         "window.fetch = (url, opts) => url === '/v1/score' ? Promise.resolve(new Response(body, {status: 200, headers: {'content-type': 'application/json'}})) : real(url, opts);",
-        json.dumps(result))
+        json.dumps(result),
+    )
     driver.find_element(By.ID, "resume").send_keys(str(RESUME_PDF))
     driver.find_element(By.ID, "against-profile").click()
     driver.find_element(By.ID, "go").click()
     page = WebDriverWait(driver, 60).until(ec.visibility_of_element_located((By.ID, "result"))).text
-    for shown in ["Band: strong fit", "a note from a newer scorer", "role contrast 70%", "2026-11-30 (header)",
-                  "3 roles, 6.5 years, last used 2026", "confidence: high", "or Alternative One, Alternative Two",
-                  "document date", '{"name":"<b>not markup</b>"}']:
+    for shown in [
+        "Band: strong fit",
+        "a note from a newer scorer",
+        "role contrast 70%",
+        "2026-11-30 (header)",
+        "3 roles, 6.5 years, last used 2026",
+        "confidence: high",
+        "or Alternative One, Alternative Two",
+        "document date",
+        '{"name":"<b>not markup</b>"}',
+    ]:
         assert shown in page, shown
     assert not driver.find_elements(By.CSS_SELECTOR, "#result b")  # text stays text

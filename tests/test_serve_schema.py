@@ -18,9 +18,14 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 
 from tests.serve_support import LiveServer  # noqa: E402
 
-
-OPERATIONS = [("POST", "/v1/score"), ("POST", "/v1/match"), ("POST", "/v1/skills"), ("GET", "/v1/profiles"),
-              ("GET", "/v1/version"), ("GET", "/healthz")]
+OPERATIONS = [
+    ("POST", "/v1/score"),
+    ("POST", "/v1/match"),
+    ("POST", "/v1/skills"),
+    ("GET", "/v1/profiles"),
+    ("GET", "/v1/version"),
+    ("GET", "/healthz"),
+]
 
 
 @pytest.fixture(scope="session")
@@ -37,14 +42,21 @@ def test_schema_has_exactly_these_operations(api_schema: Any) -> None:
 
 
 # /healthz takes nothing at all (no token either), so there is no invalid request to make of it
-CASES = [(m, p, mode) for m, p in OPERATIONS for mode in ("positive", "negative") if not (p == "/healthz" and mode == "negative")]
+CASES = [
+    (m, p, mode)
+    for m, p in OPERATIONS
+    for mode in ("positive", "negative")
+    if not (p == "/healthz" and mode == "negative")
+]
 
 
 @pytest.mark.parametrize(("method", "path", "mode"), CASES)
-def test_api_answers_as_its_schema_says(api_schema: Any, live_server: LiveServer, method: str, path: str, mode: str) -> None:
+def test_api_answers_as_its_schema_says(
+    api_schema: Any, live_server: LiveServer, method: str, path: str, mode: str
+) -> None:
     from hypothesis import given
-
     from schemathesis import GenerationMode
+
     # Left out: "schema-valid data is accepted". Any bytes are a valid `binary` file and any string a
     # valid `text`, but random bytes are not a readable document: the API answers 415 or 422 for them,
     # as documented. Every other check runs (no 5xx, documented status codes and content types,
@@ -57,9 +69,19 @@ def test_api_answers_as_its_schema_says(api_schema: Any, live_server: LiveServer
     calls = []
 
     @given(case=strategy)
-    @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None)
+    @settings(
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        derandomize=True,
+        database=None,
+    )
     def run(case: Any) -> None:
-        response = case.call_and_validate(base_url=live_server.url, headers=live_server.headers(), excluded_checks=[positive_data_acceptance])
+        response = case.call_and_validate(
+            base_url=live_server.url,
+            headers=live_server.headers(),
+            excluded_checks=[positive_data_acceptance],
+        )
         calls.append(response.status_code)
 
     run()

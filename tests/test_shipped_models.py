@@ -14,12 +14,16 @@ from jdmatch.scoring import FitScorer, reference_texts
 def test_compiled_patterns_are_current() -> None:
     recognizer = default_recognizer()
     shipped = json.loads((default_lexicon_dir() / "compiled.json").read_text())
-    assert shipped["lexicon_fingerprint"] == recognizer.lexicon.fingerprint(), "run `jdmatch lexicon compile`"
+    assert shipped["lexicon_fingerprint"] == recognizer.lexicon.fingerprint(), (
+        "run `jdmatch lexicon compile`"
+    )
     assert shipped["tokenizer"] == TOKENIZER_VERSION
     from jdmatch.lexicon import _read
 
     sources, problems = _read(default_lexicon_dir())
-    assert problems == [] and sources.entries == recognizer.lexicon.entries, "the compiled entries are the sources'"
+    assert problems == [] and sources.entries == recognizer.lexicon.entries, (
+        "the compiled entries are the sources'"
+    )
     fresh = SkillRecognizer(sources).compile_patterns()
     assert shipped["patterns"] == json.loads(json.dumps(fresh["patterns"]))
     assert shipped["entries"] == json.loads(json.dumps(fresh["entries"]))
@@ -38,7 +42,13 @@ def test_reference_idf_matches_a_fresh_fit() -> None:
 def test_sklearn_idf_formula() -> None:
     import math
 
-    scorer = FitScorer().fit(["Python and Django services", "We write Python data pipelines", "Nurse caring for patients"])
+    scorer = FitScorer().fit(
+        [
+            "Python and Django services",
+            "We write Python data pipelines",
+            "Nurse caring for patients",
+        ]
+    )
     assert scorer.n_docs_ == 3
     assert scorer.idf_["@python"] == pytest.approx(math.log(4 / 3) + 1)
     assert scorer.idf_["nurse"] == pytest.approx(math.log(4 / 2) + 1)
@@ -71,8 +81,12 @@ def test_contrast_model_never_holds_a_profile_skill_against_a_document() -> None
 
     model = ContrastModel(-1.0, {"python": -0.8, "spring": 1.2, "ansible": -1.5})
     base = {"spring": 1.0}
-    assert model.logit({**base, "ansible": 1.0}) < model.logit(base), "a neighbour's skill counts against"
+    assert model.logit({**base, "ansible": 1.0}) < model.logit(base), (
+        "a neighbour's skill counts against"
+    )
     assert model.logit({**base, "python": 1.0}) < model.logit(base)
-    assert model.logit({**base, "python": 1.0}, keep_positive={"python", "spring"}) == model.logit(base)
+    assert model.logit({**base, "python": 1.0}, keep_positive={"python", "spring"}) == model.logit(
+        base
+    )
     assert 0.0 < model.probability(base) < 1.0
     assert model.contributions({**base, "ansible": 1.0})[0] == ("ansible", -1.5)

@@ -47,29 +47,79 @@ def _p(*values, id: str):  # noqa: A002 - pytest's own keyword
 # ---------------------------------------------------------------------------
 
 SECTION_CASES = [
-    _p("Jane Roe\nBackend Engineer\n\n## Summary\nI build APIs.\n\n## Work History\nAcme, 2019 - 2021\n\n## Education\nBSc\n",
-       "resume", ["summary", "experience", "education"], id="markdown-h2-resume"),
-    _p("JANE ROE\n\nPROFESSIONAL EXPERIENCE\nAcme\n\nTECHNICAL SKILLS\nPython\n\nCERTIFICATIONS\nCKA\n",
-       "resume", ["experience", "skills", "certifications"], id="upper-case-resume"),
-    _p("Jane Roe\n\nSummary\n=======\nText.\n\nExperience\n----------\nAcme\n\nProjects\n========\nthing\n",
-       "resume", ["summary", "experience", "projects"], id="setext-underlined"),
-    _p("Jane Roe\nEmployment:\nAcme 2019 - 2020\nSide Projects:\nA tool\nLicenses and Certifications\nCKA\n",
-       "resume", ["experience", "projects", "certifications"], id="colon-and-title-case"),
-    _p("Senior Engineer\nAcme\n\nWhat you'll do\n- build\n\nWhat we're looking for\n- Python\n\nBonus points\n- Go\n\nPerks\n- lunch\n",
-       "posting", ["responsibilities", "requirements", "nice_to_have", "benefits"], id="posting-synonyms"),
-    _p("Engineer\n\n## About the role\nWe build.\n\n## Must have\n- Java\n\n## Preferred qualifications\n- Kotlin\n\n## What we offer\n- pay\n",
-       "posting", ["about", "requirements", "nice_to_have", "benefits"], id="posting-preferred-qualifications"),
-    _p("Engineer\n\nQualifications:\n- Java\n\nPluses:\n- Scala\n\nBenefits:\n- PTO\n",
-       "posting", ["requirements", "nice_to_have", "benefits"], id="posting-colon-headings"),
-    _p("Engineer\n\n### Requirements\n- Java\n\n### Nice to have\n- Go\n",
-       "posting", ["requirements", "nice_to_have"], id="h3-known-names-only"),
-    _p("Jane\n\n## Skills [side]\n- Go\n\n## Contact [side]\nOslo\n\n## Experience\nAcme\n",
-       "resume", ["skills", "other", "experience"], id="sidebar-markers-and-other"),
-    _p("Jane\nSenior Accountant\nColumbus, OH\n\n## Experience\n### Senior Accountant — Buckeye\nJul 2018 – Present\n"
-       "### Staff Accountant — Harmon\nJul 2014 – Jun 2018\n", "resume", ["experience"], id="entry-titles-not-sections"),
-    _p("Engineer\n\nHOW WE HIRE\nFive steps.\n\nRequirements\n- Java\n", "posting", ["other", "requirements"], id="unknown-upper-is-other"),
-    _p("Jane\nBachelor of Education\nFjordland Institute of Technology\n\nEducation\nBSc\n", "resume", ["education"],
-       id="plain-line-needs-exact-name"),
+    _p(
+        "Jane Roe\nBackend Engineer\n\n## Summary\nI build APIs.\n\n## Work History\nAcme, 2019 - 2021\n\n## Education\nBSc\n",
+        "resume",
+        ["summary", "experience", "education"],
+        id="markdown-h2-resume",
+    ),
+    _p(
+        "JANE ROE\n\nPROFESSIONAL EXPERIENCE\nAcme\n\nTECHNICAL SKILLS\nPython\n\nCERTIFICATIONS\nCKA\n",
+        "resume",
+        ["experience", "skills", "certifications"],
+        id="upper-case-resume",
+    ),
+    _p(
+        "Jane Roe\n\nSummary\n=======\nText.\n\nExperience\n----------\nAcme\n\nProjects\n========\nthing\n",
+        "resume",
+        ["summary", "experience", "projects"],
+        id="setext-underlined",
+    ),
+    _p(
+        "Jane Roe\nEmployment:\nAcme 2019 - 2020\nSide Projects:\nA tool\nLicenses and Certifications\nCKA\n",
+        "resume",
+        ["experience", "projects", "certifications"],
+        id="colon-and-title-case",
+    ),
+    _p(
+        "Senior Engineer\nAcme\n\nWhat you'll do\n- build\n\nWhat we're looking for\n- Python\n\nBonus points\n- Go\n\nPerks\n- lunch\n",
+        "posting",
+        ["responsibilities", "requirements", "nice_to_have", "benefits"],
+        id="posting-synonyms",
+    ),
+    _p(
+        "Engineer\n\n## About the role\nWe build.\n\n## Must have\n- Java\n\n## Preferred qualifications\n- Kotlin\n\n## What we offer\n- pay\n",
+        "posting",
+        ["about", "requirements", "nice_to_have", "benefits"],
+        id="posting-preferred-qualifications",
+    ),
+    _p(
+        "Engineer\n\nQualifications:\n- Java\n\nPluses:\n- Scala\n\nBenefits:\n- PTO\n",
+        "posting",
+        ["requirements", "nice_to_have", "benefits"],
+        id="posting-colon-headings",
+    ),
+    _p(
+        "Engineer\n\n### Requirements\n- Java\n\n### Nice to have\n- Go\n",
+        "posting",
+        ["requirements", "nice_to_have"],
+        id="h3-known-names-only",
+    ),
+    _p(
+        "Jane\n\n## Skills [side]\n- Go\n\n## Contact [side]\nOslo\n\n## Experience\nAcme\n",
+        "resume",
+        ["skills", "other", "experience"],
+        id="sidebar-markers-and-other",
+    ),
+    _p(
+        "Jane\nSenior Accountant\nColumbus, OH\n\n## Experience\n### Senior Accountant — Buckeye\nJul 2018 – Present\n"
+        "### Staff Accountant — Harmon\nJul 2014 – Jun 2018\n",
+        "resume",
+        ["experience"],
+        id="entry-titles-not-sections",
+    ),
+    _p(
+        "Engineer\n\nHOW WE HIRE\nFive steps.\n\nRequirements\n- Java\n",
+        "posting",
+        ["other", "requirements"],
+        id="unknown-upper-is-other",
+    ),
+    _p(
+        "Jane\nBachelor of Education\nFjordland Institute of Technology\n\nEducation\nBSc\n",
+        "resume",
+        ["education"],
+        id="plain-line-needs-exact-name",
+    ),
 ]
 
 
@@ -88,15 +138,18 @@ def test_section_of_and_offsets() -> None:
     assert section_of(sections, text.index("Hello")) == "summary"
     assert section_of(sections, text.index("Acme")) == "experience"
     assert section_of(sections, 0) == "other"
-    assert text[sections[1].start:].startswith("## Experience")
+    assert text[sections[1].start :].startswith("## Experience")
 
 
-@pytest.mark.parametrize("stem, kind", [
-    _p("resume-nurse", "resume", id="nurse-resume"),
-    _p("resume-staff-backend-go", "resume", id="two-column-resume"),
-    _p("posting-teacher", "posting", id="teacher-posting"),
-    _p("posting-backend-mid-java", "posting", id="java-posting"),
-])
+@pytest.mark.parametrize(
+    "stem, kind",
+    [
+        _p("resume-nurse", "resume", id="nurse-resume"),
+        _p("resume-staff-backend-go", "resume", id="two-column-resume"),
+        _p("posting-teacher", "posting", id="teacher-posting"),
+        _p("posting-backend-mid-java", "posting", id="java-posting"),
+    ],
+)
 def test_guess_kind(stem: str, kind: str) -> None:
     text = (SAMPLES / "src" / f"{stem}.txt").read_text(encoding="utf-8")
     assert guess_kind(text) == kind
@@ -153,7 +206,9 @@ def posting_req(matcher: Matcher):
 
 
 @pytest.mark.parametrize("sid, status, years, alternatives", REQ_CASES)
-def test_posting_requirement(posting_req, sid: str, status: str, years: float | None, alternatives: tuple[str, ...]) -> None:
+def test_posting_requirement(
+    posting_req, sid: str, status: str, years: float | None, alternatives: tuple[str, ...]
+) -> None:
     reqs = {r.id: r for r in posting_req.required + posting_req.preferred}
     assert sid in reqs, sorted(reqs)
     r = reqs[sid]
@@ -169,14 +224,44 @@ def test_posting_requirements_whole(posting_req) -> None:
     assert {r.status for r in posting_req.required} == {"required"}
 
 
-@pytest.mark.parametrize("text, sid, status", [
-    _p("Software Engineer\n\nWe need Java/Kotlin experience for our payments services.\n", "kotlin", "required", id="no-headings-default-required"),
-    _p("Software Engineer\n\nRequirements\n- Experience with Rust is an advantage.\n- We build with Java.\n", "rust", "preferred", id="is-an-advantage"),
-    _p("Software Engineer\n\nRequirements\n- Not required: Kubernetes, we will teach you.\n- Experience with Java.\n", "kubernetes", None, id="negated-dropped"),
-    _p("Data Engineer\n\nResponsibilities\n- Build batch pipelines with Airflow and dbt.\n", "airflow", "required", id="responsibilities-default"),
-    _p("Data Engineer\n\nRequirements\n- Exposure to Snowflake or BigQuery is welcome.\n- You have built pipelines in Python.\n", "snowflake", "preferred", id="hedged-exposure"),
-], )
-def test_posting_requirement_cases(matcher: Matcher, text: str, sid: str, status: str | None) -> None:
+@pytest.mark.parametrize(
+    "text, sid, status",
+    [
+        _p(
+            "Software Engineer\n\nWe need Java/Kotlin experience for our payments services.\n",
+            "kotlin",
+            "required",
+            id="no-headings-default-required",
+        ),
+        _p(
+            "Software Engineer\n\nRequirements\n- Experience with Rust is an advantage.\n- We build with Java.\n",
+            "rust",
+            "preferred",
+            id="is-an-advantage",
+        ),
+        _p(
+            "Software Engineer\n\nRequirements\n- Not required: Kubernetes, we will teach you.\n- Experience with Java.\n",
+            "kubernetes",
+            None,
+            id="negated-dropped",
+        ),
+        _p(
+            "Data Engineer\n\nResponsibilities\n- Build batch pipelines with Airflow and dbt.\n",
+            "airflow",
+            "required",
+            id="responsibilities-default",
+        ),
+        _p(
+            "Data Engineer\n\nRequirements\n- Exposure to Snowflake or BigQuery is welcome.\n- You have built pipelines in Python.\n",
+            "snowflake",
+            "preferred",
+            id="hedged-exposure",
+        ),
+    ],
+)
+def test_posting_requirement_cases(
+    matcher: Matcher, text: str, sid: str, status: str | None
+) -> None:
     r = posting_requirements(text, matcher.skills(text))
     got = {x.id: x.status for x in r.required + r.preferred}
     assert got.get(sid) == status
@@ -189,9 +274,21 @@ YEARS_CASES = [
     _p("Requirements\n- A minimum of 6 years of backend experience.\n", 6.0, id="minimum-of"),
     _p("Requirements\n- Five years of professional experience.\n", 5.0, id="word-number"),
     _p("Requirements\n- 3-5 years of experience in QA.\n", 3.0, id="range-low-end"),
-    _p("Requirements\n- Must be at least 18 years old.\n- No prior experience required.\n", None, id="age-is-not-experience"),
-    _p("Requirements\n- 8+ years in software, including at least 2 years managing engineers.\n", 8.0, id="overall-beats-including"),
-    _p("Requirements\n- Java.\n\nBenefits\n- Sign-on bonus paid over 2 years of service.\n", None, id="benefits-ignored"),
+    _p(
+        "Requirements\n- Must be at least 18 years old.\n- No prior experience required.\n",
+        None,
+        id="age-is-not-experience",
+    ),
+    _p(
+        "Requirements\n- 8+ years in software, including at least 2 years managing engineers.\n",
+        8.0,
+        id="overall-beats-including",
+    ),
+    _p(
+        "Requirements\n- Java.\n\nBenefits\n- Sign-on bonus paid over 2 years of service.\n",
+        None,
+        id="benefits-ignored",
+    ),
 ]
 
 
@@ -205,23 +302,64 @@ def test_years_asked(text: str, years: float | None) -> None:
 # ---------------------------------------------------------------------------
 
 EXPERIENCE_CASES = [
-    _p("Experience\nBackend Engineer — Acme\nJan 2019 – Present\n- Built Python services.\n", 7.9, 1, id="month-year-present"),
-    _p("Experience\nDeveloper, Beta Ltd\nJanuary 2019 - Current\n- Java\n", 7.9, 1, id="full-month-current"),
+    _p(
+        "Experience\nBackend Engineer — Acme\nJan 2019 – Present\n- Built Python services.\n",
+        7.9,
+        1,
+        id="month-year-present",
+    ),
+    _p(
+        "Experience\nDeveloper, Beta Ltd\nJanuary 2019 - Current\n- Java\n",
+        7.9,
+        1,
+        id="full-month-current",
+    ),
     _p("Experience\nEngineer — Gamma\n03/2016 - 08/2018\n- Go\n", 2.5, 1, id="mm-yyyy"),
     _p("Experience\nDeveloper — Delta\n2014–2017\n- PHP\n", 3.0, 1, id="year-year"),
     _p("Experience\nEngineer — Parcel Co\n2019-02 – now\n- Node.js\n", 7.8, 1, id="iso-month-now"),
     _p("Experience\nSRE — Omega\nSept 2018 – March 2021\n- Linux\n", 2.6, 1, id="sept-to-march"),
-    _p("Experience\nBackend Engineer — A\nAug 2024 – Present\n- Django\n\nSoftware Intern — B\nInternship, May 2023 – Aug 2023\n- Flask\n",
-       2.3, 2, id="internship-excluded"),
-    _p("Experience\nEngineer — A\nJan 2015 – Dec 2019\n- C#\nEngineer — B (part-time)\nJan 2018 – Dec 2020\n- Go\n", 6.0, 2,
-       id="overlaps-counted-once"),
-    _p("Experience\nSoftware Engineer, Initech — 3 years\n- Built Java services.\n", 3.0, 1, id="stated-duration"),
-    _p("Summary\nDeveloper with eight years of experience in .NET.\n\nSkills\nC#\n", 8.0, 0, id="no-entries-stated-total"),
-    _p("Experience\nEngineer — A\nJan 2020 – Dec 2020\n- Go\n\nEducation\nBSc Computer Science\n2010 – 2014\n", 1.0, 1,
-       id="education-dates-ignored"),
-    _p("Work History\nEngineer | Acme | Jun 2022 – Present\n- Used Terraform.\n", 4.5, 1, id="title-on-date-line"),
-    _p("Experience\nEngineer\nAcme\n1/2019 – 12/2020\n- Go\n\nDeveloper\nBeta Corp\n2016 – 2018\n", 4.0, 2,
-       id="title-then-company-lines"),
+    _p(
+        "Experience\nBackend Engineer — A\nAug 2024 – Present\n- Django\n\nSoftware Intern — B\nInternship, May 2023 – Aug 2023\n- Flask\n",
+        2.3,
+        2,
+        id="internship-excluded",
+    ),
+    _p(
+        "Experience\nEngineer — A\nJan 2015 – Dec 2019\n- C#\nEngineer — B (part-time)\nJan 2018 – Dec 2020\n- Go\n",
+        6.0,
+        2,
+        id="overlaps-counted-once",
+    ),
+    _p(
+        "Experience\nSoftware Engineer, Initech — 3 years\n- Built Java services.\n",
+        3.0,
+        1,
+        id="stated-duration",
+    ),
+    _p(
+        "Summary\nDeveloper with eight years of experience in .NET.\n\nSkills\nC#\n",
+        8.0,
+        0,
+        id="no-entries-stated-total",
+    ),
+    _p(
+        "Experience\nEngineer — A\nJan 2020 – Dec 2020\n- Go\n\nEducation\nBSc Computer Science\n2010 – 2014\n",
+        1.0,
+        1,
+        id="education-dates-ignored",
+    ),
+    _p(
+        "Work History\nEngineer | Acme | Jun 2022 – Present\n- Used Terraform.\n",
+        4.5,
+        1,
+        id="title-on-date-line",
+    ),
+    _p(
+        "Experience\nEngineer\nAcme\n1/2019 – 12/2020\n- Go\n\nDeveloper\nBeta Corp\n2016 – 2018\n",
+        4.0,
+        2,
+        id="title-then-company-lines",
+    ),
 ]
 
 
@@ -233,20 +371,28 @@ def test_resume_experience(matcher: Matcher, text: str, total: float, n_entries:
 
 
 def test_skill_years_and_last_used(matcher: Matcher) -> None:
-    text = ("Experience\n\nSenior Engineer — Acme\nJan 2021 – Present\n- Built services in Go and Kafka on Kubernetes.\n\n"
-            "Engineer — Beta\nJan 2017 – Dec 2020\n- Wrote Java and Kafka consumers; no experience with Kubernetes then.\n\n"
-            "Developer — Gamma\nJan 2014 – Dec 2016\n- PHP and MySQL.\n")
+    text = (
+        "Experience\n\nSenior Engineer — Acme\nJan 2021 – Present\n- Built services in Go and Kafka on Kubernetes.\n\n"
+        "Engineer — Beta\nJan 2017 – Dec 2020\n- Wrote Java and Kafka consumers; no experience with Kubernetes then.\n\n"
+        "Developer — Gamma\nJan 2014 – Dec 2016\n- PHP and MySQL.\n"
+    )
     exp = resume_experience(text, matcher.skills(text), today=TODAY)
-    assert [e.title for e in exp.entries] == ["Senior Engineer — Acme", "Engineer — Beta", "Developer — Gamma"]
+    assert [e.title for e in exp.entries] == [
+        "Senior Engineer — Acme",
+        "Engineer — Beta",
+        "Developer — Gamma",
+    ]
     assert exp.entries[0].current and exp.entries[0].end is None
     # "Present" counts the months gone by: on 2026-11-29 November is not over yet
     assert exp.skill_years["kafka"] == pytest.approx(9.8, abs=0.05)
-    assert exp.skill_years["kubernetes"] == pytest.approx(5.8, abs=0.05)  # the negated mention does not count
+    assert exp.skill_years["kubernetes"] == pytest.approx(
+        5.8, abs=0.05
+    )  # the negated mention does not count
     assert exp.skill_years["php"] == pytest.approx(3.0, abs=0.1)
     assert exp.skill_last_used == {**exp.skill_last_used, "kafka": 2026, "java": 2020, "php": 2016}
     assert exp.total_years == pytest.approx(12.8, abs=0.05)
     span = exp.entries[1].span
-    assert text[span[0]:span[1]].startswith("Engineer — Beta")
+    assert text[span[0] : span[1]].startswith("Engineer — Beta")
 
 
 # ---------------------------------------------------------------------------
@@ -283,15 +429,49 @@ def test_title_level(ladder: tuple, title: str, level: str | None) -> None:
 
 
 SENIORITY_CASES = [
-    _p("Jane Roe\nSoftware Engineer\n\nExperience\nSoftware Engineer — Acme\nJan 2025 – Present\n- Python\n", "resume", "entry",
-       id="plain-title-few-years"),
+    _p(
+        "Jane Roe\nSoftware Engineer\n\nExperience\nSoftware Engineer — Acme\nJan 2025 – Present\n- Python\n",
+        "resume",
+        "entry",
+        id="plain-title-few-years",
+    ),
     # years alone never make staff or principal: those levels need a title that says so
-    _p("Jane Roe\njane@example.com\n\nExperience\nAcme Corp\nJan 2016 – Present\n- Python\n", "resume", "senior", id="no-title-years"),
-    _p("Jane Roe\nDeveloper\n\nExperience\nDeveloper, Acme Corp\nJan 2016 – Present\n- Python\n", "resume", "senior", id="plain-title-as-no-title"),
-    _p("Jane Roe\nTech Lead\n\nExperience\nTech Lead — Acme\n2018 – Present\n", "resume", "senior", id="tech-lead"),
-    _p("Jo Bloggs\nMarketing Manager\n\nExperience\nMarketing Manager — Acme\n2010 – Present\n", "resume", "n/a", id="non-engineer-resume"),
-    _p("Software Engineer\nAcme\n\nRequirements\n- 10+ years of experience with Java.\n", "posting", "staff", id="posting-years-decide"),
-    _p("Entry-level Developer\nAcme\n\nRequirements\n- Python.\n", "posting", "entry", id="posting-entry-level"),
+    _p(
+        "Jane Roe\njane@example.com\n\nExperience\nAcme Corp\nJan 2016 – Present\n- Python\n",
+        "resume",
+        "senior",
+        id="no-title-years",
+    ),
+    _p(
+        "Jane Roe\nDeveloper\n\nExperience\nDeveloper, Acme Corp\nJan 2016 – Present\n- Python\n",
+        "resume",
+        "senior",
+        id="plain-title-as-no-title",
+    ),
+    _p(
+        "Jane Roe\nTech Lead\n\nExperience\nTech Lead — Acme\n2018 – Present\n",
+        "resume",
+        "senior",
+        id="tech-lead",
+    ),
+    _p(
+        "Jo Bloggs\nMarketing Manager\n\nExperience\nMarketing Manager — Acme\n2010 – Present\n",
+        "resume",
+        "n/a",
+        id="non-engineer-resume",
+    ),
+    _p(
+        "Software Engineer\nAcme\n\nRequirements\n- 10+ years of experience with Java.\n",
+        "posting",
+        "staff",
+        id="posting-years-decide",
+    ),
+    _p(
+        "Entry-level Developer\nAcme\n\nRequirements\n- Python.\n",
+        "posting",
+        "entry",
+        id="posting-entry-level",
+    ),
 ]
 
 
@@ -321,8 +501,18 @@ POLARITY_CASES = [
     _p("Built Python services on AWS.", "Python", 1.0, id="plain-claim"),
     _p("No experience with Go, but strong Python.", "Python", 1.0, id="but-ends-negation"),
     _p("Familiar with Go. Expert in Python.", "Python", 1.0, id="other-sentence"),
-    _p("Applied machine learning with PyTorch.", "PyTorch", 1.0, id="machine-learning-is-not-learning"),
-    _p("- Zero-downtime migrations on PostgreSQL.", "PostgreSQL", 1.0, id="zero-downtime-not-negation"),
+    _p(
+        "Applied machine learning with PyTorch.",
+        "PyTorch",
+        1.0,
+        id="machine-learning-is-not-learning",
+    ),
+    _p(
+        "- Zero-downtime migrations on PostgreSQL.",
+        "PostgreSQL",
+        1.0,
+        id="zero-downtime-not-negation",
+    ),
 ]
 
 
@@ -340,6 +530,7 @@ def test_polarity_takes_a_skill_match(matcher: Matcher) -> None:
 # ---------------------------------------------------------------------------
 # The project's samples, against samples/labels.csv
 # ---------------------------------------------------------------------------
+
 
 def _sample_text(row: dict[str, str]) -> str:
     path = SAMPLES / row["path"]

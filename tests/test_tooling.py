@@ -19,7 +19,9 @@ def _tool(name: str, *args: str, timeout: float = 300) -> subprocess.CompletedPr
     exe = BIN / name
     if not exe.exists():
         pytest.fail(f"{name} is not installed beside this Python: pip install -e '.[test]'")
-    return subprocess.run([str(exe), *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [str(exe), *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def test_ruff_finds_nothing_to_fix():
@@ -28,8 +30,12 @@ def test_ruff_finds_nothing_to_fix():
 
 
 def test_code_is_formatted_by_ruff():
-    done = _tool("ruff", "format", "--no-cache", "--check", "src", "tests", "benchmarks", "tools", "samples")
-    assert done.returncode == 0, "run `ruff format` on:\n" + done.stdout[-4000:] + done.stderr[-2000:]
+    done = _tool(
+        "ruff", "format", "--no-cache", "--check", "src", "tests", "benchmarks", "tools", "samples"
+    )
+    assert done.returncode == 0, (
+        "run `ruff format` on:\n" + done.stdout[-4000:] + done.stderr[-2000:]
+    )
 
 
 def test_layer_contracts_hold():
@@ -101,5 +107,9 @@ def test_the_circle_check_sees_a_circle(tmp_path, monkeypatch):
 
 
 def test_no_module_over_500_lines():
-    long = {str(p.relative_to(SRC)): n for p in SRC.rglob("*.py") if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    long = {
+        str(p.relative_to(SRC)): n
+        for p in SRC.rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
     assert long == {}, f"modules over {MAX_LINES} lines: {long}"

@@ -18,8 +18,20 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_wheel_installs_and_runs(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dist), str(ROOT)],
-        check=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(ROOT),
+        ],
+        check=True,
+        timeout=300,
     )
     (wheel,) = dist.glob("jdmatch-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
@@ -33,23 +45,52 @@ def test_wheel_installs_and_runs(tmp_path: Path) -> None:
     venv.EnvBuilder(with_pip=False).create(env_dir)
     bindir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
     env_python = bindir / "python"
-    site = subprocess.run([str(env_python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    site = subprocess.run(
+        [str(env_python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     (Path(site) / "_borrowed_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(env_python), "install", "--no-deps", "-q", str(wheel)],
-                   check=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(env_python),
+            "install",
+            "--no-deps",
+            "-q",
+            str(wheel),
+        ],
+        check=True,
+        timeout=300,
+    )
 
-    version = subprocess.run([str(bindir / "jdmatch"), "--version"], capture_output=True, text=True, timeout=60)
+    version = subprocess.run(
+        [str(bindir / "jdmatch"), "--version"], capture_output=True, text=True, timeout=60
+    )
     assert version.returncode == 0 and version.stdout.startswith("jdmatch ")
 
     where = subprocess.run(
-        [str(env_python), "-c", "import jdmatch, jdmatch.lexicon as l; print(jdmatch.__file__); print(l.default_lexicon_dir())"],
-        capture_output=True, text=True, check=True, timeout=60, cwd=tmp_path,
+        [
+            str(env_python),
+            "-c",
+            "import jdmatch, jdmatch.lexicon as l; print(jdmatch.__file__); print(l.default_lexicon_dir())",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        cwd=tmp_path,
     ).stdout.splitlines()
     assert where[0].startswith(site), "jdmatch must come from the wheel, not the checkout"
     assert where[1].startswith(site) and where[1].endswith("lexicon")
 
     sample = ROOT / "samples" / "resumes" / "senior-backend-java.pdf"
-    text = subprocess.run([str(bindir / "jdmatch"), "text", str(sample)], capture_output=True, text=True, timeout=120)
+    text = subprocess.run(
+        [str(bindir / "jdmatch"), "text", str(sample)], capture_output=True, text=True, timeout=120
+    )
     assert text.returncode == 0, text.stderr
     assert "Spring Boot" in text.stdout

@@ -58,12 +58,16 @@ def examples(path: Path) -> tuple[list[list[str]], list[int], list[int], list[in
                 X.append(features(text, m, found, i))
                 y.append(int(any(a < e and s < b for a, b in gold)))
                 exact.append(int((s, e) in gold))
-                docs.append(doc_ids.setdefault((row.get("source"), row.get("idx", number)), len(doc_ids)))
+                docs.append(
+                    doc_ids.setdefault((row.get("source"), row.get("idx", number)), len(doc_ids))
+                )
     return X, y, exact, docs, n_gold
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--skillspan", default=str(REPO.parent / "shared" / "eval" / "skillspan"))
     parser.add_argument("--out", default=str(REPO / "lexicon" / "models" / "knowledge.json"))
     args = parser.parse_args()
@@ -93,16 +97,22 @@ def main() -> int:
         prec = tp / keep.sum() if keep.sum() else 0.0
         rec = tp / n_gold
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        print(f"threshold {t:.2f}: kept {keep.mean():.3f}, exact P {prec:.3f}, R {rec:.3f}, F1 {f1:.3f} (cross-validated on train)")
+        print(
+            f"threshold {t:.2f}: kept {keep.mean():.3f}, exact P {prec:.3f}, R {rec:.3f}, F1 {f1:.3f} (cross-validated on train)"
+        )
         if f1 > best[0] + 1e-9:
             best = (f1, t)
     print(f"all mentions: exact P {base / len(ex):.3f}, R {base / n_gold:.3f}")
     clf = LogisticRegression(C=C, max_iter=2000).fit(A, target)
-    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-4}
+    weights = {
+        name: round(float(w), 4)
+        for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
+        if abs(w) >= 1e-4
+    }
     weights["bias"] = round(weights.get("bias", 0.0) + float(clf.intercept_[0]), 4)
     model = {
         "about": "Which recognized mentions SkillSpan's annotators count as knowledge; fitted by tools/fit_knowledge.py "
-                 "on SkillSpan train (Zhang et al., NAACL 2022; MIT licence). Weights of binary features, logistic.",
+        "on SkillSpan train (Zhang et al., NAACL 2022; MIT licence). Weights of binary features, logistic.",
         "threshold": best[1],
         "drop_labels": ["soft_skill"],
         "weights": dict(sorted(weights.items())),

@@ -53,7 +53,9 @@ def contrast_training_set() -> tuple[list[dict[str, float]], list[int], list[flo
     return features, labels, weights, grades
 
 
-def cross_validate(features: list[dict[str, float]], labels: list[int], weights: list[float], grades: list[int]) -> None:
+def cross_validate(
+    features: list[dict[str, float]], labels: list[int], weights: list[float], grades: list[int]
+) -> None:
     from sklearn.metrics import roc_auc_score
 
     from jdmatch.contrast import fit_contrast
@@ -64,26 +66,39 @@ def cross_validate(features: list[dict[str, float]], labels: list[int], weights:
         for k in range(folds):
             train = [i for i in range(len(labels)) if i % folds != k]
             test = [i for i in range(len(labels)) if i % folds == k]
-            model = fit_contrast([features[i] for i in train], [labels[i] for i in train], weights=[weights[i] for i in train], C=c)
+            model = fit_contrast(
+                [features[i] for i in train],
+                [labels[i] for i in train],
+                weights=[weights[i] for i in train],
+                C=c,
+            )
             scores += [(model.probability(features[i]), grades[i]) for i in test]
         pos = [s for s, g in scores if g == 2]
         tech = [s for s, g in scores if g == 1]
         non = [s for s, g in scores if g == 0]
         auc1 = roc_auc_score([1] * len(pos) + [0] * len(tech), pos + tech)
         auc0 = roc_auc_score([1] * len(pos) + [0] * len(non), pos + non)
-        print(f"C={c:<5} 5-fold ROC-AUC backend vs technical {auc1:.3f}, vs non-technical {auc0:.3f}")
+        print(
+            f"C={c:<5} 5-fold ROC-AUC backend vs technical {auc1:.3f}, vs non-technical {auc0:.3f}"
+        )
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--cv", action="store_true", help="print cross-validated ROC-AUC for several C")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--cv", action="store_true", help="print cross-validated ROC-AUC for several C"
+    )
     args = parser.parse_args()
     texts = reference_texts()
     scorer = FitScorer().fit(texts)
     out = reference_dir() / "idf.json"
     scorer.save(out)
     skills = sum(1 for t in scorer.idf_ if t.startswith("@"))
-    print(f"fitted on {len(texts)} reference documents: {len(scorer.idf_)} terms ({skills} skill ids) -> {out}")
+    print(
+        f"fitted on {len(texts)} reference documents: {len(scorer.idf_)} terms ({skills} skill ids) -> {out}"
+    )
 
     from jdmatch.contrast import fit_contrast
 
@@ -91,8 +106,13 @@ def main() -> int:
     if args.cv:
         cross_validate(features, labels, weights, grades)
     model = fit_contrast(features, labels, weights=weights, C=CONTRAST_C, role="backend-engineer")
-    model = type(model)(model.intercept, model.coef, model.role, model.n_docs,
-                        f"logistic regression, C={CONTRAST_C}, {sum(labels)} backend vs {len(labels) - sum(labels)} other documents")
+    model = type(model)(
+        model.intercept,
+        model.coef,
+        model.role,
+        model.n_docs,
+        f"logistic regression, C={CONTRAST_C}, {sum(labels)} backend vs {len(labels) - sum(labels)} other documents",
+    )
     target = REPO / "lexicon" / "profiles" / "backend-engineer.contrast.json"
     model.save(target)
     top = sorted(model.coef.items(), key=lambda kv: kv[1])

@@ -29,14 +29,75 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from jdmatch.derive import Deriver, read_bio  # noqa: E402
 from jdmatch.compiled import load_lexicon  # noqa: E402
+from jdmatch.derive import Deriver, read_bio  # noqa: E402
 from jdmatch.recognize import SkillRecognizer, fold_plural  # noqa: E402
 
-EDGE_JUNK = {")", "(", "*", ".", ",", ";", ":", "-", "/", "&", "and", "or", "the", "a", "an", "of", "in", "with", "for", "to", "e.g", "e.g.", "etc", "etc.", "’s", "'s",
-             "at", "on", "by", "from", "as", "into", "using", "via", "within", "across", "such", "including", "like", "is", "are", "be"}
+EDGE_JUNK = {
+    ")",
+    "(",
+    "*",
+    ".",
+    ",",
+    ";",
+    ":",
+    "-",
+    "/",
+    "&",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "with",
+    "for",
+    "to",
+    "e.g",
+    "e.g.",
+    "etc",
+    "etc.",
+    "’s",
+    "'s",
+    "at",
+    "on",
+    "by",
+    "from",
+    "as",
+    "into",
+    "using",
+    "via",
+    "within",
+    "across",
+    "such",
+    "including",
+    "like",
+    "is",
+    "are",
+    "be",
+}
 VERSIONED = re.compile(r"^(?P<name>.+?) ?v?\d+(?:\.\d+)*(?:\.x)?\+?$")
-STOP_START = {"and", "or", "the", "a", "an", "of", "in", "with", "for", "to", "at", "on", "our", "your", "their", "its", "this", "that"}
+STOP_START = {
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "of",
+    "in",
+    "with",
+    "for",
+    "to",
+    "at",
+    "on",
+    "our",
+    "your",
+    "their",
+    "its",
+    "this",
+    "that",
+}
 
 
 def clean(term: str) -> str | None:
@@ -45,7 +106,11 @@ def clean(term: str) -> str | None:
         tokens.pop(0)
     while tokens and tokens[-1].lower() in EDGE_JUNK:
         tokens.pop()
-    if not tokens or len(tokens) > 4 or any("<" in t or "*" in t or "http" in t.lower() for t in tokens):
+    if (
+        not tokens
+        or len(tokens) > 4
+        or any("<" in t or "*" in t or "http" in t.lower() for t in tokens)
+    ):
         return None
     text = " ".join(tokens)
     if not re.search(r"[A-Za-z]", text) or len(text) < 2 or len(text) > 50:
@@ -59,7 +124,9 @@ def slug(name: str) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--skillspan", default=str(REPO.parent / "shared" / "eval" / "skillspan"))
     parser.add_argument("--out", default=str(REPO / "lexicon" / "skills" / "skillspan.jsonl"))
     args = parser.parse_args()
@@ -73,15 +140,27 @@ def main() -> int:
     deriver = Deriver(recognizer)
     deriver.add_bio(read_bio(Path(args.skillspan) / "train.json", tags="knowledge"))
     known_ids = {e.id for e in lexicon.entries}
-    taken_forms = {tuple(fold_plural(t) for t in recognizer.form_tokens(f)) for e in lexicon.entries for f in (*e.plain_forms, *e.ambiguous)}
+    taken_forms = {
+        tuple(fold_plural(t) for t in recognizer.form_tokens(f))
+        for e in lexicon.entries
+        for f in (*e.plain_forms, *e.ambiguous)
+    }
     entries: dict[str, dict] = {}
     for p in deriver.proposals():
         if p.known:
             continue
         rate = p.annotated / max(p.occurrences or 0, p.annotated, 1)
         words = p.term.split()
-        keep = (p.annotated >= 2 and rate >= 0.5) or (p.annotated == 1 and rate >= 0.99 and 2 <= len(words) <= 4)
-        if not keep and p.annotated == 1 and rate >= 0.99 and len(words) == 1 and re.fullmatch(r"[A-Za-z][a-z]{5,}", p.term):
+        keep = (p.annotated >= 2 and rate >= 0.5) or (
+            p.annotated == 1 and rate >= 0.99 and 2 <= len(words) <= 4
+        )
+        if (
+            not keep
+            and p.annotated == 1
+            and rate >= 0.99
+            and len(words) == 1
+            and re.fullmatch(r"[A-Za-z][a-z]{5,}", p.term)
+        ):
             keep = zipf_frequency(p.term.lower(), "en") < 3.0  # a rare word: a term of the trade
         if not keep:
             continue
@@ -94,7 +173,9 @@ def main() -> int:
         key = tuple(fold_plural(t) for t in recognizer.form_tokens(name))
         inside = recognizer.recognize(name)
         covered = sum(m.end - m.start for m in inside)
-        if key in taken_forms or (inside and covered >= len(name.replace(" ", "")) - 1 and " / " not in name):
+        if key in taken_forms or (
+            inside and covered >= len(name.replace(" ", "")) - 1 and " / " not in name
+        ):
             continue  # known already, or only known skills side by side ("PostgreSQL Redis"; "A / B" is one term)
         if any(len(w) == 1 and w.isalpha() and w not in {"C", "R"} for w in name.split()):
             continue  # split words ("i OS")
@@ -108,12 +189,23 @@ def main() -> int:
             continue
         label = "degree" if "degree" in name.lower() else "concept"
         entries[entry_id] = {
-            "id": entry_id, "name": name, "label": label, "category": "Knowledge terms",
-            "aliases": [], "ambiguous": [name] if (single and common) else [], "cues": [], "implies": [],
+            "id": entry_id,
+            "name": name,
+            "label": label,
+            "category": "Knowledge terms",
+            "aliases": [],
+            "ambiguous": [name] if (single and common) else [],
+            "cues": [],
+            "implies": [],
             "source": "skillspan",
         }
     # a single ordinary word can only be an ambiguous form: keep those seen at least twice
-    rows = [e for e in entries.values() if not e["ambiguous"] or e["name"] in {p.term for p in deriver.proposals() if p.annotated >= 2}]
+    rows = [
+        e
+        for e in entries.values()
+        if not e["ambiguous"]
+        or e["name"] in {p.term for p in deriver.proposals() if p.annotated >= 2}
+    ]
     rows.sort(key=lambda e: e["id"])
     with out.open("w", encoding="utf-8") as fh:
         for e in rows:

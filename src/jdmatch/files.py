@@ -47,7 +47,9 @@ def check_output_path(path: str | os.PathLike[str], *, what: str = "output") -> 
     if not folder.exists():
         raise OutputError(f"the folder of the {what} does not exist; create it first", path=target)
     if not folder.is_dir():
-        raise OutputError(f"{folder} is not a folder, so the {what} cannot be written there", path=target)
+        raise OutputError(
+            f"{folder} is not a folder, so the {what} cannot be written there", path=target
+        )
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(f"no permission to write in {folder}", path=target)
     if target.exists() and not os.access(target, os.W_OK):

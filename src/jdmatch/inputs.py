@@ -13,7 +13,20 @@ Source = str | Document | os.PathLike[str]
 __all__ = ["DOCUMENT_SUFFIXES", "Source", "as_document", "checked_source"]
 
 
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".xhtml", ".txt", ".md", ".markdown", ".text", ".doc", ".rtf", ".odt")
+DOCUMENT_SUFFIXES = (
+    ".pdf",
+    ".docx",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".txt",
+    ".md",
+    ".markdown",
+    ".text",
+    ".doc",
+    ".rtf",
+    ".odt",
+)
 
 
 def as_document(source: Source, *, what: str = "document") -> Document:
@@ -32,12 +45,19 @@ def as_document(source: Source, *, what: str = "document") -> Document:
         from jdmatch.extract import read_document
 
         return read_document(source)
-    raise TypeError(f"expected the {what} as text (str), a path (pathlib.Path) or a Document, not {type(source).__name__}")
+    raise TypeError(
+        f"expected the {what} as text (str), a path (pathlib.Path) or a Document, not {type(source).__name__}"
+    )
 
 
 def _refuse_path_text(text: str, what: str) -> None:
     candidate = text.strip()
-    if not candidate or "\n" in candidate or len(candidate) > 4096 or not candidate.lower().endswith(DOCUMENT_SUFFIXES):
+    if (
+        not candidate
+        or "\n" in candidate
+        or len(candidate) > 4096
+        or not candidate.lower().endswith(DOCUMENT_SUFFIXES)
+    ):
         return
     try:
         is_file = os.path.isfile(candidate)
@@ -46,8 +66,10 @@ def _refuse_path_text(text: str, what: str) -> None:
     if is_file:
         from jdmatch.errors import PathGivenAsTextError
 
-        raise PathGivenAsTextError(f"a str is read as the {what}'s text, but this one names a file; "
-                                   f"pass Path({candidate!r}) to read the file")
+        raise PathGivenAsTextError(
+            f"a str is read as the {what}'s text, but this one names a file; "
+            f"pass Path({candidate!r}) to read the file"
+        )
 
 
 def checked_source(source: Any) -> Any:

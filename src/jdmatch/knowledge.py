@@ -32,17 +32,19 @@ from jdmatch.models import SkillMatch
 MODEL_FILE = "models/knowledge.json"
 _WORD = re.compile(r"[^\s]+")
 # job-title words: a name right before one is part of a title ("Java Developer")
-ROLE_WORDS = frozenset("""engineer engineers developer developers programmer architect architects consultant lead
+ROLE_WORDS = frozenset(
+    """engineer engineers developer developers programmer architect architects consultant lead
 designer administrator specialist scientist analyst manager tester intern expert experts professional professionals
-team teams""".split())
+team teams""".split()
+)
 
 
 def _words_before(text: str, start: int, n: int) -> list[str]:
-    return text[max(0, start - 80):start].split()[-n:]
+    return text[max(0, start - 80) : start].split()[-n:]
 
 
 def _words_after(text: str, end: int, n: int) -> list[str]:
-    return text[end:end + 80].split()[:n]
+    return text[end : end + 80].split()[:n]
 
 
 def features(text: str, match: SkillMatch, matches: list[SkillMatch], index: int) -> list[str]:
@@ -52,11 +54,17 @@ def features(text: str, match: SkillMatch, matches: list[SkillMatch], index: int
     surface = match.text
     line_start = text.rfind("\n", 0, match.start) + 1
     line_end = text.find("\n", match.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
     n_words = len(line.split())
-    f = ["bias", f"label={match.label}", f"id={match.id}", f"w-1={before[-1] if before else '<s>'}",
-         f"w+1={after[0] if after else '</s>'}", f"w-2={before[0] if len(before) > 1 else '<s>'}",
-         f"w+2={after[1] if len(after) > 1 else '</s>'}"]
+    f = [
+        "bias",
+        f"label={match.label}",
+        f"id={match.id}",
+        f"w-1={before[-1] if before else '<s>'}",
+        f"w+1={after[0] if after else '</s>'}",
+        f"w-2={before[0] if len(before) > 1 else '<s>'}",
+        f"w+2={after[1] if len(after) > 1 else '</s>'}",
+    ]
     if after and after[0] in ROLE_WORDS:
         f.append("role_after")
     if surface.islower():
@@ -92,7 +100,9 @@ def probability(weights: dict[str, float], names: Iterable[str]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def knowledge_mentions(text: str, matches: list[SkillMatch], *, model: dict[str, Any] | None = None) -> list[SkillMatch]:
+def knowledge_mentions(
+    text: str, matches: list[SkillMatch], *, model: dict[str, Any] | None = None
+) -> list[SkillMatch]:
     """The mentions of ``matches`` (from ``text``) that job-ad annotators count as knowledge, with their boundaries."""
     model = model if model is not None else load_model()
     weights, threshold = model["weights"], model["threshold"]

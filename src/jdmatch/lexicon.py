@@ -21,11 +21,29 @@ from typing import Any
 from jdmatch.errors import LexiconError
 from jdmatch.tokens import fold_plural, make_tokenizer
 
-LABELS = frozenset({
-    "language", "framework", "library", "database", "cloud", "tool", "platform",
-    "practice", "concept", "methodology", "soft_skill", "degree", "field",
-    "certification", "data_format", "protocol", "os", "spoken_language", "domain",
-})
+LABELS = frozenset(
+    {
+        "language",
+        "framework",
+        "library",
+        "database",
+        "cloud",
+        "tool",
+        "platform",
+        "practice",
+        "concept",
+        "methodology",
+        "soft_skill",
+        "degree",
+        "field",
+        "certification",
+        "data_format",
+        "protocol",
+        "os",
+        "spoken_language",
+        "domain",
+    }
+)
 SOURCES = frozenset({"jdmatch", "linguist", "onet", "skillspan", "stackoverflow", "user"})
 _ID = re.compile(r"^[a-z0-9][a-z0-9._+#-]*$")
 _FIELDS = ("id", "name", "label", "category", "aliases", "ambiguous", "cues", "implies", "source")
@@ -105,7 +123,9 @@ class Lexicon:
                 config = tomllib.loads((root / "lexicon.toml").read_text(encoding="utf-8"))
             except (OSError, ValueError, tomllib.TOMLDecodeError):
                 config = {}
-            found = _CODES[self.root] = _read_codes(root, config, {e.id for e in self.entries}, []) if self.root else {}
+            found = _CODES[self.root] = (
+                _read_codes(root, config, {e.id for e in self.entries}, []) if self.root else {}
+            )
         return found
 
     def by_id(self) -> dict[str, Entry]:
@@ -122,7 +142,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+        return (
+            f"{self.file}:{self.line}: {self.message}"
+            if self.line
+            else f"{self.file}: {self.message}"
+        )
 
 
 def default_lexicon_dir() -> Path:
@@ -145,7 +169,11 @@ def read_lexicon(root: str | os.PathLike[str] | None = None) -> Lexicon:
     lexicon, problems = _read(Path(root) if root is not None else default_lexicon_dir())
     if problems:
         shown = "; ".join(str(p) for p in problems[:5])
-        more = f" (and {len(problems) - 5} more; run `jdmatch lexicon check`)" if len(problems) > 5 else ""
+        more = (
+            f" (and {len(problems) - 5} more; run `jdmatch lexicon check`)"
+            if len(problems) > 5
+            else ""
+        )
         raise LexiconError(f"{len(problems)} problem(s) in the lexicon: {shown}{more}")
     return lexicon
 
@@ -174,8 +202,9 @@ def lexicon_fingerprint(folder: Path) -> tuple[str, tuple[str, ...], dict[str, A
     return digest.hexdigest(), tuple(files), config
 
 
-
-def check_lexicon(root: str | os.PathLike[str] | None = None, *, tokenize: Any = None) -> tuple[Lexicon, list[Problem]]:
+def check_lexicon(
+    root: str | os.PathLike[str] | None = None, *, tokenize: Any = None
+) -> tuple[Lexicon, list[Problem]]:
     """Validate a lexicon and return it with every problem found.
 
     Besides the per-entry checks, ``tokenize`` (a callable text -> list of token
@@ -189,7 +218,6 @@ def check_lexicon(root: str | os.PathLike[str] | None = None, *, tokenize: Any =
         def tokenize(text: str) -> list[str]:
             return [t.text for t in tok(text)]
 
-
     problems.extend(_alias_clashes(lexicon, tokenize))
     return lexicon, problems
 
@@ -199,7 +227,9 @@ def _read(root: Path) -> tuple[Lexicon, list[Problem]]:
     try:
         config = tomllib.loads(manifest.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise LexiconError("no lexicon.toml here; a lexicon folder needs one (see lexicon/README.md)", path=root) from None
+        raise LexiconError(
+            "no lexicon.toml here; a lexicon folder needs one (see lexicon/README.md)", path=root
+        ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise LexiconError(f"not valid TOML: {exc}", path=manifest) from None
     problems: list[Problem] = []
@@ -225,23 +255,44 @@ def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
         problems.append(Problem(str(manifest), 0, "[context] must be a table"))
         return ContextRules()
     cues = raw.get("cues", [])
-    if not isinstance(cues, list) or not all(isinstance(c, str) and c == c.lower() and c.strip() for c in cues):
-        problems.append(Problem(str(manifest), 0, "[context] cues must be a list of lowercase words"))
+    if not isinstance(cues, list) or not all(
+        isinstance(c, str) and c == c.lower() and c.strip() for c in cues
+    ):
+        problems.append(
+            Problem(str(manifest), 0, "[context] cues must be a list of lowercase words")
+        )
         cues = []
     strong = raw.get("strong_cues", [])
-    if not isinstance(strong, list) or not all(isinstance(c, str) and c == c.lower() and c.strip() for c in strong):
-        problems.append(Problem(str(manifest), 0, "[context] strong_cues must be a list of lowercase words"))
+    if not isinstance(strong, list) or not all(
+        isinstance(c, str) and c == c.lower() and c.strip() for c in strong
+    ):
+        problems.append(
+            Problem(str(manifest), 0, "[context] strong_cues must be a list of lowercase words")
+        )
         strong = []
     windows: dict[str, Any] = {}
     for key, default in (("cue_window", 4), ("neighbor_window", 12)):
         value = raw.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100:
-            problems.append(Problem(str(manifest), 0, f"[context] {key} must be a whole number from 0 to 100"))
+            problems.append(
+                Problem(str(manifest), 0, f"[context] {key} must be a whole number from 0 to 100")
+            )
             value = default
         windows[key] = value
     lists: dict[str, Any] = {}
-    for key in ("employers", "profile_sites", "role_words", "company_suffixes", "places", "region_codes", "technical_sense", "technical_words",
-                "program_words", "benefit_words", "ordinary_after"):
+    for key in (
+        "employers",
+        "profile_sites",
+        "role_words",
+        "company_suffixes",
+        "places",
+        "region_codes",
+        "technical_sense",
+        "technical_words",
+        "program_words",
+        "benefit_words",
+        "ordinary_after",
+    ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             problems.append(Problem(str(manifest), 0, f"[context] {key} must be a list of words"))
@@ -250,7 +301,9 @@ def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
     return ContextRules(frozenset(cues), frozenset(strong), **windows, **lists)
 
 
-def _json_objects(lines: Iterable[str], where: str, problems: list[Problem]) -> Iterator[tuple[int, dict[str, Any]]]:
+def _json_objects(
+    lines: Iterable[str], where: str, problems: list[Problem]
+) -> Iterator[tuple[int, dict[str, Any]]]:
     """``(line number, object)`` for each JSON-lines object; blank and ``//`` lines skipped, bad lines reported."""
     for number, line in enumerate(lines, 1):
         if not line.strip() or line.lstrip().startswith("//"):
@@ -258,7 +311,9 @@ def _json_objects(lines: Iterable[str], where: str, problems: list[Problem]) -> 
         try:
             raw = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems.append(Problem(where, number, f"not valid JSON ({exc.msg} at column {exc.colno})"))
+            problems.append(
+                Problem(where, number, f"not valid JSON ({exc.msg} at column {exc.colno})")
+            )
             continue
         if not isinstance(raw, dict):
             problems.append(Problem(where, number, "each line must be a JSON object"))
@@ -283,7 +338,9 @@ def _read_file(path: Path, problems: list[Problem]) -> Iterator[Entry]:
             problems.append(Problem(where, 0, "not UTF-8"))
 
 
-def _strings(raw: dict[str, Any], key: str, where: str, number: int, problems: list[Problem]) -> tuple[str, ...]:
+def _strings(
+    raw: dict[str, Any], key: str, where: str, number: int, problems: list[Problem]
+) -> tuple[str, ...]:
     value = raw.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         problems.append(Problem(where, number, f"`{key}` must be a list of strings"))
@@ -315,11 +372,23 @@ def _entry(raw: Any, where: str, number: int, problems: list[Problem]) -> Entry 
         return None
     entry_id, name, label = raw["id"], raw["name"].strip(), raw["label"]
     if not _ID.match(entry_id):
-        problems.append(Problem(where, number, f"id {entry_id!r} must be lowercase letters, digits and . _ + # -"))
+        problems.append(
+            Problem(
+                where, number, f"id {entry_id!r} must be lowercase letters, digits and . _ + # -"
+            )
+        )
     if label not in LABELS:
-        problems.append(Problem(where, number, f"label {label!r} is not one of: {', '.join(sorted(LABELS))}"))
+        problems.append(
+            Problem(where, number, f"label {label!r} is not one of: {', '.join(sorted(LABELS))}")
+        )
     if raw["source"] not in SOURCES:
-        problems.append(Problem(where, number, f"source {raw['source']!r} is not one of: {', '.join(sorted(SOURCES))}"))
+        problems.append(
+            Problem(
+                where,
+                number,
+                f"source {raw['source']!r} is not one of: {', '.join(sorted(SOURCES))}",
+            )
+        )
     aliases = _strings(raw, "aliases", where, number, problems)
     ambiguous = _strings(raw, "ambiguous", where, number, problems)
     cues = _strings(raw, "cues", where, number, problems)
@@ -327,10 +396,26 @@ def _entry(raw: Any, where: str, number: int, problems: list[Problem]) -> Entry 
     if any(c != c.lower() for c in cues):
         problems.append(Problem(where, number, "`cues` must be lowercase"))
     if cues and not ambiguous:
-        problems.append(Problem(where, number, "`cues` only apply to `ambiguous` forms, and this entry has none"))
+        problems.append(
+            Problem(
+                where, number, "`cues` only apply to `ambiguous` forms, and this entry has none"
+            )
+        )
     if entry_id in implies:
         problems.append(Problem(where, number, "an entry cannot imply itself"))
-    return Entry(entry_id, name, label, raw["category"].strip(), aliases, ambiguous, cues, implies, raw["source"], where, number)
+    return Entry(
+        entry_id,
+        name,
+        label,
+        raw["category"].strip(),
+        aliases,
+        ambiguous,
+        cues,
+        implies,
+        raw["source"],
+        where,
+        number,
+    )
 
 
 def _cross_checks(entries: Iterable[Entry]) -> Iterator[Problem]:
@@ -339,7 +424,9 @@ def _cross_checks(entries: Iterable[Entry]) -> Iterator[Problem]:
     for entry in entries:
         if entry.id in seen:
             first = seen[entry.id]
-            yield Problem(entry.file, entry.line, f"id {entry.id!r} already used at {first.file}:{first.line}")
+            yield Problem(
+                entry.file, entry.line, f"id {entry.id!r} already used at {first.file}:{first.line}"
+            )
         else:
             seen[entry.id] = entry
     for entry in entries:
@@ -360,7 +447,11 @@ def _alias_clashes(lexicon: Lexicon, tokenize: Any) -> Iterator[Problem]:
 
     def clash(entry: Entry, form: str, other: tuple[Entry, str]) -> Problem:
         o_entry, o_form = other
-        return Problem(entry.file, entry.line, f"{entry.id}: form {form!r} is also {o_entry.id!r}'s {o_form!r} ({o_entry.file}:{o_entry.line})")
+        return Problem(
+            entry.file,
+            entry.line,
+            f"{entry.id}: form {form!r} is also {o_entry.id!r}'s {o_form!r} ({o_entry.file}:{o_entry.line})",
+        )
 
     for entry in lexicon.entries:
         for form in entry.plain_forms:
@@ -389,12 +480,20 @@ def _alias_clashes(lexicon: Lexicon, tokenize: Any) -> Iterator[Problem]:
 # -- standard codes -------------------------------------------------------------------
 
 _CODES: dict[str, dict[str, dict[str, Any]]] = {}
-_CODE_FIELDS = {"id": str, "onet_commodity": str, "onet_commodity_title": str, "hot_technology": bool, "esco_skill": str}
+_CODE_FIELDS = {
+    "id": str,
+    "onet_commodity": str,
+    "onet_commodity_title": str,
+    "hot_technology": bool,
+    "esco_skill": str,
+}
 _COMMODITY = re.compile(r"^\d{8}$")
 _ESCO_SKILL = re.compile(r"^http://data\.europa\.eu/esco/skill/[0-9a-f-]{36}$")
 
 
-def _read_codes(root: Path, config: dict[str, Any], known: set[str], problems: list[Problem]) -> dict[str, dict[str, Any]]:
+def _read_codes(
+    root: Path, config: dict[str, Any], known: set[str], problems: list[Problem]
+) -> dict[str, dict[str, Any]]:
     """The ``codes`` files of the manifest: one JSON object a line, ``id`` plus the codes of that entry."""
     names = config.get("codes", [])
     manifest = str(root / "lexicon.toml")
@@ -414,20 +513,46 @@ def _read_codes(root: Path, config: dict[str, Any], known: set[str], problems: l
             problems.append(Problem(where, 0, f"cannot read: {exc}"))
             continue
         for number, raw in _json_objects(lines, where, problems):
-            bad = [k for k, v in raw.items() if k not in _CODE_FIELDS or not isinstance(v, _CODE_FIELDS[k])]
+            bad = [
+                k
+                for k, v in raw.items()
+                if k not in _CODE_FIELDS or not isinstance(v, _CODE_FIELDS[k])
+            ]
             if bad or "id" not in raw:
-                problems.append(Problem(where, number, f"needs a string `id`; fields must be {', '.join(_CODE_FIELDS)} (bad: {', '.join(bad) or 'id'})"))
+                problems.append(
+                    Problem(
+                        where,
+                        number,
+                        f"needs a string `id`; fields must be {', '.join(_CODE_FIELDS)} (bad: {', '.join(bad) or 'id'})",
+                    )
+                )
                 continue
             entry_id = raw.pop("id")
             had = codes.get(entry_id, {})
             if entry_id not in known:
                 problems.append(Problem(where, number, f"codes for unknown id {entry_id!r}"))
             elif set(raw) & set(had):  # one file per kind of code: each id once in each
-                problems.append(Problem(where, number, f"id {entry_id!r} has {', '.join(sorted(set(raw) & set(had)))} already"))
+                problems.append(
+                    Problem(
+                        where,
+                        number,
+                        f"id {entry_id!r} has {', '.join(sorted(set(raw) & set(had)))} already",
+                    )
+                )
             elif "onet_commodity" in raw and not _COMMODITY.match(raw["onet_commodity"]):
-                problems.append(Problem(where, number, f"onet_commodity {raw['onet_commodity']!r} must be 8 digits"))
+                problems.append(
+                    Problem(
+                        where, number, f"onet_commodity {raw['onet_commodity']!r} must be 8 digits"
+                    )
+                )
             elif "esco_skill" in raw and not _ESCO_SKILL.match(raw["esco_skill"]):
-                problems.append(Problem(where, number, f"esco_skill {raw['esco_skill']!r} must be an ESCO skill URI (http://data.europa.eu/esco/skill/...)"))
+                problems.append(
+                    Problem(
+                        where,
+                        number,
+                        f"esco_skill {raw['esco_skill']!r} must be an ESCO skill URI (http://data.europa.eu/esco/skill/...)",
+                    )
+                )
             else:
                 codes[entry_id] = {**had, **raw}
     return codes

@@ -8,11 +8,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
-from jdmatch.inputs import DOCUMENT_SUFFIXES, Source, as_document, checked_source
+from jdmatch.inputs import Source, as_document, checked_source
 from jdmatch.models import Document, DocumentLevel, FitResult, SkillMatch
 from jdmatch.profile import DEFAULT_PROFILE
 
-if TYPE_CHECKING:  # the engine's parts load on first use: `import jdmatch.matcher` does not import spaCy
+if (
+    TYPE_CHECKING
+):  # the engine's parts load on first use: `import jdmatch.matcher` does not import spaCy
     from jdmatch.contrast import ContrastModel
     from jdmatch.evidence import SkillDepth
     from jdmatch.lexicon import Lexicon
@@ -20,6 +22,7 @@ if TYPE_CHECKING:  # the engine's parts load on first use: `import jdmatch.match
     from jdmatch.recognize import Analysis, SkillRecognizer
     from jdmatch.scoring import FitScorer
     from jdmatch.structure import Experience, Layout
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
@@ -61,16 +64,25 @@ class Matcher:
     not say when it was written (default: the day of the call).
     """
 
-    def __init__(self, profile: str | os.PathLike[str] | RoleProfile | None = None, *, job: Source | None = None,
-                 lexicon: str | os.PathLike[str] | Lexicon | None = None, extra_lexicon: Iterable[str | os.PathLike[str]] = (),
-                 as_of: datetime.date | None = None, recognizer: SkillRecognizer | None = None,
-                 scorer: FitScorer | None = None) -> None:
+    def __init__(
+        self,
+        profile: str | os.PathLike[str] | RoleProfile | None = None,
+        *,
+        job: Source | None = None,
+        lexicon: str | os.PathLike[str] | Lexicon | None = None,
+        extra_lexicon: Iterable[str | os.PathLike[str]] = (),
+        as_of: datetime.date | None = None,
+        recognizer: SkillRecognizer | None = None,
+        scorer: FitScorer | None = None,
+    ) -> None:
         if profile is not None and job is not None:
             raise ValueError("give a profile or a job posting to score against, not both")
         extra = tuple(os.fspath(p) for p in extra_lexicon)
         if recognizer is not None and (lexicon is not None or extra):
             raise ValueError("give a recognizer or a lexicon to build one from, not both")
-        self._profile_spec: str | os.PathLike[str] | RoleProfile = profile if profile is not None else DEFAULT_PROFILE
+        self._profile_spec: str | os.PathLike[str] | RoleProfile = (
+            profile if profile is not None else DEFAULT_PROFILE
+        )
         self._job = job
         self.as_of = as_of
         self._lexicon = lexicon
@@ -152,7 +164,13 @@ class Matcher:
         """Every skill mention in ``source`` (text, a Document, or a path to read), in order."""
         return self.recognizer.recognize(as_document(source).text)
 
-    def evidence(self, source: Source, *, as_of: datetime.date | None = None, analysis: Analysis | None = None) -> Evidence:
+    def evidence(
+        self,
+        source: Source,
+        *,
+        as_of: datetime.date | None = None,
+        analysis: Analysis | None = None,
+    ) -> Evidence:
         """What scoring reads from a document besides its skills: its kind, the day "Present"
         stands for, a resume's experience and the depth of evidence of each skill.
 
@@ -170,18 +188,30 @@ class Matcher:
             analysis = self.recognizer.analyze(doc.text)
         text = analysis.text
         kind = guess_kind(text)
-        present, why = present_date(text, doc.date, doc.date_source, as_of if as_of is not None else self.as_of)
+        present, why = present_date(
+            text, doc.date, doc.date_source, as_of if as_of is not None else self.as_of
+        )
         experience = depth = lay = None
         if kind == "resume":
-            lay = layout(text, kind)  # read once: experience, depth and seniority share its sections
+            lay = layout(
+                text, kind
+            )  # read once: experience, depth and seniority share its sections
             experience = resume_experience(text, analysis.matches, today=present, layout=lay)
             if analysis.matches:
                 # depth needs a resume's shape (sections or dated roles); a bare line of text has none to read
                 if lay.sections or experience.entries:
-                    depth = skill_depth(text, analysis.matches, experience, list(lay.sections), as_of_year=present.year)
+                    depth = skill_depth(
+                        text,
+                        analysis.matches,
+                        experience,
+                        list(lay.sections),
+                        as_of_year=present.year,
+                    )
         return Evidence(analysis, kind, present, why, experience, depth, lay)
 
-    def score(self, source: Source, *, detail: bool = True, as_of: datetime.date | None = None) -> FitResult:
+    def score(
+        self, source: Source, *, detail: bool = True, as_of: datetime.date | None = None
+    ) -> FitResult:
         """How well ``source`` (text, a Document, or a path) fits the profile, with the evidence.
 
         ``detail=False`` gives the same score with a shorter explanation (faster, for batches).
@@ -189,18 +219,39 @@ class Matcher:
         date (``Document.date``), when it has one, comes first.
         """
         doc = as_document(source)
-        return self.score_analysis(self.recognizer.analyze(doc.text), doc, detail=detail, as_of=as_of)
+        return self.score_analysis(
+            self.recognizer.analyze(doc.text), doc, detail=detail, as_of=as_of
+        )
 
-    def score_analysis(self, analysis: Analysis, doc: Document, *, detail: bool = True, as_of: datetime.date | None = None) -> FitResult:
+    def score_analysis(
+        self,
+        analysis: Analysis,
+        doc: Document,
+        *,
+        detail: bool = True,
+        as_of: datetime.date | None = None,
+    ) -> FitResult:
         """:meth:`score` for a document already recognized (``self.recognizer.analyze(doc.text)``)."""
         ev = self.evidence(doc, as_of=as_of, analysis=analysis)
-        result = self.scorer.score(analysis, self.profile, source=doc.source, detail=detail, profile_vector=self.profile_vector,
-                                   depth=ev.depth, contrast=self.contrast)
+        result = self.scorer.score(
+            analysis,
+            self.profile,
+            source=doc.source,
+            detail=detail,
+            profile_vector=self.profile_vector,
+            depth=ev.depth,
+            contrast=self.contrast,
+        )
         if detail:
             result = _with_experience(result, ev, self.profile, self.skill_names)
         return result
 
-    def score_many(self, sources: Iterable[str | Document | os.PathLike[str]], n_process: int = 1, chunksize: int = 16) -> Iterator[FitResult]:
+    def score_many(
+        self,
+        sources: Iterable[str | Document | os.PathLike[str]],
+        n_process: int = 1,
+        chunksize: int = 16,
+    ) -> Iterator[FitResult]:
         """Score many documents, yielding results in input order.
 
         With ``n_process > 1`` the work is spread over worker processes, each of
@@ -215,23 +266,37 @@ class Matcher:
         import multiprocessing as mp
 
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-        spec = (self._profile_spec if self._job is None else None, self._job, self._lexicon, self.as_of, os.getpid(),
-                self._extra_lexicon)
+        spec = (
+            self._profile_spec if self._job is None else None,
+            self._job,
+            self._lexicon,
+            self.as_of,
+            os.getpid(),
+            self._extra_lexicon,
+        )
         with ctx.Pool(n_process, initializer=_init_worker, initargs=spec) as pool:
-            yield from pool.imap(_score_in_worker, (checked_source(s) for s in sources), chunksize=chunksize)
+            yield from pool.imap(
+                _score_in_worker, (checked_source(s) for s in sources), chunksize=chunksize
+            )
 
 
 _worker: Matcher | None = None
 
 
-def _init_worker(profile: Any, job: Any, lexicon: Any, as_of: Any = None, parent: int | None = None, extra_lexicon: Any = ()) -> None:
+def _init_worker(
+    profile: Any,
+    job: Any,
+    lexicon: Any,
+    as_of: Any = None,
+    parent: int | None = None,
+    extra_lexicon: Any = (),
+) -> None:
     global _worker
     if parent is not None:
         from jdmatch.engine import exit_with_parent
 
         exit_with_parent(parent)
-    _worker = Matcher(profile, job=job, lexicon=lexicon, as_of=as_of,
-                      extra_lexicon=extra_lexicon)
+    _worker = Matcher(profile, job=job, lexicon=lexicon, as_of=as_of, extra_lexicon=extra_lexicon)
 
 
 def _score_in_worker(source: Any) -> FitResult:
@@ -239,7 +304,9 @@ def _score_in_worker(source: Any) -> FitResult:
     return _worker.score(source)
 
 
-def required_gaps(profile: RoleProfile, result: FitResult, *, names: Mapping[str, str] | None = None) -> list[str]:
+def required_gaps(
+    profile: RoleProfile, result: FitResult, *, names: Mapping[str, str] | None = None
+) -> list[str]:
     """The must-haves a document lacks, one line per required group not fully covered.
 
     A group where one skill is enough reads "one of A, B or C"; a group needing
@@ -267,7 +334,10 @@ def required_gaps(profile: RoleProfile, result: FitResult, *, names: Mapping[str
         if g.mode == "any":
             out.append("required skill missing: one of " + _or_list(shown))
         elif g.need and g.need < len(g.skills):
-            out.append(f"required skills missing: {g.need - len(have & {s.id for s in g.skills}) if have else g.need} more of " + _or_list(shown))
+            out.append(
+                f"required skills missing: {g.need - len(have & {s.id for s in g.skills}) if have else g.need} more of "
+                + _or_list(shown)
+            )
         else:
             out.extend(f"required skill missing: {n}" for n in shown)
     return out
@@ -277,28 +347,56 @@ def _or_list(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def _with_experience(result: FitResult, ev: Evidence, profile: RoleProfile, names: Mapping[str, str]) -> FitResult:
+def _with_experience(
+    result: FitResult, ev: Evidence, profile: RoleProfile, names: Mapping[str, str]
+) -> FitResult:
     """Add the document's level and years, and the gaps to what the profile or posting asks."""
     import dataclasses
 
     from jdmatch.structure import layout, seniority, years_asked
 
     text = ev.analysis.text
-    kind, experience, present, present_source = ev.kind, ev.experience, ev.present, ev.present_source
+    kind, experience, present, present_source = (
+        ev.kind,
+        ev.experience,
+        ev.present,
+        ev.present_source,
+    )
     lay = ev.layout if ev.layout is not None else layout(text, kind)
-    years: float | None = (experience.total_years or None) if experience is not None else years_asked(text, layout=lay)[0]
+    years: float | None = (
+        (experience.total_years or None)
+        if experience is not None
+        else years_asked(text, layout=lay)[0]
+    )
     ladder = profile.ladder or None
-    level = seniority(text, ladder=ladder, kind=kind, years=years, experience=experience, today=present, layout=lay)
+    level = seniority(
+        text,
+        ladder=ladder,
+        kind=kind,
+        years=years,
+        experience=experience,
+        today=present,
+        layout=lay,
+    )
     gaps = []
     asked_years = profile.years_required
     if asked_years and kind == "resume" and (years or 0) < asked_years:
-        gaps.append(f"asks for {asked_years:g}+ years of experience; the resume shows about {years or 0:.1f}")
+        gaps.append(
+            f"asks for {asked_years:g}+ years of experience; the resume shows about {years or 0:.1f}"
+        )
     asked_level = profile.seniority
     if asked_level and level.level != "n/a":
         ranks = {lv.level: lv.rank for lv in profile.ladder}
         if asked_level in ranks and level.rank < ranks[asked_level]:
-            gaps.append(f"asks for the {asked_level} level; the document reads as {level.level} ({level.evidence})")
+            gaps.append(
+                f"asks for the {asked_level} level; the document reads as {level.level} ({level.evidence})"
+            )
     gaps.extend(required_gaps(profile, result, names=names))
-    return dataclasses.replace(result, seniority=DocumentLevel(level.level, level.rank, level.track, level.evidence, kind),
-                               years=round(years, 1) if years is not None else None, gaps=tuple(gaps[:12]),
-                               as_of=present.isoformat(), as_of_source=present_source)
+    return dataclasses.replace(
+        result,
+        seniority=DocumentLevel(level.level, level.rank, level.track, level.evidence, kind),
+        years=round(years, 1) if years is not None else None,
+        gaps=tuple(gaps[:12]),
+        as_of=present.isoformat(),
+        as_of_source=present_source,
+    )

@@ -66,11 +66,20 @@ class SkillEvidence:
     mentions: tuple[str, ...] = ()
     spans: tuple[tuple[int, int], ...] = ()
     implied_by: tuple[str, ...] = ()
-    depth: dict[str, Any] | None = None  # how firmly the document shows it: roles, years, last use (see jdmatch.evidence)
+    depth: dict[str, Any] | None = (
+        None  # how firmly the document shows it: roles, years, last use (see jdmatch.evidence)
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "group": self.group, "mentions": list(self.mentions),
-                "spans": [list(s) for s in self.spans], "implied_by": list(self.implied_by), "depth": self.depth}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "group": self.group,
+            "mentions": list(self.mentions),
+            "spans": [list(s) for s in self.spans],
+            "implied_by": list(self.implied_by),
+            "depth": self.depth,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +90,18 @@ class MissingSkill:
     name: str
     group: str
     gain: float
-    alternatives: tuple[str, ...] = ()  # any of these would do as well (one piece of advice for the group)
+    alternatives: tuple[
+        str, ...
+    ] = ()  # any of these would do as well (one piece of advice for the group)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "group": self.group, "gain": round(self.gain, 2),
-                "alternatives": list(self.alternatives)}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "group": self.group,
+            "gain": round(self.gain, 2),
+            "alternatives": list(self.alternatives),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +117,15 @@ class GroupCoverage:
     core: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "name": self.name, "weight": self.weight, "mode": self.mode,
-                "coverage": round(self.coverage, 4), "matched": list(self.matched), "core": self.core}
+        return {
+            "id": self.id,
+            "name": self.name,
+            "weight": self.weight,
+            "mode": self.mode,
+            "coverage": round(self.coverage, 4),
+            "matched": list(self.matched),
+            "core": self.core,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +182,9 @@ class FitResult:
     seniority: DocumentLevel | None = None
     years: float | None = None
     gaps: tuple[str, ...] = ()
-    contrast: float | None = None  # P(the role rather than a neighbour | skills), see jdmatch.contrast
+    contrast: float | None = (
+        None  # P(the role rather than a neighbour | skills), see jdmatch.contrast
+    )
     core_coverage: float = 1.0
     core_gate: float = 1.0  # share of the score kept when the core of the role is thin
     band: str = ""
@@ -170,14 +195,25 @@ class FitResult:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "source": self.source, "profile": self.profile, "score": round(self.score, 2), "band": self.band,
+            "source": self.source,
+            "profile": self.profile,
+            "score": round(self.score, 2),
+            "band": self.band,
             "contrast": round(self.contrast, 4) if self.contrast is not None else None,
-            "core_coverage": round(self.core_coverage, 4), "core_gate": round(self.core_gate, 4), "notes": list(self.notes),
+            "core_coverage": round(self.core_coverage, 4),
+            "core_gate": round(self.core_gate, 4),
+            "notes": list(self.notes),
             "contrast_terms": [t.to_dict() for t in self.contrast_terms],
-            "seniority": self.seniority.to_dict() if self.seniority is not None else None, "years": self.years, "as_of": self.as_of, "as_of_source": self.as_of_source,
+            "seniority": self.seniority.to_dict() if self.seniority is not None else None,
+            "years": self.years,
+            "as_of": self.as_of,
+            "as_of_source": self.as_of_source,
             "gaps": list(self.gaps),
-            "hedged": list(self.hedged), "negated": list(self.negated),
-            "coverage": round(self.coverage, 4), "similarity": round(self.similarity, 4), "cosine": round(self.cosine, 4),
+            "hedged": list(self.hedged),
+            "negated": list(self.negated),
+            "coverage": round(self.coverage, 4),
+            "similarity": round(self.similarity, 4),
+            "cosine": round(self.cosine, 4),
             "groups": [g.to_dict() for g in self.groups],
             "matched": [m.to_dict() for m in self.matched],
             "missing": [m.to_dict() for m in self.missing],

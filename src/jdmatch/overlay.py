@@ -10,7 +10,17 @@ import dataclasses
 from typing import Any
 
 from jdmatch.errors import LexiconError
-from jdmatch.lexicon import _FIELDS, LABELS, Entry, Lexicon, Problem, _alias_clashes, _entry, _json_objects, _strings
+from jdmatch.lexicon import (
+    _FIELDS,
+    LABELS,
+    Entry,
+    Lexicon,
+    Problem,
+    _alias_clashes,
+    _entry,
+    _json_objects,
+    _strings,
+)
 from jdmatch.tokens import make_tokenizer
 
 _PATCH_LISTS = ("aliases", "ambiguous", "cues", "implies")
@@ -18,7 +28,9 @@ USER_DEFAULTS = {"label": "tool", "category": "Other", "source": "user"}
 """What a new entry of a user's file is when it does not say: a tool, in category "Other", from "user"."""
 
 
-def merge_overlays(base: Lexicon, files: list[tuple[str, bytes]], *, overlays: tuple[str, ...] | None = None) -> Lexicon:
+def merge_overlays(
+    base: Lexicon, files: list[tuple[str, bytes]], *, overlays: tuple[str, ...] | None = None
+) -> Lexicon:
     """``base`` with a user's JSON-lines files merged over it; raise :class:`LexiconError` naming file:line on any problem.
 
     ``files`` holds (name as given, content); ``overlays`` (default: the names) is what the result keeps as its
@@ -62,10 +74,22 @@ def merge_overlays(base: Lexicon, files: list[tuple[str, bytes]], *, overlays: t
             else:
                 entry = _patch(current, raw, where, number, problems)
                 ambiguous = _strings(raw, "ambiguous", where, number, [])
-                if "name" not in raw:  # the name as it was still clashes with another user form equal to it
+                if (
+                    "name" not in raw
+                ):  # the name as it was still clashes with another user form equal to it
                     ambiguous = (*ambiguous, entry.name)
-                given.append(Entry(entry_id, entry.name, entry.label, entry.category,
-                                   _strings(raw, "aliases", where, number, []), ambiguous, file=where, line=number))
+                given.append(
+                    Entry(
+                        entry_id,
+                        entry.name,
+                        entry.label,
+                        entry.category,
+                        _strings(raw, "aliases", where, number, []),
+                        ambiguous,
+                        file=where,
+                        line=number,
+                    )
+                )
             by_id[entry_id] = entry
             touched[entry_id] = None
     for entry_id in touched:
@@ -82,10 +106,18 @@ def merge_overlays(base: Lexicon, files: list[tuple[str, bytes]], *, overlays: t
         raise LexiconError(f"{len(problems)} problem(s) in the extra lexicon: {shown}{more}")
     first = tuple(by_id[i] for i in touched)
     rest = tuple(by_id[e.id] for e in base.entries if e.id not in touched)
-    return Lexicon(first + rest, base.context, base.root, base.files, overlays or tuple(where for where, _ in files))
+    return Lexicon(
+        first + rest,
+        base.context,
+        base.root,
+        base.files,
+        overlays or tuple(where for where, _ in files),
+    )
 
 
-def _patch(current: Entry, raw: dict[str, Any], where: str, number: int, problems: list[Problem]) -> Entry:
+def _patch(
+    current: Entry, raw: dict[str, Any], where: str, number: int, problems: list[Problem]
+) -> Entry:
     """``current`` changed by one line of a user file (see :func:`merge_overlays`)."""
     unknown = set(raw) - set(_FIELDS)
     if unknown:
@@ -99,7 +131,13 @@ def _patch(current: Entry, raw: dict[str, Any], where: str, number: int, problem
             else:
                 scalars[key] = value.strip()
     if scalars.get("label", current.label) not in LABELS:
-        problems.append(Problem(where, number, f"label {scalars['label']!r} is not one of: {', '.join(sorted(LABELS))}"))
+        problems.append(
+            Problem(
+                where,
+                number,
+                f"label {scalars['label']!r} is not one of: {', '.join(sorted(LABELS))}",
+            )
+        )
     added = {key: _strings(raw, key, where, number, problems) for key in _PATCH_LISTS}
     if any(c != c.lower() for c in added["cues"]):
         problems.append(Problem(where, number, "`cues` must be lowercase"))
@@ -110,7 +148,21 @@ def _patch(current: Entry, raw: dict[str, Any], where: str, number: int, problem
         problems.append(Problem(where, number, "an entry cannot imply itself"))
     cues = tuple(dict.fromkeys((*current.cues, *added["cues"])))
     if cues and not ambiguous:
-        problems.append(Problem(where, number, "`cues` only apply to `ambiguous` forms, and this entry has none"))
-    return Entry(current.id, scalars.get("name", current.name), scalars.get("label", current.label),
-                 scalars.get("category", current.category), tuple(dict.fromkeys(aliases)), tuple(dict.fromkeys(ambiguous)),
-                 cues, implies, scalars.get("source", current.source), current.file, current.line)
+        problems.append(
+            Problem(
+                where, number, "`cues` only apply to `ambiguous` forms, and this entry has none"
+            )
+        )
+    return Entry(
+        current.id,
+        scalars.get("name", current.name),
+        scalars.get("label", current.label),
+        scalars.get("category", current.category),
+        tuple(dict.fromkeys(aliases)),
+        tuple(dict.fromkeys(ambiguous)),
+        cues,
+        implies,
+        scalars.get("source", current.source),
+        current.file,
+        current.line,
+    )

@@ -28,7 +28,12 @@ class PostingExtras:
     degree: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"required": list(self.required), "preferred": list(self.preferred), "years": self.years, "degree": self.degree}
+        return {
+            "required": list(self.required),
+            "preferred": list(self.preferred),
+            "years": self.years,
+            "degree": self.degree,
+        }
 
 
 def posting_extras(doc: Document) -> PostingExtras:
@@ -62,14 +67,30 @@ def apply_extras(reqs: Any, doc: Document, recognizer: Any) -> Any:
     for m in recognizer.recognize(listed) if listed.strip() else ():
         if m.label != "soft_skill" and m.id not in required:
             old = preferred.pop(m.id, None)
-            required[m.id] = SkillRequirement(m.id, m.name, "required", old.years if old else None,
-                                              old.alternatives if old else (), "listed in the posting's skills")
+            required[m.id] = SkillRequirement(
+                m.id,
+                m.name,
+                "required",
+                old.years if old else None,
+                old.alternatives if old else (),
+                "listed in the posting's skills",
+            )
     listed_ids = {m.id for m in recognizer.recognize(listed)} if listed.strip() else set()
     for m in recognizer.recognize(", ".join(extras.preferred)) if extras.preferred else ():
         # an item the list marks optional ("Kafka (nice to have)") is preferred, whatever the scan of its line said
         if m.label != "soft_skill" and m.id not in listed_ids:
             old = required.pop(m.id, None) or preferred.get(m.id)
-            preferred[m.id] = SkillRequirement(m.id, m.name, "preferred", old.years if old else None,
-                                               old.alternatives if old else (), "listed in the posting's skills as optional")
-    return dataclasses.replace(reqs, required=tuple(required.values()), preferred=tuple(preferred.values()),
-                               years_required=reqs.years_required or extras.years)
+            preferred[m.id] = SkillRequirement(
+                m.id,
+                m.name,
+                "preferred",
+                old.years if old else None,
+                old.alternatives if old else (),
+                "listed in the posting's skills as optional",
+            )
+    return dataclasses.replace(
+        reqs,
+        required=tuple(required.values()),
+        preferred=tuple(preferred.values()),
+        years_required=reqs.years_required or extras.years,
+    )

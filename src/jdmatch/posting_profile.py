@@ -22,8 +22,12 @@ from jdmatch.profile import UMBRELLA_TERMS, GroupSkill, RoleProfile, SkillGroup,
 __all__ = ["profile_from_posting"]
 
 
-def profile_from_posting(source: str | os.PathLike[str] | Document, *, recognizer: Any = None,
-                         max_keywords: int | None = None) -> RoleProfile:
+def profile_from_posting(
+    source: str | os.PathLike[str] | Document,
+    *,
+    recognizer: Any = None,
+    max_keywords: int | None = None,
+) -> RoleProfile:
     """A profile made from one job posting: its skills, grouped by category, weighted by mentions.
 
     ``source`` follows the one input rule: a ``str`` is the posting's text, an
@@ -39,7 +43,9 @@ def profile_from_posting(source: str | os.PathLike[str] | Document, *, recognize
 
     conf = rules.load("posting_profile")
     weights, settings = conf["groups"], conf["profile"]
-    doc = as_document(source, what="posting")  # a str is the posting's text, an os.PathLike its file
+    doc = as_document(
+        source, what="posting"
+    )  # a str is the posting's text, an os.PathLike its file
     if recognizer is None:
         from jdmatch.recognize import default_recognizer
 
@@ -47,30 +53,68 @@ def profile_from_posting(source: str | os.PathLike[str] | Document, *, recognize
     analysis = recognizer.analyze(doc.text)
     # soft skills and umbrella terms ("software development", "IT") are not requirements a resume can miss
     # (nor are the generic knowledge terms learnt from annotated postings: "web applications", "production deployment")
-    excluded_labels, excluded_categories = set(conf["skills"]["excluded_labels"]), set(conf["skills"]["excluded_categories"])
-    skills = [m for m in analysis.matches if m.label not in excluded_labels and m.id not in UMBRELLA_TERMS
-              and m.category not in excluded_categories]
+    excluded_labels, excluded_categories = (
+        set(conf["skills"]["excluded_labels"]),
+        set(conf["skills"]["excluded_categories"]),
+    )
+    skills = [
+        m
+        for m in analysis.matches
+        if m.label not in excluded_labels
+        and m.id not in UMBRELLA_TERMS
+        and m.category not in excluded_categories
+    ]
     if not skills:
-        raise ProfileError("the posting names no skill jdmatch knows, so it cannot serve as a profile", path=doc.source)
+        raise ProfileError(
+            "the posting names no skill jdmatch knows, so it cannot serve as a profile",
+            path=doc.source,
+        )
     reqs = posting_requirements(doc.text, skills)
     # what a structured posting states in its fields (JSON-LD skills, years, degree); see jdmatch.posting_fields
     reqs = apply_extras(reqs, doc, recognizer)
     groups = _groups(reqs, skills, weights)
-    keywords = tuple(w for w, _ in analysis.words.most_common(max_keywords if max_keywords is not None else settings["max_keywords"]))
-    title = str(doc.fields.get("title") or "") or next((line.strip().lstrip("#").strip() for line in doc.text.splitlines() if line.strip()), "Job posting")
-    title = title[:settings["max_title"]]
+    keywords = tuple(
+        w
+        for w, _ in analysis.words.most_common(
+            max_keywords if max_keywords is not None else settings["max_keywords"]
+        )
+    )
+    title = str(doc.fields.get("title") or "") or next(
+        (line.strip().lstrip("#").strip() for line in doc.text.splitlines() if line.strip()),
+        "Job posting",
+    )
+    title = title[: settings["max_title"]]
     base = load_profile(settings["base"])
     # a posting that reads as backend development (the backend profile's contrast model says so)
     # is for that role: a resume is also judged by how much it reads like a backend developer's
     contrast_model, contrast_weight, coverage_weight = "", 0.0, settings["coverage_weight"]
     if base.contrast_model:
         model = conf["contrast"]
-        if load_contrast(base.contrast_model).probability(document_features(analysis, None)) >= model["threshold"]:
-            contrast_model, contrast_weight, coverage_weight = base.contrast_model, model["weight"], model["coverage_weight"]
-    return RoleProfile(id="posting", title=title, groups=tuple(groups), keywords=keywords, source=doc.source,
-                       coverage_weight=coverage_weight, similarity_scale=settings["similarity_scale"], ladder=base.ladder,
-                       years_required=reqs.years_required, seniority=reqs.seniority, core_floor=settings["core_floor"],
-                       core_full=settings["core_full"], contrast_weight=contrast_weight, contrast_model=contrast_model)
+        if (
+            load_contrast(base.contrast_model).probability(document_features(analysis, None))
+            >= model["threshold"]
+        ):
+            contrast_model, contrast_weight, coverage_weight = (
+                base.contrast_model,
+                model["weight"],
+                model["coverage_weight"],
+            )
+    return RoleProfile(
+        id="posting",
+        title=title,
+        groups=tuple(groups),
+        keywords=keywords,
+        source=doc.source,
+        coverage_weight=coverage_weight,
+        similarity_scale=settings["similarity_scale"],
+        ladder=base.ladder,
+        years_required=reqs.years_required,
+        seniority=reqs.seniority,
+        core_floor=settings["core_floor"],
+        core_full=settings["core_full"],
+        contrast_weight=contrast_weight,
+        contrast_model=contrast_model,
+    )
 
 
 def _groups(reqs: Any, skills: list[Any], weights: dict[str, Any]) -> list[SkillGroup]:
@@ -79,12 +123,15 @@ def _groups(reqs: Any, skills: list[Any], weights: dict[str, Any]) -> list[Skill
     category = {m.id: m.category for m in skills}
     name_of = {m.id: m.name for m in skills}
     label_of = {m.id: m.label for m in skills}
-    tiers = (("required", weights["required_weight"], True), ("preferred", weights["preferred_weight"], False))
+    tiers = (
+        ("required", weights["required_weight"], True),
+        ("preferred", weights["preferred_weight"], False),
+    )
     groups: list[SkillGroup] = []
     grouped: set[str] = set()
     # alternatives ("such as Python, Ruby or Java", "one of", "Java/Kotlin", "(JSF, Wicket, GWT)"): one is enough
     for status, per_group, core in tiers:
-        for req in (reqs.required if status == "required" else reqs.preferred):
+        for req in reqs.required if status == "required" else reqs.preferred:
             if not req.alternatives or req.id in grouped:
                 continue
             members = [req.id, *(a for a in req.alternatives if a in counts and a not in grouped)]
@@ -93,26 +140,47 @@ def _groups(reqs: Any, skills: list[Any], weights: dict[str, Any]) -> list[Skill
             grouped.update(members)
             names = ", ".join(name_of.get(i, i) for i in members)
             label = "One of" if status == "required" else "Nice to have, one of"
-            groups.append(SkillGroup(_slug(f"{status}-one-of-" + "-".join(members))[:80], f"{label}: {names}", per_group, "any",
-                                     tuple(GroupSkill(i) for i in members), core=core, required=status == "required"))
+            groups.append(
+                SkillGroup(
+                    _slug(f"{status}-one-of-" + "-".join(members))[:80],
+                    f"{label}: {names}",
+                    per_group,
+                    "any",
+                    tuple(GroupSkill(i) for i in members),
+                    core=core,
+                    required=status == "required",
+                )
+            )
     # the rest: required skills weigh more than preferred ones, a skill named often a little more
     half_kinds = set(weights["half_kinds"])
     for status, per_skill, core in tiers:
         by_category: dict[str, list[GroupSkill]] = {}
-        for req in (reqs.required if status == "required" else reqs.preferred):
+        for req in reqs.required if status == "required" else reqs.preferred:
             if req.id in grouped:
                 continue
             grouped.add(req.id)
             repeats = min(counts[req.id] - 1, weights["repeat_cap"])
-            by_category.setdefault(category.get(req.id, "Other"), []).append(GroupSkill(req.id, 1.0 + weights["repeat_bonus"] * repeats))
+            by_category.setdefault(category.get(req.id, "Other"), []).append(
+                GroupSkill(req.id, 1.0 + weights["repeat_bonus"] * repeats)
+            )
         for cat, members in by_category.items():
             label = "Must have" if status == "required" else "Nice to have"
             # several frameworks, libraries, databases or tools of one kind are rarely all needed:
             # half of them will do ("Laravel, CodeIgniter, Symfony"); languages and the rest all count
             kinds = {label_of.get(gs.id, "") for gs in members}
             need = -(-len(members) // 2) if len(members) > 1 and kinds <= half_kinds else None
-            groups.append(SkillGroup(_slug(f"{status}-{cat}"), f"{label}: {cat}", per_skill * (need or len(members)), "all",
-                                     tuple(members), need=need, core=core, required=status == "required"))
+            groups.append(
+                SkillGroup(
+                    _slug(f"{status}-{cat}"),
+                    f"{label}: {cat}",
+                    per_skill * (need or len(members)),
+                    "all",
+                    tuple(members),
+                    need=need,
+                    core=core,
+                    required=status == "required",
+                )
+            )
     return groups
 
 

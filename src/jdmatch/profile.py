@@ -25,11 +25,24 @@ DEFAULT_PROFILE = "backend-engineer"
 _MODES = ("any", "all")
 # words for the whole trade rather than a skill: a posting asking for "software development" asks for
 # years in the trade (read by years_asked), not for those words on a resume
-UMBRELLA_TERMS = frozenset({
-    "software-development", "software-engineering", "programming", "web-development", "application-development",
-    "backend-development", "information-technology", "computer-science", "engineering", "technology",
-    "software-development-process", "it", "coding", "development",
-})
+UMBRELLA_TERMS = frozenset(
+    {
+        "software-development",
+        "software-engineering",
+        "programming",
+        "web-development",
+        "application-development",
+        "backend-development",
+        "information-technology",
+        "computer-science",
+        "engineering",
+        "technology",
+        "software-development-process",
+        "it",
+        "coding",
+        "development",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +62,9 @@ class SkillGroup:
     skills: tuple[GroupSkill, ...]
     need: int | None = None
     core: bool = False
-    required: bool = False  # a posting's must-have: missing it is a gap, whatever the group is called
+    required: bool = (
+        False  # a posting's must-have: missing it is a gap, whatever the group is called
+    )
 
     def coverage(self, present: set[str]) -> float:
         """Share of this group's need met by the skills in ``present`` (0-1)."""
@@ -91,10 +106,14 @@ class RoleProfile:
     years_required: float | None = None
     seniority: str | None = None
     contrast_weight: float = 0.0
-    contrast_model: str = ""  # path of the fitted model of what sets the role apart (see jdmatch.contrast)
+    contrast_model: str = (
+        ""  # path of the fitted model of what sets the role apart (see jdmatch.contrast)
+    )
     core_floor: float = 1.0  # share of the score kept when the core groups are empty (1: no gate)
     core_full: float = 0.6  # core coverage from which the score is not held back
-    coverage_scale: float = 1.0  # the curve of how coverage counts (see scoring.counted_coverage); 1: as it is
+    coverage_scale: float = (
+        1.0  # the curve of how coverage counts (see scoring.counted_coverage); 1: as it is
+    )
     onet_soc: str = ""
     """The O*NET-SOC code of the occupation (e.g. 15-1252.00 Software Developers)."""
     isco08: str = ""
@@ -108,11 +127,35 @@ class RoleProfile:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "title": self.title, "source": self.source, "onet_soc": self.onet_soc, "isco08": self.isco08,
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "onet_soc": self.onet_soc,
+            "isco08": self.isco08,
             "esco_occupation": self.esco_occupation,
-            "groups": [{"id": g.id, "name": g.name, "weight": g.weight, "mode": g.mode, "need": g.need, "core": g.core, "required": g.required,
-                        "skills": [{"id": s.id, "weight": s.weight} for s in g.skills]} for g in self.groups],
-            "ladder": [{"level": lv.level, "rank": lv.rank, "track": lv.track, "titles": list(lv.titles), "years": list(lv.years)} for lv in self.ladder],
+            "groups": [
+                {
+                    "id": g.id,
+                    "name": g.name,
+                    "weight": g.weight,
+                    "mode": g.mode,
+                    "need": g.need,
+                    "core": g.core,
+                    "required": g.required,
+                    "skills": [{"id": s.id, "weight": s.weight} for s in g.skills],
+                }
+                for g in self.groups
+            ],
+            "ladder": [
+                {
+                    "level": lv.level,
+                    "rank": lv.rank,
+                    "track": lv.track,
+                    "titles": list(lv.titles),
+                    "years": list(lv.years),
+                }
+                for lv in self.ladder
+            ],
         }
 
 
@@ -125,7 +168,11 @@ def list_profiles() -> list[Path]:
     return sorted(profiles_dir().glob("*.toml"))
 
 
-def load_profile(profile: str | os.PathLike[str] | RoleProfile = DEFAULT_PROFILE, *, lexicon: Lexicon | None = None) -> RoleProfile:
+def load_profile(
+    profile: str | os.PathLike[str] | RoleProfile = DEFAULT_PROFILE,
+    *,
+    lexicon: Lexicon | None = None,
+) -> RoleProfile:
     """A profile by shipped name, by path to a TOML file, or as given; validated."""
     if isinstance(profile, RoleProfile):
         return profile
@@ -134,7 +181,9 @@ def load_profile(profile: str | os.PathLike[str] | RoleProfile = DEFAULT_PROFILE
         path = profiles_dir() / f"{profile}.toml"
         if not path.is_file():
             names = ", ".join(p.stem for p in list_profiles())
-            raise ProfileError(f"no profile named {profile!r}; installed profiles: {names} (or give a path to a .toml file)")
+            raise ProfileError(
+                f"no profile named {profile!r}; installed profiles: {names} (or give a path to a .toml file)"
+            )
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -144,7 +193,12 @@ def load_profile(profile: str | os.PathLike[str] | RoleProfile = DEFAULT_PROFILE
     return parse_profile(raw, path=path, lexicon=lexicon)
 
 
-def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profile>", lexicon: Lexicon | None = None) -> RoleProfile:
+def parse_profile(
+    raw: dict[str, Any],
+    *,
+    path: str | os.PathLike[str] = "<profile>",
+    lexicon: Lexicon | None = None,
+) -> RoleProfile:
     """Build and validate a profile from parsed TOML."""
     problems: list[str] = []
 
@@ -183,7 +237,9 @@ def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profi
         if mode not in _MODES:
             problems.append(f"{where}: `mode` must be one of {', '.join(_MODES)}, not {mode!r}")
         needed = g.get("need")
-        if needed is not None and (not isinstance(needed, int) or isinstance(needed, bool) or needed < 1):
+        if needed is not None and (
+            not isinstance(needed, int) or isinstance(needed, bool) or needed < 1
+        ):
             problems.append(f"{where}: `need` must be a whole number of at least 1")
             needed = None
         skills = []
@@ -195,17 +251,31 @@ def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profi
             if isinstance(s, str):
                 s = {"id": s}
             if not isinstance(s, dict) or not isinstance(s.get("id"), str):
-                problems.append(f"{where}: each skill must be an id or {{ id = \"...\", weight = 1.0 }}")
+                problems.append(
+                    f'{where}: each skill must be an id or {{ id = "...", weight = 1.0 }}'
+                )
                 continue
             sw = s.get("weight", 1.0)
             if not isinstance(sw, (int, float)) or isinstance(sw, bool) or sw <= 0:
                 problems.append(f"{where}: skill {s['id']!r} needs a positive weight")
                 sw = 1.0
             if s["id"] not in known:
-                problems.append(f"{where}: skill {s['id']!r} is not in the lexicon (see `jdmatch lexicon check`)")
+                problems.append(
+                    f"{where}: skill {s['id']!r} is not in the lexicon (see `jdmatch lexicon check`)"
+                )
             skills.append(GroupSkill(s["id"], float(sw)))
-        groups.append(SkillGroup(gid, str(g.get("name", gid)), float(weight or 1.0), str(mode), tuple(skills),
-                                 needed, bool(g.get("core", False)), bool(g.get("required", False))))
+        groups.append(
+            SkillGroup(
+                gid,
+                str(g.get("name", gid)),
+                float(weight or 1.0),
+                str(mode),
+                tuple(skills),
+                needed,
+                bool(g.get("core", False)),
+                bool(g.get("required", False)),
+            )
+        )
     ladder = []
     for i, lv in enumerate(raw.get("ladder", []) or [], 1):
         where = f"ladder[{i}]"
@@ -219,10 +289,23 @@ def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profi
             problems.append(f"{where}: `titles` must be a list of strings")
             titles = []
         years = lv.get("years", [0, 50])
-        if not (isinstance(years, list) and len(years) == 2 and all(isinstance(y, (int, float)) for y in years) and years[0] <= years[1]):
+        if not (
+            isinstance(years, list)
+            and len(years) == 2
+            and all(isinstance(y, (int, float)) for y in years)
+            and years[0] <= years[1]
+        ):
             problems.append(f"{where}: `years` must be [low, high]")
             years = [0, 50]
-        ladder.append(Level(level, rank, tuple(t.lower() for t in titles), (float(years[0]), float(years[1])), str(lv.get("track", "individual"))))
+        ladder.append(
+            Level(
+                level,
+                rank,
+                tuple(t.lower() for t in titles),
+                (float(years[0]), float(years[1])),
+                str(lv.get("track", "individual")),
+            )
+        )
     cw = raw.get("coverage_weight", 0.6)
     if not isinstance(cw, (int, float)) or not 0 <= cw <= 1:
         problems.append("profile: `coverage_weight` must be between 0 and 1")
@@ -232,17 +315,28 @@ def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profi
         problems.append("profile: `similarity_scale` must be above 0 and at most 1")
         scale = 0.45
     kw = raw.get("contrast_weight", 0.0)
-    if not isinstance(kw, (int, float)) or isinstance(kw, bool) or not 0 <= kw <= 1 or kw + float(cw) > 1:
-        problems.append("profile: `contrast_weight` must be between 0 and 1, and with `coverage_weight` at most 1")
+    if (
+        not isinstance(kw, (int, float))
+        or isinstance(kw, bool)
+        or not 0 <= kw <= 1
+        or kw + float(cw) > 1
+    ):
+        problems.append(
+            "profile: `contrast_weight` must be between 0 and 1, and with `coverage_weight` at most 1"
+        )
         kw = 0.0
     contrast = raw.get("contrast_model", "")
     if not isinstance(contrast, str):
         problems.append("profile: `contrast_model` must be a file name")
         contrast = ""
     elif contrast:
-        model_path = (Path(path).parent / contrast) if not Path(contrast).is_absolute() else Path(contrast)
+        model_path = (
+            (Path(path).parent / contrast) if not Path(contrast).is_absolute() else Path(contrast)
+        )
         if not model_path.is_file():
-            problems.append(f"profile: `contrast_model` {contrast!r} does not exist next to the profile")
+            problems.append(
+                f"profile: `contrast_model` {contrast!r} does not exist next to the profile"
+            )
         contrast = str(model_path)
     cscale = raw.get("coverage_scale", 1.0)
     if not isinstance(cscale, (int, float)) or isinstance(cscale, bool) or not 0 < cscale <= 1:
@@ -250,7 +344,10 @@ def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profi
         cscale = 1.0
     floor = raw.get("core_floor", 1.0)
     full = raw.get("core_full", 0.6)
-    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v <= 1 for v in (floor, full)):
+    if not all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) and 0 < v <= 1
+        for v in (floor, full)
+    ):
         problems.append("profile: `core_floor` and `core_full` must be above 0 and at most 1")
         floor, full = 1.0, 0.6
     keywords = raw.get("keywords", [])
@@ -258,22 +355,54 @@ def parse_profile(raw: dict[str, Any], *, path: str | os.PathLike[str] = "<profi
         problems.append("profile: `keywords` must be a list of strings")
         keywords = []
     codes: dict[str, Any] = {}
-    for key, pattern, example in (("onet_soc", r"\d{2}-\d{4}\.\d{2}", "15-1252.00"), ("isco08", r"\d{1,4}", "2512"),
-                                  ("esco_occupation", r"http://data\.europa\.eu/esco/occupation/[0-9a-f-]{36}", "http://data.europa.eu/esco/occupation/...")):
+    for key, pattern, example in (
+        ("onet_soc", r"\d{2}-\d{4}\.\d{2}", "15-1252.00"),
+        ("isco08", r"\d{1,4}", "2512"),
+        (
+            "esco_occupation",
+            r"http://data\.europa\.eu/esco/occupation/[0-9a-f-]{36}",
+            "http://data.europa.eu/esco/occupation/...",
+        ),
+    ):
         value = raw.get(key, "")
         if not isinstance(value, str) or (value and not re.fullmatch(pattern, value)):
-            problems.append(f"profile: `{key}` must be a code like \"{example}\"")
+            problems.append(f'profile: `{key}` must be a code like "{example}"')
             value = ""
         codes[key] = value
     if problems:
-        raise ProfileError("; ".join(problems[:6]) + (f" (and {len(problems) - 6} more)" if len(problems) > 6 else ""), path=path)
-    return RoleProfile(ident, title, tuple(groups), str(raw.get("description", "")).strip(), tuple(k.lower() for k in keywords),
-                       tuple(ladder), float(cw), float(scale), str(path), contrast_weight=float(kw), contrast_model=contrast,
-                       core_floor=float(floor), core_full=float(full), coverage_scale=float(cscale), **codes)
+        raise ProfileError(
+            "; ".join(problems[:6])
+            + (f" (and {len(problems) - 6} more)" if len(problems) > 6 else ""),
+            path=path,
+        )
+    return RoleProfile(
+        ident,
+        title,
+        tuple(groups),
+        str(raw.get("description", "")).strip(),
+        tuple(k.lower() for k in keywords),
+        tuple(ladder),
+        float(cw),
+        float(scale),
+        str(path),
+        contrast_weight=float(kw),
+        contrast_model=contrast,
+        core_floor=float(floor),
+        core_full=float(full),
+        coverage_scale=float(cscale),
+        **codes,
+    )
 
 
 def _kind(kind: type | tuple[type, ...]) -> str:
-    names = {str: "text", int: "a whole number", float: "a number", bool: "true or false", list: "a list", dict: "a table"}
+    names = {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        bool: "true or false",
+        list: "a list",
+        dict: "a table",
+    }
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 

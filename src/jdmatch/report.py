@@ -21,7 +21,14 @@ def group_skills(matches: Iterable[SkillMatch], lexicon: Any = None) -> list[dic
     for m in matches:
         entry = grouped.get(m.id)
         if entry is None:
-            entry = grouped[m.id] = {"id": m.id, "name": m.name, "label": m.label, "category": m.category, "count": 0, "mentions": []}
+            entry = grouped[m.id] = {
+                "id": m.id,
+                "name": m.name,
+                "label": m.label,
+                "category": m.category,
+                "count": 0,
+                "mentions": [],
+            }
         entry["count"] += 1
         entry["mentions"].append({"start": m.start, "end": m.end, "text": m.text})
     if lexicon is not None:
@@ -34,8 +41,15 @@ def group_skills(matches: Iterable[SkillMatch], lexicon: Any = None) -> list[dic
         for sid, sources in implied.items():
             if sid not in grouped and sid in by_id:
                 e = by_id[sid]
-                grouped[sid] = {"id": sid, "name": e.name, "label": e.label, "category": e.category, "count": 0, "mentions": [],
-                                "implied_by": list(sources)}
+                grouped[sid] = {
+                    "id": sid,
+                    "name": e.name,
+                    "label": e.label,
+                    "category": e.category,
+                    "count": 0,
+                    "mentions": [],
+                    "implied_by": list(sources),
+                }
     return list(grouped.values())
 
 
@@ -53,7 +67,9 @@ def add_score_codes(data: dict[str, Any], lexicon: Any, profile: Any) -> dict[st
     """A score's JSON with the codes of its matched and missing skills and the profile's occupation codes."""
     add_codes(data.get("matched", []), lexicon)
     add_codes(data.get("missing", []), lexicon)
-    occupation = {k: v for k in ("onet_soc", "isco08", "esco_occupation") if (v := getattr(profile, k, ""))}
+    occupation = {
+        k: v for k in ("onet_soc", "isco08", "esco_occupation") if (v := getattr(profile, k, ""))
+    }
     if occupation:
         data["occupation"] = occupation
     return data
@@ -92,8 +108,16 @@ def jsonresume_skills(grouped: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if skill["label"] != "spoken_language":
             by_category.setdefault(skill["category"], []).append(skill)
     order = sorted(by_category, key=lambda c: (-sum(s["count"] for s in by_category[c]), c))
-    return [{"name": c, "keywords": [s["name"] for s in sorted(by_category[c], key=lambda s: (-s["count"], s["name"].lower()))]}
-            for c in order]
+    return [
+        {
+            "name": c,
+            "keywords": [
+                s["name"]
+                for s in sorted(by_category[c], key=lambda s: (-s["count"], s["name"].lower()))
+            ],
+        }
+        for c in order
+    ]
 
 
 def skills_table(grouped: list[dict[str, Any]], *, title: str = "Skills") -> Any:
@@ -109,12 +133,24 @@ def skills_table(grouped: list[dict[str, Any]], *, title: str = "Skills") -> Any
     by_category: dict[str, list[dict[str, Any]]] = {}
     for skill in grouped:
         by_category.setdefault(skill["category"], []).append(skill)
-    for category in sorted(by_category, key=lambda c: (-sum(s["count"] for s in by_category[c]), c)):
+    for category in sorted(
+        by_category, key=lambda c: (-sum(s["count"] for s in by_category[c]), c)
+    ):
         skills = sorted(by_category[category], key=lambda s: (-s["count"], s["name"].lower()))
         for i, skill in enumerate(skills):
             forms = sorted({" ".join(m["text"].split()) for m in skill["mentions"]})
-            written = ", ".join(forms)[:60] if forms else "implied by " + ", ".join(skill.get("implied_by", ()))[:48]
-            table.add_row(category if i == 0 else "", skill["name"], skill["label"], str(skill["count"]), written)
+            written = (
+                ", ".join(forms)[:60]
+                if forms
+                else "implied by " + ", ".join(skill.get("implied_by", ()))[:48]
+            )
+            table.add_row(
+                category if i == 0 else "",
+                skill["name"],
+                skill["label"],
+                str(skill["count"]),
+                written,
+            )
         table.add_section()
     return table
 
@@ -173,7 +209,11 @@ def level_facts(result: Any) -> tuple[str, str, str]:
         level = str(seniority.get("level") or "")
         evidence = str(seniority.get("evidence") or "")
     years = _get(result, "years")
-    years_text = f"about {years:g} years" if isinstance(years, (int, float)) and not isinstance(years, bool) else ""
+    years_text = (
+        f"about {years:g} years"
+        if isinstance(years, (int, float)) and not isinstance(years, bool)
+        else ""
+    )
     return level, years_text, evidence
 
 
@@ -186,7 +226,7 @@ def _level(result: Any) -> Any:
 def compact_gaps(gaps: Iterable[str]) -> list[str]:
     """The gaps, one line each: years and level first, the missing required skills joined into one."""
     gaps = [str(g) for g in gaps]
-    skills = [g[len(_MISSING_PREFIX):] for g in gaps if g.startswith(_MISSING_PREFIX)]
+    skills = [g[len(_MISSING_PREFIX) :] for g in gaps if g.startswith(_MISSING_PREFIX)]
     out = [g for g in gaps if not g.startswith(_MISSING_PREFIX)]
     if len(skills) == 1:
         out.append(_MISSING_PREFIX + skills[0])
@@ -218,7 +258,9 @@ def subject_line(result: Any, profile: Any, *, with_file: bool = True) -> str:
     title = str(_get(profile, "title", "") or _get(result, "profile", "") or "profile")
     if _get(profile, "id") == "posting":
         where = file_name(_get(profile, "source", "") or "")
-        return f"{doc} vs the posting “{title}”" + (f" ({where})" if with_file and where and where != "<text>" else "")
+        return f"{doc} vs the posting “{title}”" + (
+            f" ({where})" if with_file and where and where != "<text>" else ""
+        )
     return f"{doc} vs {title}"
 
 
@@ -229,14 +271,19 @@ def _squeeze(text: str, width: int, indent: str = "", lines: int = 2) -> list[st
     """``text`` in at most ``lines`` lines of ``width``: the start, '…' and the end when it is longer."""
     import textwrap
 
-    wrapped = textwrap.wrap(text, width=max(width, 20), initial_indent=indent, subsequent_indent=" " * len(indent),
-                            break_long_words=True)
+    wrapped = textwrap.wrap(
+        text,
+        width=max(width, 20),
+        initial_indent=indent,
+        subsequent_indent=" " * len(indent),
+        break_long_words=True,
+    )
     if len(wrapped) <= lines:
         return wrapped
     room = max(width - len(indent) - 2, 10)
     tail = text[-room:]
     if " " in tail:
-        tail = tail[tail.index(" ") + 1:]
+        tail = tail[tail.index(" ") + 1 :]
     return wrapped[: lines - 1] + [" " * len(indent) + "… " + tail]
 
 
@@ -244,7 +291,9 @@ class ScoreGlance:
     """The answer on one screen: score and band, level and years, gaps, notes, what would add most,
     coverage by group one line each, and how to see everything. Fits ``budget`` lines at any width."""
 
-    def __init__(self, result: Any, profile: Any, *, budget: int = LINE_BUDGET, hint: str = "--explain") -> None:
+    def __init__(
+        self, result: Any, profile: Any, *, budget: int = LINE_BUDGET, hint: str = "--explain"
+    ) -> None:
         self.result, self.profile, self.budget, self.hint = result, profile, budget, hint
 
     def __rich_console__(self, console: Any, options: Any) -> Any:
@@ -300,9 +349,14 @@ class ScoreGlance:
         out = self.head(width)
         missing = [m for m in (_get(r, "missing", ()) or ()) if float(_get(m, "gain", 0.0)) >= 0.05]
         groups = list(_get(r, "groups", ()) or ())
-        hint = Text(f"{self.hint} shows it all: each skill's evidence and depth, every missing skill, the terms"
-                    if width >= 100 else f"{self.hint} shows it all: each skill's evidence and depth, every missing skill",
-                    style="dim", no_wrap=True, overflow="ellipsis")
+        hint = Text(
+            f"{self.hint} shows it all: each skill's evidence and depth, every missing skill, the terms"
+            if width >= 100
+            else f"{self.hint} shows it all: each skill's evidence and depth, every missing skill",
+            style="dim",
+            no_wrap=True,
+            overflow="ellipsis",
+        )
         left = self.budget - len(out) - 1  # the hint line
         # what would add most: three (more when the groups leave room), then the groups
         n_missing = min(len(missing), 3)
@@ -311,9 +365,19 @@ class ScoreGlance:
         if spare > 0 and len(missing) > n_missing:
             n_missing = min(len(missing), 5, n_missing + spare)
         if n_missing:
-            out.append(Text("Missing skills that would add most (points to the score)", style="bold", no_wrap=True, overflow="ellipsis"))
+            out.append(
+                Text(
+                    "Missing skills that would add most (points to the score)",
+                    style="bold",
+                    no_wrap=True,
+                    overflow="ellipsis",
+                )
+            )
             shown = missing[:n_missing]
-            names = [missing_name(str(_get(m, "name", "")), _get(m, "alternatives", ()) or ()) for m in shown]
+            names = [
+                missing_name(str(_get(m, "name", "")), _get(m, "alternatives", ()) or ())
+                for m in shown
+            ]
             name_w = min(max(len(n) for n in names), max(width - 20, 20), 48)
             for m, name in zip(shown, names):
                 t = Text(no_wrap=True, overflow="ellipsis")
@@ -328,10 +392,20 @@ class ScoreGlance:
             shown_groups = groups
             if len(groups) > room:
                 # keep the core groups and the heaviest, in profile order; one line says what is left out
-                keep = sorted(range(len(groups)), key=lambda i: (not _get(groups[i], "core", False), -float(_get(groups[i], "weight", 0.0)), i))
+                keep = sorted(
+                    range(len(groups)),
+                    key=lambda i: (
+                        not _get(groups[i], "core", False),
+                        -float(_get(groups[i], "weight", 0.0)),
+                        i,
+                    ),
+                )
                 keep = sorted(keep[: room - 1])
                 shown_groups = [groups[i] for i in keep]
-            names_of = {str(_get(m, "id", "")): str(_get(m, "name", "")) for m in (_get(r, "matched", ()) or ())}
+            names_of = {
+                str(_get(m, "id", "")): str(_get(m, "name", ""))
+                for m in (_get(r, "matched", ()) or ())
+            }
             labels = [str(_get(g, "name", "")) for g in shown_groups]
             name_w = min(max(len(x) for x in labels), max(int(width * 0.42), 16), 60)
             for g, label in zip(shown_groups, labels):
@@ -339,7 +413,10 @@ class ScoreGlance:
                 t = Text(no_wrap=True, overflow="ellipsis")
                 t.append("* " if _get(g, "core", False) else "  ", style="bold")
                 t.append(_fit(label, name_w).ljust(name_w) + "  ")
-                t.append(score_bar(cov * 100, 10), style="green" if cov >= 0.7 else "yellow" if cov >= 0.4 else "red")
+                t.append(
+                    score_bar(cov * 100, 10),
+                    style="green" if cov >= 0.7 else "yellow" if cov >= 0.4 else "red",
+                )
                 t.append(f" {cov:4.0%}")
                 matched = [names_of.get(str(i), str(i)) for i in (_get(g, "matched", ()) or ())]
                 rest = width - (2 + name_w + 2 + 10 + 5) - 2
@@ -350,8 +427,14 @@ class ScoreGlance:
                 hidden = [g for g in groups if g not in shown_groups]
                 full = sum(1 for g in hidden if float(_get(g, "coverage", 0.0)) >= 0.995)
                 none = sum(1 for g in hidden if float(_get(g, "coverage", 0.0)) <= 0.005)
-                out.append(Text(f"  … {len(hidden)} more groups: {full} covered, {len(hidden) - full - none} partly, {none} not at all",
-                                style="dim", no_wrap=True, overflow="ellipsis"))
+                out.append(
+                    Text(
+                        f"  … {len(hidden)} more groups: {full} covered, {len(hidden) - full - none} partly, {none} not at all",
+                        style="dim",
+                        no_wrap=True,
+                        overflow="ellipsis",
+                    )
+                )
         out.append(hint)
         return out[: self.budget]
 
@@ -373,7 +456,9 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)].rstrip() + "…"
 
 
-def score_report(result: Any, profile: Any, *, explain: bool = False, hint: str = "--explain") -> Any:
+def score_report(
+    result: Any, profile: Any, *, explain: bool = False, hint: str = "--explain"
+) -> Any:
     """A rich renderable: the one-screen summary (``ScoreGlance``), or with ``explain`` the same head
     followed by the full tables: coverage with the matched skills, matched skills with depth and
     evidence, missing skills, the terms behind the similarity and behind the contrast model."""
@@ -393,12 +478,18 @@ class _Explained:
         result, profile = self.result, self.profile
         yield from ScoreGlance(result, profile, budget=10_000).head(options.max_width)
         weight = getattr(profile, "coverage_weight", None)
-        yield Text(f"score = coverage {result.coverage:.0%}" + (f" (weight {weight:.0%})" if weight is not None else "")
-                   + f", similarity {result.similarity:.0%} (TF-IDF cosine {result.cosine:.3f}), core kept {result.core_gate:.0%}"
-                   f" (core coverage {result.core_coverage:.0%})", style="dim")
+        yield Text(
+            f"score = coverage {result.coverage:.0%}"
+            + (f" (weight {weight:.0%})" if weight is not None else "")
+            + f", similarity {result.similarity:.0%} (TF-IDF cosine {result.cosine:.3f}), core kept {result.core_gate:.0%}"
+            f" (core coverage {result.core_coverage:.0%})",
+            style="dim",
+        )
         if result.negated or result.hedged:
-            yield Text(f"not counted (negated): {', '.join(result.negated) or '-'} · counted less (hedged): {', '.join(result.hedged) or '-'}",
-                       style="dim")
+            yield Text(
+                f"not counted (negated): {', '.join(result.negated) or '-'} · counted less (hedged): {', '.join(result.hedged) or '-'}",
+                style="dim",
+            )
         groups = Table(title="Coverage by group", title_justify="left")
         groups.add_column("group")
         groups.add_column("weight", justify="right")
@@ -408,8 +499,14 @@ class _Explained:
         groups.add_column("matched")
         names = {m.id: m.name for m in result.matched}
         for g in result.groups:
-            groups.add_row(g.name + (" *" if g.core else ""), f"{g.weight:g}", g.mode, f"{g.coverage:.0%}", score_bar(g.coverage * 100, 10),
-                           ", ".join(names.get(i, i) for i in g.matched))
+            groups.add_row(
+                g.name + (" *" if g.core else ""),
+                f"{g.weight:g}",
+                g.mode,
+                f"{g.coverage:.0%}",
+                score_bar(g.coverage * 100, 10),
+                ", ".join(names.get(i, i) for i in g.matched),
+            )
         yield groups
         matched = Table(title="Matched skills", title_justify="left")
         matched.add_column("skill")
@@ -417,7 +514,11 @@ class _Explained:
         matched.add_column("depth", no_wrap=True)
         matched.add_column("evidence")
         for m in result.matched:
-            evidence = ", ".join(f"“{t}”" for t in m.mentions[:5]) if m.mentions else f"implied by {', '.join(m.implied_by)}"
+            evidence = (
+                ", ".join(f"“{t}”" for t in m.mentions[:5])
+                if m.mentions
+                else f"implied by {', '.join(m.implied_by)}"
+            )
             matched.add_row(m.name, m.group, (m.depth or {}).get("summary", ""), evidence)
         yield matched
         missing = Table(title="Missing skills, by the points each would add", title_justify="left")
@@ -427,8 +528,10 @@ class _Explained:
         for m in result.missing[:25]:
             missing.add_row(missing_name(m.name, m.alternatives), m.group, f"{m.gain:+.1f}")
         yield missing
-        for title, terms in (("Terms behind the TF-IDF similarity", result.top_terms),
-                             ("Terms behind the contrast model (reads like the role)", result.contrast_terms)):
+        for title, terms in (
+            ("Terms behind the TF-IDF similarity", result.top_terms),
+            ("Terms behind the contrast model (reads like the role)", result.contrast_terms),
+        ):
             if terms:
                 yield Text(title, style="italic")  # a narrow table would wrap its own title
                 table = Table()

@@ -10,10 +10,18 @@ an image or HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from jdmatch.report import as_of_text, band_meaning, compact_gaps, level_facts, missing_name, score_bar, subject_line
+from jdmatch.report import (
+    as_of_text,
+    band_meaning,
+    compact_gaps,
+    level_facts,
+    missing_name,
+    score_bar,
+    subject_line,
+)
 
 __all__ = ["score_markdown", "skills_markdown", "md_escape"]
 
@@ -39,10 +47,15 @@ def _num(value: Any, default: float = 0.0) -> float:
         return default
 
 
-def _table(headers: list[str], rows: Iterable[list[str]], align: list[str] | None = None) -> list[str]:
+def _table(
+    headers: list[str], rows: Iterable[list[str]], align: list[str] | None = None
+) -> list[str]:
     """A GFM table; ``align`` holds 'l' or 'r' per column; cells must already be escaped."""
     align = align or ["l"] * len(headers)
-    out = ["| " + " | ".join(headers) + " |", "|" + "|".join("---:" if a == "r" else "---" for a in align) + "|"]
+    out = [
+        "| " + " | ".join(headers) + " |",
+        "|" + "|".join("---:" if a == "r" else "---" for a in align) + "|",
+    ]
     out += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
     return out
 
@@ -63,7 +76,10 @@ def score_markdown(result: Mapping[str, Any], profile: Mapping[str, Any] | None 
             head += f": {md_escape(meaning)}"
     out += [head, ""]
     level, years, evidence = level_facts(result)
-    facts = [f"- **Level:** {md_escape(level or 'unknown')}" + (f" ({md_escape(evidence)})" if evidence else "")]
+    facts = [
+        f"- **Level:** {md_escape(level or 'unknown')}"
+        + (f" ({md_escape(evidence)})" if evidence else "")
+    ]
     if years:
         facts.append(f"- **Experience:** {md_escape(years)}")
     when = as_of_text(result)
@@ -72,27 +88,45 @@ def score_markdown(result: Mapping[str, Any], profile: Mapping[str, Any] | None 
     parts = [f"coverage {_num(result.get('coverage')):.0%}"]
     if result.get("contrast") is not None:
         parts.append(f"reads like the role {_num(result.get('contrast')):.0%}")
-    parts.append(f"similarity {_num(result.get('similarity')):.0%} (TF-IDF cosine {_num(result.get('cosine')):.3f})")
+    parts.append(
+        f"similarity {_num(result.get('similarity')):.0%} (TF-IDF cosine {_num(result.get('cosine')):.3f})"
+    )
     facts.append("- **Parts of the score:** " + md_escape(", ".join(parts)))
     out += facts + [""]
 
     gaps = compact_gaps(result.get("gaps") or ())
     out.append("## Gaps")
-    out += ([f"- {md_escape(g)}" for g in gaps] or ["None: the required skills, the years and the level asked are there."]) + [""]
+    out += (
+        [f"- {md_escape(g)}" for g in gaps]
+        or ["None: the required skills, the years and the level asked are there."]
+    ) + [""]
     notes = [str(n) for n in result.get("notes") or ()]
     if notes:
         out.append("## Notes")
         out += [f"- {md_escape(n)}" for n in notes] + [""]
 
     groups = [g for g in result.get("groups") or () if isinstance(g, Mapping)]
-    names = {str(m.get("id")): str(m.get("name") or m.get("id")) for m in result.get("matched") or () if isinstance(m, Mapping)}
+    names = {
+        str(m.get("id")): str(m.get("name") or m.get("id"))
+        for m in result.get("matched") or ()
+        if isinstance(m, Mapping)
+    }
     out.append("## Coverage by group")
     if groups:
         out.append("")
-        rows = [[md_escape(g.get("name") or g.get("id")) + (" \\*" if g.get("core") else ""), f"{_num(g.get('weight')):g}",
-                 f"{_num(g.get('coverage')):.0%}", f"`{score_bar(_num(g.get('coverage')) * 100, 10)}`",
-                 md_escape(", ".join(names.get(str(i), str(i)) for i in g.get("matched") or ()))] for g in groups]
-        out += _table(["group", "weight", "coverage", "", "matched"], rows, ["l", "r", "r", "l", "l"])
+        rows = [
+            [
+                md_escape(g.get("name") or g.get("id")) + (" \\*" if g.get("core") else ""),
+                f"{_num(g.get('weight')):g}",
+                f"{_num(g.get('coverage')):.0%}",
+                f"`{score_bar(_num(g.get('coverage')) * 100, 10)}`",
+                md_escape(", ".join(names.get(str(i), str(i)) for i in g.get("matched") or ())),
+            ]
+            for g in groups
+        ]
+        out += _table(
+            ["group", "weight", "coverage", "", "matched"], rows, ["l", "r", "r", "l", "l"]
+        )
         if any(g.get("core") for g in groups):
             out += ["", "\\* a core group: when the core is thin, the score is cut."]
     else:
@@ -107,9 +141,23 @@ def score_markdown(result: Mapping[str, Any], profile: Mapping[str, Any] | None 
         for m in matched:
             depth: Mapping[str, Any] = m["depth"] if isinstance(m.get("depth"), Mapping) else {}
             mentions = list(dict.fromkeys(str(t) for t in m.get("mentions") or ()))[:3]
-            evidence = ", ".join(f"“{md_escape(t[:80])}”" for t in mentions) if mentions else (
-                "implied by " + md_escape(", ".join(str(x) for x in m.get("implied_by") or ())) if m.get("implied_by") else "")
-            rows.append([md_escape(m.get("name") or m.get("id")), md_escape(m.get("group")), md_escape(depth.get("summary") or ""), evidence])
+            evidence = (
+                ", ".join(f"“{md_escape(t[:80])}”" for t in mentions)
+                if mentions
+                else (
+                    "implied by " + md_escape(", ".join(str(x) for x in m.get("implied_by") or ()))
+                    if m.get("implied_by")
+                    else ""
+                )
+            )
+            rows.append(
+                [
+                    md_escape(m.get("name") or m.get("id")),
+                    md_escape(m.get("group")),
+                    md_escape(depth.get("summary") or ""),
+                    evidence,
+                ]
+            )
         out += _table(["skill", "group", "depth", "evidence"], rows)
     else:
         out.append("No skill of the profile was found.")
@@ -119,8 +167,16 @@ def score_markdown(result: Mapping[str, Any], profile: Mapping[str, Any] | None 
     out.append(f"## Missing skills ({len(missing)})")
     if missing:
         out.append("")
-        rows = [[md_escape(missing_name(str(m.get("name") or m.get("id")), m.get("alternatives") or ())), md_escape(m.get("group")),
-                 f"{_num(m.get('gain')):+.1f}"] for m in missing[:25]]
+        rows = [
+            [
+                md_escape(
+                    missing_name(str(m.get("name") or m.get("id")), m.get("alternatives") or ())
+                ),
+                md_escape(m.get("group")),
+                f"{_num(m.get('gain')):+.1f}",
+            ]
+            for m in missing[:25]
+        ]
         out += _table(["skill", "group", "+points"], rows, ["l", "l", "r"])
         if len(missing) > 25:
             out += ["", f"… and {len(missing) - 25} more, each adding less."]
@@ -130,7 +186,7 @@ def score_markdown(result: Mapping[str, Any], profile: Mapping[str, Any] | None 
     return "\n".join(out)
 
 
-def skills_markdown(grouped: list[Mapping[str, Any]], *, title: str = "Skills") -> str:
+def skills_markdown(grouped: Sequence[Mapping[str, Any]], *, title: str = "Skills") -> str:
     """A Markdown document of recognized skills: one table per category, most mentioned first."""
     out = [f"# {md_escape(title)}", ""]
     by_category: dict[str, list[Mapping[str, Any]]] = {}
@@ -138,13 +194,28 @@ def skills_markdown(grouped: list[Mapping[str, Any]], *, title: str = "Skills") 
         by_category.setdefault(str(skill.get("category") or "Other"), []).append(skill)
     if not by_category:
         out += ["No skill was recognized.", ""]
-    for category in sorted(by_category, key=lambda c: (-sum(int(_num(s.get("count"))) for s in by_category[c]), c)):
-        skills = sorted(by_category[category], key=lambda s: (-int(_num(s.get("count"))), str(s.get("name", "")).lower()))
+    for category in sorted(
+        by_category, key=lambda c: (-sum(int(_num(s.get("count"))) for s in by_category[c]), c)
+    ):
+        skills = sorted(
+            by_category[category],
+            key=lambda s: (-int(_num(s.get("count"))), str(s.get("name", "")).lower()),
+        )
         out += [f"## {md_escape(category)} ({len(skills)})", ""]
         rows = []
         for s in skills:
-            forms = sorted({str(m.get("text", "")) for m in s.get("mentions") or () if isinstance(m, Mapping)})
-            rows.append([md_escape(s.get("name")), md_escape(s.get("label")), str(int(_num(s.get("count")))),
-                         md_escape(", ".join(forms)[:80])])
-        out += _table(["skill", "label", "mentions", "as written"], rows, ["l", "l", "r", "l"]) + [""]
+            forms = sorted(
+                {str(m.get("text", "")) for m in s.get("mentions") or () if isinstance(m, Mapping)}
+            )
+            rows.append(
+                [
+                    md_escape(s.get("name")),
+                    md_escape(s.get("label")),
+                    str(int(_num(s.get("count")))),
+                    md_escape(", ".join(forms)[:80]),
+                ]
+            )
+        out += _table(["skill", "label", "mentions", "as written"], rows, ["l", "l", "r", "l"]) + [
+            ""
+        ]
     return "\n".join(out)

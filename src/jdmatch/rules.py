@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -43,8 +43,18 @@ class RulesError(LexiconError):
 _W, _P = "words", "patterns"
 SCHEMAS: dict[str, dict[str, Any]] = {
     "polarity": {
-        "negation": {"no_qualifiers": _W, "no_nouns": _P, "phrases": _P, "auxiliaries": _W, "verbs": _P,
-                     "lack_nouns": _W, "near": _W, "near_fillers": _W, "after_subjects": _W, "after_phrases": _P},
+        "negation": {
+            "no_qualifiers": _W,
+            "no_nouns": _P,
+            "phrases": _P,
+            "auxiliaries": _W,
+            "verbs": _P,
+            "lack_nouns": _W,
+            "near": _W,
+            "near_fillers": _W,
+            "after_subjects": _W,
+            "after_phrases": _P,
+        },
         "hedging": {"before": _P, "after_bracketed": _W, "after": _P},
         "contrast": {"words": _W},
         "prefilter": {"words": _W},
@@ -53,12 +63,24 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "title_case_small_words": _W,
         "resume": {"headings": "headings", "exact": _W},
         "posting": {"headings": "headings", "exact": _W},
-        "guess_kind": {"posting_sections": _W, "posting_headings": _W, "resume_sections": _W, "resume_headings": _W,
-                       "posting_voice": _P, "resume_verbs": _W},
+        "guess_kind": {
+            "posting_sections": _W,
+            "posting_headings": _W,
+            "resume_sections": _W,
+            "resume_headings": _W,
+            "posting_voice": _P,
+            "resume_verbs": _W,
+        },
     },
     "requirements": {
-        "preferred": {"forward": _P, "forward_to_comma": _W, "backward_verbs": _W, "backward": _P,
-                      "backward_near_only": _W, "backward_near_reach": "integer"},
+        "preferred": {
+            "forward": _P,
+            "forward_to_comma": _W,
+            "backward_verbs": _W,
+            "backward": _P,
+            "backward_near_only": _W,
+            "backward_near_reach": "integer",
+        },
         "required": {"cues": _P},
         "soft_line": {"labels": _W, "qualities": _P},
     },
@@ -72,10 +94,22 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     },
     "posting_profile": {
         "skills": {"excluded_labels": _W, "excluded_categories": _W},
-        "groups": {"required_weight": "number", "preferred_weight": "number", "repeat_bonus": "number",
-                   "repeat_cap": "integer", "half_kinds": _W},
-        "profile": {"base": "text", "coverage_weight": "number", "similarity_scale": "number", "core_floor": "number",
-                    "core_full": "number", "max_keywords": "integer", "max_title": "integer"},
+        "groups": {
+            "required_weight": "number",
+            "preferred_weight": "number",
+            "repeat_bonus": "number",
+            "repeat_cap": "integer",
+            "half_kinds": _W,
+        },
+        "profile": {
+            "base": "text",
+            "coverage_weight": "number",
+            "similarity_scale": "number",
+            "core_floor": "number",
+            "core_full": "number",
+            "max_keywords": "integer",
+            "max_title": "integer",
+        },
         "contrast": {"threshold": "number", "weight": "number", "coverage_weight": "number"},
     },
 }
@@ -92,7 +126,9 @@ def rules_dir() -> Path:
     checkout = Path(__file__).resolve().parents[2] / "lexicon" / "rules"
     if checkout.is_dir():
         return checkout
-    raise RulesError("the rule files (lexicon/rules/) are missing from this installation; reinstall jdmatch")
+    raise RulesError(
+        "the rule files (lexicon/rules/) are missing from this installation; reinstall jdmatch"
+    )
 
 
 def load(name: str) -> dict[str, Any]:
@@ -100,7 +136,7 @@ def load(name: str) -> dict[str, Any]:
     return _load(str(rules_dir() / f"{name}.toml"), name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(path: str, name: str) -> dict[str, Any]:
     try:
         raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
@@ -116,7 +152,10 @@ def _check_table(raw: dict[str, Any], spec: dict[str, Any], prefix: str, path: s
     for key in raw:
         if key not in spec:
             where = f"[{prefix[:-1]}]" if prefix else "the top level"
-            raise RulesError(f"`{prefix}{key}` is not a known rule key (known in {where}: {', '.join(spec)})", path=path)
+            raise RulesError(
+                f"`{prefix}{key}` is not a known rule key (known in {where}: {', '.join(spec)})",
+                path=path,
+            )
     for key, kind in spec.items():
         full = prefix + key
         if key not in raw:
@@ -143,7 +182,9 @@ def _check_leaf(value: Any, kind: str, key: str, path: str) -> None:
                 try:
                     re.compile(v)
                 except re.error as exc:
-                    raise RulesError(f"`{key}` item {i} ({v!r}) is not a valid pattern: {exc}", path=path) from None
+                    raise RulesError(
+                        f"`{key}` item {i} ({v!r}) is not a valid pattern: {exc}", path=path
+                    ) from None
     elif kind == "number":
         if not isinstance(value, (int, float)) or isinstance(value, bool):
             raise RulesError(f"`{key}` must be a number", path=path)
@@ -155,7 +196,9 @@ def _check_leaf(value: Any, kind: str, key: str, path: str) -> None:
             raise RulesError(f"`{key}` must be a non-empty string", path=path)
     elif kind == "level_words":
         if not isinstance(value, dict) or not value:
-            raise RulesError(f"`{key}` must be a non-empty table of level name = [words]", path=path)
+            raise RulesError(
+                f"`{key}` must be a non-empty table of level name = [words]", path=path
+            )
         for level, words in value.items():
             _check_leaf(words, "words", f"{key}.{level}", path)
     elif kind == "headings":
@@ -167,7 +210,10 @@ def _check_leaf(value: Any, kind: str, key: str, path: str) -> None:
                 raise RulesError(f"`{where}` must be a table", path=path)
             extra = set(rule) - {"name", "patterns", "at_start"}
             if extra:
-                raise RulesError(f"`{where}.{sorted(extra)[0]}` is not a known rule key (known: name, patterns, at_start)", path=path)
+                raise RulesError(
+                    f"`{where}.{sorted(extra)[0]}` is not a known rule key (known: name, patterns, at_start)",
+                    path=path,
+                )
             for need in ("name", "patterns"):
                 if need not in rule:
                     raise RulesError(f"`{where}.{need}` is missing", path=path)

@@ -18,19 +18,47 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
-from jdmatch.compiled import entries_from_rows, entry_rows, load_lexicon, pattern_rows, patterns_from_rows
+from jdmatch.compiled import (
+    entries_from_rows,
+    entry_rows,
+    load_lexicon,
+    pattern_rows,
+    patterns_from_rows,
+)
 from jdmatch.lexicon import ContextRules, Lexicon
 from jdmatch.recognize import TOKENIZER_VERSION, SkillRecognizer, default_recognizer
 
-DEFAULT_CONFIG: dict[str, Any] = {"lexicon": None, "spans_key": "skills", "cue_window": None, "neighbor_window": None, "extra_cues": [],
-                  "extra_lexicon": []}
+DEFAULT_CONFIG: dict[str, Any] = {
+    "lexicon": None,
+    "spans_key": "skills",
+    "cue_window": None,
+    "neighbor_window": None,
+    "extra_cues": [],
+    "extra_lexicon": [],
+}
 
 
 @Language.factory("jdmatch_skills", default_config=DEFAULT_CONFIG, assigns=["doc.spans"])
-def make_skills_component(nlp: Language, name: str, lexicon: str | None, spans_key: str, cue_window: int | None,
-                          neighbor_window: int | None, extra_cues: list[str], extra_lexicon: list[str]) -> SkillsComponent:
-    return SkillsComponent(nlp, name, lexicon=lexicon, spans_key=spans_key, cue_window=cue_window,
-                           neighbor_window=neighbor_window, extra_cues=extra_cues, extra_lexicon=extra_lexicon)
+def make_skills_component(
+    nlp: Language,
+    name: str,
+    lexicon: str | None,
+    spans_key: str,
+    cue_window: int | None,
+    neighbor_window: int | None,
+    extra_cues: list[str],
+    extra_lexicon: list[str],
+) -> SkillsComponent:
+    return SkillsComponent(
+        nlp,
+        name,
+        lexicon=lexicon,
+        spans_key=spans_key,
+        cue_window=cue_window,
+        neighbor_window=neighbor_window,
+        extra_cues=extra_cues,
+        extra_lexicon=extra_lexicon,
+    )
 
 
 DATA_FORMAT = 1
@@ -46,13 +74,27 @@ class SkillsComponent:
     the same skills on another machine, whatever became of the lexicon folder.
     """
 
-    def __init__(self, nlp: Language, name: str = "jdmatch_skills", *, lexicon: str | None = None, spans_key: str = "skills",
-                 cue_window: int | None = None, neighbor_window: int | None = None, extra_cues: list[str] | None = None,
-                 extra_lexicon: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "jdmatch_skills",
+        *,
+        lexicon: str | None = None,
+        spans_key: str = "skills",
+        cue_window: int | None = None,
+        neighbor_window: int | None = None,
+        extra_cues: list[str] | None = None,
+        extra_lexicon: list[str] | None = None,
+    ) -> None:
         self.name = name
         self.spans_key = spans_key
-        self.settings: dict[str, Any] = {"lexicon": lexicon, "cue_window": cue_window, "neighbor_window": neighbor_window, "extra_cues": list(extra_cues or []),
-                         "extra_lexicon": [str(p) for p in extra_lexicon or []]}
+        self.settings: dict[str, Any] = {
+            "lexicon": lexicon,
+            "cue_window": cue_window,
+            "neighbor_window": neighbor_window,
+            "extra_cues": list(extra_cues or []),
+            "extra_lexicon": [str(p) for p in extra_lexicon or []],
+        }
         self._recognizer: Any = None
 
     @property
@@ -60,7 +102,13 @@ class SkillsComponent:
         if self._recognizer is None:
             s = self.settings
             extra = s.get("extra_lexicon") or []
-            if s["lexicon"] is None and s["cue_window"] is None and s["neighbor_window"] is None and not s["extra_cues"] and not extra:
+            if (
+                s["lexicon"] is None
+                and s["cue_window"] is None
+                and s["neighbor_window"] is None
+                and not s["extra_cues"]
+                and not extra
+            ):
                 self._recognizer = default_recognizer()
             else:
                 lexicon = load_lexicon(s["lexicon"], extra=extra)
@@ -68,8 +116,12 @@ class SkillsComponent:
                 rules = dataclasses.replace(
                     rules,
                     cues=rules.cues | frozenset(c.lower() for c in s["extra_cues"]),
-                    cue_window=rules.cue_window if s["cue_window"] is None else int(s["cue_window"]),
-                    neighbor_window=rules.neighbor_window if s["neighbor_window"] is None else int(s["neighbor_window"]),
+                    cue_window=rules.cue_window
+                    if s["cue_window"] is None
+                    else int(s["cue_window"]),
+                    neighbor_window=rules.neighbor_window
+                    if s["neighbor_window"] is None
+                    else int(s["neighbor_window"]),
                 )
                 self._recognizer = SkillRecognizer(dataclasses.replace(lexicon, context=rules))
         return self._recognizer
@@ -100,8 +152,12 @@ class SkillsComponent:
             "spans_key": self.spans_key,
             "settings": self.settings,
             "tokenizer": TOKENIZER_VERSION,
-            "context": {"cues": sorted(rules.cues), "strong_cues": sorted(rules.strong_cues),
-                        "cue_window": rules.cue_window, "neighbor_window": rules.neighbor_window},
+            "context": {
+                "cues": sorted(rules.cues),
+                "strong_cues": sorted(rules.strong_cues),
+                "cue_window": rules.cue_window,
+                "neighbor_window": rules.neighbor_window,
+            },
             "entries": entry_rows(rec.lexicon.entries, file_names=True),
             "patterns": pattern_rows(rec._patterns()),
         }
@@ -115,18 +171,29 @@ class SkillsComponent:
         if data.get("format") != DATA_FORMAT:
             from jdmatch.errors import LexiconError
 
-            raise LexiconError(f"the saved jdmatch_skills component has data format {data.get('format')!r}; this jdmatch reads {DATA_FORMAT}")
+            raise LexiconError(
+                f"the saved jdmatch_skills component has data format {data.get('format')!r}; this jdmatch reads {DATA_FORMAT}"
+            )
         self.spans_key = data.get("spans_key", self.spans_key)
         self.settings.update(data.get("settings", {}))
         c = data["context"]
-        rules = ContextRules(frozenset(c["cues"]), frozenset(c["strong_cues"]), int(c["cue_window"]), int(c["neighbor_window"]))
-        self._recognizer = _StoredRecognizer(Lexicon(entries_from_rows(data["entries"]), rules), data)
+        rules = ContextRules(
+            frozenset(c["cues"]),
+            frozenset(c["strong_cues"]),
+            int(c["cue_window"]),
+            int(c["neighbor_window"]),
+        )
+        self._recognizer = _StoredRecognizer(
+            Lexicon(entries_from_rows(data["entries"]), rules), data
+        )
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Any = ()) -> None:
         p = Path(path)
         p.mkdir(parents=True, exist_ok=True)
-        (p / "skills.json").write_text(json.dumps(self._data(), separators=(",", ":")), encoding="utf-8")
+        (p / "skills.json").write_text(
+            json.dumps(self._data(), separators=(",", ":")), encoding="utf-8"
+        )
 
     def from_disk(self, path: str | Path, *, exclude: Any = ()) -> SkillsComponent:
         p = Path(path)

@@ -14,7 +14,17 @@ TOKENIZER_VERSION = "3"
 
 # Lexeme attributes the recognizer reads; spaCy's other getters (like_url, shape,
 # is_stop...) cost time for every new word and are left out of our private vocab.
-_LEX_ATTRS = ("LOWER", "IS_ALPHA", "IS_DIGIT", "IS_LOWER", "IS_SPACE", "IS_TITLE", "IS_UPPER", "IS_PUNCT", "LIKE_NUM")
+_LEX_ATTRS = (
+    "LOWER",
+    "IS_ALPHA",
+    "IS_DIGIT",
+    "IS_LOWER",
+    "IS_SPACE",
+    "IS_TITLE",
+    "IS_UPPER",
+    "IS_PUNCT",
+    "LIKE_NUM",
+)
 _PLURAL_IES = re.compile(r"^(?P<stem>[a-z]{4,})ies$")
 _PLURAL_S = re.compile(r"^(?P<stem>[a-z]{5,}[^su])s$")
 _ACRONYM_S = re.compile(r"^(?P<stem>[A-Z][A-Z0-9]{0,4}[A-Z])s$")
@@ -23,7 +33,15 @@ LINE_BREAK = "\n"
 PARAGRAPH_BREAK = "\n\n"
 # list bullets and separators written without spaces ("Java·Python", "•Go")
 _BULLETS = "·•●▪■◦‣∙⋅►▸✓✔★◆♦"
-_SHORT_PLURALS = {"tests": "test", "apis": "api", "sdks": "sdk", "dbs": "db", "apps": "app", "bots": "bot", "jobs": "job"}
+_SHORT_PLURALS = {
+    "tests": "test",
+    "apis": "api",
+    "sdks": "sdk",
+    "dbs": "db",
+    "apps": "app",
+    "bots": "bot",
+    "jobs": "job",
+}
 _SIMPLE_FORM = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
 
 
@@ -72,16 +90,27 @@ def make_tokenizer() -> Any:
     from spacy.vocab import Vocab
 
     defaults = English.Defaults
-    getters = {getattr(attrs, name): fn for name, fn in _english_getters().items() if name in _LEX_ATTRS}
+    getters = {
+        getattr(attrs, name): fn for name, fn in _english_getters().items() if name in _LEX_ATTRS
+    }
     getters[attrs.NORM] = fold_plural
     vocab = Vocab(lex_attr_getters=getters)
     # commas and semicolons split a list written without spaces ("Java,C#,C++"), not a number ("1,000")
-    infixes = [*(defaults.infixes or ()), r"[/|()\[\]{}]", r"(?<!\d)[,;]|[,;](?!\d)", f"[{_BULLETS}]"]
+    infixes = [
+        *(defaults.infixes or ()),
+        r"[/|()\[\]{}]",
+        r"(?<!\d)[,;]|[,;](?!\d)",
+        f"[{_BULLETS}]",
+    ]
     prefixes = [*(defaults.prefixes or ()), f"[{_BULLETS}]"]
     suffixes = [*(defaults.suffixes or ()), r"(?<=[A-Za-z])\d+(?:\.\d+)*$", r"(?<=[A-Z])\.$"]
     # single capitals with a period ("C.", "R.") are initials to spaCy; here they end
     # a sentence that names a language far more often than they abbreviate a name
-    rules = {k: v for k, v in defaults.tokenizer_exceptions.items() if not k.isspace() and not re.fullmatch(r"[A-Z]\.", k)}
+    rules = {
+        k: v
+        for k, v in defaults.tokenizer_exceptions.items()
+        if not k.isspace() and not re.fullmatch(r"[A-Z]\.", k)
+    }
     return Tokenizer(
         vocab,
         rules=rules,
@@ -98,9 +127,15 @@ def _english_getters() -> dict[str, Any]:
     from spacy.lang.en import lex_attrs as en_attrs
 
     return {
-        "LOWER": lex_attrs.lower, "IS_ALPHA": lex_attrs.is_alpha, "IS_DIGIT": lex_attrs.is_digit,
-        "IS_LOWER": lex_attrs.is_lower, "IS_SPACE": lex_attrs.is_space, "IS_TITLE": lex_attrs.is_title,
-        "IS_UPPER": lex_attrs.is_upper, "IS_PUNCT": lex_attrs.is_punct, "LIKE_NUM": en_attrs.like_num,
+        "LOWER": lex_attrs.lower,
+        "IS_ALPHA": lex_attrs.is_alpha,
+        "IS_DIGIT": lex_attrs.is_digit,
+        "IS_LOWER": lex_attrs.is_lower,
+        "IS_SPACE": lex_attrs.is_space,
+        "IS_TITLE": lex_attrs.is_title,
+        "IS_UPPER": lex_attrs.is_upper,
+        "IS_PUNCT": lex_attrs.is_punct,
+        "LIKE_NUM": en_attrs.like_num,
     }
 
 

@@ -20,7 +20,14 @@ class SkillVectorizer(TransformerMixin, BaseEstimator):
     ``vocabulary_`` (skill id -> column) and ``feature_names_out_``.
     """
 
-    def __init__(self, *, lexicon: str | None = None, binary: bool = False, min_df: int = 1, labels: tuple[str, ...] | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        lexicon: str | None = None,
+        binary: bool = False,
+        min_df: int = 1,
+        labels: tuple[str, ...] | None = None,
+    ) -> None:
         self.lexicon = lexicon
         self.binary = binary
         self.min_df = min_df
@@ -44,7 +51,9 @@ class SkillVectorizer(TransformerMixin, BaseEstimator):
         for text in texts:
             if not isinstance(text, str):
                 raise TypeError(f"SkillVectorizer takes texts (str), not {type(text).__name__}")
-            out.append([m.id for m in recognizer.recognize(text) if keep is None or m.label in keep])
+            out.append(
+                [m.id for m in recognizer.recognize(text) if keep is None or m.label in keep]
+            )
         return out
 
     def fit(self, X: Iterable[str], y: Any = None) -> SkillVectorizer:
@@ -76,7 +85,10 @@ class SkillVectorizer(TransformerMixin, BaseEstimator):
                 rows.append(r)
                 cols.append(c)
                 vals.append(1 if self.binary else n)
-        return sparse.csr_matrix((np.array(vals, dtype=np.float64), (rows, cols)), shape=(len(docs), len(self.vocabulary_)))
+        return sparse.csr_matrix(
+            (np.array(vals, dtype=np.float64), (rows, cols)),
+            shape=(len(docs), len(self.vocabulary_)),
+        )
 
     def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
         return np.asarray(self.feature_names_out_, dtype=object)

@@ -52,7 +52,9 @@ class Case:
     absent: tuple[str, ...] = ()  # for "text": substrings the text must NOT contain
     note: str = ""
     pdf: bool = False  # PDF content: worth reading with both PDF engines
-    expect_pdfium: str | None = None  # when the pdfium engine answers otherwise (it is not budgeted per token)
+    expect_pdfium: str | None = (
+        None  # when the pdfium engine answers otherwise (it is not budgeted per token)
+    )
 
 
 # --------------------------------------------------------------------------- PDF
@@ -87,7 +89,9 @@ class PdfWriter:
         self.offsets[num] = self.fh.tell()
         self.fh.write(b"%d 0 obj\n" % num + body + b"\nendobj\n")
 
-    def stream(self, num: int, chunks: Iterable[bytes], *, length: int | None = None, extra: bytes = b"") -> None:
+    def stream(
+        self, num: int, chunks: Iterable[bytes], *, length: int | None = None, extra: bytes = b""
+    ) -> None:
         """A stream object; with ``length=None`` the data is buffered to measure it."""
         data = None
         if length is None:
@@ -111,7 +115,9 @@ class PdfWriter:
                 self.fh.write(b"%010d 00000 n \n" % self.offsets[num])
             else:
                 self.fh.write(b"0000000000 65535 f \n")
-        self.fh.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, root, xref))
+        self.fh.write(
+            b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, root, xref)
+        )
 
 
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
@@ -225,7 +231,12 @@ def broken_xref(pdf: bytes) -> bytes:
     table, rest = head[:xref_at], head[xref_at:]
     scrambled = []
     for line in rest.split(b"\n"):
-        if len(line) >= 18 and line[10:11] == b" " and line[:10].isdigit() and line.rstrip().endswith(b"n"):
+        if (
+            len(line) >= 18
+            and line[10:11] == b" "
+            and line[:10].isdigit()
+            and line.rstrip().endswith(b"n")
+        ):
             line = b"%010d" % (int(line[:10]) * 3 + 11) + line[10:]
         scrambled.append(line)
     return table + b"\n".join(scrambled) + sep + tail
@@ -238,7 +249,12 @@ def minimal_png(width: int = 4, height: int = 4) -> bytes:
     """A valid grey PNG built with zlib and struct."""
 
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        return (
+            struct.pack(">I", len(body))
+            + kind
+            + body
+            + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+        )
 
     raw = b"".join(b"\x00" + bytes([128] * width) for _ in range(height))
     return (
@@ -283,7 +299,9 @@ def _paragraphs(*texts: str) -> str:
 
 
 def docx_bomb_xml(total: int = 1024 * MiB) -> Iterator[bytes]:
-    yield (XML_DECL + f"<w:document {W_NS}><w:body>" + _paragraphs("Zip bomb: the first paragraph")).encode()
+    yield (
+        XML_DECL + f"<w:document {W_NS}><w:body>" + _paragraphs("Zip bomb: the first paragraph")
+    ).encode()
     unit = _paragraphs("Python SQL Docker Kubernetes engineer resume line").encode()
     block = unit * (MiB // len(unit))
     written = 0
@@ -310,7 +328,9 @@ def billion_laughs_xml() -> bytes:
         entities.append(f'<!ENTITY lol{i} "{("&" + prev + ";") * 10}">')
     return (
         XML_DECL
-        + "<!DOCTYPE w:document [" + "".join(entities) + "]>\n"
+        + "<!DOCTYPE w:document ["
+        + "".join(entities)
+        + "]>\n"
         + f"<w:document {W_NS}><w:body>"
         + _paragraphs("Visible laughs resume paragraph: Python", "&lol9;")
         + "</w:body></w:document>"
@@ -338,7 +358,13 @@ def plan_corpus(dest: Path) -> list[tuple[Case, Callable[[Path], None]]]:
     dest = Path(dest)
     plan: list[tuple[Case, Callable[[Path], None]]] = []
 
-    def add(name: str, filename: str, data: bytes | Callable[[], bytes] | _ToPath, expect: str, **kw: object) -> None:
+    def add(
+        name: str,
+        filename: str,
+        data: bytes | Callable[[], bytes] | _ToPath,
+        expect: str,
+        **kw: object,
+    ) -> None:
         def write(path: Path) -> None:
             if isinstance(data, bytes):
                 path.write_bytes(data)
@@ -353,8 +379,10 @@ def plan_corpus(dest: Path) -> list[tuple[Case, Callable[[Path], None]]]:
 
     def good_pdf() -> bytes:
         return reportlab_pdf(
-            [["Real PDF page one: Python, SQL and Docker", "Senior Backend Engineer"],
-             ["Real PDF page two: Kubernetes and Terraform", "Team lead"]]
+            [
+                ["Real PDF page one: Python, SQL and Docker", "Senior Backend Engineer"],
+                ["Real PDF page two: Kubernetes and Terraform", "Team lead"],
+            ]
         )
 
     # --- empty and blank
@@ -362,78 +390,211 @@ def plan_corpus(dest: Path) -> list[tuple[Case, Callable[[Path], None]]]:
     add("whitespace-only", "blank.txt", b"   \n\n\t \r\n   \n", "EmptyDocumentError")
 
     # --- PDF structure
-    add("truncated-pdf", "truncated.pdf", lambda: (lambda d: d[: len(d) // 2])(good_pdf()), "CorruptDocumentError", pdf=True,
-        note="reportlab PDF cut in half: no xref, no trailer, half the objects")
-    add("pdf-broken-xref", "broken-xref.pdf", lambda: broken_xref(good_pdf()), "text", contains="Real PDF page two", pdf=True,
+    add(
+        "truncated-pdf",
+        "truncated.pdf",
+        lambda: (lambda d: d[: len(d) // 2])(good_pdf()),
+        "CorruptDocumentError",
+        pdf=True,
+        note="reportlab PDF cut in half: no xref, no trailer, half the objects",
+    )
+    add(
+        "pdf-broken-xref",
+        "broken-xref.pdf",
+        lambda: broken_xref(good_pdf()),
+        "text",
+        contains="Real PDF page two",
+        pdf=True,
         note="startxref and every xref offset wrong but all objects intact; readers rebuild the xref "
-             "by scanning, so text is expected (judgement call: CorruptDocumentError would also be defensible)")
-    add("encrypted-pdf", "encrypted.pdf", lambda: reportlab_pdf([["Secret resume: Python"]], encrypt="hunter2"),
-        "EncryptedDocumentError", pdf=True)
-    add("pdf-page-tree-loop", "page-loop.pdf", to_path(write_page_loop_pdf), "text", contains="Looping page tree", pdf=True,
-        note="/Kids [page, itself]: the real page should be read and the loop ignored")
-    add("pdf-page-tree-cycle", "page-cycle.pdf", to_path(write_page_cycle_pdf), "CorruptDocumentError", pdf=True,
-        note="two Pages nodes that are each other's kid; no page object anywhere")
-    add("pdf-inflate-bomb", "inflate-bomb.pdf", to_path(write_inflate_bomb_pdf), "DocumentTooLargeError", pdf=True,
+        "by scanning, so text is expected (judgement call: CorruptDocumentError would also be defensible)",
+    )
+    add(
+        "encrypted-pdf",
+        "encrypted.pdf",
+        lambda: reportlab_pdf([["Secret resume: Python"]], encrypt="hunter2"),
+        "EncryptedDocumentError",
+        pdf=True,
+    )
+    add(
+        "pdf-page-tree-loop",
+        "page-loop.pdf",
+        to_path(write_page_loop_pdf),
+        "text",
+        contains="Looping page tree",
+        pdf=True,
+        note="/Kids [page, itself]: the real page should be read and the loop ignored",
+    )
+    add(
+        "pdf-page-tree-cycle",
+        "page-cycle.pdf",
+        to_path(write_page_cycle_pdf),
+        "CorruptDocumentError",
+        pdf=True,
+        note="two Pages nodes that are each other's kid; no page object anywhere",
+    )
+    add(
+        "pdf-inflate-bomb",
+        "inflate-bomb.pdf",
+        to_path(write_inflate_bomb_pdf),
+        "DocumentTooLargeError",
+        pdf=True,
         note="~400 kB file whose content stream inflates to 400 MB; DocumentTooLargeError covers "
-             "'what it unpacks to is over the limit'")
-    add("pdf-content-200MiB", "content-200mib.pdf",
-        to_path(lambda p: write_flate_page_pdf(p, b"0 0 m 1 1 l S\n", 200 * MiB - 4096, "Content bomb: 200 MiB of drawing")),
-        "DocumentTooLargeError", pdf=True,
+        "'what it unpacks to is over the limit'",
+    )
+    add(
+        "pdf-content-200MiB",
+        "content-200mib.pdf",
+        to_path(
+            lambda p: write_flate_page_pdf(
+                p, b"0 0 m 1 1 l S\n", 200 * MiB - 4096, "Content bomb: 200 MiB of drawing"
+            )
+        ),
+        "DocumentTooLargeError",
+        pdf=True,
         note="~200 kB file whose page stream inflates to just under 200 MiB of path operators: under the "
-             "decompression budget, so it is the page-content budget that refuses it, before any interpreting")
-    add("pdf-operator-bomb", "operator-bomb.pdf",
-        to_path(lambda p: write_flate_page_pdf(p, b"0 0 m 1 1 l S\n", 8 * MiB, "Operator bomb: 3 million operators")),
-        "DocumentTooLargeError", pdf=True, expect_pdfium="text", contains="Operator bomb",
+        "decompression budget, so it is the page-content budget that refuses it, before any interpreting",
+    )
+    add(
+        "pdf-operator-bomb",
+        "operator-bomb.pdf",
+        to_path(
+            lambda p: write_flate_page_pdf(
+                p, b"0 0 m 1 1 l S\n", 8 * MiB, "Operator bomb: 3 million operators"
+            )
+        ),
+        "DocumentTooLargeError",
+        pdf=True,
+        expect_pdfium="text",
+        contains="Operator bomb",
         note="8 MiB of path operators (under the content budget): pdfminer stops at its token budget; "
-             "pdfium parses them natively in about a second and returns the text")
-    add("pdf-glyph-bomb", "glyph-bomb.pdf",
-        to_path(lambda p: write_flate_page_pdf(p, b"BT /F1 1 Tf 72 400 Td (" + b"x" * 4000 + b") Tj ET\n", 4 * MiB,
-                                               "Glyph bomb: a million characters on one page")),
-        "DocumentTooLargeError", pdf=True, expect_pdfium="text", contains="Glyph bomb",
-        note="one page drawing a million characters: pdfminer stops at its per-page glyph budget; pdfium returns text")
-    add("pdf-3000-pages", "3000-pages.pdf", to_path(write_many_pages_pdf), "text", contains="Page 3000 of a very long resume",
-        pdf=True, note="~1 MB, 3,000 pages of a few words; must finish in time")
+        "pdfium parses them natively in about a second and returns the text",
+    )
+    add(
+        "pdf-glyph-bomb",
+        "glyph-bomb.pdf",
+        to_path(
+            lambda p: write_flate_page_pdf(
+                p,
+                b"BT /F1 1 Tf 72 400 Td (" + b"x" * 4000 + b") Tj ET\n",
+                4 * MiB,
+                "Glyph bomb: a million characters on one page",
+            )
+        ),
+        "DocumentTooLargeError",
+        pdf=True,
+        expect_pdfium="text",
+        contains="Glyph bomb",
+        note="one page drawing a million characters: pdfminer stops at its per-page glyph budget; pdfium returns text",
+    )
+    add(
+        "pdf-3000-pages",
+        "3000-pages.pdf",
+        to_path(write_many_pages_pdf),
+        "text",
+        contains="Page 3000 of a very long resume",
+        pdf=True,
+        note="~1 MB, 3,000 pages of a few words; must finish in time",
+    )
 
     # --- wrong content for the name
     add("random-bytes-named-pdf", "random.pdf", _noise, "CorruptDocumentError")
-    add("pdf-named-txt", "really-a-pdf.txt", good_pdf, "text", contains="Real PDF page one", pdf=True)
+    add(
+        "pdf-named-txt",
+        "really-a-pdf.txt",
+        good_pdf,
+        "text",
+        contains="Real PDF page one",
+        pdf=True,
+    )
     add("png-named-pdf", "photo.pdf", minimal_png, "UnsupportedFormatError")
 
     # --- DOCX
-    add("docx-garbage-xml", "corrupt.docx",
-        to_path(lambda p: write_docx_with(p, [b"<w:document <<< \x00\xff\xfe not xml at all &&& </w:body>"])),
-        "CorruptDocumentError", note="valid ZIP package, word/document.xml is garbage")
-    add("docx-zip-bomb", "zip-bomb.docx", to_path(lambda p: write_docx_with(p, docx_bomb_xml())), "DocumentTooLargeError",
-        note="~4 MB DOCX whose word/document.xml inflates to 1 GiB")
-    add("docx-xxe", "xxe.docx", to_path(lambda p: write_docx_with(p, [xxe_xml()])), "CorruptDocumentError",
+    add(
+        "docx-garbage-xml",
+        "corrupt.docx",
+        to_path(
+            lambda p: write_docx_with(
+                p, [b"<w:document <<< \x00\xff\xfe not xml at all &&& </w:body>"]
+            )
+        ),
+        "CorruptDocumentError",
+        note="valid ZIP package, word/document.xml is garbage",
+    )
+    add(
+        "docx-zip-bomb",
+        "zip-bomb.docx",
+        to_path(lambda p: write_docx_with(p, docx_bomb_xml())),
+        "DocumentTooLargeError",
+        note="~4 MB DOCX whose word/document.xml inflates to 1 GiB",
+    )
+    add(
+        "docx-xxe",
+        "xxe.docx",
+        to_path(lambda p: write_docx_with(p, [xxe_xml()])),
+        "CorruptDocumentError",
         absent=("root:",),
         note="external entity to file:///etc/passwd: Word never writes a DOCTYPE, so jdmatch refuses the file "
-             "and never resolves the entity")
-    add("docx-billion-laughs", "laughs.docx", to_path(lambda p: write_docx_with(p, [billion_laughs_xml()])), "CorruptDocumentError",
+        "and never resolves the entity",
+    )
+    add(
+        "docx-billion-laughs",
+        "laughs.docx",
+        to_path(lambda p: write_docx_with(p, [billion_laughs_xml()])),
+        "CorruptDocumentError",
         absent=("lollollollollol",),
-        note="nested entities: refused for its DOCTYPE, never expanded")
+        note="nested entities: refused for its DOCTYPE, never expanded",
+    )
 
     # --- HTML
     depth = 200_000
-    add("html-200k-nested-divs", "deep.html",
-        lambda: b"<html><body>" + b"<div>" * depth + b"Deep inside the nesting: Python engineer" + b"</div>" * depth
-        + b"</body></html>", "text", contains="Deep inside the nesting")
-    add("html-script-and-onerror", "xss.html",
+    add(
+        "html-200k-nested-divs",
+        "deep.html",
+        lambda: (
+            b"<html><body>"
+            + b"<div>" * depth
+            + b"Deep inside the nesting: Python engineer"
+            + b"</div>" * depth
+            + b"</body></html>"
+        ),
+        "text",
+        contains="Deep inside the nesting",
+    )
+    add(
+        "html-script-and-onerror",
+        "xss.html",
         b"<!doctype html><html><head><title>CV</title><script>alert(1)</script></head><body>"
         b"<p>Visible HTML resume: Python</p><script>alert(1)</script>"
         b"<img src=x onerror=alert(1)><p>More text</p></body></html>",
-        "text", contains="Visible HTML resume", absent=("alert(1)",))
+        "text",
+        contains="Visible HTML resume",
+        absent=("alert(1)",),
+    )
 
     # --- text
-    add("text-105MB", "huge.txt", to_path(lambda p: _write_repeated(p, RESUME_LINES.encode(), 105 * MiB)),
-        "DocumentTooLargeError", note="105 MiB, over the 20 MiB default")
-    add("text-invalid-utf8", "invalid-utf8.txt",
-        b"Jordan Example\nSenior Python developer\n" + b"caf\xc3 \xc3\x28 \x80\x81\xfe bad bytes \xed\xa0\x80 here\n"
+    add(
+        "text-105MB",
+        "huge.txt",
+        to_path(lambda p: _write_repeated(p, RESUME_LINES.encode(), 105 * MiB)),
+        "DocumentTooLargeError",
+        note="105 MiB, over the 20 MiB default",
+    )
+    add(
+        "text-invalid-utf8",
+        "invalid-utf8.txt",
+        b"Jordan Example\nSenior Python developer\n"
+        + b"caf\xc3 \xc3\x28 \x80\x81\xfe bad bytes \xed\xa0\x80 here\n"
         + b"Skills: SQL, Docker\n",
-        "text", contains="Python developer")
-    add("text-nul-bytes", "nul.txt",
+        "text",
+        contains="Python developer",
+    )
+    add(
+        "text-nul-bytes",
+        "nul.txt",
         b"Jordan\x00 Example\nSenior\x00 Python\x00 developer\x00\x00\x00\nSkills: SQL, Docker\n",
-        "text", contains="developer")
+        "text",
+        contains="developer",
+    )
 
     # --- file names
     for name, filename in (
@@ -443,10 +604,21 @@ def plan_corpus(dest: Path) -> list[tuple[Case, Callable[[Path], None]]]:
         ("name-tab-and-escape", "tab\there\x1b[31m.txt"),
         ("name-invalid-utf8", os.fsdecode(b"bad-\xff\xfe-name.txt")),
     ):
-        add(name, filename, (RESUME_LINES + f"File {name}\n").encode(), "text", contains=f"File {name}")
+        add(
+            name,
+            filename,
+            (RESUME_LINES + f"File {name}\n").encode(),
+            "text",
+            contains=f"File {name}",
+        )
     # errors must name such files escaped, on one line
-    add("name-newline-empty", "empty\nfile.txt", b"", "EmptyDocumentError",
-        note="the message must escape the newline in the name and stay on one line")
+    add(
+        "name-newline-empty",
+        "empty\nfile.txt",
+        b"",
+        "EmptyDocumentError",
+        note="the message must escape the newline in the name and stay on one line",
+    )
     return plan
 
 
@@ -472,7 +644,22 @@ def _noise() -> bytes:
     """8 kB of seeded random bytes that do not start with any magic number."""
     rnd = random.Random(20240601)
     noise = bytes(rnd.getrandbits(8) for _ in range(8192))
-    while noise[:1] in (b"\x89", b"\xff", b"\xd0", b"{", b"\x1f", b"7", b"R", b"\x7f", b"M", b"G", b"I", b"P", b"\xef", b"\xfe"):
+    while noise[:1] in (
+        b"\x89",
+        b"\xff",
+        b"\xd0",
+        b"{",
+        b"\x1f",
+        b"7",
+        b"R",
+        b"\x7f",
+        b"M",
+        b"G",
+        b"I",
+        b"P",
+        b"\xef",
+        b"\xfe",
+    ):
         noise = bytes([rnd.randrange(0x20, 0x7F)]) + noise[1:]
     assert b"%PDF-" not in noise[:1024]
     return noise
@@ -494,8 +681,15 @@ def make_folder(dest: Path) -> Path:
     small = {c.name: c for c in _small_cases(corpus)}
     folder = dest / "input"
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("pdf-named-txt", "html-script-and-onerror", "name-non-ascii", "empty-file", "png-named-pdf",
-                 "truncated-pdf", "docx-xxe"):
+    for name in (
+        "pdf-named-txt",
+        "html-script-and-onerror",
+        "name-non-ascii",
+        "empty-file",
+        "png-named-pdf",
+        "truncated-pdf",
+        "docx-xxe",
+    ):
         src = small[name].path
         shutil.copy2(src, folder / src.name)
     (folder / "good resume.txt").write_text(RESUME_LINES, encoding="utf-8")
@@ -517,23 +711,44 @@ def folder_cases(folder: Path) -> list[Case]:
     """What a batch run over :func:`make_folder`'s folder should do with the special entries."""
     root = os.geteuid() == 0
     return [
-        Case("folder-symlink-loop", folder / "loop", "DocumentNotFoundError",
-             note="loop -> . : a batch must not descend into it forever; read alone it is a folder"),
-        Case("folder-dangling-symlink", folder / "dangling.pdf", "DocumentNotFoundError",
-             note="points nowhere: 'no such file'"),
-        Case("folder-symlink-outside", folder / "outside.txt", "text",
-             note="points outside the folder (/etc/hostname): a BATCH must skip it and never read it; "
-                  "read_document on the link itself follows it, which is the caller's explicit choice"),
-        Case("folder-unreadable", folder / "unreadable.txt", "text" if root else "DocumentNotFoundError",
-             note=("chmod 000, but the tests run as root, who can still read it: expect text"
-                   if root else "chmod 000: 'cannot access/read the file; check its permissions'")),
+        Case(
+            "folder-symlink-loop",
+            folder / "loop",
+            "DocumentNotFoundError",
+            note="loop -> . : a batch must not descend into it forever; read alone it is a folder",
+        ),
+        Case(
+            "folder-dangling-symlink",
+            folder / "dangling.pdf",
+            "DocumentNotFoundError",
+            note="points nowhere: 'no such file'",
+        ),
+        Case(
+            "folder-symlink-outside",
+            folder / "outside.txt",
+            "text",
+            note="points outside the folder (/etc/hostname): a BATCH must skip it and never read it; "
+            "read_document on the link itself follows it, which is the caller's explicit choice",
+        ),
+        Case(
+            "folder-unreadable",
+            folder / "unreadable.txt",
+            "text" if root else "DocumentNotFoundError",
+            note=(
+                "chmod 000, but the tests run as root, who can still read it: expect text"
+                if root
+                else "chmod 000: 'cannot access/read the file; check its permissions'"
+            ),
+        ),
     ]
 
 
 def _small_cases(dest: Path) -> list[Case]:
     """The cheap part of the corpus (for the folder): written without the big files."""
     dest.mkdir(parents=True, exist_ok=True)
-    good_pdf = reportlab_pdf([["Real PDF page one: Python, SQL and Docker"], ["Real PDF page two: Kubernetes"]])
+    good_pdf = reportlab_pdf(
+        [["Real PDF page one: Python, SQL and Docker"], ["Real PDF page two: Kubernetes"]]
+    )
     files = {
         "pdf-named-txt": ("really-a-pdf.txt", good_pdf, "text"),
         "truncated-pdf": ("truncated.pdf", good_pdf[: len(good_pdf) // 2], "CorruptDocumentError"),

@@ -20,18 +20,40 @@ from jdmatch.batch.inputs import _row_item, iter_items
 from jdmatch.batch.local import run
 from jdmatch.batch.summary import Summary
 from jdmatch.batch.worker import (
-           RENEW_EVERY,
-           STAGES,
-           error_row,
-           init_args,
-           init_worker,
-           score_item,
-           score_items,
-           to_frame,
+    RENEW_EVERY,
+    STAGES,
+    error_row,
+    init_args,
+    init_worker,
+    score_item,
+    score_items,
+    to_frame,
 )
 from jdmatch.batch.writers import ResultWriter, _safe_cell, read_done, read_rows, unescape_cell
 from jdmatch.engine import available_cores, exit_with_parent
 
-__all__ = ["COLUMNS", "DEFAULT_TIMEOUT", "RENEW_EVERY", "STAGES", "BatchError", "Item", "ResultWriter", "Summary", "_row_item",
-           "_safe_cell", "available_cores", "error_row", "exit_with_parent", "init_args", "init_worker", "iter_items", "read_done",
-           "read_rows", "run", "score_item", "score_items", "to_frame", "unescape_cell"]
+__all__ = [
+    "COLUMNS",
+    "DEFAULT_TIMEOUT",
+    "RENEW_EVERY",
+    "STAGES",
+    "BatchError",
+    "Item",
+    "ResultWriter",
+    "Summary",
+    "_row_item",
+    "_safe_cell",
+    "available_cores",
+    "error_row",
+    "exit_with_parent",
+    "init_args",
+    "init_worker",
+    "iter_items",
+    "read_done",
+    "read_rows",
+    "run",
+    "score_item",
+    "score_items",
+    "to_frame",
+    "unescape_cell",
+]

@@ -6,7 +6,18 @@ from dataclasses import dataclass
 
 from jdmatch.errors import JdmatchError
 
-COLUMNS = ("id", "source", "title", "score", "coverage", "similarity", "top_skills", "missing_core", "status", "error")
+COLUMNS = (
+    "id",
+    "source",
+    "title",
+    "score",
+    "coverage",
+    "similarity",
+    "top_skills",
+    "missing_core",
+    "status",
+    "error",
+)
 DEFAULT_TIMEOUT = 60.0
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

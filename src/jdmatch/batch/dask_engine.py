@@ -31,7 +31,9 @@ def _init_dask_worker(args: tuple[Any, ...]) -> None:
     _renew_matcher(profile, job, lexicon, as_of)
 
 
-def _dask_rows(client: Any, future: Any, chunk: list[Item], args: tuple[Any, ...]) -> list[dict[str, Any]]:
+def _dask_rows(
+    client: Any, future: Any, chunk: list[Item], args: tuple[Any, ...]
+) -> list[dict[str, Any]]:
     """A chunk's rows; if its worker died, each document is retried alone and the culprit recorded."""
     try:
         return future.result()
@@ -41,21 +43,38 @@ def _dask_rows(client: Any, future: Any, chunk: list[Item], args: tuple[Any, ...
             try:
                 rows.extend(client.submit(_dask_score_chunk, [item], args, pure=False).result())
             except Exception as exc:
-                rows.append(error_row(item, f"the Dask worker reading this document failed ({type(exc).__name__}); skipped"))
+                rows.append(
+                    error_row(
+                        item,
+                        f"the Dask worker reading this document failed ({type(exc).__name__}); skipped",
+                    )
+                )
         return rows
 
 
-def _run_dask(chunks: Iterator[list[Item]], settings: dict[str, Any], workers: int | None, scheduler: str | None) -> Iterator[list[dict[str, Any]]]:
+def _run_dask(
+    chunks: Iterator[list[Item]],
+    settings: dict[str, Any],
+    workers: int | None,
+    scheduler: str | None,
+) -> Iterator[list[dict[str, Any]]]:
     try:
         from distributed import Client, LocalCluster
     except ImportError:
-        raise BatchError("the dask engine needs dask.distributed: pip install 'jdmatch[dask]'") from None
+        raise BatchError(
+            "the dask engine needs dask.distributed: pip install 'jdmatch[dask]'"
+        ) from None
     cluster = None
     if scheduler:
         client = Client(scheduler, timeout="30s")
     else:
-        cluster = LocalCluster(n_workers=workers or available_cores(), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+        cluster = LocalCluster(
+            n_workers=workers or available_cores(),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=40,
+        )
         client = Client(cluster)
     args = init_args(settings)
     window = 4 * max(1, len(client.scheduler_info().get("workers", {})) or (workers or 2))

@@ -78,7 +78,9 @@ def run(
         check_output_path(log, what="log")
     inputs = list(inputs)
     _check_inputs(inputs)
-    if isinstance(job, os.PathLike):  # read once here: a missing posting stops the run before it starts
+    if isinstance(
+        job, os.PathLike
+    ):  # read once here: a missing posting stops the run before it starts
         from jdmatch.extract import read_document
 
         job = read_document(job, pdf_engine=pdf_engine, max_bytes=max_bytes)
@@ -91,10 +93,14 @@ def run(
                     p.unlink()
         elif not resume:
             what = out if out.exists() else part
-            raise BatchError(f"{display_path(what)} exists; --resume continues it, --force starts over")
+            raise BatchError(
+                f"{display_path(what)} exists; --resume continues it, --force starts over"
+            )
         elif out.exists():
             if part.exists():
-                raise BatchError(f"both {display_path(out)} and {display_path(part)} exist; remove one")
+                raise BatchError(
+                    f"both {display_path(out)} and {display_path(part)} exist; remove one"
+                )
             os.replace(out, part)  # a finished run: reopen it to add what is new
             reopened = True
     done = read_done(part, fmt)
@@ -110,9 +116,19 @@ def run(
         # a bad file stops the run here, with its file:line; compiled once here, the workers read the cache
         SkillRecognizer(load_lexicon(lexicon, extra=extra))
         lexicon = (lexicon, extra)
-    settings = dict(profile=profile if job is None else "backend-engineer", job=job, lexicon=lexicon, timeout=timeout,
-                    max_bytes=max_bytes, pdf_engine=pdf_engine, memory_mb=memory_mb, as_of=as_of)
-    items = iter_items(inputs, text_column=text_column, id_column=id_column, title_column=title_column, stdin=stdin)
+    settings = dict(
+        profile=profile if job is None else "backend-engineer",
+        job=job,
+        lexicon=lexicon,
+        timeout=timeout,
+        max_bytes=max_bytes,
+        pdf_engine=pdf_engine,
+        memory_mb=memory_mb,
+        as_of=as_of,
+    )
+    items = iter_items(
+        inputs, text_column=text_column, id_column=id_column, title_column=title_column, stdin=stdin
+    )
 
     def todo() -> Iterator[Item]:
         for item in items:
@@ -136,14 +152,18 @@ def run(
                 writer.write(rows)
                 writer.flush()
             except OSError as exc:
-                raise BatchError(f"cannot write to {display_path(part)} ({exc.strerror or exc}); what was written so far stays there") from None
+                raise BatchError(
+                    f"cannot write to {display_path(part)} ({exc.strerror or exc}); what was written so far stays there"
+                ) from None
             for row in rows:
                 summary.add(row)
                 trace = row.pop("_traceback", None)
                 if trace and log is not None:
                     if log_fh is None:
                         log_fh = open(log, "a", encoding="utf-8")
-                    log_fh.write(f"--- {display_path(row['id'])} ({display_path(row['source'])}): {row['error']}\n{trace}\n")
+                    log_fh.write(
+                        f"--- {display_path(row['id'])} ({display_path(row['source'])}): {row['error']}\n{trace}\n"
+                    )
                     log_fh.flush()
             if on_rows is not None:
                 on_rows(rows)
@@ -188,7 +208,9 @@ def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _run_local(chunks: Iterator[list[Item]], settings: dict[str, Any], workers: int) -> Iterator[list[dict[str, Any]]]:
+def _run_local(
+    chunks: Iterator[list[Item]], settings: dict[str, Any], workers: int
+) -> Iterator[list[dict[str, Any]]]:
     """Chunks scored in worker processes, yielded in input order, with a bounded number in flight."""
     if workers <= 1:
         init_worker(*init_args({**settings, "memory_mb": None}))
@@ -199,11 +221,18 @@ def _run_local(chunks: Iterator[list[Item]], settings: dict[str, Any], workers: 
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
+    ctx = (
+        mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
+    )
     limit = settings["timeout"] or DEFAULT_TIMEOUT
 
     def new_pool(n: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=init_worker, initargs=init_args(settings, os.getpid()))
+        return ProcessPoolExecutor(
+            max_workers=n,
+            mp_context=ctx,
+            initializer=init_worker,
+            initargs=init_args(settings, os.getpid()),
+        )
 
     pool = new_pool(workers)
     pending: deque[tuple[Any, list[Item]]] = deque()
@@ -220,7 +249,9 @@ def _run_local(chunks: Iterator[list[Item]], settings: dict[str, Any], workers: 
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _collect(pending: deque, pool: Any, new_pool: Callable[[int], Any], workers: int, limit: float) -> tuple[list[dict[str, Any]], Any]:
+def _collect(
+    pending: deque, pool: Any, new_pool: Callable[[int], Any], workers: int, limit: float
+) -> tuple[list[dict[str, Any]], Any]:
     """The rows of the oldest chunk; if a worker died or hung, its chunks are redone one document at a time."""
     from concurrent.futures import TimeoutError as FutureTimeout
     from concurrent.futures.process import BrokenProcessPool
@@ -266,7 +297,9 @@ def _isolated(item: Item, new_pool: Callable[[int], Any], limit: float) -> dict[
     try:
         return pool.submit(score_item, item).result(timeout=limit + 30)
     except (BrokenProcessPool, FutureTimeout):
-        return error_row(item, "the worker reading this document crashed or hung (memory or time limit); skipped")
+        return error_row(
+            item, "the worker reading this document crashed or hung (memory or time limit); skipped"
+        )
     finally:
         for proc in list(getattr(pool, "_processes", {}).values()):
             proc.kill()

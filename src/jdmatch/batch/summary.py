@@ -73,14 +73,31 @@ class Summary:
             hist = [0] * 10
             for k, c in self.score_counts.items():
                 hist[min(9, int(k // 1000))] += c
-            dist = {"min": keys[0] / 100, "p25": q(0.25), "median": q(0.5), "p75": q(0.75), "max": keys[-1] / 100,
-                    "mean": round(self.score_sum / n, 2), "histogram": {f"{10 * i}-{10 * i + 10}": c for i, c in enumerate(hist)}}
+            dist = {
+                "min": keys[0] / 100,
+                "p25": q(0.25),
+                "median": q(0.5),
+                "p75": q(0.75),
+                "max": keys[-1] / 100,
+                "mean": round(self.score_sum / n, 2),
+                "histogram": {f"{10 * i}-{10 * i + 10}": c for i, c in enumerate(hist)},
+            }
         ok = max(self.ok, 1)
         return {
-            "count": self.count, "ok": self.ok, "failed": self.failed, "skipped_already_done": self.skipped,
-            "seconds": round(self.seconds, 2), "score_distribution": dist,
-            "most_demanded_skills": [{"id": s, "name": self.names.get(s, s), "postings": n, "share": round(n / ok, 4)} for s, n in self.demanded.most_common(top_skills)],
-            "most_missing_skills": [{"id": s, "name": self.names.get(s, s), "postings": n, "share": round(n / ok, 4)} for s, n in self.missing.most_common(top_skills)],
+            "count": self.count,
+            "ok": self.ok,
+            "failed": self.failed,
+            "skipped_already_done": self.skipped,
+            "seconds": round(self.seconds, 2),
+            "score_distribution": dist,
+            "most_demanded_skills": [
+                {"id": s, "name": self.names.get(s, s), "postings": n, "share": round(n / ok, 4)}
+                for s, n in self.demanded.most_common(top_skills)
+            ],
+            "most_missing_skills": [
+                {"id": s, "name": self.names.get(s, s), "postings": n, "share": round(n / ok, 4)}
+                for s, n in self.missing.most_common(top_skills)
+            ],
             "top": [{"id": i, "title": t, "score": round(s, 2)} for s, i, t in self.best(20)],
             "failures": [{"source": s, "error": e} for s, e in self.failures],
         }

@@ -18,9 +18,17 @@ _matcher: Any = None
 _settings: dict[str, Any] = {}
 
 
-
-def init_worker(profile: Any, job: Any, lexicon: Any, timeout: float, max_bytes: int | None, pdf_engine: str, memory_mb: int | None,
-                as_of: Any = None, parent: int | None = None) -> None:
+def init_worker(
+    profile: Any,
+    job: Any,
+    lexicon: Any,
+    timeout: float,
+    max_bytes: int | None,
+    pdf_engine: str,
+    memory_mb: int | None,
+    as_of: Any = None,
+    parent: int | None = None,
+) -> None:
     """Build the matcher once per worker process (and again every RENEW_EVERY documents).
 
     ``parent`` is the pid of the process that started this worker: the worker
@@ -50,7 +58,9 @@ def _renew_matcher(profile: Any, job: Any, lexicon: Any, as_of: Any = None) -> N
     _matcher = None
     default_recognizer.cache_clear()
     folder, extra = lexicon if isinstance(lexicon, tuple) else (lexicon, ())
-    _matcher = Matcher(profile if job is None else None, job=job, lexicon=folder, extra_lexicon=extra, as_of=as_of)
+    _matcher = Matcher(
+        profile if job is None else None, job=job, lexicon=folder, extra_lexicon=extra, as_of=as_of
+    )
     _matcher.score("warm up")
     _settings.pop("labels", None)
     _settings["renew"] = lambda: _renew_matcher(profile, job, lexicon, as_of)
@@ -73,8 +83,18 @@ def score_items(items: list[Item]) -> list[dict[str, Any]]:
 
 def error_row(item: Item, message: str) -> dict[str, Any]:
     """The row of a document that could not be scored."""
-    return {"id": item.id, "source": item.source, "title": item.title, "score": "", "coverage": "", "similarity": "",
-            "top_skills": "", "missing_core": "", "status": "error", "error": message}
+    return {
+        "id": item.id,
+        "source": item.source,
+        "title": item.title,
+        "score": "",
+        "coverage": "",
+        "similarity": "",
+        "top_skills": "",
+        "missing_core": "",
+        "status": "error",
+        "error": message,
+    }
 
 
 STAGES = ("reading", "recognizing", "scoring", "writing")
@@ -103,16 +123,25 @@ def score_item(item: Item) -> dict[str, Any]:
         if item.path is not None:
             from jdmatch.extract import read_document
 
-            doc = read_document(item.path, pdf_engine=_settings.get("pdf_engine", "pdfminer"), max_bytes=_settings.get("max_bytes", DEFAULT_MAX_BYTES))
+            doc = read_document(
+                item.path,
+                pdf_engine=_settings.get("pdf_engine", "pdfminer"),
+                max_bytes=_settings.get("max_bytes", DEFAULT_MAX_BYTES),
+            )
             if not item.title:
-                row["title"] = str(doc.fields.get("title") or "")[:120] or _first_line(doc.text)  # JSON-LD, else <h1>/<title>
+                row["title"] = str(doc.fields.get("title") or "")[:120] or _first_line(
+                    doc.text
+                )  # JSON-LD, else <h1>/<title>
         else:
             from jdmatch.models import Document
 
             text = item.text or ""
             max_bytes = _settings.get("max_bytes")
             if max_bytes is not None and len(text) > max_bytes:
-                raise JdmatchError(f"the text is over the {max_bytes} byte limit; raise it with --max-size", path=item.source)
+                raise JdmatchError(
+                    f"the text is over the {max_bytes} byte limit; raise it with --max-size",
+                    path=item.source,
+                )
             if not text.strip():
                 raise JdmatchError("the text is empty", path=item.source)
             doc = Document(text=text, source=item.source)
@@ -123,29 +152,47 @@ def score_item(item: Item) -> dict[str, Any]:
         stage = "writing"
         core = _settings.get("core")
         if core is None:
-            core = _settings["core"] = {s.id for g in _matcher.profile.groups if g.core for s in g.skills}
+            core = _settings["core"] = {
+                s.id for g in _matcher.profile.groups if g.core for s in g.skills
+            }
         values = dict(
-            score=round(result.score, 2), coverage=round(result.coverage, 4), similarity=round(result.similarity, 4),
+            score=round(result.score, 2),
+            coverage=round(result.coverage, 4),
+            similarity=round(result.similarity, 4),
             top_skills="; ".join(m.name for m in result.matched[:8]),
             missing_core="; ".join([_missing_name(m) for m in result.missing if m.id in core][:5]),
             status="ok",
-            _skills=[(sid, _matcher.scorer._names().get(sid, sid)) for sid, _ in result.skills if _label(sid) != "soft_skill"],
+            _skills=[
+                (sid, _matcher.scorer._names().get(sid, sid))
+                for sid, _ in result.skills
+                if _label(sid) != "soft_skill"
+            ],
             # a group of alternatives is one missing thing, whichever member would have added most here
-            _missing=[(f"group:{m.group}" if m.alternatives else m.id, _missing_name(m)) for m in result.missing if m.id in core][:10],
+            _missing=[
+                (f"group:{m.group}" if m.alternatives else m.id, _missing_name(m))
+                for m in result.missing
+                if m.id in core
+            ][:10],
         )
     except DocumentTimeout:
-        row["error"] = f"took longer than the {timeout:g} s limit per document (while {stage}); skipped"
+        row["error"] = (
+            f"took longer than the {timeout:g} s limit per document (while {stage}); skipped"
+        )
         return row
     except JdmatchError as exc:
         row["error"] = exc.message
         return row
     except MemoryError:
-        row["error"] = f"needed more memory than the per-worker limit allows (while {stage}); skipped"
+        row["error"] = (
+            f"needed more memory than the per-worker limit allows (while {stage}); skipped"
+        )
         return row
     except RecursionError:
         row["error"] = f"nests too deeply to read (while {stage}); skipped"
         return row
-    except Exception as exc:  # a bug must not take the batch down; the row says what happened and where
+    except (
+        Exception
+    ) as exc:  # a bug must not take the batch down; the row says what happened and where
         row["error"] = f"unexpected {type(exc).__name__} while {stage}; skipped"
         row["_traceback"] = _traceback_text(exc)
         return row
@@ -190,5 +237,14 @@ def to_frame(path: str | os.PathLike[str]) -> Any:
 
 
 def init_args(settings: dict[str, Any], parent: int | None = None) -> tuple[Any, ...]:
-    return (settings["profile"], settings["job"], settings["lexicon"], settings["timeout"], settings["max_bytes"], settings["pdf_engine"],
-            settings["memory_mb"], settings.get("as_of"), parent)
+    return (
+        settings["profile"],
+        settings["job"],
+        settings["lexicon"],
+        settings["timeout"],
+        settings["max_bytes"],
+        settings["pdf_engine"],
+        settings["memory_mb"],
+        settings.get("as_of"),
+        parent,
+    )

@@ -72,7 +72,9 @@ class ResultWriter:
             if self.fmt == "csv":
                 self.csv.writerow([_safe_cell(row.get(c, "")) for c in COLUMNS])
             else:
-                self.fh.write(json.dumps({c: row.get(c, "") for c in COLUMNS}, ensure_ascii=True) + "\n")
+                self.fh.write(
+                    json.dumps({c: row.get(c, "") for c in COLUMNS}, ensure_ascii=True) + "\n"
+                )
             self.rows += 1
 
     def flush(self) -> None:
@@ -108,7 +110,9 @@ def read_done(part: Path, fmt: str) -> set[str]:
         reader = csv.reader(io.StringIO(text))
         header = next(reader, None)
         if header is not None and list(header) != list(COLUMNS):
-            raise BatchError(f"{display_path(part)} is not a jdmatch batch file (unexpected columns); move it away or use --force")
+            raise BatchError(
+                f"{display_path(part)} is not a jdmatch batch file (unexpected columns); move it away or use --force"
+            )
         for record in reader:
             if record:
                 ids.add(unescape_cell(record[0]))

@@ -6,15 +6,16 @@ answers at once. Library errors become one line on stderr and exit status 1
 (a traceback only with ``--debug``); usage errors exit with status 2.
 """
 
-
 from __future__ import annotations
 
 import sys
 
 # The command modules register their commands on ``app`` in this order (the order of --help).
-from jdmatch.cli import documents  # noqa: I001, F401  (text, skills, score, match)
-from jdmatch.cli import admin  # noqa: I001, F401  (profiles, serve; the lexicon group)
-from jdmatch.cli import batch_cmd  # noqa: I001, F401  (batch)
+from jdmatch.cli import (
+    admin,  # noqa: I001, F401  (profiles, serve; the lexicon group)
+    batch_cmd,  # noqa: I001, F401  (batch)
+    documents,  # noqa: I001, F401  (text, skills, score, match)
+)
 from jdmatch.cli.admin import lexicon_app, profiles, serve  # noqa: F401  (public and test-used names)
 from jdmatch.cli.batch_cmd import EXIT_SOME_FAILED, Engine, _batch_report, _count, _progress, batch  # noqa: F401  (public and test-used names)
 from jdmatch.cli.common import EXIT_ERROR, PdfEngine, _debug_first, _fail, app  # noqa: F401  (public and test-used names)

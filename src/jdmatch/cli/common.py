@@ -11,13 +11,14 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperArgument, TyperCommand, TyperGroup
 
 from jdmatch import __version__
 from jdmatch.errors import JdmatchError
+
 
 class _Command(TyperCommand):
     """A command whose usage line names its arguments as ``PATH``, like its errors do ("Missing argument 'PATH'")."""
@@ -33,7 +34,9 @@ class _Command(TyperCommand):
         for param in self.get_params(ctx):
             if isinstance(param, TyperArgument):
                 name = param.metavar or (param.name or "").upper()
-                pieces.append((name if param.required else f"[{name}]") + ("..." if param.nargs != 1 else ""))
+                pieces.append(
+                    (name if param.required else f"[{name}]") + ("..." if param.nargs != 1 else "")
+                )
             else:
                 pieces.extend(param.get_usage_pieces(ctx))
         return pieces
@@ -41,7 +44,7 @@ class _Command(TyperCommand):
 
 def _choice(enum: type[Enum]) -> Any:
     """A parser for an option with fixed choices, whose error reads like click's ("'xml' is not one of ...")."""
-    values = [e.value for e in enum]  # type: ignore[attr-defined]
+    values = [e.value for e in enum]
 
     def parse(value: Any) -> Any:
         if isinstance(value, enum):
@@ -63,7 +66,10 @@ def _date(value: Any) -> Any:
     try:
         return datetime.date.fromisoformat(str(value))
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD (for example 2026-03-31).", param_hint="'--as-of'") from None
+        raise typer.BadParameter(
+            f"{value!r} is not a date; write it as YYYY-MM-DD (for example 2026-03-31).",
+            param_hint="'--as-of'",
+        ) from None
 
 
 EXIT_ERROR = 1
@@ -72,7 +78,7 @@ EXIT_ERROR = 1
 class _Group(TyperGroup):
     """The root group: ``--debug`` anywhere counts as the global option, and a library error ends the run cleanly."""
 
-    def main(self, args: Any = None, prog_name: Optional[str] = None, *rest: Any, **extra: Any) -> Any:
+    def main(self, args: Any = None, prog_name: str | None = None, *rest: Any, **extra: Any) -> Any:
         args = _debug_first(list(sys.argv[1:] if args is None else args))
         return super().main(args, prog_name, *rest, **extra)
 
@@ -112,25 +118,37 @@ def _version(value: bool) -> None:
 def _root(
     ctx: typer.Context,
     version: Annotated[
-        Optional[bool],
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+        bool | None,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show a full traceback on errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a full traceback on errors.")
+    ] = False,
 ) -> None:
     ctx.ensure_object(dict)["debug"] = debug
 
 
 PdfEngineOption = Annotated[
     PdfEngine,
-    typer.Option("--pdf-engine", parser=_choice(PdfEngine), metavar="[pdfminer|pdfium]", help="PDF reader: pdfminer (default, exact layout) or pdfium (fast; needs jdmatch[pdfium])."),
+    typer.Option(
+        "--pdf-engine",
+        parser=_choice(PdfEngine),
+        metavar="[pdfminer|pdfium]",
+        help="PDF reader: pdfminer (default, exact layout) or pdfium (fast; needs jdmatch[pdfium]).",
+    ),
 ]
 MaxSizeOption = Annotated[
     float,
     typer.Option("--max-size", min=0.001, help="Refuse files larger than this many MiB."),
 ]
 ExtraLexiconOption = Annotated[
-    Optional[list[Path]],
-    typer.Option("--extra-lexicon", help="Your own lexicon entries (JSON lines: new skills, aliases, ambiguous forms); repeatable."),
+    list[Path] | None,
+    typer.Option(
+        "--extra-lexicon",
+        help="Your own lexicon entries (JSON lines: new skills, aliases, ambiguous forms); repeatable.",
+    ),
 ]
 
 
@@ -148,7 +166,7 @@ def _print(renderable: object) -> None:
     Console(highlight=False).print(renderable)
 
 
-def _emit(text: str, output: Optional[Path]) -> None:
+def _emit(text: str, output: Path | None) -> None:
     """A rendered report to stdout, or to ``output`` through a temporary file and a rename."""
     if output is None:
         _write(text)
@@ -173,7 +191,9 @@ def _fail(exc: BaseException) -> None:
     try:
         sys.stderr.write(f"jdmatch: error: {message}\n")
     except UnicodeEncodeError:
-        sys.stderr.write(f"jdmatch: error: {message.encode('ascii', 'backslashreplace').decode('ascii')}\n")
+        sys.stderr.write(
+            f"jdmatch: error: {message.encode('ascii', 'backslashreplace').decode('ascii')}\n"
+        )
 
 
 def _debug_first(args: list[str]) -> list[str]:
@@ -183,4 +203,3 @@ def _debug_first(args: list[str]) -> list[str]:
         return args
     rest = [a for i, a in enumerate(args) if not (a == "--debug" and i < stop)]
     return ["--debug", *rest]
-

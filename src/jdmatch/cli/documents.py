@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
-
-import os
 
 from jdmatch.cli.common import (
     ExtraLexiconOption,
@@ -25,6 +24,7 @@ from jdmatch.cli.common import (
     app,
 )
 
+
 @app.command(cls=_Command)
 def text(
     path: Annotated[Path, typer.Argument(help="A PDF, DOCX, HTML, Markdown or text file.")],
@@ -34,7 +34,9 @@ def text(
     """Print the text jdmatch extracts from a document."""
     from jdmatch.extract import read_document
 
-    document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=int(max_size * 1024 * 1024))
+    document = read_document(
+        path, pdf_engine=pdf_engine.value, max_bytes=int(max_size * 1024 * 1024)
+    )
     _warn(document)
     _write(document.text + "\n")
 
@@ -49,8 +51,19 @@ class SkillsFormat(str, Enum):
 @app.command(cls=_Command)
 def skills(
     path: Annotated[Path, typer.Argument(help="A PDF, DOCX, HTML, Markdown or text file.")],
-    fmt: Annotated[SkillsFormat, typer.Option("--format", "-f", parser=_choice(SkillsFormat), metavar="[table|json|markdown|jsonresume]", help="table (grouped by category), json, markdown, or jsonresume (a JSON Resume `skills` section).")] = SkillsFormat.table,
-    lexicon: Annotated[Optional[Path], typer.Option("--lexicon", help="A lexicon folder instead of the shipped one.")] = None,
+    fmt: Annotated[
+        SkillsFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=_choice(SkillsFormat),
+            metavar="[table|json|markdown|jsonresume]",
+            help="table (grouped by category), json, markdown, or jsonresume (a JSON Resume `skills` section).",
+        ),
+    ] = SkillsFormat.table,
+    lexicon: Annotated[
+        Path | None, typer.Option("--lexicon", help="A lexicon folder instead of the shipped one.")
+    ] = None,
     extra_lexicon: ExtraLexiconOption = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
@@ -59,10 +72,11 @@ def skills(
     from jdmatch.extract import read_document
     from jdmatch.matcher import Matcher
     from jdmatch.report import group_skills
-
     from jdmatch.structure import find_sections, section_of
 
-    document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=int(max_size * 1024 * 1024))
+    document = read_document(
+        path, pdf_engine=pdf_engine.value, max_bytes=int(max_size * 1024 * 1024)
+    )
     _warn(document)
     matcher = Matcher(lexicon=lexicon, extra_lexicon=extra_lexicon or ())
     grouped = group_skills(matcher.skills(document), lexicon=matcher.recognizer.lexicon)
@@ -71,7 +85,9 @@ def skills(
 
         from jdmatch.report import jsonresume_skills
 
-        _write(json.dumps({"skills": jsonresume_skills(grouped)}, ensure_ascii=False, indent=2) + "\n")
+        _write(
+            json.dumps({"skills": jsonresume_skills(grouped)}, ensure_ascii=False, indent=2) + "\n"
+        )
         return
     if fmt is SkillsFormat.json:
         import json
@@ -102,53 +118,136 @@ class ScoreFormat(str, Enum):
 
 
 AsOfOption = Annotated[
-    Optional[str],
-    typer.Option("--as-of", metavar="YYYY-MM-DD",
-                 help="The day a resume's \"Present\" stands for when the document does not say when it was written (default: today)."),
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="YYYY-MM-DD",
+        help='The day a resume\'s "Present" stands for when the document does not say when it was written (default: today).',
+    ),
 ]
 ProfileOption = Annotated[
     str,
-    typer.Option("--profile", "-p", help="A shipped profile name (see `jdmatch profiles`) or a path to a profile TOML file."),
+    typer.Option(
+        "--profile",
+        "-p",
+        help="A shipped profile name (see `jdmatch profiles`) or a path to a profile TOML file.",
+    ),
 ]
 
 
 @app.command(cls=_Command)
 def score(
-    path: Annotated[Path, typer.Argument(help="The resume or posting to score (PDF, DOCX, HTML, Markdown or text).")],
+    path: Annotated[
+        Path,
+        typer.Argument(help="The resume or posting to score (PDF, DOCX, HTML, Markdown or text)."),
+    ],
     profile: ProfileOption = "backend-engineer",
-    job: Annotated[Optional[Path], typer.Option("--job", "-j", help="Score against this job posting instead of a profile.")] = None,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", parser=_choice(ScoreFormat), metavar="[table|json|html|markdown]", help="table (one screen; --explain for all), json, html (a self-contained report) or markdown.")] = ScoreFormat.table,
-    explain: Annotated[bool, typer.Option("--explain", help="Also show the evidence for each skill and the terms behind the similarity.")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")] = None,
+    job: Annotated[
+        Path | None,
+        typer.Option("--job", "-j", help="Score against this job posting instead of a profile."),
+    ] = None,
+    fmt: Annotated[
+        ScoreFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=_choice(ScoreFormat),
+            metavar="[table|json|html|markdown]",
+            help="table (one screen; --explain for all), json, html (a self-contained report) or markdown.",
+        ),
+    ] = ScoreFormat.table,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Also show the evidence for each skill and the terms behind the similarity.",
+        ),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to this file instead of the terminal."
+        ),
+    ] = None,
     extra_lexicon: ExtraLexiconOption = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
     as_of: AsOfOption = None,
 ) -> None:
     """Score how well a document fits a role profile (or a job posting), with the evidence."""
-    _score(path, profile=profile, job=job, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size, output=output,
-           as_of=_date(as_of), extra_lexicon=extra_lexicon)
+    _score(
+        path,
+        profile=profile,
+        job=job,
+        fmt=fmt,
+        explain=explain,
+        pdf_engine=pdf_engine,
+        max_size=max_size,
+        output=output,
+        as_of=_date(as_of),
+        extra_lexicon=extra_lexicon,
+    )
 
 
 @app.command(cls=_Command)
 def match(
     resume: Annotated[Path, typer.Argument(help="The resume.")],
     posting: Annotated[Path, typer.Argument(help="The job posting to score it against.")],
-    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", parser=_choice(ScoreFormat), metavar="[table|json|html|markdown]", help="table (one screen; --explain for all), json, html or markdown.")] = ScoreFormat.table,
-    explain: Annotated[bool, typer.Option("--explain", help="Also show the evidence and the terms behind the similarity.")] = False,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file instead of the terminal.")] = None,
+    fmt: Annotated[
+        ScoreFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            parser=_choice(ScoreFormat),
+            metavar="[table|json|html|markdown]",
+            help="table (one screen; --explain for all), json, html or markdown.",
+        ),
+    ] = ScoreFormat.table,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Also show the evidence and the terms behind the similarity."
+        ),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to this file instead of the terminal."
+        ),
+    ] = None,
     extra_lexicon: ExtraLexiconOption = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
     as_of: AsOfOption = None,
 ) -> None:
     """Score a resume against one job posting (the same as `score RESUME --job POSTING`)."""
-    _score(resume, profile="backend-engineer", job=posting, fmt=fmt, explain=explain, pdf_engine=pdf_engine, max_size=max_size, output=output,
-           as_of=_date(as_of), extra_lexicon=extra_lexicon)
+    _score(
+        resume,
+        profile="backend-engineer",
+        job=posting,
+        fmt=fmt,
+        explain=explain,
+        pdf_engine=pdf_engine,
+        max_size=max_size,
+        output=output,
+        as_of=_date(as_of),
+        extra_lexicon=extra_lexicon,
+    )
 
 
-def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, explain: bool, pdf_engine: PdfEngine, max_size: float,
-           output: Optional[Path] = None, as_of: Any = None, extra_lexicon: Optional[list[Path]] = None) -> None:
+def _score(
+    path: Path,
+    *,
+    profile: str,
+    job: Path | None,
+    fmt: ScoreFormat,
+    explain: bool,
+    pdf_engine: PdfEngine,
+    max_size: float,
+    output: Path | None = None,
+    as_of: Any = None,
+    extra_lexicon: list[Path] | None = None,
+) -> None:
     from jdmatch.extract import read_document
     from jdmatch.matcher import Matcher
 
@@ -158,10 +257,19 @@ def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, e
         check_output_path(output)
     limit = int(max_size * 1024 * 1024)
     document = read_document(path, pdf_engine=pdf_engine.value, max_bytes=limit)
-    posting = read_document(job, pdf_engine=pdf_engine.value, max_bytes=limit) if job is not None else None
+    posting = (
+        read_document(job, pdf_engine=pdf_engine.value, max_bytes=limit)
+        if job is not None
+        else None
+    )
     for doc in (document, posting):
         _warn(doc)
-    matcher = Matcher(profile if posting is None else None, job=posting, as_of=as_of, extra_lexicon=extra_lexicon or ())
+    matcher = Matcher(
+        profile if posting is None else None,
+        job=posting,
+        as_of=as_of,
+        extra_lexicon=extra_lexicon or (),
+    )
     result = matcher.score(document)
     if fmt is ScoreFormat.html:
         from jdmatch.report_html import score_html, write_html
@@ -183,7 +291,11 @@ def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, e
 
         from jdmatch.report import score_json
 
-        _emit(json.dumps(score_json(result, matcher, explain=explain), ensure_ascii=True, indent=2) + "\n", output)
+        _emit(
+            json.dumps(score_json(result, matcher, explain=explain), ensure_ascii=True, indent=2)
+            + "\n",
+            output,
+        )
         return
     from jdmatch.report import score_report
 
@@ -197,4 +309,3 @@ def _score(path: Path, *, profile: str, job: Optional[Path], fmt: ScoreFormat, e
         atomic_write_text(output, console.export_text())
         return
     _print(score_report(result, matcher.profile, explain=explain))
-

@@ -26,7 +26,21 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
 PDF_ENGINES = ("pdfminer", "pdfium")
 
-SUPPORTED_SUFFIXES = frozenset({".pdf", ".docx", ".html", ".htm", ".xhtml", ".txt", ".md", ".markdown", ".text", ".json", ".jsonld"})
+SUPPORTED_SUFFIXES = frozenset(
+    {
+        ".pdf",
+        ".docx",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".txt",
+        ".md",
+        ".markdown",
+        ".text",
+        ".json",
+        ".jsonld",
+    }
+)
 """Suffixes a folder scan picks up; single files are read whatever their name."""
 
 
@@ -49,9 +63,14 @@ def read_document(
     except FileNotFoundError:
         raise DocumentNotFoundError("no such file; check the path", path=p) from None
     except OSError as exc:
-        raise DocumentNotFoundError(f"cannot access the file ({exc.strerror or exc}); check the path and permissions", path=p) from None
+        raise DocumentNotFoundError(
+            f"cannot access the file ({exc.strerror or exc}); check the path and permissions",
+            path=p,
+        ) from None
     if p.is_dir():
-        raise DocumentNotFoundError("is a folder, not a file; use `jdmatch batch` for folders", path=p)
+        raise DocumentNotFoundError(
+            "is a folder, not a file; use `jdmatch batch` for folders", path=p
+        )
     if not p.is_file():
         raise UnsupportedFormatError("is not a regular file (a device, pipe or socket?)", path=p)
     if st.st_size == 0:
@@ -65,10 +84,18 @@ def read_document(
         with p.open("rb") as fh:
             data = fh.read() if max_bytes is None else fh.read(max_bytes + 1)
     except OSError as exc:
-        raise DocumentNotFoundError(f"cannot read the file ({exc.strerror or exc}); check its permissions", path=p) from None
+        raise DocumentNotFoundError(
+            f"cannot read the file ({exc.strerror or exc}); check its permissions", path=p
+        ) from None
     if max_bytes is not None and len(data) > max_bytes:  # grew while we looked
         raise DocumentTooLargeError(f"the file is over the {_mib(max_bytes)} limit", path=p)
-    return read_bytes(data, source=os.fspath(path), suffix=p.suffix.lower(), pdf_engine=pdf_engine, max_bytes=max_bytes)
+    return read_bytes(
+        data,
+        source=os.fspath(path),
+        suffix=p.suffix.lower(),
+        pdf_engine=pdf_engine,
+        max_bytes=max_bytes,
+    )
 
 
 def expansion_budget(max_bytes: int | None) -> int:
@@ -76,7 +103,14 @@ def expansion_budget(max_bytes: int | None) -> int:
     return max(10 * (max_bytes or DEFAULT_MAX_BYTES), 200 * 1024 * 1024)
 
 
-def read_bytes(data: bytes, *, source: str = "<bytes>", suffix: str = "", pdf_engine: str = "pdfminer", max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
+def read_bytes(
+    data: bytes,
+    *,
+    source: str = "<bytes>",
+    suffix: str = "",
+    pdf_engine: str = "pdfminer",
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Document:
     """Read a document held in memory (``source`` names it in errors)."""
     if not data:
         raise EmptyDocumentError("the file is empty (0 bytes)", path=source)
@@ -86,11 +120,26 @@ def read_bytes(data: bytes, *, source: str = "<bytes>", suffix: str = "", pdf_en
     if media_type == "application/pdf":
         from jdmatch.extract.pdf import PdfLimits, read_pdf
 
-        text, pages = read_pdf(data, source=source, engine=pdf_engine, budget=budget, limits=PdfLimits.for_max_bytes(max_bytes))
+        text, pages = read_pdf(
+            data,
+            source=source,
+            engine=pdf_engine,
+            budget=budget,
+            limits=PdfLimits.for_max_bytes(max_bytes),
+        )
         from jdmatch.extract.metadata import pdf_date
 
         written, how = pdf_date(data)
-        return _dated(Document(text=text, source=source, media_type=media_type, pages=pages, date=written, date_source=how))
+        return _dated(
+            Document(
+                text=text,
+                source=source,
+                media_type=media_type,
+                pages=pages,
+                date=written,
+                date_source=how,
+            )
+        )
     if media_type == "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
         from jdmatch.extract.docx import read_docx
 
@@ -102,7 +151,9 @@ def read_bytes(data: bytes, *, source: str = "<bytes>", suffix: str = "", pdf_en
         from jdmatch.extract.text import decode_text
 
         raw = decode_text(data, source=source)
-        if media_type == "text/html" or (media_type == "text/plain" and _looks_like_html(raw, suffix)):
+        if media_type == "text/html" or (
+            media_type == "text/plain" and _looks_like_html(raw, suffix)
+        ):
             return _read_page(raw, source)
         if suffix in _JSON_SUFFIXES or raw.lstrip()[:1] in {"{", "["}:
             document = _read_json(raw, source, suffix, media_type)
@@ -113,7 +164,16 @@ def read_bytes(data: bytes, *, source: str = "<bytes>", suffix: str = "", pdf_en
         text = normalize_text(raw)
     if not text.strip():
         raise EmptyDocumentError("no text found in the document", path=source)
-    return _dated(Document(text=text, source=source, media_type=media_type, pages=None, date=written, date_source=how))
+    return _dated(
+        Document(
+            text=text,
+            source=source,
+            media_type=media_type,
+            pages=None,
+            date=written,
+            date_source=how,
+        )
+    )
 
 
 def _dated(doc: Document) -> Document:
@@ -136,7 +196,9 @@ def _read_page(raw: str, source: str) -> Document:
     from jdmatch.extract.html import read_html
 
     page = read_html(raw)
-    fields: dict[str, object] = {"format": "html", "title": page.h1 or page.title} if page.h1 or page.title else {}
+    fields: dict[str, object] = (
+        {"format": "html", "title": page.h1 or page.title} if page.h1 or page.title else {}
+    )
     warnings: list[str] = []
     if page.jsonld:
         from jdmatch.extract.jsonld import parse_blocks, read_jsonld
@@ -146,11 +208,26 @@ def _read_page(raw: str, source: str) -> Document:
             found = read_jsonld(block)
             if found is not None:
                 text, fields = found
-                return Document(text=text, source=source, media_type="text/html", fields=fields, warnings=tuple(warnings))
+                return Document(
+                    text=text,
+                    source=source,
+                    media_type="text/html",
+                    fields=fields,
+                    warnings=tuple(warnings),
+                )
         warnings = [f"{w}; read the page's visible text instead" for w in warnings]
     if not page.text.strip():
-        raise EmptyDocumentError("no text found in the document" + (f" ({'; '.join(warnings)})" if warnings else ""), path=source)
-    return Document(text=page.text, source=source, media_type="text/html", fields=fields, warnings=tuple(warnings))
+        raise EmptyDocumentError(
+            "no text found in the document" + (f" ({'; '.join(warnings)})" if warnings else ""),
+            path=source,
+        )
+    return Document(
+        text=page.text,
+        source=source,
+        media_type="text/html",
+        fields=fields,
+        warnings=tuple(warnings),
+    )
 
 
 def _read_json(raw: str, source: str, suffix: str, media_type: str) -> Document | None:
@@ -163,28 +240,50 @@ def _read_json(raw: str, source: str, suffix: str, media_type: str) -> Document 
         data = json.loads(raw, strict=False)
     except (json.JSONDecodeError, RecursionError) as exc:
         if suffix in _JSON_SUFFIXES:
-            where = f" (line {exc.lineno}, column {exc.colno}: {exc.msg})" if isinstance(exc, json.JSONDecodeError) else ""
-            raise CorruptDocumentError(f"not valid JSON{where}; fix the file, or save the document as text", path=source) from None
+            where = (
+                f" (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+                if isinstance(exc, json.JSONDecodeError)
+                else ""
+            )
+            raise CorruptDocumentError(
+                f"not valid JSON{where}; fix the file, or save the document as text", path=source
+            ) from None
         return None
     from jdmatch.extract.jsonresume import is_jsonresume, resume_fields, resume_text
 
     if is_jsonresume(data):
-        return Document(text=resume_text(data), source=source, media_type="application/json", fields=resume_fields(data))
+        return Document(
+            text=resume_text(data),
+            source=source,
+            media_type="application/json",
+            fields=resume_fields(data),
+        )
     from jdmatch.extract.jsonld import read_jsonld
 
     found = read_jsonld(data)
     if found is not None:
-        return Document(text=found[0], source=source, media_type="application/ld+json", fields=found[1])
+        return Document(
+            text=found[0], source=source, media_type="application/ld+json", fields=found[1]
+        )
     if suffix in _JSON_SUFFIXES:
-        raise UnsupportedFormatError("a JSON file that is neither a JSON Resume (basics, work, education, skills) "
-                                     "nor a schema.org JobPosting; jdmatch reads those two JSON formats", path=source)
+        raise UnsupportedFormatError(
+            "a JSON file that is neither a JSON Resume (basics, work, education, skills) "
+            "nor a schema.org JobPosting; jdmatch reads those two JSON formats",
+            path=source,
+        )
     from jdmatch.extract.normalize import normalize_text
 
     text = normalize_text(raw)
     if not text.strip():
         return None
-    return Document(text=text, source=source, media_type=media_type,
-                    warnings=("JSON that is neither a JSON Resume nor a schema.org JobPosting; read as plain text",))
+    return Document(
+        text=text,
+        source=source,
+        media_type=media_type,
+        warnings=(
+            "JSON that is neither a JSON Resume nor a schema.org JobPosting; read as plain text",
+        ),
+    )
 
 
 def _looks_like_html(text: str, suffix: str) -> bool:
@@ -198,5 +297,3 @@ def _looks_like_html(text: str, suffix: str) -> bool:
 
 def _mib(n: int) -> str:
     return f"{n / (1024 * 1024):.1f} MiB"
-
-

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from typing import Any
-
 import re
 import zipfile
+from collections.abc import Iterator
+from typing import Any
 
 from jdmatch.errors import CorruptDocumentError, DocumentTooLargeError
 from jdmatch.extract.normalize import normalize_text
@@ -30,11 +29,19 @@ def read_docx(data: bytes, *, source: str = "<bytes>", budget: int = 200 * 1024 
     try:
         document = docx.Document(io.BytesIO(data))
     except MemoryError:
-        raise DocumentTooLargeError("the Word document unpacks to more than memory allows", path=source) from None
+        raise DocumentTooLargeError(
+            "the Word document unpacks to more than memory allows", path=source
+        ) from None
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        raise CorruptDocumentError(f"not a readable Word document ({type(exc).__name__}: {exc}); re-save it as .docx", path=source) from None
+        raise CorruptDocumentError(
+            f"not a readable Word document ({type(exc).__name__}: {exc}); re-save it as .docx",
+            path=source,
+        ) from None
     except Exception as exc:  # lxml.etree.XMLSyntaxError and friends
-        raise CorruptDocumentError(f"the Word document's XML is damaged ({type(exc).__name__}); re-save it as .docx", path=source) from None
+        raise CorruptDocumentError(
+            f"the Word document's XML is damaged ({type(exc).__name__}); re-save it as .docx",
+            path=source,
+        ) from None
     return normalize_text("\n".join(_blocks(document)))
 
 
@@ -46,16 +53,21 @@ def _check_package(data: bytes, source: str, budget: int) -> None:
             if total > budget:
                 raise DocumentTooLargeError(
                     f"the Word document unpacks to {total / 2**20:,.0f} MiB, over the {budget / 2**20:,.0f} MiB allowed; it looks like a zip bomb",
-                    path=source)
+                    path=source,
+                )
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")):
                     with zf.open(info) as part:
                         head = part.read(4096)
                     if _DECLARATIONS.search(head):
                         raise CorruptDocumentError(
-                            f"{info.filename} declares a DOCTYPE or XML entities, which Word never writes; refusing to read it", path=source)
+                            f"{info.filename} declares a DOCTYPE or XML entities, which Word never writes; refusing to read it",
+                            path=source,
+                        )
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
-        raise CorruptDocumentError(f"a damaged ZIP/DOCX package ({exc}); re-save it as .docx", path=source) from None
+        raise CorruptDocumentError(
+            f"a damaged ZIP/DOCX package ({exc}); re-save it as .docx", path=source
+        ) from None
 
 
 def _blocks(document: Any) -> Iterator[str]:

@@ -13,13 +13,59 @@ from html.parser import HTMLParser
 
 from jdmatch.extract.normalize import normalize_text
 
-_INVISIBLE = frozenset({"script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas", "title"})
-_BLOCKS = frozenset({
-    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt",
-    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
-    "header", "hr", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
-    "tr", "ul", "body", "html",
-})
+_INVISIBLE = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "svg",
+        "iframe",
+        "object",
+        "canvas",
+        "title",
+    }
+)
+_BLOCKS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "details",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tr",
+        "ul",
+        "body",
+        "html",
+    }
+)
 _CELLS = frozenset({"td", "th"})
 
 
@@ -38,7 +84,10 @@ class _TextParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "body":
             self.hidden.pop("head", None)  # an unclosed <head> ends where the body starts
-        if tag == "script" and any(k == "type" and (v or "").split(";")[0].strip().lower() == "application/ld+json" for k, v in attrs):
+        if tag == "script" and any(
+            k == "type" and (v or "").split(";")[0].strip().lower() == "application/ld+json"
+            for k, v in attrs
+        ):
             self.jsonld.append([])
             self._open = "script"
         elif tag == "title" and self.title is None:
@@ -101,9 +150,12 @@ def read_html(markup: str) -> HtmlPage:
     parser.feed(markup)
     parser.close()
     lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return HtmlPage(normalize_text("\n".join(lines)), " ".join("".join(parser.title or ()).split()),
-                    " ".join("".join(parser.h1 or ()).split()),
-                    tuple(b for b in ("".join(parts) for parts in parser.jsonld) if b.strip()))
+    return HtmlPage(
+        normalize_text("\n".join(lines)),
+        " ".join("".join(parser.title or ()).split()),
+        " ".join("".join(parser.h1 or ()).split()),
+        tuple(b for b in ("".join(parts) for parts in parser.jsonld) if b.strip()),
+    )
 
 
 def html_to_text(markup: str, *, source: str = "<bytes>") -> str:

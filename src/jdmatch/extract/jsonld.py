@@ -24,7 +24,9 @@ from typing import Any
 _MAX_NODES = 20000  # objects visited per block: a hostile page cannot make the walk run long
 _TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
 _SPLIT = re.compile(r"\s*(?:[,;\n\u2022]|\s-\s)\s*")
-PREFERRED = re.compile(r"\b(?:preferred|nice to have|nice-to-have|a plus|bonus|optional|desirable|ideally)\b", re.I)
+PREFERRED = re.compile(
+    r"\b(?:preferred|nice to have|nice-to-have|a plus|bonus|optional|desirable|ideally)\b", re.I
+)
 
 
 def parse_blocks(blocks: Iterable[str]) -> tuple[list[Any], list[str]]:
@@ -34,10 +36,16 @@ def parse_blocks(blocks: Iterable[str]) -> tuple[list[Any], list[str]]:
     for i, block in enumerate(blocks, 1):
         text = _unwrap(block)
         try:
-            parsed.append(json.loads(text, strict=False))  # strict=False: raw newlines inside strings, as pages write them
+            parsed.append(
+                json.loads(text, strict=False)
+            )  # strict=False: raw newlines inside strings, as pages write them
             continue
         except (json.JSONDecodeError, RecursionError) as exc:
-            where = f" (line {exc.lineno}, column {exc.colno}: {exc.msg})" if isinstance(exc, json.JSONDecodeError) else " (nested too deeply)"
+            where = (
+                f" (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+                if isinstance(exc, json.JSONDecodeError)
+                else " (nested too deeply)"
+            )
         try:  # the slip sites make most: a comma before a closing bracket
             parsed.append(json.loads(_TRAILING_COMMA.sub(r"\1", text), strict=False))
         except (json.JSONDecodeError, RecursionError):
@@ -54,7 +62,7 @@ def _unwrap(block: str) -> str:
     text = block.strip()
     for head, tail in _WRAPPERS:
         if text.startswith(head) and text.endswith(tail):
-            text = text[len(head):-len(tail)].strip()
+            text = text[len(head) : -len(tail)].strip()
     return text
 
 
@@ -116,7 +124,9 @@ def _items(value: Any, *, split: bool = False) -> list[str]:
         if split and isinstance(v, str) and len(text) < 2000:
             out.extend(p.strip(" -*.") for p in _SPLIT.split(text) if p.strip(" -*."))
         else:
-            out.extend(line.strip().lstrip("-* ").strip() for line in text.splitlines() if line.strip())
+            out.extend(
+                line.strip().lstrip("-* ").strip() for line in text.splitlines() if line.strip()
+            )
     return list(dict.fromkeys(out))
 
 
@@ -158,12 +168,17 @@ def posting_text(fields: dict[str, Any]) -> str:
     parts: list[str] = []
     if fields.get("title"):
         parts.append(fields["title"])
-    meta = [fields.get("hiring_organization", ""), ", ".join(fields.get("employment_type", ())).replace("_", " ").lower()]
+    meta = [
+        fields.get("hiring_organization", ""),
+        ", ".join(fields.get("employment_type", ())).replace("_", " ").lower(),
+    ]
     if fields.get("date_posted"):
         meta.append(f"posted {fields['date_posted']}")
     if any(meta):
         parts.append(" · ".join(m for m in meta if m))
-    if fields.get("description"):  # under a heading, so that it is not taken for the company and pay lines
+    if fields.get(
+        "description"
+    ):  # under a heading, so that it is not taken for the company and pay lines
         parts += ["", "The role", fields["description"]]
 
     def section(heading: str, items: list[str]) -> None:
@@ -188,6 +203,8 @@ def read_jsonld(data: Any) -> tuple[str, dict[str, Any]] | None:
     if node is None:
         return None
     fields = posting_fields(node)
-    if not any(fields.get(k) for k in ("description", "skills", "qualifications", "responsibilities")):
+    if not any(
+        fields.get(k) for k in ("description", "skills", "qualifications", "responsibilities")
+    ):
         return None
     return posting_text(fields), fields

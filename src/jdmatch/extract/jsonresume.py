@@ -14,10 +14,24 @@ from __future__ import annotations
 import re
 from typing import Any
 
-KEYS = frozenset({
-    "$schema", "basics", "work", "volunteer", "education", "awards", "certificates", "publications", "skills",
-    "languages", "interests", "references", "projects", "meta",
-})
+KEYS = frozenset(
+    {
+        "$schema",
+        "basics",
+        "work",
+        "volunteer",
+        "education",
+        "awards",
+        "certificates",
+        "publications",
+        "skills",
+        "languages",
+        "interests",
+        "references",
+        "projects",
+        "meta",
+    }
+)
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-\d{1,2})?")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -28,16 +42,22 @@ def is_jsonresume(data: Any) -> bool:
         return False
     if "jsonresume" in str(data.get("$schema", "")).lower():
         return True
-    shaped = isinstance(data.get("basics"), dict) or (isinstance(data.get("work"), list) and any(isinstance(w, dict) for w in data["work"]))
+    shaped = isinstance(data.get("basics"), dict) or (
+        isinstance(data.get("work"), list) and any(isinstance(w, dict) for w in data["work"])
+    )
     return shaped and sum(k in KEYS for k in data) * 2 >= len(data)
 
 
 def _s(value: Any) -> str:
-    return " ".join(str(value).split()) if isinstance(value, (str, int, float)) and not isinstance(value, bool) else ""
+    return (
+        " ".join(str(value).split())
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool)
+        else ""
+    )
 
 
 def _date(value: Any) -> str:
-    """"2019-01-15" -> "Jan 2019", "2019" -> "2019"; anything else as written."""
+    """ "2019-01-15" -> "Jan 2019", "2019" -> "2019"; anything else as written."""
     text = _s(value)
     m = _ISO.match(text)
     if not m:
@@ -69,20 +89,29 @@ def resume_text(data: dict[str, Any]) -> str:
     if _s(basics.get("label")):
         out.append(_s(basics["label"]))
     loc: dict[str, Any] = basics["location"] if isinstance(basics.get("location"), dict) else {}
-    contact = _line(_line(_s(loc.get("city")), _s(loc.get("region")), _s(loc.get("countryCode"))), _s(basics.get("url")), sep=" · ")
+    contact = _line(
+        _line(_s(loc.get("city")), _s(loc.get("region")), _s(loc.get("countryCode"))),
+        _s(basics.get("url")),
+        sep=" · ",
+    )
     if contact:
         out.append(contact)
     if _s(basics.get("summary")):
         out += ["", "Summary", _s(basics["summary"])]
 
-    def entries(heading: str, items: list[Any], title_keys: tuple[str, ...], extra: str = "") -> None:
+    def entries(
+        heading: str, items: list[Any], title_keys: tuple[str, ...], extra: str = ""
+    ) -> None:
         rows = [i for i in items if isinstance(i, dict)]
         if not rows:
             return
         out.extend(["", heading])
         for item in rows:
             # the schema's 0.x releases named the employer `company`, 1.x names it `name`
-            title = _line(_s(item.get(title_keys[0])), next((_s(item.get(k)) for k in title_keys[1:] if _s(item.get(k))), ""))
+            title = _line(
+                _s(item.get(title_keys[0])),
+                next((_s(item.get(k)) for k in title_keys[1:] if _s(item.get(k))), ""),
+            )
             span = _span(item)
             out.append("")
             out.append(f"{title}  {span}" if title and span else title or span)
@@ -106,7 +135,9 @@ def resume_text(data: dict[str, Any]) -> str:
     certs = [c for c in _list(data.get("certificates")) if isinstance(c, dict)]
     if certs:
         out.extend(["", "Certifications"])
-        out.extend(_line(_s(c.get("name")), _s(c.get("issuer")), _date(c.get("date"))) for c in certs)
+        out.extend(
+            _line(_s(c.get("name")), _s(c.get("issuer")), _date(c.get("date"))) for c in certs
+        )
     skills = [s for s in _list(data.get("skills")) if isinstance(s, dict)]
     if skills:
         out.extend(["", "Skills"])
@@ -114,11 +145,23 @@ def resume_text(data: dict[str, Any]) -> str:
             keywords = ", ".join(_s(k) for k in _list(s.get("keywords")) if _s(k))
             name = _s(s.get("name"))
             level = f" ({_s(s['level'])})" if _s(s.get("level")) else ""
-            out.append(f"- {name}{level}: {keywords}" if name and keywords else f"- {name or keywords}{level}")
-    languages = [lang for lang in _list(data.get("languages")) if isinstance(lang, dict) and _s(lang.get("language"))]
+            out.append(
+                f"- {name}{level}: {keywords}"
+                if name and keywords
+                else f"- {name or keywords}{level}"
+            )
+    languages = [
+        lang
+        for lang in _list(data.get("languages"))
+        if isinstance(lang, dict) and _s(lang.get("language"))
+    ]
     if languages:
         out.extend(["", "Languages"])
-        out.extend(f"- {_s(lang['language'])}" + (f" ({_s(lang['fluency'])})" if _s(lang.get("fluency")) else "") for lang in languages)
+        out.extend(
+            f"- {_s(lang['language'])}"
+            + (f" ({_s(lang['fluency'])})" if _s(lang.get("fluency")) else "")
+            for lang in languages
+        )
     # last, so that their dates are not taken for years of work (the experience section ends at Education)
     entries("Projects", _list(data.get("projects")), ("name", "entity"), extra="keywords")
     entries("Volunteering", _list(data.get("volunteer")), ("position", "organization"))
@@ -128,9 +171,26 @@ def resume_text(data: dict[str, Any]) -> str:
 def resume_fields(data: dict[str, Any]) -> dict[str, Any]:
     """What jdmatch keeps of the structure: the headline, the work entries with their dates, skills by category."""
     basics: dict[str, Any] = data["basics"] if isinstance(data.get("basics"), dict) else {}
-    work = [{"position": _s(w.get("position")), "name": _s(w.get("name") or w.get("company")), "startDate": _s(w.get("startDate")),
-             "endDate": _s(w.get("endDate"))} for w in _list(data.get("work")) if isinstance(w, dict)]
-    skills = [{"name": _s(s.get("name")), "keywords": [_s(k) for k in _list(s.get("keywords")) if _s(k)]}
-              for s in _list(data.get("skills")) if isinstance(s, dict)]
-    fields = {"format": "jsonresume", "title": _s(basics.get("label")), "name": _s(basics.get("name")), "work": work, "skills": skills}
+    work = [
+        {
+            "position": _s(w.get("position")),
+            "name": _s(w.get("name") or w.get("company")),
+            "startDate": _s(w.get("startDate")),
+            "endDate": _s(w.get("endDate")),
+        }
+        for w in _list(data.get("work"))
+        if isinstance(w, dict)
+    ]
+    skills = [
+        {"name": _s(s.get("name")), "keywords": [_s(k) for k in _list(s.get("keywords")) if _s(k)]}
+        for s in _list(data.get("skills"))
+        if isinstance(s, dict)
+    ]
+    fields = {
+        "format": "jsonresume",
+        "title": _s(basics.get("label")),
+        "name": _s(basics.get("name")),
+        "work": work,
+        "skills": skills,
+    }
     return {k: v for k, v in fields.items() if v not in ("", [])}

@@ -187,7 +187,11 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
     blocks: list[list[Line]] = []
     for ln in ordered:
         prev = blocks[-1][-1] if blocks else None
-        if prev is not None and _OPEN_RANGE.search(prev.text) and ln.top - prev.bottom <= 0.8 * min(ln.height, prev.height):
+        if (
+            prev is not None
+            and _OPEN_RANGE.search(prev.text)
+            and ln.top - prev.bottom <= 0.8 * min(ln.height, prev.height)
+        ):
             blocks[-1].append(ln)
         else:
             blocks.append([ln])
@@ -200,7 +204,15 @@ def _margin_blocks(left: list[Line]) -> list[Line]:
     for block in _blocks(left):
         first = block[0]
         text = " ".join(ln.text.strip() for ln in block)
-        out.append(Line(min(ln.x0 for ln in block), first.top, max(ln.x1 for ln in block), first.bottom, text))
+        out.append(
+            Line(
+                min(ln.x0 for ln in block),
+                first.top,
+                max(ln.x1 for ln in block),
+                first.bottom,
+                text,
+            )
+        )
     return out
 
 
@@ -249,7 +261,11 @@ def _stacked(lines: list[Line]) -> bool:
     """True when most lines have another line of the same side right below them (a text column)."""
     ordered = sorted(lines, key=lambda ln: ln.top)
     h = median(ln.height for ln in ordered)
-    close = sum(1 for a, b in zip(ordered, ordered[1:]) if 0 <= b.top - a.bottom <= 1.6 * h or _overlap(a, b))
+    close = sum(
+        1
+        for a, b in zip(ordered, ordered[1:])
+        if 0 <= b.top - a.bottom <= 1.6 * h or _overlap(a, b)
+    )
     return close >= 0.5 * (len(ordered) - 1)
 
 

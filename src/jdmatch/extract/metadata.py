@@ -19,7 +19,15 @@ import re
 import zipfile
 from datetime import date
 
-__all__ = ["docx_date", "pdf_date", "header_date", "DOCX_SOURCE", "PDF_MOD_SOURCE", "PDF_CREATION_SOURCE", "HEADER_SOURCE"]
+__all__ = [
+    "docx_date",
+    "pdf_date",
+    "header_date",
+    "DOCX_SOURCE",
+    "PDF_MOD_SOURCE",
+    "PDF_CREATION_SOURCE",
+    "HEADER_SOURCE",
+]
 
 DOCX_SOURCE = "docx core properties"
 PDF_MOD_SOURCE = "pdf ModDate"
@@ -96,7 +104,20 @@ def pdf_date(data: bytes) -> tuple[date | None, str]:
     return None, ""
 
 
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 _MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _HEADER = re.compile(
     r"^\s*(?:last\s+)?(?:updated|revised|date[d]?|as of)\s*(?:on\s*)?[:\-–]?\s*"
@@ -125,7 +146,9 @@ def header_date(text: str, *, lines: int = 8) -> date | None:
         elif g["y3"]:
             d = _make(int(g["y3"]), int(g["m3"]), int(g["d3"]))
         else:
-            d = _make(int(g["y4"]), int(g["m4"]), int(g["d4"]))  # day first, as most of the world writes it
+            d = _make(
+                int(g["y4"]), int(g["m4"]), int(g["d4"])
+            )  # day first, as most of the world writes it
         if d is not None:
             return d
     return None

@@ -44,11 +44,15 @@ def read_pdf(
     """
     limits = limits or PdfLimits.for_max_bytes(None)
     _check_streams(data, source, budget, limits)
-    pages = _pdfium_pages(data, source) if engine == "pdfium" else _pdfminer_pages(data, source, limits)
+    pages = (
+        _pdfium_pages(data, source) if engine == "pdfium" else _pdfminer_pages(data, source, limits)
+    )
     texts = page_texts(list(pages))
     count = len(texts)
     if count == 0:
-        raise CorruptDocumentError("the PDF has no readable pages; it is damaged or truncated, re-export it", path=source)
+        raise CorruptDocumentError(
+            "the PDF has no readable pages; it is damaged or truncated, re-export it", path=source
+        )
     text = normalize_text("\n\n".join(texts), join_hyphenation=True)
     if not text.strip():
         raise NoTextLayerError(
@@ -94,7 +98,12 @@ class PdfLimits:
         )
 
     def to_dict(self) -> dict[str, int]:
-        return {"content_bytes": self.content_bytes, "tokens": self.tokens, "glyphs": self.glyphs, "page_glyphs": self.page_glyphs}
+        return {
+            "content_bytes": self.content_bytes,
+            "tokens": self.tokens,
+            "glyphs": self.glyphs,
+            "page_glyphs": self.page_glyphs,
+        }
 
 
 class _OverBudget(Exception):
@@ -127,17 +136,33 @@ def _pdfminer_pages(data: bytes, source: str, limits: PdfLimits) -> Iterator[Pag
             layout = device.get_result()
             yield Page(layout.width, layout.height, list(lines_of(layout, layout.height)))
     except _OverBudget as exc:
-        raise DocumentTooLargeError(f"{exc}; it looks like a content bomb (a larger --max-size raises the limit)", path=source) from None
+        raise DocumentTooLargeError(
+            f"{exc}; it looks like a content bomb (a larger --max-size raises the limit)",
+            path=source,
+        ) from None
     except PDFPasswordIncorrect:
-        raise EncryptedDocumentError("the PDF is encrypted and needs a password; save an unprotected copy and try again", path=source) from None
+        raise EncryptedDocumentError(
+            "the PDF is encrypted and needs a password; save an unprotected copy and try again",
+            path=source,
+        ) from None
     except PDFEncryptionError as exc:
-        raise EncryptedDocumentError(f"the PDF uses encryption jdmatch cannot open ({exc}); save an unprotected copy", path=source) from None
+        raise EncryptedDocumentError(
+            f"the PDF uses encryption jdmatch cannot open ({exc}); save an unprotected copy",
+            path=source,
+        ) from None
     except RecursionError:
-        raise CorruptDocumentError("the PDF's structure loops or nests too deeply; re-export it", path=source) from None
+        raise CorruptDocumentError(
+            "the PDF's structure loops or nests too deeply; re-export it", path=source
+        ) from None
     except MemoryError:
-        raise DocumentTooLargeError("the PDF expands to more data than memory allows", path=source) from None
+        raise DocumentTooLargeError(
+            "the PDF expands to more data than memory allows", path=source
+        ) from None
     except Exception as exc:  # pdfminer raises many types on malformed input
-        raise CorruptDocumentError(f"the PDF is damaged or truncated ({type(exc).__name__}: {_short(exc)}); re-export it", path=source) from None
+        raise CorruptDocumentError(
+            f"the PDF is damaged or truncated ({type(exc).__name__}: {_short(exc)}); re-export it",
+            path=source,
+        ) from None
 
 
 class _Counter:
@@ -153,23 +178,31 @@ class _Counter:
     def add_content(self, n: int) -> None:
         self.content += n
         if self.content > self.limits.content_bytes:
-            raise _OverBudget(f"the PDF's page content unpacks to more than {_size(self.limits.content_bytes)}")
+            raise _OverBudget(
+                f"the PDF's page content unpacks to more than {_size(self.limits.content_bytes)}"
+            )
 
     def token(self) -> None:
         self.tokens += 1
         if self.tokens > self.limits.tokens:
-            raise _OverBudget(f"the PDF's page content holds more than {self.limits.tokens:,} operators and operands")
+            raise _OverBudget(
+                f"the PDF's page content holds more than {self.limits.tokens:,} operators and operands"
+            )
 
     def glyph(self) -> None:
         self.glyphs += 1
         self.page_glyphs += 1
         if self.page_glyphs > self.limits.page_glyphs:
-            raise _OverBudget(f"a page of the PDF draws more than {self.limits.page_glyphs:,} characters")
+            raise _OverBudget(
+                f"a page of the PDF draws more than {self.limits.page_glyphs:,} characters"
+            )
         if self.glyphs > self.limits.glyphs:
             raise _OverBudget(f"the PDF draws more than {self.limits.glyphs:,} characters")
 
 
-def _budgeted_interpreter(limits: PdfLimits, params: LAParams) -> tuple[PDFPageInterpreter, PDFPageAggregator, _Counter]:
+def _budgeted_interpreter(
+    limits: PdfLimits, params: LAParams
+) -> tuple[PDFPageInterpreter, PDFPageAggregator, _Counter]:
     """A pdfminer page interpreter and aggregator that count content bytes, tokens and glyphs as they go.
 
     The counting parser replaces pdfminer's in ``execute``, which is otherwise
@@ -178,7 +211,12 @@ def _budgeted_interpreter(limits: PdfLimits, params: LAParams) -> tuple[PDFPageI
     """
     from pdfminer import settings
     from pdfminer.converter import PDFPageAggregator
-    from pdfminer.pdfinterp import PDFContentParser, PDFInterpreterError, PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfinterp import (
+        PDFContentParser,
+        PDFInterpreterError,
+        PDFPageInterpreter,
+        PDFResourceManager,
+    )
     from pdfminer.pdftypes import stream_value
     from pdfminer.psexceptions import PSEOF
     from pdfminer.psparser import PSKeyword, keyword_name
@@ -312,13 +350,13 @@ def _check_streams(data: bytes, source: str, budget: int, limits: PdfLimits) -> 
         start = data.find(b"stream", pos)
         if start < 0:
             break
-        if data[start - 3:start] == b"end":  # "endstream"
+        if data[start - 3 : start] == b"end":  # "endstream"
             pos = start + 6
             continue
         body = start + 6
-        if data[body:body + 2] == b"\r\n":
+        if data[body : body + 2] == b"\r\n":
             body += 2
-        elif data[body:body + 1] in (b"\n", b"\r"):
+        elif data[body : body + 1] in (b"\n", b"\r"):
             body += 1
         end = data.find(b"endstream", body)
         if end < 0:
@@ -327,18 +365,23 @@ def _check_streams(data: bytes, source: str, budget: int, limits: PdfLimits) -> 
         total += size
         if total > budget:
             raise DocumentTooLargeError(
-                f"the PDF's streams unpack to more than {_size(budget)}; it looks like a decompression bomb", path=source)
+                f"the PDF's streams unpack to more than {_size(budget)}; it looks like a decompression bomb",
+                path=source,
+            )
         head = data.rfind(b"obj", max(0, start - 65536), start)
         if head >= 0:
-            number = _OBJ_NUMBER.search(data[max(0, head - 24):head])
-            is_content = (number is not None and number.group(1) in contents) or not _RESOURCE_STREAM.search(data[head:start])
+            number = _OBJ_NUMBER.search(data[max(0, head - 24) : head])
+            is_content = (
+                number is not None and number.group(1) in contents
+            ) or not _RESOURCE_STREAM.search(data[head:start])
             if is_content:
                 content += size
                 if content > limits.content_bytes:
                     raise DocumentTooLargeError(
                         f"the PDF's page content unpacks to more than {_size(limits.content_bytes)} "
                         "(a resume page holds well under 1 MiB); it looks like a content bomb (a larger --max-size raises the limit)",
-                        path=source)
+                        path=source,
+                    )
         pos = end + 9
 
 
@@ -346,20 +389,29 @@ def _pdfium_pages(data: bytes, source: str) -> Iterator[Page]:
     try:
         import pypdfium2 as pdfium
     except ImportError:
-        raise MissingDependencyError("the pdfium engine needs pypdfium2: pip install 'jdmatch[pdfium]'", path=source) from None
+        raise MissingDependencyError(
+            "the pdfium engine needs pypdfium2: pip install 'jdmatch[pdfium]'", path=source
+        ) from None
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise EncryptedDocumentError("the PDF is encrypted and needs a password; save an unprotected copy and try again", path=source) from None
-        raise CorruptDocumentError(f"the PDF is damaged or truncated ({_short(exc)}); re-export it", path=source) from None
+            raise EncryptedDocumentError(
+                "the PDF is encrypted and needs a password; save an unprotected copy and try again",
+                path=source,
+            ) from None
+        raise CorruptDocumentError(
+            f"the PDF is damaged or truncated ({_short(exc)}); re-export it", path=source
+        ) from None
     loaded = 0
     last_error: Exception | None = None
     try:
         for index in range(len(pdf)):
             try:
                 page = pdf[index]
-            except pdfium.PdfiumError as exc:  # one broken page (a looping page tree) does not sink the rest
+            except (
+                pdfium.PdfiumError
+            ) as exc:  # one broken page (a looping page tree) does not sink the rest
                 last_error = exc
                 continue
             try:
@@ -370,7 +422,9 @@ def _pdfium_pages(data: bytes, source: str) -> Iterator[Page]:
     finally:
         pdf.close()
     if not loaded and last_error is not None:
-        raise CorruptDocumentError(f"the PDF is damaged ({_short(last_error)}); re-export it", path=source)
+        raise CorruptDocumentError(
+            f"the PDF is damaged ({_short(last_error)}); re-export it", path=source
+        )
 
 
 def _pdfium_lines(page: object) -> Page:
@@ -390,7 +444,9 @@ def _pdfium_lines(page: object) -> Page:
                 _, loose_bottom, _, loose_top = textpage.get_charbox(index, loose=True)
                 if loose_top > loose_bottom:
                     bottom, top = loose_bottom, loose_top
-            text = " ".join(text.replace("\x02", "-").split())  # pdfium marks a line-end hyphen as \x02
+            text = " ".join(
+                text.replace("\x02", "-").split()
+            )  # pdfium marks a line-end hyphen as \x02
             if text:
                 segments.append(Line(left, height - top, right, height - bottom, text))
     finally:
@@ -400,12 +456,20 @@ def _pdfium_lines(page: object) -> Page:
     for seg in segments:
         if lines:
             last = lines[-1]
-            same_row = min(last.bottom, seg.bottom) - max(last.top, seg.top) > 0.5 * min(last.height, seg.height)
+            same_row = min(last.bottom, seg.bottom) - max(last.top, seg.top) > 0.5 * min(
+                last.height, seg.height
+            )
             gap = seg.x0 - last.x1
             if same_row and -0.5 <= gap <= 0.8 * max(last.height, seg.height):
                 # touching rects are one word split at a font or encoding change ("R" "&" "D")
                 sep = "" if gap < 0.15 * min(last.height, seg.height) else " "
-                lines[-1] = Line(last.x0, min(last.top, seg.top), seg.x1, max(last.bottom, seg.bottom), f"{last.text}{sep}{seg.text}")
+                lines[-1] = Line(
+                    last.x0,
+                    min(last.top, seg.top),
+                    seg.x1,
+                    max(last.bottom, seg.bottom),
+                    f"{last.text}{sep}{seg.text}",
+                )
                 continue
         lines.append(seg)
     return Page(page.get_width(), height, lines)  # type: ignore[attr-defined]

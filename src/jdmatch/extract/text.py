@@ -27,7 +27,10 @@ def decode_text(data: bytes, *, source: str = "<bytes>") -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise DecodingError(f"starts with a {encoding.upper()} byte-order mark but does not decode ({exc.reason} at byte {exc.start}); re-save it as UTF-8", path=source) from None
+                raise DecodingError(
+                    f"starts with a {encoding.upper()} byte-order mark but does not decode ({exc.reason} at byte {exc.start}); re-save it as UTF-8",
+                    path=source,
+                ) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

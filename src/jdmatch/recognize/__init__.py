@@ -16,7 +16,22 @@ forms), :mod:`.coordination` (skills named through "X and Y tests"),
 from jdmatch.recognize.analysis import Analysis
 from jdmatch.recognize.implied import implied_skills
 from jdmatch.recognize.recognizer import SkillRecognizer, default_recognizer
-from jdmatch.tokens import LINE_BREAK, PARAGRAPH_BREAK, TOKENIZER_VERSION, fold_plural, make_tokenizer
+from jdmatch.tokens import (
+    LINE_BREAK,
+    PARAGRAPH_BREAK,
+    TOKENIZER_VERSION,
+    fold_plural,
+    make_tokenizer,
+)
 
-__all__ = ["LINE_BREAK", "PARAGRAPH_BREAK", "TOKENIZER_VERSION", "Analysis", "SkillRecognizer", "default_recognizer", "fold_plural",
-           "implied_skills", "make_tokenizer"]
+__all__ = [
+    "LINE_BREAK",
+    "PARAGRAPH_BREAK",
+    "TOKENIZER_VERSION",
+    "Analysis",
+    "SkillRecognizer",
+    "default_recognizer",
+    "fold_plural",
+    "implied_skills",
+    "make_tokenizer",
+]

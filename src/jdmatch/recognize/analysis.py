@@ -15,4 +15,3 @@ class Analysis:
     matches: list[SkillMatch]
     words: Counter[str]
     text: str = ""
-

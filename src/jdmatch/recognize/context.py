@@ -12,7 +12,14 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from jdmatch.lexicon import Entry
-from jdmatch.recognize.vocabulary import CAPS_AFTER, EMPLOYER_BEFORE, LIST_WORDS, RELATIONS, SEPARATOR_CHARS, TECH_LABELS
+from jdmatch.recognize.vocabulary import (
+    CAPS_AFTER,
+    EMPLOYER_BEFORE,
+    LIST_WORDS,
+    RELATIONS,
+    SEPARATOR_CHARS,
+    TECH_LABELS,
+)
 from jdmatch.tokens import PARAGRAPH_BREAK, fold_plural
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -22,7 +29,9 @@ SENTENCE_END = frozenset({".", "!", "?"})
 _REGION_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2})(?![\w])")
 NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w.'’-]*)")
 _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
-_CONTACT = re.compile(r"@\w|https?://|www\.|\.(?:com|io|org|net|me|dev)\b|/in/|\+?\d[\d ().-]{7,}\d")
+_CONTACT = re.compile(
+    r"@\w|https?://|www\.|\.(?:com|io|org|net|me|dev)\b|/in/|\+?\d[\d ().-]{7,}\d"
+)
 
 
 class ContextChecks:
@@ -46,7 +55,18 @@ class ContextChecks:
     _at: frozenset[int]
     _comma: int
 
-    def _context_only(self, doc: Doc, text: str, key: int, s: int, e: int, start: int, end: int, c: str, chosen: list[tuple[int, int, int]]) -> bool:
+    def _context_only(
+        self,
+        doc: Doc,
+        text: str,
+        key: int,
+        s: int,
+        e: int,
+        start: int,
+        end: int,
+        c: str,
+        chosen: list[tuple[int, int, int]],
+    ) -> bool:
         """The name is an employer, a place, an address or a benefit here, not a skill.
 
         * "Salesforce, San Francisco, CA", "Oracle Corporation": a company before a place or a suffix;
@@ -74,17 +94,30 @@ class ContextChecks:
         if label == "degree" and nw in self._program_word_set:
             return True  # "PhD student", "PhD scholarship", "MSc programme": the post or a programme, not a degree held
         if label in ("domain", "field"):
-            before = text[max(0, start - 30):start].split()
-            if nw in self._benefit_word_set or (before and before[-1].lower() in self._benefit_word_set and start > 0 and text[start - 1] in " \t"):
+            before = text[max(0, start - 30) : start].split()
+            if nw in self._benefit_word_set or (
+                before
+                and before[-1].lower() in self._benefit_word_set
+                and start > 0
+                and text[start - 1] in " \t"
+            ):
                 return True  # "private healthcare", "Healthcare and Insurance Plans" are benefits
         n = len(doc)
-        if key in self._employers and s >= 2 and text[max(0, start - 4):start].rstrip(" \t").endswith(EMPLOYER_BEFORE):
+        if (
+            key in self._employers
+            and s >= 2
+            and text[max(0, start - 4) : start].rstrip(" \t").endswith(EMPLOYER_BEFORE)
+        ):
             prev = doc[s - 1]
             if "\n" not in prev.whitespace_:
                 role = doc[s - 2]
                 if prev.orth in self._at and role.norm in self._role_words:
                     return True
-                if prev.orth in self._employer_seps and role.norm in self._role_words and not role.is_lower:
+                if (
+                    prev.orth in self._employer_seps
+                    and role.norm in self._role_words
+                    and not role.is_lower
+                ):
                     return True
         if key in self._profile_sites:
             if _SITE_HANDLE.match(text, end):
@@ -95,8 +128,19 @@ class ContextChecks:
                 return True
         if label == "degree" and e - s == 1 and text[start:end] in self._region_codes:
             nxt = doc[e] if e < n else None
-            if s >= 2 and doc[s - 1].orth == self._comma and doc[s - 2].is_title and doc[s - 2].is_alpha:
-                if nxt is None or "\n" in doc[s].whitespace_ or nxt.is_space or nxt.is_punct or nxt.like_num:
+            if (
+                s >= 2
+                and doc[s - 1].orth == self._comma
+                and doc[s - 2].is_title
+                and doc[s - 2].is_alpha
+            ):
+                if (
+                    nxt is None
+                    or "\n" in doc[s].whitespace_
+                    or nxt.is_space
+                    or nxt.is_punct
+                    or nxt.like_num
+                ):
                     return True
         if key in self._technical_sense:
             tw = self._technical_words
@@ -119,7 +163,7 @@ class ContextChecks:
 
     def _ordinary_sense(self, text: str, start: int, end: int, c: str) -> bool:
         """An ambiguous form read in its ordinary sense after all: "Java coffee", "English breakfast", "C1" (a language level)."""
-        if text[end:end + 1] in ("1", "2") and text[start:end] in ("A", "B", "C"):
+        if text[end : end + 1] in ("1", "2") and text[start:end] in ("A", "B", "C"):
             return True
         if c.islower():
             m = NEXT_WORD.match(text, end)
@@ -127,7 +171,7 @@ class ContextChecks:
         return False
 
     def _place_after(self, text: str, end: int) -> bool:
-        """", Menlo Park", " – Seattle, WA", ", Cambridge, MA 02139" right after ``end``: an employer's or an address line."""
+        """ ", Menlo Park", " – Seattle, WA", ", Cambridge, MA 02139" right after ``end``: an employer's or an address line."""
         m = CAPS_AFTER.match(text, end)
         if m is None:
             return False
@@ -136,9 +180,15 @@ class ContextChecks:
             return True
         # "<City>, <STATE>": up to three capitalised words, a comma and a state code
         r = _REGION_AFTER.match(text, m.end(1))
-        return r is not None and r.group(1) in self._region_codes and words.count(" ") + words.count("\t") <= 2
+        return (
+            r is not None
+            and r.group(1) in self._region_codes
+            and words.count(" ") + words.count("\t") <= 2
+        )
 
-    def _has_neighbor(self, doc: Doc, s: int, e: int, spans: Iterable[tuple[int, int]], stops: list[int]) -> bool:
+    def _has_neighbor(
+        self, doc: Doc, s: int, e: int, spans: Iterable[tuple[int, int]], stops: list[int]
+    ) -> bool:
         """A recognized skill within the neighbour window, with no sentence end or blank line between."""
         w = self._neighbor_window
         for a, b in spans:
@@ -157,9 +207,21 @@ class ContextChecks:
         """The form is glued by a hyphen to a word before or after it ("C-suite", "go-live")."""
         hyphen = self._hyphen
         n = len(doc)
-        if e + 1 < n and doc[e].orth == hyphen and not doc[e - 1].whitespace_ and not doc[e].whitespace_ and doc[e + 1].is_alpha:
+        if (
+            e + 1 < n
+            and doc[e].orth == hyphen
+            and not doc[e - 1].whitespace_
+            and not doc[e].whitespace_
+            and doc[e + 1].is_alpha
+        ):
             return True
-        return s >= 2 and doc[s - 1].orth == hyphen and not doc[s - 2].whitespace_ and not doc[s - 1].whitespace_ and doc[s - 2].is_alpha
+        return (
+            s >= 2
+            and doc[s - 1].orth == hyphen
+            and not doc[s - 2].whitespace_
+            and not doc[s - 1].whitespace_
+            and doc[s - 2].is_alpha
+        )
 
     @staticmethod
     def _in_proper_name(doc: Doc, s: int) -> bool:
@@ -170,7 +232,12 @@ class ContextChecks:
         if not (prev.is_title and prev.is_alpha) or "\n" in prev.whitespace_:
             return False
         before = doc[s - 2]
-        return not (before.is_space or before.text in SENTENCE_END or before.is_punct and before.text in {":", "(", "-", "•"})
+        return not (
+            before.is_space
+            or before.text in SENTENCE_END
+            or before.is_punct
+            and before.text in {":", "(", "-", "•"}
+        )
 
     @staticmethod
     def _prose_start(doc: Doc, s: int, e: int) -> bool:
@@ -180,8 +247,7 @@ class ContextChecks:
             i -= 1
         if i >= 0 and doc[i].text not in SENTENCE_END:
             # a line break between the previous word and the form also starts a sentence
-            if "\n" not in doc[i].whitespace_ and not any("\n" in t.text for t in doc[i + 1:s]):
+            if "\n" not in doc[i].whitespace_ and not any("\n" in t.text for t in doc[i + 1 : s]):
                 return False
         nxt = doc[e] if e < len(doc) else None
         return nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in LIST_WORDS
-

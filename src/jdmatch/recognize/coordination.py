@@ -27,8 +27,14 @@ class Coordination:
     _comma: int
     _hyphen: int
 
-    def _elided(self, doc: Doc, text: str, spans: list[tuple[int, int, int, int, int]], strict: list[tuple[int, int, int]],
-                confirmed: set[tuple[int, int, int]]) -> list[tuple[int, int, int, int, int]]:
+    def _elided(
+        self,
+        doc: Doc,
+        text: str,
+        spans: list[tuple[int, int, int, int, int]],
+        strict: list[tuple[int, int, int]],
+        confirmed: set[tuple[int, int, int]],
+    ) -> list[tuple[int, int, int, int, int]]:
         """Add the skills named through a coordination that shares a head or a modifier with a kept name.
 
         "unit, integration and end-to-end tests": the name "end-to-end tests" lends its
@@ -49,16 +55,30 @@ class Coordination:
             if e - s < 2 or k not in lending:
                 continue
             left = right = False
-            c1 = text[start - 1:start]
-            if s >= 2 and (c1 == "/" or c1 == " " and text[start - 2:start - 1] in "dr&/s") and _conj_before(text, start):
+            c1 = text[start - 1 : start]
+            if (
+                s >= 2
+                and (c1 == "/" or c1 == " " and text[start - 2 : start - 1] in "dr&/s")
+                and _conj_before(text, start)
+            ):
                 # the conjunct's last word must end a form with this head: "unit" before "tests"
                 h = doc[e - 1].norm
                 prev = doc[s - 2]
-                left = h in heads and (prev.norm in before_head.get(h, ()) or prev.text.endswith("-") or (s >= 3 and prev.orth == comma))
-            c1 = text[end:end + 1]
-            if e + 1 < len(doc) and (c1 == "/" or c1 == " " and text[end + 1:end + 2] in "ao&/np") and _conj_after(text, end):
+                left = h in heads and (
+                    prev.norm in before_head.get(h, ())
+                    or prev.text.endswith("-")
+                    or (s >= 3 and prev.orth == comma)
+                )
+            c1 = text[end : end + 1]
+            if (
+                e + 1 < len(doc)
+                and (c1 == "/" or c1 == " " and text[end + 1 : end + 2] in "ao&/np")
+                and _conj_after(text, end)
+            ):
                 mod = doc[s].norm
-                right = mod in modifiers and (doc[e + 1].norm in after_modifier.get(mod, ()) or doc[e + 1].orth == comma)
+                right = mod in modifiers and (
+                    doc[e + 1].norm in after_modifier.get(mod, ()) or doc[e + 1].orth == comma
+                )
             if left or right:
                 seeds.append((s, e, left, right))
         if not seeds:
@@ -66,7 +86,9 @@ class Coordination:
         n = len(doc)
         coordinators = self._coordinators
         covered = bytearray(n)  # tokens of kept plain names
-        ambiguous: dict[tuple[int, int], int] = {}  # kept ambiguous names, which a shared head may replace
+        ambiguous: dict[
+            tuple[int, int], int
+        ] = {}  # kept ambiguous names, which a shared head may replace
         for _, _, k, s, e in spans:
             if (k, s, e) in confirmed:
                 ambiguous[(s, e)] = k
@@ -87,9 +109,15 @@ class Coordination:
                 t = doc[i]
                 coord = t.orth in coordinators
                 norm = t.norm
-                if len(t.text) > 1 and t.text.endswith("-"):  # a suspended hyphen: "unit- and integration tests"
+                if len(t.text) > 1 and t.text.endswith(
+                    "-"
+                ):  # a suspended hyphen: "unit- and integration tests"
                     norm = strings.add(fold_plural(t.text[:-1]))
-                w = word_cache[i] = (coord, not coord and (t.orth == hyphen or not (t.is_space or t.is_punct)), norm)
+                w = word_cache[i] = (
+                    coord,
+                    not coord and (t.orth == hyphen or not (t.is_space or t.is_punct)),
+                    norm,
+                )
             return w
 
         hits: list[tuple[int, int, int]] = []
@@ -110,14 +138,18 @@ class Coordination:
                     hit = None
                     for a in range(k + 1, end):
                         key = forms.get((*(word(i)[2] for i in range(a, end)), head))
-                        if key is not None and not any(covered[a:end]) and (not any(held[a:end]) or (a, end) in ambiguous):
+                        if (
+                            key is not None
+                            and not any(covered[a:end])
+                            and (not any(held[a:end]) or (a, end) in ambiguous)
+                        ):
                             hit = (key, a, end)
                             break
                     if hit is None:
                         break
                     hits.append(hit)
                     ambiguous.pop((hit[1], hit[2]), None)
-                    covered[hit[1]:hit[2]] = held[hit[1]:hit[2]] = b"\x01" * (hit[2] - hit[1])
+                    covered[hit[1] : hit[2]] = held[hit[1] : hit[2]] = b"\x01" * (hit[2] - hit[1])
                     j = hit[1] - 1
             if right:
                 modifier = doc[s].norm
@@ -139,7 +171,7 @@ class Coordination:
                     if hit is None:
                         break
                     hits.append(hit)
-                    covered[hit[1]:hit[2]] = held[hit[1]:hit[2]] = b"\x01" * (hit[2] - hit[1])
+                    covered[hit[1] : hit[2]] = held[hit[1] : hit[2]] = b"\x01" * (hit[2] - hit[1])
                     j = hit[2]
         if not hits:
             return spans
@@ -147,7 +179,9 @@ class Coordination:
         out = [sp for sp in spans if (sp[3], sp[4]) not in replaced]
         for key, s, e in hits:
             last = doc[e - 1]
-            end = last.idx + len(last) - (1 if len(last.text) > 1 and last.text.endswith("-") else 0)  # "unit" of "unit-"
+            end = (
+                last.idx + len(last) - (1 if len(last.text) > 1 and last.text.endswith("-") else 0)
+            )  # "unit" of "unit-"
             out.append((doc[s].idx, end, key, s, e))
         out.sort()
         return out
@@ -155,13 +189,23 @@ class Coordination:
 
 def _conj_before(text: str, start: int) -> bool:
     """A conjunction ends right before ``start``: "unit and |integration", "unit/|integration"."""
-    pre = text[max(0, start - 6):start]
-    return pre[-5:] in (" and ", " nor ") or pre[-4:] == " or " or pre[-3:] in (" & ", " / ") or pre[-1:] == "/" or pre == " plus "
+    pre = text[max(0, start - 6) : start]
+    return (
+        pre[-5:] in (" and ", " nor ")
+        or pre[-4:] == " or "
+        or pre[-3:] in (" & ", " / ")
+        or pre[-1:] == "/"
+        or pre == " plus "
+    )
 
 
 def _conj_after(text: str, end: int) -> bool:
     """A conjunction starts right after ``end``: "integration| and delivery"."""
-    post = text[end:end + 6]
-    return post[:5] in (" and ", " nor ") or post[:4] == " or " or post[:3] in (" & ", " / ") or post[:1] == "/" or post == " plus "
-
-
+    post = text[end : end + 6]
+    return (
+        post[:5] in (" and ", " nor ")
+        or post[:4] == " or "
+        or post[:3] in (" & ", " / ")
+        or post[:1] == "/"
+        or post == " plus "
+    )

@@ -30,4 +30,3 @@ def implied_skills(matches: Iterable[SkillMatch], lexicon: Lexicon) -> dict[str,
             if target in by_id:
                 stack.extend(by_id[target].implies)
     return {k: tuple(v) for k, v in out.items()}
-

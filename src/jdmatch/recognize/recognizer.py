@@ -9,13 +9,26 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from jdmatch.compiled import CompiledPatterns, compiled_data, compiled_document, load_lexicon, store_overlay
+from jdmatch.compiled import (
+    CompiledPatterns,
+    compiled_data,
+    compiled_document,
+    load_lexicon,
+    store_overlay,
+)
 from jdmatch.lexicon import Entry, Lexicon
 from jdmatch.models import SkillMatch
 from jdmatch.recognize.analysis import Analysis
 from jdmatch.recognize.context import ContextChecks
 from jdmatch.recognize.coordination import Coordination
-from jdmatch.recognize.vocabulary import COORDINATORS, EMPLOYER_SEPARATORS, NOT_TECHNICAL, SEPARATOR_CHARS, TECH_LABELS, VERSIONED_LABELS
+from jdmatch.recognize.vocabulary import (
+    COORDINATORS,
+    EMPLOYER_SEPARATORS,
+    NOT_TECHNICAL,
+    SEPARATOR_CHARS,
+    TECH_LABELS,
+    VERSIONED_LABELS,
+)
 from jdmatch.tokens import LINE_BREAK, TOKENIZER_VERSION, fold_plural, form_tokens, make_tokenizer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -113,7 +126,11 @@ class SkillRecognizer(ContextChecks, Coordination):
         self._before_head = {k: frozenset(v) for k, v in before_head.items()}
         self._after_modifier = {k: frozenset(v) for k, v in after_modifier.items()}
         # entries with a multi-word form that could lend a head or a modifier (the rest skip the check)
-        self._lending_keys = frozenset(k for f, k in self._forms.items() if len(f) > 1 and (f[-1] in self._shared_heads or f[0] in self._shared_modifiers))
+        self._lending_keys = frozenset(
+            k
+            for f, k in self._forms.items()
+            if len(f) > 1 and (f[-1] in self._shared_heads or f[0] in self._shared_modifiers)
+        )
         self._company_suffix_words = frozenset(w.lower() for w in rules.company_suffixes)
         self._program_word_set = frozenset(w.lower() for w in rules.program_words)
         self._benefit_word_set = frozenset(w.lower() for w in rules.benefit_words)
@@ -121,8 +138,14 @@ class SkillRecognizer(ContextChecks, Coordination):
         self._employer_seps = frozenset(strings.add(w) for w in EMPLOYER_SEPARATORS)
         self._at = frozenset(strings.add(w) for w in ("at", "@"))
         self._comma = strings.add(",")
-        self._special_keys = self._employers | self._profile_sites | self._technical_sense | frozenset(
-            k for k, en in self._entries.items() if en.label in ("degree", "domain", "field"))
+        self._special_keys = (
+            self._employers
+            | self._profile_sites
+            | self._technical_sense
+            | frozenset(
+                k for k, en in self._entries.items() if en.label in ("degree", "domain", "field")
+            )
+        )
 
     def _patterns(self) -> list[CompiledPatterns]:
         """The matcher patterns of every entry.
@@ -134,7 +157,9 @@ class SkillRecognizer(ContextChecks, Coordination):
         if compiled is not None and compiled.tokenizer == TOKENIZER_VERSION:
             return compiled.patterns()
         patterns = self._compute_patterns()
-        if self.lexicon.overlays:  # a user's extra lexicon: cache what was just computed for the next start
+        if (
+            self.lexicon.overlays
+        ):  # a user's extra lexicon: cache what was just computed for the next start
             store_overlay(self.lexicon, TOKENIZER_VERSION, patterns)
         return patterns
 
@@ -213,7 +238,11 @@ class SkillRecognizer(ContextChecks, Coordination):
         words: Counter[str] = Counter()
         if len(doc):
             rows = doc.to_array([NORM, IS_ALPHA, LENGTH])
-            keep = (rows[:, 1] == 1) & (rows[:, 2] >= 3) & (np.frombuffer(bytes(taken), dtype=np.uint8) == 0)
+            keep = (
+                (rows[:, 1] == 1)
+                & (rows[:, 2] >= 3)
+                & (np.frombuffer(bytes(taken), dtype=np.uint8) == 0)
+            )
             strings = self.tokenizer.vocab.strings
             stop = self._stop_hashes
             for h, c in Counter(rows[keep, 0].tolist()).items():
@@ -235,12 +264,16 @@ class SkillRecognizer(ContextChecks, Coordination):
         """Put into the matcher the patterns that start with a word of ``doc`` and are not in it yet."""
         from spacy.attrs import NORM
 
-        with self._pending_lock:  # another thread must not match while the patterns it needs are half added
+        with (
+            self._pending_lock
+        ):  # another thread must not match while the patterns it needs are half added
             pending = self._pending
             if not pending or not len(doc):
                 return
             self._lazy_texts -= 1
-            if self._lazy_texts < 0:  # a run of many texts: add the rest once, so later texts skip this check
+            if (
+                self._lazy_texts < 0
+            ):  # a run of many texts: add the rest once, so later texts skip this check
                 firsts = list(pending)
             else:
                 firsts = [h for h in set(doc.to_array(NORM).tolist()) if h in pending]
@@ -254,7 +287,9 @@ class SkillRecognizer(ContextChecks, Coordination):
             for key, forms in by_key.items():
                 self._matcher.add(key, _with_breaks(forms, brk))  # type: ignore[arg-type]  # token-hash arrays, as Doc.to_array gives
 
-    def _matches(self, doc: Doc, text: str, taken: bytearray | None = None, *, mark_all: bool = False) -> list[SkillMatch]:
+    def _matches(
+        self, doc: Doc, text: str, taken: bytearray | None = None, *, mark_all: bool = False
+    ) -> list[SkillMatch]:
         self._add_patterns(doc)
         found = self._matcher(doc)
         if not found:
@@ -271,7 +306,9 @@ class SkillRecognizer(ContextChecks, Coordination):
             spec = strict_keys.get(key)
             if spec is None:
                 candidates.append((key, s, e))
-            elif ((doc[s].orth,) if e - s == 1 else tuple(t.orth for t in doc[s:e] if not t.is_space)) in spec[1]:
+            elif (
+                (doc[s].orth,) if e - s == 1 else tuple(t.orth for t in doc[s:e] if not t.is_space)
+            ) in spec[1]:
                 strict.append((spec[0], s, e))
         confirmed = self._confirm(doc, text, strict, candidates) if strict else []
         candidates += confirmed
@@ -298,11 +335,16 @@ class SkillRecognizer(ContextChecks, Coordination):
                 last = doc[e - 1]
                 end = last.idx + len(last)
                 # names that are context, not skills: a look at the next character first (cheap)
-                c = text[end:end + 1]
+                c = text[end : end + 1]
                 if c == " ":
-                    c = text[end + 1:end + 2]
-                if ((key in special or c in SEPARATOR_CHARS or c.isupper()) and self._context_only(doc, text, key, s, e, start, end, c, chosen)
-                        or ambiguous and (key, s, e) in ambiguous and self._ordinary_sense(text, start, end, c)):
+                    c = text[end + 1 : end + 2]
+                if (
+                    (key in special or c in SEPARATOR_CHARS or c.isupper())
+                    and self._context_only(doc, text, key, s, e, start, end, c, chosen)
+                    or ambiguous
+                    and (key, s, e) in ambiguous
+                    and self._ordinary_sense(text, start, end, c)
+                ):
                     rejected.add((key, s, e))
                     again = True  # a shorter name inside may still be a skill ("Asynchronous" of "Asynchronous communication")
                     continue
@@ -333,11 +375,23 @@ class SkillRecognizer(ContextChecks, Coordination):
         for i, (start, end, key, _, _) in enumerate(spans):
             entry = entries[key]
             if entry.label in VERSIONED_LABELS:  # "Java 17", but not "Agile 10 person team"
-                end = _extend_version(text, end, spans[i + 1][0] if i + 1 < len(spans) else len(text))
-            out.append(SkillMatch(entry.id, entry.name, entry.label, entry.category, start, end, text[start:end]))
+                end = _extend_version(
+                    text, end, spans[i + 1][0] if i + 1 < len(spans) else len(text)
+                )
+            out.append(
+                SkillMatch(
+                    entry.id, entry.name, entry.label, entry.category, start, end, text[start:end]
+                )
+            )
         return out
 
-    def _confirm(self, doc: Doc, text: str, strict: list[tuple[int, int, int]], plain: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    def _confirm(
+        self,
+        doc: Doc,
+        text: str,
+        strict: list[tuple[int, int, int]],
+        plain: list[tuple[int, int, int]],
+    ) -> list[tuple[int, int, int]]:
         """Keep the ambiguous candidates that stand in technical context."""
         w = self._cue_window
         n = len(doc)
@@ -346,23 +400,34 @@ class SkillRecognizer(ContextChecks, Coordination):
         pending: list[tuple[int, int, int]] = []
         # where a technical name ends: the word before a form that is one makes a list, not a proper name
         entries = self._entries
-        skill_ends = {e for k, _, e in plain if entries[k].label in TECH_LABELS} | {e for _, _, e in strict}
+        skill_ends = {e for k, _, e in plain if entries[k].label in TECH_LABELS} | {
+            e for _, _, e in strict
+        }
         for key, s, e in strict:
             if self._in_compound(doc, s, e):
                 continue  # "C-suite", "go-live", "Self-scheduling"
             own = self._entry_cues.get(key, frozenset())
-            if e + 1 < n and doc[e].lower_ in ("in", "of") and doc[e + 1].is_title and self._entries[key].label == "degree":
+            if (
+                e + 1 < n
+                and doc[e].lower_ in ("in", "of")
+                and doc[e + 1].is_title
+                and self._entries[key].label == "degree"
+            ):
                 confirmed.append((key, s, e))  # "MA in Economics", "BS in Physics"
                 continue
             if self._prose_start(doc, s, e):
                 # "Go to the page", "Express your interest": only a cue right beside it ("Go developers")
                 # or a strong one in the window ("Go is part of our stack") helps
                 strong = self._strong_cues
-                if any((h := doc[i].lower) in cues or h in own for i in (s - 1, e) if 0 <= i < n) or any(
-                        doc[i].lower in strong for i in range(e, min(n, e + w))):
+                if any(
+                    (h := doc[i].lower) in cues or h in own for i in (s - 1, e) if 0 <= i < n
+                ) or any(doc[i].lower in strong for i in range(e, min(n, e + w))):
                     confirmed.append((key, s, e))
                 continue
-            if any((h := doc[i].lower) in cues or h in own for i in (*range(max(0, s - w), s), *range(e, min(n, e + w)))):
+            if any(
+                (h := doc[i].lower) in cues or h in own
+                for i in (*range(max(0, s - w), s), *range(e, min(n, e + w)))
+            ):
                 confirmed.append((key, s, e))
             elif self._in_proper_name(doc, s) and s not in skill_ends:
                 continue  # "Adobe Express", "Orient Express": need a cue (but "Maven Jenkins", "Python Java" is a list)
@@ -378,7 +443,16 @@ class SkillRecognizer(ContextChecks, Coordination):
         anchors = sorted({(s, e) for k, s, e in plain if entries[k].label not in NOT_TECHNICAL})
         # three or more ambiguous names close together vouch for each other: "Java, Python, Go"
         others = [(o[1], o[2]) for o in pending]
-        mutual = [c for c in pending if sum(1 for o in others if o != (c[1], c[2]) and self._has_neighbor(doc, c[1], c[2], [o], stops)) >= 2]
+        mutual = [
+            c
+            for c in pending
+            if sum(
+                1
+                for o in others
+                if o != (c[1], c[2]) and self._has_neighbor(doc, c[1], c[2], [o], stops)
+            )
+            >= 2
+        ]
         confirmed.extend(mutual)
         pending = [c for c in pending if c not in mutual]
         for _ in range(2):
@@ -414,8 +488,6 @@ def _extend_version(text: str, end: int, limit: int) -> int:
     if m is None or _DURATION_AFTER.match(text, m.end()):
         return end  # no version, or "Java 5 years": a duration
     return m.end()
-
-
 
 
 @lru_cache(maxsize=1)

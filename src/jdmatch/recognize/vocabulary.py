@@ -34,19 +34,33 @@ def read_vocabulary(path: Path | None = None) -> Vocabulary:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise LexiconError(f"cannot read the recognizer's word lists ({exc.strerror or exc})", path=path) from None
+        raise LexiconError(
+            f"cannot read the recognizer's word lists ({exc.strerror or exc})", path=path
+        ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise LexiconError(f"not valid TOML: {exc}", path=path) from None
 
-    def words(table: str, key: str, *, chars: bool = False, labels: bool = False) -> tuple[str, ...]:
+    def words(
+        table: str, key: str, *, chars: bool = False, labels: bool = False
+    ) -> tuple[str, ...]:
         section = raw.get(table)
         value = section.get(key) if isinstance(section, dict) else None
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() == v and v for v in value):
-            raise LexiconError(f"[{table}] {key} must be a non-empty list of words without spaces around them", path=path)
+        if (
+            not isinstance(value, list)
+            or not value
+            or not all(isinstance(v, str) and v.strip() == v and v for v in value)
+        ):
+            raise LexiconError(
+                f"[{table}] {key} must be a non-empty list of words without spaces around them",
+                path=path,
+            )
         if chars and not all(len(v) == 1 for v in value):
             raise LexiconError(f"[{table}] {key} must be single characters", path=path)
         if labels and not set(value) <= LABELS:
-            raise LexiconError(f"[{table}] {key}: {', '.join(sorted(set(value) - LABELS))} not a lexicon label", path=path)
+            raise LexiconError(
+                f"[{table}] {key}: {', '.join(sorted(set(value) - LABELS))} not a lexicon label",
+                path=path,
+            )
         return tuple(value)
 
     return Vocabulary(
@@ -71,7 +85,10 @@ EMPLOYER_BEFORE = (*EMPLOYER_SEPARATORS, *WORDS.employer_before)
 SEPARATOR_CHARS = frozenset(EMPLOYER_SEPARATORS)
 _SEP_CLASS = "[" + re.escape("".join(EMPLOYER_SEPARATORS)) + "]"
 # the capitalised words after a separator: "Menlo Park" in ", Menlo Park"; "Seattle" in " – Seattle, WA"
-CAPS_AFTER = re.compile(rf"[ \t]*{_SEP_CLASS}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}})(?![\w.'’-])(?=[ \t]*(?:$|[\r\n,;|()·•/–—-]|\d))", re.M)
+CAPS_AFTER = re.compile(
+    rf"[ \t]*{_SEP_CLASS}[ \t]*([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}})(?![\w.'’-])(?=[ \t]*(?:$|[\r\n,;|()·•/–—-]|\d))",
+    re.M,
+)
 RELATIONS = WORDS.relations
 VERSIONED_LABELS = WORDS.versioned_labels
 TECH_LABELS = WORDS.technical_labels

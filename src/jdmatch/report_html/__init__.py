@@ -11,7 +11,6 @@ is used (and the plain helpers of :mod:`jdmatch.report`, so that the terminal,
 HTML and Markdown reports state the same facts in the same words).
 """
 
-
 from jdmatch.report_html.page import CSP, MAX_FAILURES, MAX_ROWS, write_html  # noqa: F401  (MAX_FAILURES as before)
 from jdmatch.report_html.score import score_html
 from jdmatch.report_html.summary import summary_html

@@ -11,5 +11,19 @@ from jdmatch.scoring.fit import KEYWORD_SHARE, FitScorer
 from jdmatch.scoring.reference import reference_dir, reference_documents, reference_texts
 from jdmatch.scoring.terms import SKILL_PREFIX, document_features, polarities, terms_of
 
-__all__ = ["BANDS", "KEYWORD_SHARE", "SKILL_PREFIX", "FitScorer", "band", "core_gate", "counted_coverage", "document_features",
-           "polarities", "profile_weights", "reference_dir", "reference_documents", "reference_texts", "terms_of"]
+__all__ = [
+    "BANDS",
+    "KEYWORD_SHARE",
+    "SKILL_PREFIX",
+    "FitScorer",
+    "band",
+    "core_gate",
+    "counted_coverage",
+    "document_features",
+    "polarities",
+    "profile_weights",
+    "reference_dir",
+    "reference_documents",
+    "reference_texts",
+    "terms_of",
+]

@@ -12,10 +12,22 @@ from jdmatch.scoring.coverage import Coverage, coverage_with
 from jdmatch.scoring.terms import SKILL_PREFIX, DocumentVector
 
 
-def missing_skills(profile: RoleProfile, cov: Coverage, vec: DocumentVector, pvec: Mapping[str, float], *,
-                   implies: Mapping[str, tuple[str, ...]], contrast: ContrastModel | None, base_logit: float,
-                   contrast_values: Mapping[str, float], weights: tuple[float, float, float], score: float,
-                   candidates: Sequence[str], names: Mapping[str, str], limit: int) -> tuple[MissingSkill, ...]:
+def missing_skills(
+    profile: RoleProfile,
+    cov: Coverage,
+    vec: DocumentVector,
+    pvec: Mapping[str, float],
+    *,
+    implies: Mapping[str, tuple[str, ...]],
+    contrast: ContrastModel | None,
+    base_logit: float,
+    contrast_values: Mapping[str, float],
+    weights: tuple[float, float, float],
+    score: float,
+    candidates: Sequence[str],
+    names: Mapping[str, str],
+    limit: int,
+) -> tuple[MissingSkill, ...]:
     """The ``limit`` missing skills among ``candidates`` that would add most, best first.
 
     Each is scored as if named firmly (depth 1), with what it implies. Only the
@@ -27,7 +39,12 @@ def missing_skills(profile: RoleProfile, cov: Coverage, vec: DocumentVector, pve
     # loop runs for every missing skill of every document of a batch
     index, credit, group_cov, parts = cov.index, cov.credit, cov.group_cov, cov.parts
     sim_scale = profile.similarity_scale
-    gw, total, core_weight, core_set = index.group_weight, index.total_weight, index.core_weight, index.core_set
+    gw, total, core_weight, core_set = (
+        index.group_weight,
+        index.total_weight,
+        index.core_weight,
+        index.core_set,
+    )
     floor, full = profile.core_floor, profile.core_full
     cw, sw, kw = weights
     scale = parts.scale
@@ -48,7 +65,11 @@ def missing_skills(profile: RoleProfile, cov: Coverage, vec: DocumentVector, pve
         dot2, norm2 = vdot + lp * p, vnorm2 + lp * lp
         cos2 = dot2 / math.sqrt(norm2) if norm2 > 0 else 0.0
         targets = implies.get(sid)
-        added = list(dict.fromkeys([sid, *(t for t in targets if t not in credit)])) if targets else [sid]
+        added = (
+            list(dict.fromkeys([sid, *(t for t in targets if t not in credit)]))
+            if targets
+            else [sid]
+        )
         changed: dict[int, float] = {}
         for t in added:
             for gi, _w in index.places.get(t, ()):
@@ -57,7 +78,9 @@ def missing_skills(profile: RoleProfile, cov: Coverage, vec: DocumentVector, pve
                 base = base_values.get(gi)
                 if base is None:
                     weights_gi = index.weights[gi]
-                    base = base_values[gi] = sorted((weights_gi[x] * c for x, c in cov.values[gi].items()), reverse=True)
+                    base = base_values[gi] = sorted(
+                        (weights_gi[x] * c for x, c in cov.values[gi].items()), reverse=True
+                    )
                 w = index.weights[gi]
                 changed[gi] = coverage_with(index, gi, base, [w[x] * 1.0 for x in added if x in w])
         dcov = dcore = 0.0
@@ -71,8 +94,12 @@ def missing_skills(profile: RoleProfile, cov: Coverage, vec: DocumentVector, pve
         gate2 = 1.0 if floor >= 1.0 or core2 >= full else floor + (1.0 - floor) * core2 / full
         counted = (1.0 - math.exp(-coverage2 / scale)) / denom if scale < 1.0 else coverage2
         p2c = 0.0
-        if contrast is not None:  # the skill joins at full value; a profile skill's weight is never negative
-            z = base_logit + max(0.0, contrast.coef.get(sid, 0.0)) * (1.0 - contrast_values.get(sid, 0.0))
+        if (
+            contrast is not None
+        ):  # the skill joins at full value; a profile skill's weight is never negative
+            z = base_logit + max(0.0, contrast.coef.get(sid, 0.0)) * (
+                1.0 - contrast_values.get(sid, 0.0)
+            )
             p2c = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
         gain = 100.0 * (cw * counted + sw * min(1.0, cos2 / sim_scale) + kw * p2c) * gate2 - score
         alt_group = any_groups[0] if any_groups else None
@@ -89,10 +116,15 @@ def missing_skills(profile: RoleProfile, cov: Coverage, vec: DocumentVector, pve
         alt_group = _any_group(profile, cov, sid)
         alts: tuple[str, ...] = ()
         if alt_group is not None:
-            alts = tuple(names.get(s.id, s.id) for s in profile.groups[alt_group].skills if s.id != sid)[:6]
+            alts = tuple(
+                names.get(s.id, s.id) for s in profile.groups[alt_group].skills if s.id != sid
+            )[:6]
         ranked.append((-gain, sid, alts))
     ranked.sort(key=lambda x: (x[0], x[1]))
-    return tuple(MissingSkill(sid, names.get(sid, sid), index.group_of[sid], -neg, alts) for neg, sid, alts in ranked[:limit])
+    return tuple(
+        MissingSkill(sid, names.get(sid, sid), index.group_of[sid], -neg, alts)
+        for neg, sid, alts in ranked[:limit]
+    )
 
 
 def _any_group(profile: RoleProfile, cov: Coverage, sid: str) -> int | None:

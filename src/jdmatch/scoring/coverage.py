@@ -16,12 +16,20 @@ from jdmatch.evidence import SkillDepth
 from jdmatch.profile import RoleProfile, SkillGroup
 
 
-def credit_of(counts: Mapping[str, int], hedged: set[str], depth: Mapping[str, SkillDepth] | None) -> dict[str, float]:
+def credit_of(
+    counts: Mapping[str, int], hedged: set[str], depth: Mapping[str, SkillDepth] | None
+) -> dict[str, float]:
     """How much each mentioned skill counts for coverage: its depth of evidence (1 without depth); hedged ones not at all."""
-    return {sid: (depth[sid].factor if depth is not None and sid in depth else 1.0) for sid in counts if sid not in hedged}
+    return {
+        sid: (depth[sid].factor if depth is not None and sid in depth else 1.0)
+        for sid in counts
+        if sid not in hedged
+    }
 
 
-def contrast_features(counts: Mapping[str, int], hedged: set[str], credit: Mapping[str, float]) -> dict[str, float]:
+def contrast_features(
+    counts: Mapping[str, int], hedged: set[str], credit: Mapping[str, float]
+) -> dict[str, float]:
     """The values the contrast model reads: each mentioned skill's credit, hedged ones at half."""
     return {sid: credit.get(sid, 0.5) if sid not in hedged else 0.5 for sid in counts}
 
@@ -31,7 +39,9 @@ def group_values(index: ProfileIndex, gi: int, credit: Mapping[str, float]) -> d
     return {sid: c for sid, c in credit.items() if sid in index.weights[gi]}
 
 
-def group_coverage(group: SkillGroup, index: ProfileIndex, gi: int, credit: Mapping[str, float]) -> float:
+def group_coverage(
+    group: SkillGroup, index: ProfileIndex, gi: int, credit: Mapping[str, float]
+) -> float:
     """Share of a group's need met, each skill counting ``weight x credit`` (credit: depth of evidence, 0-1)."""
     if not credit:
         return 0.0
@@ -44,7 +54,9 @@ def group_coverage(group: SkillGroup, index: ProfileIndex, gi: int, credit: Mapp
     return min(1.0, sum(vals) / index.all_weight[gi])
 
 
-def coverage_with(index: ProfileIndex, gi: int, base: Sequence[float], new: Sequence[float]) -> float:
+def coverage_with(
+    index: ProfileIndex, gi: int, base: Sequence[float], new: Sequence[float]
+) -> float:
     """:func:`group_coverage` of group ``gi`` when skills of values ``new`` join those of values ``base``
     (each value ``weight x credit``; ``base`` sorted largest first)."""
     vals = sorted([*base, *new], reverse=True)
@@ -89,31 +101,61 @@ class Parts:
 
     __slots__ = ("coverage", "core", "gate", "scale")
 
-    def __init__(self, profile: RoleProfile, index: ProfileIndex, group_cov: Sequence[float]) -> None:
-        self.coverage = sum(w * c for w, c in zip(index.group_weight, group_cov)) / index.total_weight
+    def __init__(
+        self, profile: RoleProfile, index: ProfileIndex, group_cov: Sequence[float]
+    ) -> None:
+        self.coverage = (
+            sum(w * c for w, c in zip(index.group_weight, group_cov)) / index.total_weight
+        )
         self.scale = profile.coverage_scale
         if index.core_weight > 0:
-            self.core = sum(index.group_weight[gi] * group_cov[gi] for gi in index.core_groups) / index.core_weight
+            self.core = (
+                sum(index.group_weight[gi] * group_cov[gi] for gi in index.core_groups)
+                / index.core_weight
+            )
         else:
             self.core = 1.0
         self.gate = core_gate(profile, self.core)
 
-    def changed(self, profile: RoleProfile, index: ProfileIndex, group_cov: Sequence[float], new: Mapping[int, float]) -> Parts:
+    def changed(
+        self,
+        profile: RoleProfile,
+        index: ProfileIndex,
+        group_cov: Sequence[float],
+        new: Mapping[int, float],
+    ) -> Parts:
         """The parts with some groups' coverage changed (``new``: group index -> coverage), worked out from these."""
         out = object.__new__(Parts)
         out.scale = self.scale
-        out.coverage = self.coverage + sum(index.group_weight[gi] * (c - group_cov[gi]) for gi, c in new.items()) / index.total_weight
+        out.coverage = (
+            self.coverage
+            + sum(index.group_weight[gi] * (c - group_cov[gi]) for gi, c in new.items())
+            / index.total_weight
+        )
         if index.core_weight > 0:
-            out.core = self.core + sum(index.group_weight[gi] * (c - group_cov[gi]) for gi, c in new.items()
-                                       if gi in index.core_set) / index.core_weight
+            out.core = (
+                self.core
+                + sum(
+                    index.group_weight[gi] * (c - group_cov[gi])
+                    for gi, c in new.items()
+                    if gi in index.core_set
+                )
+                / index.core_weight
+            )
         else:
             out.core = 1.0
         out.gate = core_gate(profile, out.core)
         return out
 
-    def score(self, similarity: float, contrast: float | None, weights: tuple[float, float, float]) -> float:
+    def score(
+        self, similarity: float, contrast: float | None, weights: tuple[float, float, float]
+    ) -> float:
         cw, sw, kw = weights
-        raw = cw * counted_coverage(self.coverage, self.scale) + sw * similarity + kw * (contrast or 0.0)
+        raw = (
+            cw * counted_coverage(self.coverage, self.scale)
+            + sw * similarity
+            + kw * (contrast or 0.0)
+        )
         return 100.0 * raw * self.gate
 
 
@@ -138,10 +180,15 @@ class ProfileIndex:
         self.group_weight = [g.weight for g in profile.groups]
         self.max_weight = [max(s.weight for s in g.skills) for g in profile.groups]
         self.all_weight = [sum(s.weight for s in g.skills) for g in profile.groups]
-        self.need_weight = [sum(sorted((s.weight for s in g.skills), reverse=True)[: g.need or len(g.skills)]) for g in profile.groups]
+        self.need_weight = [
+            sum(sorted((s.weight for s in g.skills), reverse=True)[: g.need or len(g.skills)])
+            for g in profile.groups
+        ]
         self.skill_ids = profile.skill_ids()
         self.skill_set = frozenset(self.skill_ids)
-        self.core_ids = list(dict.fromkeys(s.id for g in profile.groups if g.core for s in g.skills))
+        self.core_ids = list(
+            dict.fromkeys(s.id for g in profile.groups if g.core for s in g.skills)
+        )
         self.core_groups = [i for i, g in enumerate(profile.groups) if g.core]
         self.core_set = frozenset(self.core_groups)
         self.core_weight = sum(profile.groups[i].weight for i in self.core_groups)
@@ -155,7 +202,10 @@ class ProfileIndex:
         self.modes = [g.mode for g in profile.groups]
         self.needs = [g.need for g in profile.groups]
         # skill -> the groups where it is one of interchangeable alternatives ("any"), in group order
-        self.any_groups = {sid: tuple(gi for gi, _ in places if self.modes[gi] == "any") for sid, places in self.places.items()}
+        self.any_groups = {
+            sid: tuple(gi for gi, _ in places if self.modes[gi] == "any")
+            for sid, places in self.places.items()
+        }
 
 
 _INDEXES: dict[int, tuple[RoleProfile, ProfileIndex]] = {}
@@ -182,8 +232,13 @@ class Coverage:
     parts: Parts
 
 
-def coverage_of(profile: RoleProfile, counts: Mapping[str, int], hedged: set[str], depth: Mapping[str, SkillDepth] | None,
-                implies: Mapping[str, tuple[str, ...]]) -> Coverage:
+def coverage_of(
+    profile: RoleProfile,
+    counts: Mapping[str, int],
+    hedged: set[str],
+    depth: Mapping[str, SkillDepth] | None,
+    implies: Mapping[str, tuple[str, ...]],
+) -> Coverage:
     """How much of each group of ``profile`` the skills mentioned (``counts``, hedged ones not counting) cover.
 
     A skill implied by another counts as firmly as the firmest skill implying it:
@@ -199,5 +254,8 @@ def coverage_of(profile: RoleProfile, counts: Mapping[str, int], hedged: set[str
                 implied_by.setdefault(target, []).append(sid)
             credit[target] = max(credit.get(target, 0.0), credit[sid])
     values = [group_values(index, gi, credit) for gi in range(len(profile.groups))]
-    group_cov = [group_coverage(profile.groups[gi], index, gi, values[gi]) for gi in range(len(profile.groups))]
+    group_cov = [
+        group_coverage(profile.groups[gi], index, gi, values[gi])
+        for gi in range(len(profile.groups))
+    ]
     return Coverage(index, credit, implied_by, values, group_cov, Parts(profile, index, group_cov))

@@ -27,7 +27,13 @@ from jdmatch.profile import RoleProfile
 from jdmatch.recognize import Analysis, SkillRecognizer, fold_plural
 from jdmatch.scoring.advice import missing_skills
 from jdmatch.scoring.coverage import band, contrast_features, coverage_of, profile_weights
-from jdmatch.scoring.explain import contrast_terms, group_coverages, matched_skills, notes, top_terms
+from jdmatch.scoring.explain import (
+    contrast_terms,
+    group_coverages,
+    matched_skills,
+    notes,
+    top_terms,
+)
 from jdmatch.scoring.reference import reference_dir
 from jdmatch.scoring.terms import SKILL_PREFIX, document_vector, identity, polarities, terms_of
 
@@ -44,8 +50,16 @@ class FitScorer:
     reference corpus.
     """
 
-    def __init__(self, *, sublinear_tf: bool = True, smooth_idf: bool = True, min_df: int = 1, top_terms: int = 10,
-                 max_missing: int = 40, recognizer: SkillRecognizer | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        sublinear_tf: bool = True,
+        smooth_idf: bool = True,
+        min_df: int = 1,
+        top_terms: int = 10,
+        max_missing: int = 40,
+        recognizer: SkillRecognizer | None = None,
+    ) -> None:
         self.sublinear_tf = sublinear_tf
         self.smooth_idf = smooth_idf
         self.min_df = min_df
@@ -63,10 +77,18 @@ class FitScorer:
         docs = [terms_of(recognizer.analyze(t)) for t in texts]
         if not docs:
             raise JdmatchError("cannot fit on an empty corpus")
-        vectorizer = TfidfVectorizer(analyzer=identity, sublinear_tf=self.sublinear_tf, smooth_idf=self.smooth_idf,
-                                     min_df=self.min_df, norm=None, lowercase=False)
+        vectorizer = TfidfVectorizer(
+            analyzer=identity,
+            sublinear_tf=self.sublinear_tf,
+            smooth_idf=self.smooth_idf,
+            min_df=self.min_df,
+            norm=None,
+            lowercase=False,
+        )
         vectorizer.fit(docs)
-        self.idf_ = {term: float(vectorizer.idf_[i]) for term, i in sorted(vectorizer.vocabulary_.items())}
+        self.idf_ = {
+            term: float(vectorizer.idf_[i]) for term, i in sorted(vectorizer.vocabulary_.items())
+        }
         self.n_docs_ = len(docs)
         return self
 
@@ -84,23 +106,44 @@ class FitScorer:
         return math.log((1 + n) / 1) + 1 if self.smooth_idf else math.log(n) + 1
 
     def save(self, path: str | os.PathLike[str]) -> None:
-        data = {"format": 1, "n_docs": self.n_docs_, "sublinear_tf": self.sublinear_tf, "smooth_idf": self.smooth_idf,
-                "min_df": self.min_df, "idf": {k: round(v, 6) for k, v in self.idf_.items()}}
+        data = {
+            "format": 1,
+            "n_docs": self.n_docs_,
+            "sublinear_tf": self.sublinear_tf,
+            "smooth_idf": self.smooth_idf,
+            "min_df": self.min_df,
+            "idf": {k: round(v, 6) for k, v in self.idf_.items()},
+        }
         from jdmatch.files import atomic_write_text
 
-        atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n")
+        atomic_write_text(
+            path, json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n"
+        )
 
     @classmethod
-    def load(cls, path: str | os.PathLike[str] | None = None, *, recognizer: SkillRecognizer | None = None) -> FitScorer:
+    def load(
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        recognizer: SkillRecognizer | None = None,
+    ) -> FitScorer:
         """A fitted scorer from a saved model (default: the shipped reference model)."""
         where = Path(path) if path is not None else reference_dir() / "idf.json"
         try:
             data = json.loads(where.read_text(encoding="utf-8"))
-            scorer = cls(sublinear_tf=bool(data["sublinear_tf"]), smooth_idf=bool(data["smooth_idf"]), min_df=int(data["min_df"]), recognizer=recognizer)
+            scorer = cls(
+                sublinear_tf=bool(data["sublinear_tf"]),
+                smooth_idf=bool(data["smooth_idf"]),
+                min_df=int(data["min_df"]),
+                recognizer=recognizer,
+            )
             scorer.idf_ = {str(k): float(v) for k, v in data["idf"].items()}
             scorer.n_docs_ = int(data["n_docs"])
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise JdmatchError(f"cannot load the TF-IDF model ({type(exc).__name__}: {exc}); reinstall jdmatch or refit it", path=where) from None
+            raise JdmatchError(
+                f"cannot load the TF-IDF model ({type(exc).__name__}: {exc}); reinstall jdmatch or refit it",
+                path=where,
+            ) from None
         return scorer
 
     # -- scoring -----------------------------------------------------------------------
@@ -129,9 +172,18 @@ class FitScorer:
         total = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {t: v / total for t, v in vec.items()}
 
-    def score(self, analysis: Analysis, profile: RoleProfile, *, source: str = "<text>", detail: bool = True,
-              lexicon_implies: Mapping[str, tuple[str, ...]] | None = None, profile_vector: Mapping[str, float] | None = None,
-              depth: Mapping[str, SkillDepth] | None = None, contrast: ContrastModel | None = None) -> FitResult:
+    def score(
+        self,
+        analysis: Analysis,
+        profile: RoleProfile,
+        *,
+        source: str = "<text>",
+        detail: bool = True,
+        lexicon_implies: Mapping[str, tuple[str, ...]] | None = None,
+        profile_vector: Mapping[str, float] | None = None,
+        depth: Mapping[str, SkillDepth] | None = None,
+        contrast: ContrastModel | None = None,
+    ) -> FitResult:
         """Score one recognized document against ``profile``.
 
         ``depth`` (skill id -> :class:`~jdmatch.evidence.SkillDepth`) says how firmly
@@ -154,26 +206,60 @@ class FitScorer:
         similarity = min(1.0, vec.cosine / profile.similarity_scale)
         contrast_values = contrast_features(counts, hedged, cov.credit)
         keep_positive = cov.index.skill_set  # a profile skill is never held against a document
-        base_logit = contrast.logit(contrast_values, keep_positive=keep_positive) if contrast is not None else 0.0
-        contrast_p = (1.0 / (1.0 + math.exp(-base_logit)) if base_logit > -700 else 0.0) if contrast is not None else None
+        base_logit = (
+            contrast.logit(contrast_values, keep_positive=keep_positive)
+            if contrast is not None
+            else 0.0
+        )
+        contrast_p = (
+            (1.0 / (1.0 + math.exp(-base_logit)) if base_logit > -700 else 0.0)
+            if contrast is not None
+            else None
+        )
         weights = profile_weights(profile, contrast is not None)
         score = cov.parts.score(similarity, contrast_p, weights)
 
         names = self._names()
-        missing = missing_skills(profile, cov, vec, pvec, implies=implies, contrast=contrast, base_logit=base_logit,
-                                 contrast_values=contrast_values, weights=weights, score=score,
-                                 candidates=cov.index.skill_ids if detail else cov.index.core_ids, names=names,
-                                 limit=self.max_missing)
-        return FitResult(score=score, similarity=similarity, coverage=cov.parts.coverage,
-                         matched=matched_skills(cov, analysis.matches, counts, hedged, depth, names, limit=None if detail else 8),
-                         missing=missing, groups=group_coverages(profile, cov),
-                         top_terms=top_terms(vec, pvec, names, self.top_terms) if detail else (), cosine=vec.cosine,
-                         profile=profile.id, source=source, skills=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
-                         hedged=tuple(sorted(hedged)), negated=tuple(sorted(negated)),
-                         contrast=contrast_p, core_coverage=cov.parts.core, core_gate=cov.parts.gate, band=band(score),
-                         notes=notes(profile, cov),
-                         contrast_terms=contrast_terms(contrast, contrast_values, keep_positive, names)
-                         if contrast is not None and detail else ())
+        missing = missing_skills(
+            profile,
+            cov,
+            vec,
+            pvec,
+            implies=implies,
+            contrast=contrast,
+            base_logit=base_logit,
+            contrast_values=contrast_values,
+            weights=weights,
+            score=score,
+            candidates=cov.index.skill_ids if detail else cov.index.core_ids,
+            names=names,
+            limit=self.max_missing,
+        )
+        return FitResult(
+            score=score,
+            similarity=similarity,
+            coverage=cov.parts.coverage,
+            matched=matched_skills(
+                cov, analysis.matches, counts, hedged, depth, names, limit=None if detail else 8
+            ),
+            missing=missing,
+            groups=group_coverages(profile, cov),
+            top_terms=top_terms(vec, pvec, names, self.top_terms) if detail else (),
+            cosine=vec.cosine,
+            profile=profile.id,
+            source=source,
+            skills=tuple(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))),
+            hedged=tuple(sorted(hedged)),
+            negated=tuple(sorted(negated)),
+            contrast=contrast_p,
+            core_coverage=cov.parts.core,
+            core_gate=cov.parts.gate,
+            band=band(score),
+            notes=notes(profile, cov),
+            contrast_terms=contrast_terms(contrast, contrast_values, keep_positive, names)
+            if contrast is not None and detail
+            else (),
+        )
 
     def _tf(self, tf: int) -> float:
         if not self.sublinear_tf:
@@ -189,5 +275,7 @@ class FitScorer:
     def _implies(self) -> dict[str, tuple[str, ...]]:
         cached = getattr(self, "_implies_cache", None)
         if cached is None:
-            cached = self._implies_cache = {e.id: e.implies for e in self._recognizer().lexicon.entries if e.implies}
+            cached = self._implies_cache = {
+                e.id: e.implies for e in self._recognizer().lexicon.entries if e.implies
+            }
         return cached

@@ -34,7 +34,11 @@ def reference_documents() -> list[dict[str, Any]]:
                 row = json.loads(line)
                 if "grade" not in row:
                     role, family = row.get("role", ""), row.get("family", "")
-                    row["grade"] = 2 if role.startswith("backend-") or role == "fullstack-engineer" else (1 if family in _TECH_FAMILIES else 0)
+                    row["grade"] = (
+                        2
+                        if role.startswith("backend-") or role == "fullstack-engineer"
+                        else (1 if family in _TECH_FAMILIES else 0)
+                    )
                 row["kind"] = "posting" if name == "postings.jsonl" else "resume"
                 out.append(row)
     return out

@@ -52,7 +52,9 @@ def identity(terms: list[str]) -> list[str]:
     return terms
 
 
-def document_features(analysis: Analysis, depth: Mapping[str, SkillDepth] | None) -> dict[str, float]:
+def document_features(
+    analysis: Analysis, depth: Mapping[str, SkillDepth] | None
+) -> dict[str, float]:
     """:func:`contrast_features` of a recognized document (what ``tools/fit_reference.py`` trains on)."""
     negated, hedged = polarities(analysis)
     counts = Counter(m.id for m in analysis.matches if m.id not in negated)
@@ -86,8 +88,14 @@ class DocumentVector:
         return dot / math.sqrt(norm2) if norm2 > 0 else 0.0
 
 
-def document_vector(words: Mapping[str, int], skills: Iterable[str], pvec: Mapping[str, float], idf: Mapping[str, float],
-                    unseen: float, tf_weight: Callable[[int], float]) -> DocumentVector:
+def document_vector(
+    words: Mapping[str, int],
+    skills: Iterable[str],
+    pvec: Mapping[str, float],
+    idf: Mapping[str, float],
+    unseen: float,
+    tf_weight: Callable[[int], float],
+) -> DocumentVector:
     """The :class:`DocumentVector` of a document's content ``words`` (word -> count) and ``skills`` (ids)."""
     terms: dict[str, float] = {}
     norm2 = dot = 0.0

@@ -42,26 +42,54 @@ def check_bind(host: str, token: str | None, insecure: bool) -> None:
         )
 
 
-def run(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 1, token: str | None = None, insecure: bool = False,
-        max_bytes: int | None = None, timeout: float = 60.0, memory_mb: int | None = 2048, pdf_engine: str = "pdfminer",
-        access_log: bool = True, log_level: str = "info") -> None:
+def run(
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 1,
+    token: str | None = None,
+    insecure: bool = False,
+    max_bytes: int | None = None,
+    timeout: float = 60.0,
+    memory_mb: int | None = 2048,
+    pdf_engine: str = "pdfminer",
+    access_log: bool = True,
+    log_level: str = "info",
+) -> None:
     """Serve until interrupted (blocks)."""
     check_bind(host, token, insecure)
     try:
-        import uvicorn
-        import starlette  # noqa: F401
         import multipart  # noqa: F401  (python-multipart)
+        import starlette  # noqa: F401
+        import uvicorn
     except ImportError as exc:
-        raise MissingDependencyError(f"`jdmatch serve` needs the serve extra ({exc.name} is missing): pip install 'jdmatch[serve]'") from None
+        raise MissingDependencyError(
+            f"`jdmatch serve` needs the serve extra ({exc.name} is missing): pip install 'jdmatch[serve]'"
+        ) from None
     from jdmatch.extract import DEFAULT_MAX_BYTES
     from jdmatch.serve.app import CONFIG_ENV, TOKEN_ENV, ServeConfig
 
-    config = ServeConfig(token=token, max_bytes=max_bytes or DEFAULT_MAX_BYTES, timeout=timeout, memory_mb=memory_mb, pdf_engine=pdf_engine)
+    config = ServeConfig(
+        token=token,
+        max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+        timeout=timeout,
+        memory_mb=memory_mb,
+        pdf_engine=pdf_engine,
+    )
     os.environ[CONFIG_ENV] = json.dumps(config.to_dict())
     if token:
         os.environ[TOKEN_ENV] = token
     else:
         os.environ.pop(TOKEN_ENV, None)
-    uvicorn.run("jdmatch.serve.app:create_app", factory=True, host=host, port=port, workers=workers,
-                access_log=access_log, log_level=log_level, server_header=False, proxy_headers=False,
-                timeout_graceful_shutdown=10)
+    uvicorn.run(
+        "jdmatch.serve.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        access_log=access_log,
+        log_level=log_level,
+        server_header=False,
+        proxy_headers=False,
+        timeout_graceful_shutdown=10,
+    )

@@ -84,7 +84,9 @@ class ServeConfig:
     def from_env(cls, environ: dict[str, str] | None = None) -> ServeConfig:
         env = os.environ if environ is None else environ
         raw = json.loads(env.get(CONFIG_ENV) or "{}")
-        return cls(token=env.get(TOKEN_ENV) or None, **{k: v for k, v in raw.items() if k in _FIELDS})
+        return cls(
+            token=env.get(TOKEN_ENV) or None, **{k: v for k, v in raw.items() if k in _FIELDS}
+        )
 
 
 _FIELDS = {"max_bytes", "timeout", "memory_mb", "pdf_engine"}
@@ -106,7 +108,9 @@ def error_status(exc: BaseException) -> int:
     return 400
 
 
-def error_response(exc: JdmatchError, status: int | None = None, headers: dict[str, str] | None = None) -> Response:
+def error_response(
+    exc: JdmatchError, status: int | None = None, headers: dict[str, str] | None = None
+) -> Response:
     status = status or error_status(exc)
     body = {"error": str(exc).replace("\n", " "), "kind": type(exc).__name__}
     if status == 401:
@@ -128,14 +132,27 @@ def _api(handler: Callable[[Request], Awaitable[Any]]) -> Callable[[Request], Aw
         except JdmatchError as exc:
             return error_response(exc)
         except HTTPException as exc:  # starlette's own: unreadable multipart data
-            return error_response(BadRequestError(f"the request body cannot be read: {exc.detail}"), status=400)
+            return error_response(
+                BadRequestError(f"the request body cannot be read: {exc.detail}"), status=400
+            )
         except Exception as exc:  # a bug: say so, log where, never what the document held
             tb = exc.__traceback__
             while tb is not None and tb.tb_next is not None:
                 tb = tb.tb_next
             where = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}" if tb is not None else "?"
-            log.error("unexpected %s at %s while answering %s", type(exc).__name__, where, request.url.path)
-            return _json_response({"error": f"unexpected {type(exc).__name__} on the server; nothing was scored", "kind": "InternalError"}, 500)
+            log.error(
+                "unexpected %s at %s while answering %s",
+                type(exc).__name__,
+                where,
+                request.url.path,
+            )
+            return _json_response(
+                {
+                    "error": f"unexpected {type(exc).__name__} on the server; nothing was scored",
+                    "kind": "InternalError",
+                },
+                500,
+            )
         if isinstance(result, Response):
             return result
         return _json_response(result)
@@ -178,7 +195,9 @@ def _media_type(request: Request) -> str:
     if main == "application/json" or (main.startswith("application/") and main.endswith("+json")):
         return "json"
     shown = main or "no content type"
-    raise UnsupportedMediaTypeError(f"the body must be multipart/form-data (files) or application/json (text), not {shown}")
+    raise UnsupportedMediaTypeError(
+        f"the body must be multipart/form-data (files) or application/json (text), not {shown}"
+    )
 
 
 async def _read_json(request: Request) -> dict[str, Any]:
@@ -192,7 +211,9 @@ async def _read_json(request: Request) -> dict[str, Any]:
     return data
 
 
-def _text_field(data: dict[str, Any], key: str, *, required: bool = True, max_length: int | None = None) -> str | None:
+def _text_field(
+    data: dict[str, Any], key: str, *, required: bool = True, max_length: int | None = None
+) -> str | None:
     value = data.get(key)
     if key not in data:
         if required:
@@ -208,7 +229,9 @@ def _text_field(data: dict[str, Any], key: str, *, required: bool = True, max_le
 def _text_upload(text: str, name: str | None, fallback: str, max_bytes: int) -> Upload:
     data = text.encode("utf-8", "replace")  # lone surrogates cannot be encoded; they become '?'
     if len(data) > max_bytes:
-        raise DocumentTooLargeError(f"the text is {len(data) / 1048576:.1f} MiB, over the {max_bytes / 1048576:g} MiB limit per document")
+        raise DocumentTooLargeError(
+            f"the text is {len(data) / 1048576:.1f} MiB, over the {max_bytes / 1048576:g} MiB limit per document"
+        )
     shown = clean_name(name, fallback)
     return Upload(data, shown, _suffix(shown) if name else "")
 
@@ -216,8 +239,11 @@ def _text_upload(text: str, name: str | None, fallback: str, max_bytes: int) -> 
 async def _file_field(form: Any, key: str, max_bytes: int) -> Upload:
     upload = form.get(key)
     if upload is None or isinstance(upload, str):
-        raise BadRequestError(f"the multipart field {key!r} must be a file (the document)" if upload is not None
-                              else f"the multipart field {key!r} (the document) is missing")
+        raise BadRequestError(
+            f"the multipart field {key!r} must be a file (the document)"
+            if upload is not None
+            else f"the multipart field {key!r} (the document) is missing"
+        )
     name = clean_name(upload.filename, key)
     chunks: list[bytes] = []
     size = 0
@@ -227,7 +253,9 @@ async def _file_field(form: Any, key: str, max_bytes: int) -> Upload:
             break
         size += len(chunk)
         if size > max_bytes:
-            raise DocumentTooLargeError(f"the upload is over the {max_bytes / 1048576:g} MiB limit per document", path=name)
+            raise DocumentTooLargeError(
+                f"the upload is over the {max_bytes / 1048576:g} MiB limit per document", path=name
+            )
         chunks.append(chunk)
     return Upload(b"".join(chunks), name, _suffix(name))
 
@@ -255,7 +283,9 @@ def _flag(value: Any, key: str = "explain") -> bool:
 def _only(data: dict[str, Any], allowed: set[str]) -> dict[str, Any]:
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise BadRequestError(f"unknown JSON field(s) {', '.join(map(repr, unknown[:5]))}; this route takes {', '.join(sorted(allowed))}")
+        raise BadRequestError(
+            f"unknown JSON field(s) {', '.join(map(repr, unknown[:5]))}; this route takes {', '.join(sorted(allowed))}"
+        )
     return data
 
 
@@ -265,10 +295,18 @@ def _only(data: dict[str, Any], allowed: set[str]) -> dict[str, Any]:
 def _read(upload: Upload, config: ServeConfig) -> Any:
     from jdmatch.extract import read_bytes
 
-    return read_bytes(upload.data, source=upload.name, suffix=upload.suffix, pdf_engine=config.pdf_engine, max_bytes=config.max_bytes)
+    return read_bytes(
+        upload.data,
+        source=upload.name,
+        suffix=upload.suffix,
+        pdf_engine=config.pdf_engine,
+        max_bytes=config.max_bytes,
+    )
 
 
-def score_upload(worker: Worker, config: ServeConfig, upload: Upload, profile: str, explain: bool) -> dict[str, Any]:
+def score_upload(
+    worker: Worker, config: ServeConfig, upload: Upload, profile: str, explain: bool
+) -> dict[str, Any]:
     """What ``jdmatch score FILE --profile P --format json`` prints."""
     document = _read(upload, config)
     from jdmatch.report import score_json
@@ -277,7 +315,9 @@ def score_upload(worker: Worker, config: ServeConfig, upload: Upload, profile: s
     return score_json(matcher.score(document), matcher, explain=explain)
 
 
-def match_uploads(worker: Worker, config: ServeConfig, resume: Upload, posting: Upload, explain: bool) -> dict[str, Any]:
+def match_uploads(
+    worker: Worker, config: ServeConfig, resume: Upload, posting: Upload, explain: bool
+) -> dict[str, Any]:
     """What ``jdmatch match RESUME POSTING --format json`` prints (the resume is read first, as there)."""
     document = _read(resume, config)
     job = _read(posting, config)
@@ -301,8 +341,16 @@ def profile_summaries() -> list[dict[str, Any]]:
     out = []
     for path in list_profiles():
         prof = load_profile(path)
-        out.append({"id": path.stem, "title": prof.title, "description": prof.description, "groups": len(prof.groups),
-                    "skills": len(prof.skill_ids()), "levels": [lv.level for lv in prof.ladder]})
+        out.append(
+            {
+                "id": path.stem,
+                "title": prof.title,
+                "description": prof.description,
+                "groups": len(prof.groups),
+                "skills": len(prof.skill_ids()),
+                "levels": [lv.level for lv in prof.ladder],
+            }
+        )
     return out
 
 
@@ -325,7 +373,9 @@ def create_app(config: ServeConfig | None = None) -> Guard:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         set_memory_limit(config.memory_mb)
-        await state.worker.run(state.worker.matcher, "backend-engineer", limit=False)  # loaded once per worker
+        await state.worker.run(
+            state.worker.matcher, "backend-engineer", limit=False
+        )  # loaded once per worker
         state.profiles = await state.worker.run(profile_summaries, limit=False)
         state.profile_ids = frozenset(p["id"] for p in state.profiles)
         try:
@@ -337,7 +387,9 @@ def create_app(config: ServeConfig | None = None) -> Guard:
         if value is None:
             return "backend-engineer"
         if value not in state.profile_ids:
-            raise BadRequestError(f"no profile named {value!r}; installed profiles: {', '.join(sorted(state.profile_ids))}")
+            raise BadRequestError(
+                f"no profile named {value!r}; installed profiles: {', '.join(sorted(state.profile_ids))}"
+            )
         return value
 
     async def score(request: Request) -> Any:
@@ -345,11 +397,22 @@ def create_app(config: ServeConfig | None = None) -> Guard:
         if _media_type(request) == "multipart":
             async with request.form(max_files=1, max_fields=8, max_part_size=64 * 1024) as form:
                 upload = await _file_field(form, "file", limit)
-                profile, explain = profile_of(_form_text(form, "profile")), _flag(_form_text(form, "explain"))
+                profile, explain = (
+                    profile_of(_form_text(form, "profile")),
+                    _flag(_form_text(form, "explain")),
+                )
         else:
             data = _only(await _read_json(request), {"text", "profile", "name", "explain"})
-            upload = _text_upload(_text_field(data, "text") or "", _text_field(data, "name", required=False, max_length=200), "<text>", limit)
-            profile, explain = profile_of(_text_field(data, "profile", required=False)), _flag(data.get("explain"))
+            upload = _text_upload(
+                _text_field(data, "text") or "",
+                _text_field(data, "name", required=False, max_length=200),
+                "<text>",
+                limit,
+            )
+            profile, explain = (
+                profile_of(_text_field(data, "profile", required=False)),
+                _flag(data.get("explain")),
+            )
         return await state.worker.run(score_upload, state.worker, config, upload, profile, explain)
 
     async def match(request: Request) -> Any:
@@ -360,9 +423,22 @@ def create_app(config: ServeConfig | None = None) -> Guard:
                 posting = await _file_field(form, "posting", limit)
                 explain = _flag(_form_text(form, "explain"))
         else:
-            data = _only(await _read_json(request), {"resume", "posting", "resume_name", "posting_name", "explain"})
-            resume = _text_upload(_text_field(data, "resume") or "", _text_field(data, "resume_name", required=False, max_length=200), "<resume>", limit)
-            posting = _text_upload(_text_field(data, "posting") or "", _text_field(data, "posting_name", required=False, max_length=200), "<posting>", limit)
+            data = _only(
+                await _read_json(request),
+                {"resume", "posting", "resume_name", "posting_name", "explain"},
+            )
+            resume = _text_upload(
+                _text_field(data, "resume") or "",
+                _text_field(data, "resume_name", required=False, max_length=200),
+                "<resume>",
+                limit,
+            )
+            posting = _text_upload(
+                _text_field(data, "posting") or "",
+                _text_field(data, "posting_name", required=False, max_length=200),
+                "<posting>",
+                limit,
+            )
             explain = _flag(data.get("explain"))
         return await state.worker.run(match_uploads, state.worker, config, resume, posting, explain)
 
@@ -373,7 +449,12 @@ def create_app(config: ServeConfig | None = None) -> Guard:
                 upload = await _file_field(form, "file", limit)
         else:
             data = _only(await _read_json(request), {"text", "name"})
-            upload = _text_upload(_text_field(data, "text") or "", _text_field(data, "name", required=False, max_length=200), "<text>", limit)
+            upload = _text_upload(
+                _text_field(data, "text") or "",
+                _text_field(data, "name", required=False, max_length=200),
+                "<text>",
+                limit,
+            )
         return await state.worker.run(skills_upload, state.worker, config, upload)
 
     async def profiles(request: Request) -> Any:
@@ -386,13 +467,19 @@ def create_app(config: ServeConfig | None = None) -> Guard:
 
     async def healthz(request: Request) -> Response:
         if state.worker.stuck():
-            return _json_response({"status": "stuck", "detail": "a document has run far past the time limit"}, 503)
+            return _json_response(
+                {"status": "stuck", "detail": "a document has run far past the time limit"}, 503
+            )
         return _json_response({"status": "ok"})
 
     async def openapi(request: Request) -> Any:
         from jdmatch.serve.openapi import openapi_schema
 
-        return openapi_schema(profiles=sorted(state.profile_ids), token=config.token is not None, max_bytes=config.max_bytes)
+        return openapi_schema(
+            profiles=sorted(state.profile_ids),
+            token=config.token is not None,
+            max_bytes=config.max_bytes,
+        )
 
     async def page(request: Request) -> Response:
         from jdmatch.serve.page import PAGE_CSP, page_html
@@ -404,7 +491,10 @@ def create_app(config: ServeConfig | None = None) -> Guard:
 
     async def not_allowed(request: Request, exc: Exception) -> Response:
         headers = dict(getattr(exc, "headers", None) or {})
-        return error_response(MethodNotAllowedError(f"{request.method} is not allowed on {request.url.path}"), headers=headers)
+        return error_response(
+            MethodNotAllowedError(f"{request.method} is not allowed on {request.url.path}"),
+            headers=headers,
+        )
 
     routes = [
         Route("/", page, methods=["GET"]),
@@ -416,7 +506,9 @@ def create_app(config: ServeConfig | None = None) -> Guard:
         Route("/v1/profiles", _api(profiles), methods=["GET"]),
         Route("/v1/version", _api(version), methods=["GET"]),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={404: not_found, 405: not_allowed})
+    app = Starlette(
+        routes=routes, lifespan=lifespan, exception_handlers={404: not_found, 405: not_allowed}
+    )
     app.state.jdmatch = state
     return Guard(app, config)
 
@@ -437,8 +529,12 @@ class Guard:
     def __getattr__(self, name: str) -> Any:  # app.state, app.routes... of the wrapped app
         return getattr(self.app, name)
 
-    async def __call__(self, scope: MutableMapping[str, Any], receive: Callable[[], Awaitable[MutableMapping[str, Any]]],
-                       send: Callable[[MutableMapping[str, Any]], Awaitable[None]]) -> None:
+    async def __call__(
+        self,
+        scope: MutableMapping[str, Any],
+        receive: Callable[[], Awaitable[MutableMapping[str, Any]]],
+        send: Callable[[MutableMapping[str, Any]], Awaitable[None]],
+    ) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -454,11 +550,19 @@ class Guard:
                 message = {**message, "headers": headers}
             await send(message)
 
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
-        raw_auth = next((v for k, v in scope.get("headers", []) if k.lower() == b"authorization"), b"")
+        headers = {
+            k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])
+        }
+        raw_auth = next(
+            (v for k, v in scope.get("headers", []) if k.lower() == b"authorization"), b""
+        )
         if self._token is not None and path not in OPEN_PATHS and not self._authorized(raw_auth):
             shown = "no token" if not headers.get("authorization") else "a wrong token"
-            await error_response(UnauthorizedError(f"this server needs 'Authorization: Bearer <token>'; the request has {shown}"))(scope, receive, send_secure)
+            await error_response(
+                UnauthorizedError(
+                    f"this server needs 'Authorization: Bearer <token>'; the request has {shown}"
+                )
+            )(scope, receive, send_secure)
             return
         limit = self.config.max_bytes * _FILES_PER_ROUTE.get(path, 1) + _BODY_SLACK
         declared = headers.get("content-length")
@@ -487,4 +591,6 @@ class Guard:
 
 
 def _too_large(max_bytes: int) -> DocumentTooLargeError:
-    return DocumentTooLargeError(f"the upload is over the {max_bytes / 1048576:g} MiB limit per document; refused, nothing past the limit was read")
+    return DocumentTooLargeError(
+        f"the upload is over the {max_bytes / 1048576:g} MiB limit per document; refused, nothing past the limit was read"
+    )

@@ -105,7 +105,9 @@ class _Deadline:
         with self._lock:
             if self._armed:
                 self._armed = False
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._ident), ctypes.py_object(_Expired))
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    ctypes.c_ulong(self._ident), ctypes.py_object(_Expired)
+                )
 
     def disarm(self) -> None:
         with self._lock:
@@ -152,7 +154,9 @@ class Worker:
     async def run(self, fn: Callable[..., T], *args: Any, limit: bool = True) -> T:
         """Run ``fn(*args)`` in the worker's thread, under the time limit, without blocking the loop."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, self._guarded, fn, args, self.timeout if limit else 0.0)
+        return await loop.run_in_executor(
+            self._pool, self._guarded, fn, args, self.timeout if limit else 0.0
+        )
 
     def _guarded(self, fn: Callable[..., T], args: tuple[Any, ...], seconds: float) -> T:
         deadline = _Deadline(seconds)
@@ -166,9 +170,13 @@ class Worker:
                     deadline.disarm()
                     _settle()
             except _Expired:
-                raise TimeLimitError(f"took longer than the {seconds:g} s limit per document; not scored") from None
+                raise TimeLimitError(
+                    f"took longer than the {seconds:g} s limit per document; not scored"
+                ) from None
             except MemoryError:
-                raise MemoryLimitError("needed more memory than the server's per-worker limit allows; not scored") from None
+                raise MemoryLimitError(
+                    "needed more memory than the server's per-worker limit allows; not scored"
+                ) from None
             except RecursionError:
                 raise JdmatchError("nests too deeply to read") from None
         finally:
@@ -188,7 +196,9 @@ class Worker:
     def stuck(self) -> bool:
         """True when one task has run well past the time limit (hung in native code)."""
         since = self._busy_since
-        return since is not None and self.timeout > 0 and time.monotonic() - since > self.timeout + 30
+        return (
+            since is not None and self.timeout > 0 and time.monotonic() - since > self.timeout + 30
+        )
 
     def close(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

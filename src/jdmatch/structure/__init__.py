@@ -25,7 +25,14 @@ alone counts from (or up to) the middle of that year.
 
 from __future__ import annotations
 
-from jdmatch.structure.experience import Entry, Experience, present_date, resume_experience, stated_years
+from jdmatch.structure.experience import (
+    Entry,
+    Experience,
+    present_date,
+    resume_experience,
+    stated_years,
+)
+from jdmatch.structure.levels import Seniority, seniority, title_level
 from jdmatch.structure.polarity import skill_polarity
 from jdmatch.structure.requirements import Requirements, SkillRequirement, posting_requirements
 from jdmatch.structure.sections import (
@@ -38,14 +45,28 @@ from jdmatch.structure.sections import (
     layout,
     section_of,
 )
-from jdmatch.structure.levels import Seniority, seniority, title_level
 from jdmatch.structure.years import years_asked
 
 __all__ = [
-    "Section", "find_sections", "section_of", "guess_kind", "Layout", "layout",
-    "SkillRequirement", "Requirements", "posting_requirements", "years_asked",
-    "Entry", "Experience", "resume_experience", "stated_years", "present_date",
-    "Seniority", "seniority", "title_level",
+    "Section",
+    "find_sections",
+    "section_of",
+    "guess_kind",
+    "Layout",
+    "layout",
+    "SkillRequirement",
+    "Requirements",
+    "posting_requirements",
+    "years_asked",
+    "Entry",
+    "Experience",
+    "resume_experience",
+    "stated_years",
+    "present_date",
+    "Seniority",
+    "seniority",
+    "title_level",
     "skill_polarity",
-    "RESUME_SECTIONS", "POSTING_SECTIONS",
+    "RESUME_SECTIONS",
+    "POSTING_SECTIONS",
 ]

@@ -16,7 +16,17 @@ from typing import Any
 from jdmatch.models import SkillMatch
 from jdmatch.structure.polarity import skill_polarity
 from jdmatch.structure.sections import Layout, Section, sections_for
-from jdmatch.structure.text import BULLET, DATE_RANGE, MD_HEADING, NOW, NUM, YEAR, lines, names_role, number
+from jdmatch.structure.text import (
+    BULLET,
+    DATE_RANGE,
+    MD_HEADING,
+    NOW,
+    NUM,
+    YEAR,
+    lines,
+    names_role,
+    number,
+)
 
 __all__ = ["Entry", "Experience", "resume_experience", "stated_years", "present_date"]
 
@@ -34,9 +44,15 @@ class Entry:
     internship: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "start": self.start.isoformat() if self.start else None,
-                "end": self.end.isoformat() if self.end else None, "current": self.current, "months": self.months,
-                "span": list(self.span), "internship": self.internship}
+        return {
+            "title": self.title,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "current": self.current,
+            "months": self.months,
+            "span": list(self.span),
+            "internship": self.internship,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +65,33 @@ class Experience:
     skill_last_used: dict[str, int]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"entries": [e.to_dict() for e in self.entries], "total_years": self.total_years,
-                "skill_years": dict(self.skill_years), "skill_last_used": dict(self.skill_last_used)}
+        return {
+            "entries": [e.to_dict() for e in self.entries],
+            "total_years": self.total_years,
+            "skill_years": dict(self.skill_years),
+            "skill_last_used": dict(self.skill_last_used),
+        }
 
 
-_MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-_DURATION = re.compile(r"\b(?:(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?))(?:\s*(?:,|and)?\s*(\d{1,2})\s*(?:months?|mos?))?\b"
-                       r"|\b(\d{1,2})\s*(?:months?|mos?)\b", re.I)
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_DURATION = re.compile(
+    r"\b(?:(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?))(?:\s*(?:,|and)?\s*(\d{1,2})\s*(?:months?|mos?))?\b"
+    r"|\b(\d{1,2})\s*(?:months?|mos?)\b",
+    re.I,
+)
 _SEASONS = {"spring": 4, "summer": 7, "fall": 10, "autumn": 10, "winter": 1}
 
 
@@ -93,19 +129,43 @@ def _union_months(intervals: Iterable[tuple[int, int]]) -> int:
     return total
 
 
-_INTERN = re.compile(r"\b(?:intern|internship|co-?op|placement|apprentice(?:ship)?|trainee(?:ship)?|work student|werkstudent)\b", re.I)
+_INTERN = re.compile(
+    r"\b(?:intern|internship|co-?op|placement|apprentice(?:ship)?|trainee(?:ship)?|work student|werkstudent)\b",
+    re.I,
+)
 _STATED_TOTAL = re.compile(
-    r"\b(?:over |more than |about |around |nearly |almost |a little over )?" + NUM + r"\+?\s*(?:years?|yrs?)(?:\(s\))?\+?(?:'|’)?\s+"
+    r"\b(?:over |more than |about |around |nearly |almost |a little over )?"
+    + NUM
+    + r"\+?\s*(?:years?|yrs?)(?:\(s\))?\+?(?:'|’)?\s+"
     r"(?:of\s+)?(?:[\w/#.+-]+\s+){0,3}?(?:experience|in (?:the )?(?:industry|software|operations|tech|it)|into my career|"
-    r"of professional)(?!\s+(?:with|using|working with|on|of using)\b)", re.I)
+    r"of professional)(?!\s+(?:with|using|working with|on|of using)\b)",
+    re.I,
+)
 # "Total Experience: 1 Year(s) 9 Month(s)", "total IT experience of 4.5 years", "experience of 18+ years"
 _STATED_LABELLED = re.compile(
     r"\b(?:(?:total|overall)\s+(?:[\w/.-]+\s+)?experience|experience\s+of)\s*(?:[:\-–]|is|of)?\s*"
-    r"(?:over |more than |about |around |nearly |almost )?" + NUM + r"\s*\+?\s*(?:years?|yrs?)(?:\(s\))?\+?"
-    r"(?:\s*(?:,|and)?\s*(\d{1,2})\s*(?:months?|mos?)(?:\(s\))?)?", re.I)
+    r"(?:over |more than |about |around |nearly |almost )?"
+    + NUM
+    + r"\s*\+?\s*(?:years?|yrs?)(?:\(s\))?\+?"
+    r"(?:\s*(?:,|and)?\s*(\d{1,2})\s*(?:months?|mos?)(?:\(s\))?)?",
+    re.I,
+)
 
 
-_TOOL_LABELS = frozenset({"tool", "language", "library", "framework", "cloud", "database", "platform", "protocol", "os", "data_format"})
+_TOOL_LABELS = frozenset(
+    {
+        "tool",
+        "language",
+        "library",
+        "framework",
+        "cloud",
+        "database",
+        "platform",
+        "protocol",
+        "os",
+        "data_format",
+    }
+)
 
 
 def stated_years(text: str, skills: Iterable[SkillMatch] = ()) -> float | None:
@@ -124,19 +184,36 @@ def stated_years(text: str, skills: Iterable[SkillMatch] = ()) -> float | None:
         if k < len(tools) and tools[k] < m.end():
             return True  # "5 years of Java experience"
         k = bisect.bisect_left(tools, m.end())
-        return k < len(tools) and re.fullmatch(r"[ \t]*(?:(?:in|with|of|using|on|across)[ \t]+)?(?:the[ \t]+)?", text[m.end():tools[k]]) is not None
+        return (
+            k < len(tools)
+            and re.fullmatch(
+                r"[ \t]*(?:(?:in|with|of|using|on|across)[ \t]+)?(?:the[ \t]+)?",
+                text[m.end() : tools[k]],
+            )
+            is not None
+        )
 
-    found = [number(next(g for g in m.groups() if g)) for m in _STATED_TOTAL.finditer(text) if not about_a_tool(m)]
-    found += [number(m.group(1)) + int(m.group(2) or 0) / 12 for m in _STATED_LABELLED.finditer(text)]
+    found = [
+        number(next(g for g in m.groups() if g))
+        for m in _STATED_TOTAL.finditer(text)
+        if not about_a_tool(m)
+    ]
+    found += [
+        number(m.group(1)) + int(m.group(2) or 0) / 12 for m in _STATED_LABELLED.finditer(text)
+    ]
     found = [y for y in found if y <= 60]
     return round(max(found), 1) if found else None
 
 
-def _title_from(text: str, all_lines: Sequence[tuple[int, int, str]], li: int, date_start: int) -> tuple[str, int]:
+def _title_from(
+    text: str, all_lines: Sequence[tuple[int, int, str]], li: int, date_start: int
+) -> tuple[str, int]:
     """The title of the entry whose dates are on line ``li``, and where its block starts."""
     start, _end, line = all_lines[li]
     head = re.sub(r"[*_#|,;:()\[\]–—-]+\s*$", "", line[: date_start - start]).strip(" *_#|,;:–—-(")
-    head_is_title = len(re.findall(r"[A-Za-z]", head)) >= 3 and not re.fullmatch(r"(?i)internship|intern|co-?op|placement", head)
+    head_is_title = len(re.findall(r"[A-Za-z]", head)) >= 3 and not re.fullmatch(
+        r"(?i)internship|intern|co-?op|placement", head
+    )
     if head_is_title:
         return head, start
     picked: list[tuple[str, int]] = []
@@ -163,7 +240,11 @@ def _experience_region(text: str, sections: Sequence[Section]) -> list[tuple[int
     exp = [(s.start, s.end) for s in sections if s.name == "experience"]
     if exp:
         return exp
-    skip = [(s.start, s.end) for s in sections if s.name in {"education", "certifications", "skills", "projects"}]
+    skip = [
+        (s.start, s.end)
+        for s in sections
+        if s.name in {"education", "certifications", "skills", "projects"}
+    ]
     if not skip:
         return [(0, len(text))]
     regions, pos = [], 0
@@ -176,7 +257,9 @@ def _experience_region(text: str, sections: Sequence[Section]) -> list[tuple[int
     return regions
 
 
-def present_date(text: str, written: date | None = None, written_source: str = "", as_of: date | None = None) -> tuple[date, str]:
+def present_date(
+    text: str, written: date | None = None, written_source: str = "", as_of: date | None = None
+) -> tuple[date, str]:
     """The day "Present" stands for in ``text``, and why: ``(day, source)``.
 
     The day the document was written (``written``, from its metadata or a dated
@@ -186,8 +269,12 @@ def present_date(text: str, written: date | None = None, written_source: str = "
     was written, and is passed over; so is one after today (a wrong clock).
     """
     if written is not None and written <= date.today():
-        named = [_parse_date(m.group(g), is_end=g == "b") for m in DATE_RANGE.finditer(text) for g in ("a", "b")
-                 if not re.fullmatch(NOW, m.group(g).strip(), re.I)]
+        named = [
+            _parse_date(m.group(g), is_end=g == "b")
+            for m in DATE_RANGE.finditer(text)
+            for g in ("a", "b")
+            if not re.fullmatch(NOW, m.group(g).strip(), re.I)
+        ]
         if not named or _month_index(max(named)) <= _month_index((written.year, written.month)):
             return written, written_source or "document"
     if as_of is not None:
@@ -195,7 +282,13 @@ def present_date(text: str, written: date | None = None, written_source: str = "
     return date.today(), "today"
 
 
-def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date | None = None, layout: Layout | None = None) -> Experience:
+def resume_experience(
+    text: str,
+    skills: Iterable[SkillMatch],
+    *,
+    today: date | None = None,
+    layout: Layout | None = None,
+) -> Experience:
     """The dated positions of a resume, its total years, and years and last use of each skill.
 
     Entries are the date ranges ("Jan 2019 – Present", "03/2016 - 08/2018",
@@ -212,7 +305,9 @@ def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date | 
     sections = sections_for(text, "resume", layout)
     all_lines = list(layout.lines) if layout is not None else lines(text)
     now = (today.year, today.month)
-    found: list[tuple[int, str, int, tuple[int, int] | None, tuple[int, int] | None, bool, int, bool]] = []
+    found: list[
+        tuple[int, str, int, tuple[int, int] | None, tuple[int, int] | None, bool, int, bool]
+    ] = []
     for a, b in _experience_region(text, sections):
         for li, (ls, _le, line) in enumerate(all_lines):
             if ls < a or ls >= b or BULLET.match(line) or len(line.strip()) > 140:
@@ -236,12 +331,22 @@ def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date | 
                 found.append((block, title, months, s, None if current else e, current, li, intern))
                 continue
             dur = _DURATION.search(line)
-            if dur and not re.search(r"\b(?:experience|ago|old|warranty)\b", line, re.I) and len(line.strip()) < 100:
+            if (
+                dur
+                and not re.search(r"\b(?:experience|ago|old|warranty)\b", line, re.I)
+                and len(line.strip()) < 100
+            ):
                 years = float(dur.group(1) or 0)
                 months = round(years * 12) + int(dur.group(2) or 0) + int(dur.group(3) or 0)
                 head = line[: dur.start()].strip(" *_#|,;:–—-(")
-                title, block = (head, ls) if len(head) >= 3 else _title_from(text, all_lines, li, ls + dur.start())
-                found.append((block, title, months, None, None, False, li, bool(_INTERN.search(line))))
+                title, block = (
+                    (head, ls)
+                    if len(head) >= 3
+                    else _title_from(text, all_lines, li, ls + dur.start())
+                )
+                found.append(
+                    (block, title, months, None, None, False, li, bool(_INTERN.search(line)))
+                )
     found.sort(key=lambda f: f[0])
     region_end = {a: b for a, b in _experience_region(text, sections)}
     entries: list[Entry] = []
@@ -249,14 +354,28 @@ def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date | 
         nxt = found[k + 1][0] if k + 1 < len(found) else None
         end_of_region = min((b for a, b in region_end.items() if a <= block < b), default=len(text))
         stop = min(nxt, end_of_region) if nxt is not None else end_of_region
-        entries.append(Entry(title, date(*began, 1) if began else None, date(*ended, 1) if ended else None, current, months, (block, stop), intern))
+        entries.append(
+            Entry(
+                title,
+                date(*began, 1) if began else None,
+                date(*ended, 1) if ended else None,
+                current,
+                months,
+                (block, stop),
+                intern,
+            )
+        )
 
     def interval(en: Entry) -> tuple[int, int] | None:
         if en.start is None:
             return None
         if en.current:
             return _month_index((en.start.year, en.start.month)), _month_index(now) - 1
-        return _month_index((en.start.year, en.start.month)), _month_index((en.end.year, en.end.month))  # type: ignore[union-attr]
+        if en.end is None:
+            return None
+        return _month_index((en.start.year, en.start.month)), _month_index(
+            (en.end.year, en.end.month)
+        )
 
     work = [en for en in entries if not en.internship]
     dated = [iv for en in work if (iv := interval(en))]
@@ -264,9 +383,13 @@ def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date | 
     total = round(months_total / 12, 1)
     skills = list(skills)
     stated = stated_years(text, skills)
-    if stated is None and not entries:  # nothing else to go by: "8 years of experience in .NET" it is
+    if (
+        stated is None and not entries
+    ):  # nothing else to go by: "8 years of experience in .NET" it is
         stated = stated_years(text)
-    if stated is not None:  # the candidate's own count beats adding up ranges that may be incomplete
+    if (
+        stated is not None
+    ):  # the candidate's own count beats adding up ranges that may be incomplete
         total = stated
     skill_iv: dict[str, list[tuple[int, int]]] = {}
     skill_extra: dict[str, int] = {}
@@ -292,6 +415,6 @@ def resume_experience(text: str, skills: Iterable[SkillMatch], *, today: date | 
     for key, months in skill_extra.items():
         sid = key.split("@")[0]
         skill_years[sid] = skill_years.get(sid, 0) + months
-    return Experience(tuple(entries), total, {k: round(v / 12, 1) for k, v in skill_years.items()}, last)
-
-
+    return Experience(
+        tuple(entries), total, {k: round(v / 12, 1) for k, v in skill_years.items()}, last
+    )

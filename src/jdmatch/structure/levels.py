@@ -15,7 +15,14 @@ from typing import Any
 from jdmatch import rules
 from jdmatch.structure.experience import Experience, resume_experience
 from jdmatch.structure.sections import Layout, guess_kind, preamble_end, sections_for
-from jdmatch.structure.text import ENGINEERING_NOUN, ROLE_NOUN, lines, names_role, title_line, title_norm
+from jdmatch.structure.text import (
+    ENGINEERING_NOUN,
+    ROLE_NOUN,
+    lines,
+    names_role,
+    title_line,
+    title_norm,
+)
 from jdmatch.structure.years import years_asked
 
 __all__ = ["Seniority", "seniority", "title_level", "default_ladder"]
@@ -26,8 +33,16 @@ _EXTRA_WORDS = {level: tuple(words) for level, words in _RULES["level_words"].it
 _GENERIC_WORDS = frozenset(_RULES["generic_words"])
 # years alone never make a resume staff or principal: those levels need a title that says so
 _YEARS_ONLY_MAX_RANK = _RULES["years_only_max_rank"]
-_HIRING = re.compile(r"\b(?:" + rules.alternation(_RULES["hiring"]["cues"]) + r")\s+(?:" + rules.alternation(_RULES["hiring"]["determiners"])
-                     + r")?\s*((?:[\w-]+\s+){0,4}?(?:" + rules.alternation(_RULES["hiring"]["roles"]) + r"))\b", re.I)
+_HIRING = re.compile(
+    r"\b(?:"
+    + rules.alternation(_RULES["hiring"]["cues"])
+    + r")\s+(?:"
+    + rules.alternation(_RULES["hiring"]["determiners"])
+    + r")?\s*((?:[\w-]+\s+){0,4}?(?:"
+    + rules.alternation(_RULES["hiring"]["roles"])
+    + r"))\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +65,10 @@ def default_ladder() -> tuple[Any, ...]:
     return load_profile("backend-engineer").ladder
 
 
-_TITLE_YEARS = re.compile(r"\(?\s*(?:min(?:imum)?\.?\s*|at least\s*)?\d{1,2}(?:\.\d)?\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:years?|yrs?)\b[^)\n]*\)?", re.I)
+_TITLE_YEARS = re.compile(
+    r"\(?\s*(?:min(?:imum)?\.?\s*|at least\s*)?\d{1,2}(?:\.\d)?\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:years?|yrs?)\b[^)\n]*\)?",
+    re.I,
+)
 
 
 def title_level(title: str, ladder: Sequence[Any]) -> tuple[Any | None, str]:
@@ -68,7 +86,9 @@ def title_level(title: str, ladder: Sequence[Any]) -> tuple[Any | None, str]:
             return lv, "explicit"
     if not ENGINEERING_NOUN.search(t) and not re.search(r"\bengineering\b", t):
         return None, "other"
-    if re.search(r"\bmanager\b", t) and re.search(r"\b(?:engineering|software|development|technical)\b", t):
+    if re.search(r"\bmanager\b", t) and re.search(
+        r"\b(?:engineering|software|development|technical)\b", t
+    ):
         mgr = next((lv for lv in ladder if lv.track == "management"), None)
         if mgr:
             return mgr, "explicit"
@@ -102,10 +122,15 @@ def title_level(title: str, ladder: Sequence[Any]) -> tuple[Any | None, str]:
     return None, "plain"
 
 
-
-
 def _years_level(years: float, ladder: Sequence[Any], *, max_rank: int | None = None) -> Any | None:
-    ic = sorted((lv for lv in ladder if lv.track == "individual" and (max_rank is None or lv.rank <= max_rank)), key=lambda lv: lv.rank)
+    ic = sorted(
+        (
+            lv
+            for lv in ladder
+            if lv.track == "individual" and (max_rank is None or lv.rank <= max_rank)
+        ),
+        key=lambda lv: lv.rank,
+    )
     if not ic:
         return None
     inside = [lv for lv in ic if lv.years[0] <= years < lv.years[1]]
@@ -116,12 +141,22 @@ def _years_level(years: float, ladder: Sequence[Any], *, max_rank: int | None = 
 
 def _mid_plain(ladder: Sequence[Any]) -> Any | None:
     ic = sorted((lv for lv in ladder if lv.track == "individual"), key=lambda lv: lv.rank)
-    named = [lv for lv in ic if any(set(title_norm(x).split()) <= _GENERIC_WORDS for x in lv.titles)]
+    named = [
+        lv for lv in ic if any(set(title_norm(x).split()) <= _GENERIC_WORDS for x in lv.titles)
+    ]
     return named[0] if named else (ic[1] if len(ic) > 1 else (ic[0] if ic else None))
 
 
-def seniority(text: str, *, ladder: Sequence[Any] | None = None, kind: str | None = None, years: float | None = None,
-              today: date | None = None, experience: Experience | None = None, layout: Layout | None = None) -> Seniority:
+def seniority(
+    text: str,
+    *,
+    ladder: Sequence[Any] | None = None,
+    kind: str | None = None,
+    years: float | None = None,
+    today: date | None = None,
+    experience: Experience | None = None,
+    layout: Layout | None = None,
+) -> Seniority:
     """The level a resume shows or a posting asks for, on ``ladder`` (default: backend engineer's).
 
     Resumes: the headline title, then the latest position's title; a title with
@@ -150,15 +185,23 @@ def seniority(text: str, *, ladder: Sequence[Any] | None = None, kind: str | Non
             if names_role(body):
                 titles.append(("headline", body))
                 break
-        exp = experience if experience is not None else resume_experience(text, (), today=today, layout=layout)
-        dated = sorted(exp.entries, key=lambda en: (en.current, en.end or date.max if en.current else en.end or date.min), reverse=True)
+        exp = (
+            experience
+            if experience is not None
+            else resume_experience(text, (), today=today, layout=layout)
+        )
+        dated = sorted(
+            exp.entries,
+            key=lambda en: (en.current, en.end or date.max if en.current else en.end or date.min),
+            reverse=True,
+        )
         if dated:
             titles.append(("latest position", dated[0].title))
         if years is None:
             years = exp.total_years if exp.entries or exp.total_years else None
     else:
         if at:
-            titles.append(("title", re.sub(r"^#+\s*", "", text[at[0]:at[1]].strip())))
+            titles.append(("title", re.sub(r"^#+\s*", "", text[at[0] : at[1]].strip())))
         if years is None:
             years = years_asked(text, layout=layout)[0]
     plain = other = None
@@ -187,10 +230,17 @@ def seniority(text: str, *, ladder: Sequence[Any] | None = None, kind: str | Non
         if years is not None and years > 0:
             lv = _years_level(years, ladder, max_rank=cap)
             if lv is not None:
-                return Seniority(lv.level, lv.rank, lv.track, f"{plain[0]} {plain[1]!r} names no level; {years:g} years")
+                return Seniority(
+                    lv.level,
+                    lv.rank,
+                    lv.track,
+                    f"{plain[0]} {plain[1]!r} names no level; {years:g} years",
+                )
         mid = _mid_plain(ladder)
         if mid is not None:
-            return Seniority(mid.level, mid.rank, mid.track, f"{plain[0]} {plain[1]!r} names no level")
+            return Seniority(
+                mid.level, mid.rank, mid.track, f"{plain[0]} {plain[1]!r} names no level"
+            )
     if years is not None and years > 0:
         lv = _years_level(years, ladder, max_rank=cap)
         if lv is not None:

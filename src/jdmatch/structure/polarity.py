@@ -23,17 +23,47 @@ def _alt(items: list[str], *, escape: bool = False, suffix: str = "") -> str:
 
 
 _NEG_BEFORE = re.compile(
-    r"(?:\bno " + _alt(_NEG["no_qualifiers"], escape=True, suffix=" ") + "?" + _alt(_NEG["no_nouns"]) + r"\b"
-    + "|" + "|".join(r"\b" + p + r"\b" for p in _NEG["phrases"])
-    + r"|\b" + _alt(_NEG["auxiliaries"], escape=True) + " " + _alt(_NEG["verbs"]) + r"\b"
-    + r"|\black(?:s|ing)? (?:of )?(?:any )?" + _alt(_NEG["lack_nouns"], escape=True) + r"?\b)",
+    r"(?:\bno "
+    + _alt(_NEG["no_qualifiers"], escape=True, suffix=" ")
+    + "?"
+    + _alt(_NEG["no_nouns"])
+    + r"\b"
+    + "|"
+    + "|".join(r"\b" + p + r"\b" for p in _NEG["phrases"])
+    + r"|\b"
+    + _alt(_NEG["auxiliaries"], escape=True)
+    + " "
+    + _alt(_NEG["verbs"])
+    + r"\b"
+    + r"|\black(?:s|ing)? (?:of )?(?:any )?"
+    + _alt(_NEG["lack_nouns"], escape=True)
+    + r"?\b)",
     re.I,
 )
-_NEG_NEAR = re.compile(r"\b" + _alt(_NEG["near"], escape=True) + r"\s+" + _alt(_NEG["near_fillers"], escape=True, suffix=r"\s+")
-                       + r"?(?:\w+\s+){0,1}$", re.I)
-_NEG_AFTER = re.compile(r"^\W{0,3}" + _alt(_NEG["after_subjects"], escape=True, suffix=" ") + "?" + _alt(_NEG["after_phrases"]), re.I)
+_NEG_NEAR = re.compile(
+    r"\b"
+    + _alt(_NEG["near"], escape=True)
+    + r"\s+"
+    + _alt(_NEG["near_fillers"], escape=True, suffix=r"\s+")
+    + r"?(?:\w+\s+){0,1}$",
+    re.I,
+)
+_NEG_AFTER = re.compile(
+    r"^\W{0,3}"
+    + _alt(_NEG["after_subjects"], escape=True, suffix=" ")
+    + "?"
+    + _alt(_NEG["after_phrases"]),
+    re.I,
+)
 _HEDGE_BEFORE = re.compile(r"\b" + _alt(_HEDGE["before"]) + r"\b", re.I)
-_HEDGE_AFTER = re.compile(r"^\s*(?:\(" + _alt(_HEDGE["after_bracketed"], escape=True) + r"\)|" + rules.alternation(_HEDGE["after"]) + ")", re.I)
+_HEDGE_AFTER = re.compile(
+    r"^\s*(?:\("
+    + _alt(_HEDGE["after_bracketed"], escape=True)
+    + r"\)|"
+    + rules.alternation(_HEDGE["after"])
+    + ")",
+    re.I,
+)
 _CONTRAST = re.compile(r"\b" + _alt(_RULES["contrast"]["words"], escape=True) + r"\b", re.I)
 
 
@@ -46,28 +76,42 @@ def _prefilter_words() -> list[str]:
     A cue that can stand on its own must be found by the prefilter, or it is never read; one that
     begins with pattern syntax and holds no prefilter word is an error naming the file and key.
     """
-    standalone = {"negation.phrases": _NEG["phrases"], "negation.auxiliaries": _NEG["auxiliaries"], "negation.near": _NEG["near"],
-                  "negation.after_phrases": _NEG["after_phrases"], "hedging.before": _HEDGE["before"],
-                  "hedging.after_bracketed": _HEDGE["after_bracketed"], "hedging.after": _HEDGE["after"]}
+    standalone = {
+        "negation.phrases": _NEG["phrases"],
+        "negation.auxiliaries": _NEG["auxiliaries"],
+        "negation.near": _NEG["near"],
+        "negation.after_phrases": _NEG["after_phrases"],
+        "hedging.before": _HEDGE["before"],
+        "hedging.after_bracketed": _HEDGE["after_bracketed"],
+        "hedging.after": _HEDGE["after"],
+    }
     words = [w.lower() for w in _PREFILTER]
     for key, items in standalone.items():
         for item in items:
             if not any(w in item.lower() for w in words):
                 lead = re.match(r"[a-z][a-z'-]+", item.lower())
                 if lead is None:
-                    raise rules.RulesError(f"`{key}` cue {item!r} begins with pattern syntax and holds no word of "
-                                           "`prefilter.words`: add one, or the cue is never read",
-                                           path=rules.rules_dir() / "polarity.toml")
+                    raise rules.RulesError(
+                        f"`{key}` cue {item!r} begins with pattern syntax and holds no word of "
+                        "`prefilter.words`: add one, or the cue is never read",
+                        path=rules.rules_dir() / "polarity.toml",
+                    )
                 words.append(lead.group(0))
     for fixed in ("no", "lack"):  # the grammar's own words ("no <noun>", "lack of <noun>")
         if fixed not in words:
-            raise rules.RulesError(f"`prefilter.words` must hold {fixed!r}", path=rules.rules_dir() / "polarity.toml")
+            raise rules.RulesError(
+                f"`prefilter.words` must hold {fixed!r}", path=rules.rules_dir() / "polarity.toml"
+            )
     return words
 
 
 # a word that begins with a prefilter word: "lack" finds "lacking", "familiar" finds "familiarity"
-POLARITY_CUE = re.compile(r"\b(?:" + rules.alternation(sorted(set(_prefilter_words()), key=len, reverse=True), escape=True) + ")",
-                          re.I)
+POLARITY_CUE = re.compile(
+    r"\b(?:"
+    + rules.alternation(sorted(set(_prefilter_words()), key=len, reverse=True), escape=True)
+    + ")",
+    re.I,
+)
 
 
 def _mention(text: str, skill: SkillMatch | str | tuple[int, int]) -> tuple[int, int] | None:

@@ -15,8 +15,18 @@ from typing import Any
 from jdmatch import rules
 from jdmatch.structure.text import BULLET, DATE_RANGE, MD_HEADING, YEAR, lines, norm
 
-__all__ = ["Section", "Layout", "RESUME_SECTIONS", "POSTING_SECTIONS", "find_sections", "section_of", "guess_kind",
-           "preamble_end", "layout", "sections_for"]
+__all__ = [
+    "Section",
+    "Layout",
+    "RESUME_SECTIONS",
+    "POSTING_SECTIONS",
+    "find_sections",
+    "section_of",
+    "guess_kind",
+    "preamble_end",
+    "layout",
+    "sections_for",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +52,9 @@ def _headings(kind: str) -> tuple[tuple[re.Pattern[str], str], ...]:
     out = []
     for rule in _RULES[kind]["headings"]:
         lead = "^" if rule.get("at_start", False) else r"\b"
-        out.append((re.compile(lead + "(?:" + rules.alternation(rule["patterns"]) + r")\b"), rule["name"]))
+        out.append(
+            (re.compile(lead + "(?:" + rules.alternation(rule["patterns"]) + r")\b"), rule["name"])
+        )
     return tuple(out)
 
 
@@ -54,10 +66,18 @@ _POSTING_EXACT = frozenset(_RULES["posting"]["exact"])
 _ANY_EXACT = _RESUME_EXACT | _POSTING_EXACT
 _SMALL = frozenset(_RULES["title_case_small_words"])
 _GUESS = _RULES["guess_kind"]
-_POSTING_MARKS, _POSTING_NAMES = frozenset(_GUESS["posting_sections"]), frozenset(_GUESS["posting_headings"])
-_RESUME_MARKS, _RESUME_NAMES = frozenset(_GUESS["resume_sections"]), frozenset(_GUESS["resume_headings"])
+_POSTING_MARKS, _POSTING_NAMES = (
+    frozenset(_GUESS["posting_sections"]),
+    frozenset(_GUESS["posting_headings"]),
+)
+_RESUME_MARKS, _RESUME_NAMES = (
+    frozenset(_GUESS["resume_sections"]),
+    frozenset(_GUESS["resume_headings"]),
+)
 _POSTING_VOICE = re.compile(r"\b(?:" + rules.alternation(_GUESS["posting_voice"]) + r")\b")
-_RESUME_VERBS = re.compile(r"(?:^|\n)\s*(?:[-•*]\s*)?(?:" + rules.alternation(_GUESS["resume_verbs"], escape=True) + r")\b")
+_RESUME_VERBS = re.compile(
+    r"(?:^|\n)\s*(?:[-•*]\s*)?(?:" + rules.alternation(_GUESS["resume_verbs"], escape=True) + r")\b"
+)
 _ANY_YEAR = re.compile(YEAR)
 _SETEXT = re.compile(r"^\s*(?:=+|-+)\s*$")
 
@@ -79,7 +99,11 @@ def _is_shouty(s: str) -> bool:
 
 def _is_title_case(s: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", s)]
-    return bool(words) and words[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL for w in words)
+    return (
+        bool(words)
+        and words[0][0].isupper()
+        and all(w[0].isupper() or w.lower() in _SMALL for w in words)
+    )
 
 
 def _heading_candidates(text: str) -> list[tuple[int, str, int]]:
@@ -96,7 +120,11 @@ def _heading_candidates(text: str) -> list[tuple[int, str, int]]:
             continue
         if _SETEXT.match(line):
             continue
-        if i + 1 < len(all_lines) and _SETEXT.match(all_lines[i + 1][2]) and all_lines[i + 1][2].strip():
+        if (
+            i + 1 < len(all_lines)
+            and _SETEXT.match(all_lines[i + 1][2])
+            and all_lines[i + 1][2].strip()
+        ):
             out.append((start, s, 2))
             continue
         if len(s.split()) > 6 or re.search(r"[—|·@•]|\d{3}|[.,;!?]$", s):
@@ -124,7 +152,9 @@ def guess_kind(text: str) -> str:
             score -= 3
     low = text.lower()
     score += 2 * len(_POSTING_VOICE.findall(low))
-    if _ANY_YEAR.search(text):  # every date of a range holds a year: most postings have none to look for
+    if _ANY_YEAR.search(
+        text
+    ):  # every date of a range holds a year: most postings have none to look for
         score -= 2 * len(DATE_RANGE.findall(text))
     score -= len(_RESUME_VERBS.findall(low))
     return "posting" if score > 0 else "resume"
@@ -152,7 +182,9 @@ def find_sections(text: str, kind: str | None = "resume") -> list[Section]:
         elif name is None:
             if strength < 3 and not _is_shouty(heading):
                 continue
-            if strength < 3 and (start == first_line or (len(normed.split()) == 1 and len(normed) < 5)):
+            if strength < 3 and (
+                start == first_line or (len(normed.split()) == 1 and len(normed) < 5)
+            ):
                 continue  # a name at the top, or "CKA" in a list
             name = "other"
         elif strength == 2 and len(normed.split()) > 4 and normed not in exact:

@@ -12,10 +12,14 @@ from jdmatch.structure.text import NUM, clause, number
 __all__ = ["YEARS_ASKED", "years_in", "years_asked"]
 
 YEARS_ASKED = re.compile(
-    r"(?:\b(?:at least|minimum(?: of)?|min\.?|over|more than)\s+" + NUM + r"\+?\s*(?:years?|yrs?)\b(?! old| of age)"
+    r"(?:\b(?:at least|minimum(?: of)?|min\.?|over|more than)\s+"
+    + NUM
+    + r"\+?\s*(?:years?|yrs?)\b(?! old| of age)"
     r"|\b" + NUM + r"\s*(?:\+|plus)\s*(?:years?|yrs?)\b"
     r"|\b" + NUM + r"\s*(?:-|–|to)\s*\d{1,2}\s*(?:years?|yrs?)\b"
-    r"|\b" + NUM + r"\s*(?:years?|yrs?)(?:'|’)?\s+(?:of\s+)?(?! old| of age)(?=(?:[\w/#.+-]+[ \t]+){0,5}?(?:experience|development|engineering|"
+    r"|\b"
+    + NUM
+    + r"\s*(?:years?|yrs?)(?:'|’)?\s+(?:of\s+)?(?! old| of age)(?=(?:[\w/#.+-]+[ \t]+){0,5}?(?:experience|development|engineering|"
     r"programming|work|coding)\b|(?:of|with|in|using)[ \t]+\S))",
     re.I,
 )
@@ -30,7 +34,9 @@ def years_in(s: str) -> list[tuple[int, int, float]]:
     return out
 
 
-def years_asked(text: str, sections: Sequence[Section] | None = None, *, layout: Layout | None = None) -> tuple[float | None, str]:
+def years_asked(
+    text: str, sections: Sequence[Section] | None = None, *, layout: Layout | None = None
+) -> tuple[float | None, str]:
     """The overall years of experience a posting asks for, and the sentence saying so.
 
     The largest figure in the requirement-like parts of the text (benefits and

@@ -20,16 +20,22 @@ def _read(name: str) -> str:
 
 
 def _sha256(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+    return (
+        "'sha256-"
+        + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+        + "'"
+    )
 
 
 @lru_cache(maxsize=1)
 def _build() -> tuple[str, str]:
     css, js = _read("page.css"), _read("page.js")
     html = _read("index.html").replace("/*CSS*/", css, 1).replace("/*JS*/", js, 1)
-    csp = ("default-src 'none'; "
-           f"script-src {_sha256(js)}; style-src {_sha256(css)}; img-src data:; connect-src 'self'; "
-           "form-action 'none'; base-uri 'none'; frame-ancestors 'none'")
+    csp = (
+        "default-src 'none'; "
+        f"script-src {_sha256(js)}; style-src {_sha256(css)}; img-src data:; connect-src 'self'; "
+        "form-action 'none'; base-uri 'none'; frame-ancestors 'none'"
+    )
     return html, csp
 
 
