@@ -67,7 +67,7 @@ def run(
             f"`jdmatch serve` needs the serve extra ({exc.name} is missing): pip install 'jdmatch[serve]'"
         ) from None
     from jdmatch.extract import DEFAULT_MAX_BYTES
-    from jdmatch.serve.app import CONFIG_ENV, TOKEN_ENV, ServeConfig
+    from jdmatch.serve.common import CONFIG_ENV, TOKEN_ENV, ServeConfig
 
     config = ServeConfig(
         token=token,

@@ -10,155 +10,34 @@ size), and an upload is refused while it streams in once it passes the limit.
 from __future__ import annotations
 
 import contextlib
-import hmac
 import json
 import logging
-import os
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
-from dataclasses import asdict, dataclass, field
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from jdmatch import __version__
 from jdmatch.errors import (
-    DocumentError,
     DocumentTooLargeError,
-    JdmatchError,
-    ProfileError,
-    UnsupportedFormatError,
 )
-from jdmatch.extract import DEFAULT_MAX_BYTES
+from jdmatch.serve.common import ServeConfig, _api, _json_response, error_response
+from jdmatch.serve.guard import Guard
 from jdmatch.serve.work import (
     BadRequestError,
     MethodNotAllowedError,
     NotFoundError,
-    ServeError,
-    UnauthorizedError,
     UnsupportedMediaTypeError,
     Worker,
     set_memory_limit,
 )
 
 log = logging.getLogger("jdmatch.serve")
-
-CONFIG_ENV = "JDMATCH_SERVE_CONFIG"
-TOKEN_ENV = "JDMATCH_TOKEN"
-OPEN_PATHS = frozenset({"/healthz", "/"})
-"""Routes that need no token: the health probe, and the page (static; it asks for the token itself)."""
-
-# multipart boundaries, part headers and small fields on top of the documents themselves
-_BODY_SLACK = 64 * 1024
-_FILES_PER_ROUTE = {"/v1/match": 2}
-_API_HEADERS = {
-    "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
-    "cache-control": "no-store",
-    "x-frame-options": "DENY",
-    "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
-}
-
-
-@dataclass(frozen=True)
-class ServeConfig:
-    """How one server runs; every worker process reads the same one (from the environment)."""
-
-    token: str | None = field(default=None, repr=False)
-    max_bytes: int = DEFAULT_MAX_BYTES
-    timeout: float = 60.0
-    memory_mb: int | None = 2048
-    pdf_engine: str = "pdfminer"
-
-    def to_dict(self) -> dict[str, Any]:
-        """The settings without the token (which travels in ``JDMATCH_TOKEN``)."""
-        data = asdict(self)
-        data.pop("token")
-        return data
-
-    @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> ServeConfig:
-        env = os.environ if environ is None else environ
-        raw = json.loads(env.get(CONFIG_ENV) or "{}")
-        return cls(
-            token=env.get(TOKEN_ENV) or None, **{k: v for k, v in raw.items() if k in _FIELDS}
-        )
-
-
-_FIELDS = {"max_bytes", "timeout", "memory_mb", "pdf_engine"}
-
-
-# -- errors -------------------------------------------------------------------------------------
-
-
-def error_status(exc: BaseException) -> int:
-    """The HTTP status of an error: the document's fault is 413/415/422, the request's 400/401."""
-    if isinstance(exc, ServeError):
-        return exc.status
-    if isinstance(exc, DocumentTooLargeError):
-        return 413
-    if isinstance(exc, UnsupportedFormatError):
-        return 415
-    if isinstance(exc, (DocumentError, ProfileError)):
-        return 422
-    return 400
-
-
-def error_response(
-    exc: JdmatchError, status: int | None = None, headers: dict[str, str] | None = None
-) -> Response:
-    status = status or error_status(exc)
-    body = {"error": str(exc).replace("\n", " "), "kind": type(exc).__name__}
-    if status == 401:
-        headers = {**(headers or {}), "www-authenticate": 'Bearer realm="jdmatch"'}
-    return _json_response(body, status, headers)
-
-
-def _json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
-    return Response(text, status_code=status, media_type="application/json", headers=headers)
-
-
-def _api(handler: Callable[[Request], Awaitable[Any]]) -> Callable[[Request], Awaitable[Response]]:
-    """Turn a handler's result into JSON and every failure into ``{"error", "kind"}``."""
-
-    async def endpoint(request: Request) -> Response:
-        try:
-            result = await handler(request)
-        except JdmatchError as exc:
-            return error_response(exc)
-        except HTTPException as exc:  # starlette's own: unreadable multipart data
-            return error_response(
-                BadRequestError(f"the request body cannot be read: {exc.detail}"), status=400
-            )
-        except Exception as exc:  # a bug: say so, log where, never what the document held
-            tb = exc.__traceback__
-            while tb is not None and tb.tb_next is not None:
-                tb = tb.tb_next
-            where = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}" if tb is not None else "?"
-            log.error(
-                "unexpected %s at %s while answering %s",
-                type(exc).__name__,
-                where,
-                request.url.path,
-            )
-            return _json_response(
-                {
-                    "error": f"unexpected {type(exc).__name__} on the server; nothing was scored",
-                    "kind": "InternalError",
-                },
-                500,
-            )
-        if isinstance(result, Response):
-            return result
-        return _json_response(result)
-
-    return endpoint
-
 
 # -- reading requests ---------------------------------------------------------------------------
 
@@ -511,86 +390,3 @@ def create_app(config: ServeConfig | None = None) -> Guard:
     )
     app.state.jdmatch = state
     return Guard(app, config)
-
-
-class Guard:
-    """ASGI middleware in front of every route, before a byte of the body is read.
-
-    It checks the bearer token (constant-time), refuses a declared body over the
-    limit at once and a streamed one as soon as it passes the limit, and adds
-    the security headers to every response.
-    """
-
-    def __init__(self, app: Any, config: ServeConfig) -> None:
-        self.app = app
-        self.config = config
-        self._token = config.token.encode("utf-8") if config.token else None
-
-    def __getattr__(self, name: str) -> Any:  # app.state, app.routes... of the wrapped app
-        return getattr(self.app, name)
-
-    async def __call__(
-        self,
-        scope: MutableMapping[str, Any],
-        receive: Callable[[], Awaitable[MutableMapping[str, Any]]],
-        send: Callable[[MutableMapping[str, Any]], Awaitable[None]],
-    ) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        path = scope.get("path", "")
-
-        async def send_secure(message: MutableMapping[str, Any]) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                present = {k.lower() for k, _ in headers}
-                for key, value in _API_HEADERS.items():
-                    if key.encode() not in present:
-                        headers.append((key.encode(), value.encode()))
-                message = {**message, "headers": headers}
-            await send(message)
-
-        headers = {
-            k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])
-        }
-        raw_auth = next(
-            (v for k, v in scope.get("headers", []) if k.lower() == b"authorization"), b""
-        )
-        if self._token is not None and path not in OPEN_PATHS and not self._authorized(raw_auth):
-            shown = "no token" if not headers.get("authorization") else "a wrong token"
-            await error_response(
-                UnauthorizedError(
-                    f"this server needs 'Authorization: Bearer <token>'; the request has {shown}"
-                )
-            )(scope, receive, send_secure)
-            return
-        limit = self.config.max_bytes * _FILES_PER_ROUTE.get(path, 1) + _BODY_SLACK
-        declared = headers.get("content-length")
-        if declared is not None and declared.strip().isdigit() and int(declared) > limit:
-            await error_response(_too_large(self.config.max_bytes))(scope, receive, send_secure)
-            return
-        seen = 0
-
-        async def receive_limited() -> MutableMapping[str, Any]:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > limit:
-                    raise _too_large(self.config.max_bytes)
-            return message
-
-        await self.app(scope, receive_limited, send_secure)
-
-    def _authorized(self, header: bytes) -> bool:
-        """``Bearer <token>``, the token compared as bytes in constant time."""
-        scheme, _, given = header.strip().partition(b" ")
-        if scheme.lower() != b"bearer" or self._token is None:
-            return False
-        return hmac.compare_digest(given.strip(), self._token)
-
-
-def _too_large(max_bytes: int) -> DocumentTooLargeError:
-    return DocumentTooLargeError(
-        f"the upload is over the {max_bytes / 1048576:g} MiB limit per document; refused, nothing past the limit was read"
-    )
