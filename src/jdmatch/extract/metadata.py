@@ -104,7 +104,7 @@ def pdf_date(data: bytes) -> tuple[date | None, str]:
     return None, ""
 
 
-_MONTHS = {
+MONTHS = {  # a month name's first three letters -> its number (also read by jdmatch.structure)
     "jan": 1,
     "feb": 2,
     "mar": 3,
@@ -140,9 +140,9 @@ def header_date(text: str, *, lines: int = 8) -> date | None:
             continue
         g = m.groupdict()
         if g["y1"]:
-            d = _make(int(g["y1"]), _MONTHS[g["m1"][:3].lower()], int(g["d1"]))
+            d = _make(int(g["y1"]), MONTHS[g["m1"][:3].lower()], int(g["d1"]))
         elif g["y2"]:
-            d = _make(int(g["y2"]), _MONTHS[g["m2"][:3].lower()], int(g["d2"] or 1))
+            d = _make(int(g["y2"]), MONTHS[g["m2"][:3].lower()], int(g["d2"] or 1))
         elif g["y3"]:
             d = _make(int(g["y3"]), int(g["m3"]), int(g["d3"]))
         else:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from jdmatch.extract.metadata import MONTHS
 from jdmatch.models import SkillMatch
 from jdmatch.structure.polarity import skill_polarity
 from jdmatch.structure.sections import Layout, Section, sections_for
@@ -73,20 +74,6 @@ class Experience:
         }
 
 
-_MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
 _DURATION = re.compile(
     r"\b(?:(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?))(?:\s*(?:,|and)?\s*(\d{1,2})\s*(?:months?|mos?))?\b"
     r"|\b(\d{1,2})\s*(?:months?|mos?)\b",
@@ -100,8 +87,8 @@ def _parse_date(token: str, *, is_end: bool) -> tuple[int, int]:
     t = token.strip().lower()
     y = int(re.search(YEAR, t).group())  # type: ignore[union-attr]
     mon = re.match(r"([a-z]+)", t)
-    if mon and mon.group(1)[:3] in _MONTHS:
-        return y, _MONTHS[mon.group(1)[:3]]
+    if mon and mon.group(1)[:3] in MONTHS:
+        return y, MONTHS[mon.group(1)[:3]]
     if mon and mon.group(1) in _SEASONS:
         return y, _SEASONS[mon.group(1)]
     m = re.match(r"(\d{1,2})\s*[/.]\s*\d{4}$", t) or re.match(r"\d{4}\s*[-/.]\s*(\d{2})$", t)
