@@ -20,6 +20,7 @@ from jdmatch.batch.writers import ResultWriter, read_done
 from jdmatch.engine import available_cores
 from jdmatch.errors import display_path
 from jdmatch.extract import DEFAULT_MAX_BYTES
+from jdmatch.profile import DEFAULT_PROFILE
 
 # -- the runner ---------------------------------------------------------------------------------
 
@@ -28,7 +29,7 @@ def run(
     inputs: Iterable[str],
     output: str | os.PathLike[str],
     *,
-    profile: Any = "backend-engineer",
+    profile: Any = DEFAULT_PROFILE,
     job: Any = None,
     lexicon: Any = None,
     workers: int | None = None,
@@ -117,7 +118,7 @@ def run(
         SkillRecognizer(load_lexicon(lexicon, extra=extra))
         lexicon = (lexicon, extra)
     settings = dict(
-        profile=profile if job is None else "backend-engineer",
+        profile=profile if job is None else DEFAULT_PROFILE,
         job=job,
         lexicon=lexicon,
         timeout=timeout,

@@ -20,6 +20,7 @@ from jdmatch.cli.common import (
     app,
 )
 from jdmatch.cli.documents import AsOfOption, ProfileOption
+from jdmatch.profile import DEFAULT_PROFILE
 
 
 class Engine(str, Enum):
@@ -44,7 +45,7 @@ def batch(
             "--output", "-o", help="Where to write one row per input: a .csv or .jsonl file."
         ),
     ],
-    profile: ProfileOption = "backend-engineer",
+    profile: ProfileOption = DEFAULT_PROFILE,
     job: Annotated[
         Path | None,
         typer.Option("--job", "-j", help="Score against this job posting instead of a profile."),

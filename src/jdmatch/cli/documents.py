@@ -23,6 +23,7 @@ from jdmatch.cli.common import (
     _write,
     app,
 )
+from jdmatch.profile import DEFAULT_PROFILE
 
 
 @app.command(cls=_Command)
@@ -141,7 +142,7 @@ def score(
         Path,
         typer.Argument(help="The resume or posting to score (PDF, DOCX, HTML, Markdown or text)."),
     ],
-    profile: ProfileOption = "backend-engineer",
+    profile: ProfileOption = DEFAULT_PROFILE,
     job: Annotated[
         Path | None,
         typer.Option("--job", "-j", help="Score against this job posting instead of a profile."),
@@ -223,7 +224,7 @@ def match(
     """Score a resume against one job posting (the same as `score RESUME --job POSTING`)."""
     _score(
         resume,
-        profile="backend-engineer",
+        profile=DEFAULT_PROFILE,
         job=posting,
         fmt=fmt,
         explain=explain,

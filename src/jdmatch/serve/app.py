@@ -26,6 +26,7 @@ from jdmatch import __version__
 from jdmatch.errors import (
     DocumentTooLargeError,
 )
+from jdmatch.profile import DEFAULT_PROFILE
 from jdmatch.serve.common import ServeConfig, _api, _json_response, error_response
 from jdmatch.serve.guard import Guard
 from jdmatch.serve.work import (
@@ -253,7 +254,7 @@ def create_app(config: ServeConfig | None = None) -> Guard:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         set_memory_limit(config.memory_mb)
         await state.worker.run(
-            state.worker.matcher, "backend-engineer", limit=False
+            state.worker.matcher, DEFAULT_PROFILE, limit=False
         )  # loaded once per worker
         state.profiles = await state.worker.run(profile_summaries, limit=False)
         state.profile_ids = frozenset(p["id"] for p in state.profiles)
@@ -264,7 +265,7 @@ def create_app(config: ServeConfig | None = None) -> Guard:
 
     def profile_of(value: str | None) -> str:
         if value is None:
-            return "backend-engineer"
+            return DEFAULT_PROFILE
         if value not in state.profile_ids:
             raise BadRequestError(
                 f"no profile named {value!r}; installed profiles: {', '.join(sorted(state.profile_ids))}"

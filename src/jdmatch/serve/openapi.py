@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from jdmatch import __version__
+from jdmatch.profile import DEFAULT_PROFILE
 
 OPENAPI_VERSION = "3.0.3"
 
@@ -232,7 +233,7 @@ def _schemas(profiles: list[str]) -> dict[str, Any]:
                     "type": "string",
                     "description": "The resume or posting, as text (HTML is read as HTML).",
                 },
-                "profile": {"type": "string", "enum": profiles, "default": "backend-engineer"},
+                "profile": {"type": "string", "enum": profiles, "default": DEFAULT_PROFILE},
                 "name": {
                     "type": "string",
                     "maxLength": 200,
@@ -254,7 +255,7 @@ def _schemas(profiles: list[str]) -> dict[str, Any]:
                     "format": "binary",
                     "description": "The document: PDF, DOCX, HTML, Markdown or text.",
                 },
-                "profile": {"type": "string", "enum": profiles, "default": "backend-engineer"},
+                "profile": {"type": "string", "enum": profiles, "default": DEFAULT_PROFILE},
                 "explain": {"type": "string", "enum": ["true", "false"], "default": "false"},
             },
         },
@@ -332,7 +333,7 @@ def openapi_schema(
     *, profiles: list[str] | None = None, token: bool = False, max_bytes: int = 20 * 1024 * 1024
 ) -> dict[str, Any]:
     """The schema served at ``/openapi.json``: ``token`` adds the bearer requirement, ``profiles`` the shipped names."""
-    profiles = list(profiles or ["backend-engineer"])
+    profiles = list(profiles or [DEFAULT_PROFILE])
     errors = _document_errors(token)
     plain_errors = {"401": _error("No token, or a wrong one.")} if token else {}
     limit = f"{max_bytes / 1048576:g} MiB"

@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 from jdmatch.errors import JdmatchError
+from jdmatch.profile import DEFAULT_PROFILE
 
 T = TypeVar("T")
 
@@ -205,7 +206,7 @@ class Worker:
 
     # -- the matchers (called in the worker thread) --------------------------------------
 
-    def matcher(self, profile: str = "backend-engineer") -> Any:
+    def matcher(self, profile: str = DEFAULT_PROFILE) -> Any:
         """The matcher for a shipped profile, built once."""
         found = self._matchers.get(profile)
         if found is None:

@@ -60,9 +60,9 @@ class Seniority:
 
 def default_ladder() -> tuple[Any, ...]:
     """The backend-engineer profile's ladder: the one used when none is given."""
-    from jdmatch.profile import load_profile
+    from jdmatch.profile import DEFAULT_PROFILE, load_profile
 
-    return load_profile("backend-engineer").ladder
+    return load_profile(DEFAULT_PROFILE).ladder
 
 
 _TITLE_YEARS = re.compile(
