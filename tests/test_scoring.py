@@ -19,7 +19,17 @@ from jdmatch.profile import load_profile
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 LABELS = list(csv.DictReader((SAMPLES / "labels.csv").open(encoding="utf-8")))
-TEXTS = {row["path"]: read_document(SAMPLES / row["path"]).text for row in LABELS}
+
+
+class _SampleTexts(dict[str, str]):
+    """Each sample's text, read the first time a test asks for it (not at collection)."""
+
+    def __missing__(self, path: str) -> str:
+        self[path] = text = read_document(SAMPLES / path).text
+        return text
+
+
+TEXTS = _SampleTexts()
 
 
 @pytest.fixture(scope="module")
@@ -86,6 +96,20 @@ def test_reordering_a_resumes_sections_keeps_the_score(matcher: Matcher, path: s
         assert matcher.score("\n\n".join([head, *bodies])).score == pytest.approx(base, abs=1e-9)
 
 
+def test_the_short_explanation_keeps_the_score(matcher: Matcher) -> None:
+    # detail=False (batches, and the property test below) drops explanation, never score
+    for row in LABELS:
+        full, short = (
+            matcher.score(TEXTS[row["path"]]),
+            matcher.score(TEXTS[row["path"]], detail=False),
+        )
+        assert (short.score, short.coverage, short.similarity) == (
+            full.score,
+            full.coverage,
+            full.similarity,
+        ), row["path"]
+
+
 @pytest.mark.parametrize("path", [r["path"] for r in LABELS])
 def test_naming_a_missing_profile_skill_never_lowers_the_score(matcher: Matcher, path: str) -> None:
     text = TEXTS[path]
@@ -96,7 +120,7 @@ def test_naming_a_missing_profile_skill_never_lowers_the_score(matcher: Matcher,
     random.Random(path).shuffle(rest)
     for missing in [*result.missing[:10], *rest[:10]]:
         for addition in (names[missing.id], f"Hands-on experience with {names[missing.id]}."):
-            after = matcher.score(f"{text}\n\n{addition}").score
+            after = matcher.score(f"{text}\n\n{addition}", detail=False).score
             assert after >= result.score - 1e-9, (missing.id, addition, result.score, after)
 
 

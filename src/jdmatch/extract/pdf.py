@@ -271,6 +271,9 @@ def _budgeted_interpreter(
             counter.glyph()
             return super().render_char(*args, **kwargs)
 
+        def paint_path(self, *args, **kwargs) -> None:
+            """Lines, boxes and curves are never read (only text is), so none is built."""
+
     manager = PDFResourceManager(caching=True)
     device = Aggregator(manager, laparams=params)
     return Interpreter(manager, device), device, counter
