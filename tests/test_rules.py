@@ -101,3 +101,30 @@ def test_a_new_heading_word_names_a_section(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _run(code, target).stdout.strip() == "['skills']"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('separators = [",", "|",', 'separators = [", ", "|",', "`employer.separators` item 1"),
+        ('before = ["at",', 'before = [" at",', "`employer.before` item 1 (' at') has spaces"),
+        ('relations = ["between",', 'relation = ["between",', "`technical_sense.relation` is not"),
+        ('not_technical = ["soft_skill",', 'not_technical = ["soft skill",', "soft skill not a"),
+    ],
+)
+def test_the_recognizers_word_lists_are_checked_like_the_other_rules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, message: str
+) -> None:
+    from jdmatch.recognize.vocabulary import read_vocabulary
+
+    target = _copy(tmp_path)
+    path = target / "recognize.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    monkeypatch.setenv("JDMATCH_RULES_DIR", str(target))
+    with pytest.raises(rules.RulesError) as caught:
+        read_vocabulary()
+    assert str(path) in str(caught.value) and message in str(caught.value)
+    monkeypatch.setenv("JDMATCH_RULES_DIR", str(RULES))
+    assert "or" in read_vocabulary().coordinators  # the shipped copy still reads

@@ -358,7 +358,7 @@ def store_overlay(lexicon: Lexicon, tokenizer: str, patterns: list[CompiledPatte
         fd, tmp = tempfile.mkstemp(prefix=".lexicon-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, separators=(",", ":"))
+                fh.write(json.dumps(data, separators=(",", ":")))  # (dumps: the C encoder)
             os.replace(tmp, folder / f"lexicon-{key}.json")
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

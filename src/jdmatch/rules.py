@@ -1,7 +1,8 @@
 """Rules as data: the cue words, headings and weights read from ``lexicon/rules/*.toml``.
 
 The extractors of :mod:`jdmatch.structure` and :mod:`jdmatch.posting_profile`
-keep their grammar in Python and their vocabulary here: which words negate or
+(and the recognizer's context checks) keep their grammar in Python and their
+vocabulary here: which words negate or
 hedge a skill, which headings name which section, which words mark a level,
 which cues make a skill required or preferred, and the weights of a profile
 made from a posting. :func:`load` reads one file, checks it against the schema
@@ -35,13 +36,20 @@ class RulesError(LexiconError):
 
 
 # What each file holds. A leaf is one of:
-#   "words"     a non-empty list of non-empty strings, matched as written
+#   "words"     a non-empty list of non-empty strings without spaces around them, matched as written
+#   "chars"     a non-empty list of single characters
 #   "patterns"  a non-empty list of regular-expression fragments (each must compile)
 #   "number"    an int or a float;  "integer" a whole number;  "text" a string
 #   "level_words"  a table of level name -> "words"
 #   "headings"  a non-empty array of tables {name = "...", patterns = [...], at_start = false}
 _W, _P = "words", "patterns"
 SCHEMAS: dict[str, dict[str, Any]] = {
+    "recognize": {
+        "coordination": {"coordinators": _W, "list_words": _W},
+        "employer": {"separators": "chars", "before": _W},
+        "technical_sense": {"relations": _W},
+        "labels": {"versioned": _W, "technical": _W, "not_technical": _W},
+    },
     "polarity": {
         "negation": {
             "no_qualifiers": _W,
@@ -170,7 +178,7 @@ def _check_table(raw: dict[str, Any], spec: dict[str, Any], prefix: str, path: s
 
 
 def _check_leaf(value: Any, kind: str, key: str, path: str) -> None:
-    if kind in ("words", "patterns"):
+    if kind in ("words", "patterns", "chars"):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise RulesError(f"`{key}` must be a list of strings", path=path)
         if not value:
@@ -178,6 +186,10 @@ def _check_leaf(value: Any, kind: str, key: str, path: str) -> None:
         for i, v in enumerate(value, 1):
             if not v.strip():
                 raise RulesError(f"`{key}` item {i} is blank", path=path)
+            if kind == "words" and v != v.strip():
+                raise RulesError(f"`{key}` item {i} ({v!r}) has spaces around it", path=path)
+            if kind == "chars" and len(v) != 1:
+                raise RulesError(f"`{key}` item {i} ({v!r}) is not one character", path=path)
             if kind == "patterns":
                 try:
                     re.compile(v)

@@ -1,19 +1,17 @@
 """The word lists recognition reads, from ``lexicon/rules/recognize.toml`` (vocabulary, not grammar).
 
-Read once per process. Until a shared reader of ``lexicon/rules/*.toml`` exists
-(``jdmatch.rules``), this is the reader of this one file: every key is checked
-and a problem stops with the file and the key named.
+:func:`jdmatch.rules.load` reads and checks the file like every rule file; this
+module adds the one check that needs the lexicon (the label lists name lexicon
+labels) and derives what the context checks use, once per process.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
-from jdmatch.errors import LexiconError
-from jdmatch.lexicon import LABELS, default_lexicon_dir
+from jdmatch import rules
+from jdmatch.lexicon import LABELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,50 +26,26 @@ class Vocabulary:
     not_technical_labels: frozenset[str]
 
 
-def read_vocabulary(path: Path | None = None) -> Vocabulary:
-    """The vocabulary in ``path`` (default: the shipped ``rules/recognize.toml``); raise :class:`LexiconError` naming file and key."""
-    path = path if path is not None else default_lexicon_dir() / "rules" / "recognize.toml"
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise LexiconError(
-            f"cannot read the recognizer's word lists ({exc.strerror or exc})", path=path
-        ) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise LexiconError(f"not valid TOML: {exc}", path=path) from None
-
-    def words(
-        table: str, key: str, *, chars: bool = False, labels: bool = False
-    ) -> tuple[str, ...]:
-        section = raw.get(table)
-        value = section.get(key) if isinstance(section, dict) else None
-        if (
-            not isinstance(value, list)
-            or not value
-            or not all(isinstance(v, str) and v.strip() == v and v for v in value)
-        ):
-            raise LexiconError(
-                f"[{table}] {key} must be a non-empty list of words without spaces around them",
-                path=path,
+def read_vocabulary() -> Vocabulary:
+    """The recognizer's word lists; a :class:`jdmatch.rules.RulesError` names the file and key."""
+    raw = rules.load("recognize")
+    labels = raw["labels"]
+    for key in ("versioned", "technical", "not_technical"):
+        unknown = sorted(set(labels[key]) - LABELS)
+        if unknown:
+            raise rules.RulesError(
+                f"`labels.{key}`: {', '.join(unknown)} not a lexicon label",
+                path=rules.rules_dir() / "recognize.toml",
             )
-        if chars and not all(len(v) == 1 for v in value):
-            raise LexiconError(f"[{table}] {key} must be single characters", path=path)
-        if labels and not set(value) <= LABELS:
-            raise LexiconError(
-                f"[{table}] {key}: {', '.join(sorted(set(value) - LABELS))} not a lexicon label",
-                path=path,
-            )
-        return tuple(value)
-
     return Vocabulary(
-        coordinators=words("coordination", "coordinators"),
-        list_words=frozenset(words("coordination", "list_words")),
-        employer_separators=words("employer", "separators", chars=True),
-        employer_before=words("employer", "before"),
-        relations=frozenset(words("technical_sense", "relations")),
-        versioned_labels=frozenset(words("labels", "versioned", labels=True)),
-        technical_labels=frozenset(words("labels", "technical", labels=True)),
-        not_technical_labels=frozenset(words("labels", "not_technical", labels=True)),
+        coordinators=tuple(raw["coordination"]["coordinators"]),
+        list_words=frozenset(raw["coordination"]["list_words"]),
+        employer_separators=tuple(raw["employer"]["separators"]),
+        employer_before=tuple(raw["employer"]["before"]),
+        relations=frozenset(raw["technical_sense"]["relations"]),
+        versioned_labels=frozenset(labels["versioned"]),
+        technical_labels=frozenset(labels["technical"]),
+        not_technical_labels=frozenset(labels["not_technical"]),
     )
 
 
