@@ -17,7 +17,7 @@ from jdmatch import rules
 from jdmatch.errors import ProfileError
 from jdmatch.inputs import as_document
 from jdmatch.models import Document
-from jdmatch.profile import UMBRELLA_TERMS, GroupSkill, RoleProfile, SkillGroup, load_profile
+from jdmatch.profile import GroupSkill, RoleProfile, SkillGroup, load_profile
 
 __all__ = ["profile_from_posting"]
 
@@ -53,15 +53,16 @@ def profile_from_posting(
     analysis = recognizer.analyze(doc.text)
     # soft skills and umbrella terms ("software development", "IT") are not requirements a resume can miss
     # (nor are the generic knowledge terms learnt from annotated postings: "web applications", "production deployment")
-    excluded_labels, excluded_categories = (
+    excluded_labels, excluded_categories, excluded_ids = (
         set(conf["skills"]["excluded_labels"]),
         set(conf["skills"]["excluded_categories"]),
+        set(conf["skills"]["excluded_ids"]),
     )
     skills = [
         m
         for m in analysis.matches
         if m.label not in excluded_labels
-        and m.id not in UMBRELLA_TERMS
+        and m.id not in excluded_ids
         and m.category not in excluded_categories
     ]
     if not skills:

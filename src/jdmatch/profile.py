@@ -23,26 +23,6 @@ DEFAULT_PROFILE = "backend-engineer"
 """The profile scores are computed against unless another is named."""
 
 _MODES = ("any", "all")
-# words for the whole trade rather than a skill: a posting asking for "software development" asks for
-# years in the trade (read by years_asked), not for those words on a resume
-UMBRELLA_TERMS = frozenset(
-    {
-        "software-development",
-        "software-engineering",
-        "programming",
-        "web-development",
-        "application-development",
-        "backend-development",
-        "information-technology",
-        "computer-science",
-        "engineering",
-        "technology",
-        "software-development-process",
-        "it",
-        "coding",
-        "development",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,7 +101,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         "hiring": {"cues": _P, "determiners": _P, "roles": _P},
     },
     "posting_profile": {
-        "skills": {"excluded_labels": _W, "excluded_categories": _W},
+        "skills": {"excluded_labels": _W, "excluded_categories": _W, "excluded_ids": _W},
         "groups": {
             "required_weight": "number",
             "preferred_weight": "number",

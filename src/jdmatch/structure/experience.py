@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from jdmatch import rules
 from jdmatch.extract.metadata import MONTHS
 from jdmatch.models import SkillMatch
 from jdmatch.structure.polarity import skill_polarity
@@ -139,20 +140,8 @@ _STATED_LABELLED = re.compile(
 )
 
 
-_TOOL_LABELS = frozenset(
-    {
-        "tool",
-        "language",
-        "library",
-        "framework",
-        "cloud",
-        "database",
-        "platform",
-        "protocol",
-        "os",
-        "data_format",
-    }
-)
+# the labels of tools and technologies ("2 years of experience with Spark" is no total)
+_TOOL_LABELS = frozenset(rules.load("recognize")["labels"]["technical"])
 
 
 def stated_years(text: str, skills: Iterable[SkillMatch] = ()) -> float | None:
