@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_support import run_cli
 from tests.conftest import SAMPLES, make_pdf
 from tests.serve_support import LiveServer, start_server, stop_server
 
@@ -30,17 +31,8 @@ POSTING_HTML = SAMPLES / "postings" / "backend-senior-java.html"
 
 
 def _cli_json(cwd: Path, *args: str) -> object:
-    # the server runs with PYTHONHASHSEED=0 too: the order of a matched skill's implied_by follows
-    # a set's order in this version of scoring, which differs between processes otherwise
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    out = subprocess.run(
-        [sys.executable, "-m", "jdmatch", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-    )
+    """What ``jdmatch ARGS... `` prints in ``cwd``, read as JSON (the command line run in this process)."""
+    out = run_cli(*args, cwd=cwd)
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
 
@@ -95,7 +87,8 @@ def test_page_is_self_contained_with_a_strict_csp(live_server: LiveServer) -> No
 
 
 def test_token_is_needed_everywhere_but_healthz_and_the_page(live_server: LiveServer) -> None:
-    assert httpx.get(live_server.url + "/healthz").json() == {"status": "ok"}
+    anonymous = httpx.Client(base_url=live_server.url, timeout=60)
+    assert anonymous.get("/healthz").json() == {"status": "ok"}
     for method, path in [
         ("GET", "/openapi.json"),
         ("GET", "/v1/profiles"),
@@ -111,12 +104,11 @@ def test_token_is_needed_everywhere_but_healthz_and_the_page(live_server: LiveSe
             {"Authorization": f"Basic {live_server.token}"},
             {"Authorization": f"Bearer {live_server.token}x"},
         ]:
-            r = httpx.request(
-                method, live_server.url + path, headers=headers, json={"text": "Java"}
-            )
+            r = anonymous.request(method, path, headers=headers, json={"text": "Java"})
             assert r.status_code == 401, (method, path, headers)
             assert r.json()["kind"] == "UnauthorizedError"
             assert r.headers["www-authenticate"].startswith("Bearer")
+    anonymous.close()
     with live_server.client() as c:
         assert c.get("/v1/version").json()["api"] == "v1"
 
@@ -336,20 +328,29 @@ def test_400_requests_from_16_clients_all_succeed(live_server: LiveServer) -> No
 
 
 def test_no_document_is_left_on_disk_or_in_the_log(live_server: LiveServer) -> None:
+    from starlette.formparsers import MultiPartParser
+
     marker = "Zorblatt" + secrets.token_hex(6)
+    # ~2 MB, so the upload is spooled to a temp file; the bulk is an HTML comment, which the
+    # reader drops, so the server reads it and scores the few lines around it in a moment
     resume = (
-        f"{marker} Quillfeather\nSenior backend engineer. Java, Kafka, PostgreSQL.\n"
+        f"<html><body><h1>{marker} Quillfeather</h1>"
+        "<p>Senior backend engineer. Java, Kafka, PostgreSQL.</p><!-- "
         + "Built services in Java. " * 80_000
-    )  # ~2 MB: spooled to a temp file
+        + "--></body></html>"
+    )
+    assert len(resume.encode()) > MultiPartParser.spool_max_size
     with live_server.client() as c:
+        scored = c.post("/v1/score", files={"file": (f"{marker}.html", resume.encode())})
+        assert scored.status_code == 200 and scored.json()["source"] == f"{marker}.html"
+        assert any(m["id"] == "kafka" for m in scored.json()["matched"])  # the page was read
         assert (
-            c.post("/v1/score", files={"file": (f"{marker}.txt", resume.encode())}).status_code
-            == 200
+            c.post("/v1/score", json={"text": resume, "name": f"{marker}.html"}).status_code == 200
         )
-        assert c.post("/v1/score", json={"text": resume, "name": f"{marker}.md"}).status_code == 200
         assert (
             c.post(
-                "/v1/match", files={"resume": ("r.txt", resume.encode()), "posting": ("p.txt", b"")}
+                "/v1/match",
+                files={"resume": ("r.html", resume.encode()), "posting": ("p.txt", b"")},
             ).status_code
             == 422
         )
@@ -369,9 +370,10 @@ def test_time_limit_gives_504_and_the_worker_goes_on(tmp_path: Path) -> None:
             "Senior backend engineer with Java, Spring Boot, Kafka and PostgreSQL on AWS.\n"
             * 20_000
         )
-        slow = httpx.post(server.url + "/v1/score", json={"text": long_text}, timeout=120)
-        fast = httpx.post(server.url + "/v1/score", json={"text": "Go developer"}, timeout=60)
-        health = httpx.get(server.url + "/healthz", timeout=10)
+        with server.client(timeout=120) as c:
+            slow = c.post("/v1/score", json={"text": long_text})
+            fast = c.post("/v1/score", json={"text": "Go developer"})
+            health = c.get("/healthz")
     finally:
         stop_server(server)
     assert (

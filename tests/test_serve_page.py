@@ -42,8 +42,9 @@ def _find(*names: str) -> str | None:
     return None
 
 
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[object]:
+@pytest.fixture(scope="module")
+def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """One headless Chromium for the tests of this file (a start costs about a second)."""
     chromium = _find("chromium", "chromium-browser")
     driver_path = _find("chromedriver", "chromium-driver")
     if chromium is None or driver_path is None:
@@ -58,7 +59,7 @@ def browser(tmp_path: Path) -> Iterator[object]:
     options.binary_location = chromium
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium') / 'profile'}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager never downloads anything
     driver = webdriver.Chrome(service=Service(executable_path=driver_path), options=options)
@@ -67,6 +68,23 @@ def browser(tmp_path: Path) -> Iterator[object]:
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture
+def browser(chromium: object) -> Iterator[object]:
+    """The shared Chromium as a new one: a fresh tab (no sessionStorage, so no token kept), the
+    window at 1280 x 1000, and the console log emptied of earlier tests' messages."""
+    driver = chromium
+    old = driver.window_handles
+    driver.switch_to.new_window("tab")
+    fresh = driver.current_window_handle
+    for handle in old:
+        driver.switch_to.window(handle)
+        driver.close()
+    driver.switch_to.window(fresh)
+    driver.set_window_size(1280, 1000)
+    driver.get_log("browser")
+    yield driver
 
 
 def _screenshot(driver: object, path: Path, width: int) -> None:

@@ -28,12 +28,18 @@ class TimeLimit:
     threads (Dask workers run tasks in threads) a timer thread raises the same
     exception asynchronously in the working thread. Either way the document's row
     says it took too long, and the worker goes on with the next one.
+
+    In a thread, nothing is raised once :meth:`stop` has returned (a lock keeps the
+    timer from firing after it): an expiry never lands in the caller's own loop
+    after the document is done. One that fired just before is raised by ``stop``.
     """
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self._timer: Any = None
         self._previous: Any = None
+        self._armed = False
+        self._lock: Any = None
 
     def start(self) -> None:
         import threading
@@ -47,11 +53,16 @@ class TimeLimit:
         import ctypes
 
         ident = threading.get_ident()
+        self._lock = threading.Lock()
+        self._armed = True
 
         def fire() -> None:
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                ctypes.c_ulong(ident), ctypes.py_object(DocumentTimeout)
-            )
+            with self._lock:
+                if self._armed:
+                    self._armed = False
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                        ctypes.c_ulong(ident), ctypes.py_object(DocumentTimeout)
+                    )
 
         self._timer = threading.Timer(self.seconds, fire)
         self._timer.daemon = True
@@ -63,8 +74,15 @@ class TimeLimit:
             signal.signal(signal.SIGALRM, self._previous)
             self._previous = None
         if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
+            timer, self._timer = self._timer, None
+            with self._lock:
+                self._armed = False
+            timer.cancel()
+            _settle()
+
+
+def _settle() -> None:
+    """A call: an exception the timer raised just before :meth:`TimeLimit.stop` took the lock arrives here."""
 
 
 def exit_with_parent(parent: int, *, interval: float = 1.0) -> None:

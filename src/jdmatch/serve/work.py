@@ -5,20 +5,19 @@ single thread beside the event loop, so the loop keeps accepting connections,
 streaming uploads and answering ``/healthz`` while a document is scored. One
 thread is enough: the work is Python under the GIL, and one thread at a time
 also keeps the shared spaCy vocabulary safe. Each task runs under the same
-per-document time limit as ``jdmatch batch``; the worker process's address
-space is capped as batch caps its workers.
+per-document time limit as ``jdmatch batch`` (:class:`jdmatch.engine.TimeLimit`);
+the worker process's address space is capped as batch caps its workers.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ctypes
-import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
+from jdmatch.engine import DocumentTimeout, TimeLimit
 from jdmatch.errors import JdmatchError
 from jdmatch.profile import DEFAULT_PROFILE
 
@@ -69,54 +68,6 @@ class TimeLimitError(ServeError):
     status = 504
 
 
-class _Expired(BaseException):
-    """Raised into the working thread when its time is up (a BaseException, so the
-    readers' broad ``except Exception`` does not swallow it)."""
-
-
-def _settle() -> None:
-    """A call: an exception scheduled just before the deadline was disarmed arrives here."""
-
-
-class _Deadline:
-    """Interrupt the calling thread after ``seconds`` (0: never).
-
-    A timer thread raises :class:`_Expired` in the working thread. A lock makes
-    sure nothing is raised once :meth:`disarm` has returned, so an expiry can
-    never land in the executor's own loop after the task is done.
-    """
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self._lock = threading.Lock()
-        self._armed = False
-        self._timer: threading.Timer | None = None
-        self._ident = 0
-
-    def arm(self) -> None:
-        if self.seconds <= 0:
-            return
-        self._ident = threading.get_ident()
-        self._armed = True
-        self._timer = threading.Timer(self.seconds, self._fire)
-        self._timer.daemon = True
-        self._timer.start()
-
-    def _fire(self) -> None:
-        with self._lock:
-            if self._armed:
-                self._armed = False
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                    ctypes.c_ulong(self._ident), ctypes.py_object(_Expired)
-                )
-
-    def disarm(self) -> None:
-        with self._lock:
-            self._armed = False
-        if self._timer is not None:
-            self._timer.cancel()
-
-
 def set_memory_limit(memory_mb: int | None) -> bool:
     """Cap this process's address space at ``memory_mb`` MiB, as batch does for its workers."""
     if not memory_mb:
@@ -160,17 +111,16 @@ class Worker:
         )
 
     def _guarded(self, fn: Callable[..., T], args: tuple[Any, ...], seconds: float) -> T:
-        deadline = _Deadline(seconds)
+        limit = TimeLimit(seconds)  # in this thread, not the main one: a timer thread raises it
         self._busy_since = time.monotonic()
         try:
             try:
-                deadline.arm()
+                limit.start()
                 try:
                     return fn(*args)
                 finally:
-                    deadline.disarm()
-                    _settle()
-            except _Expired:
+                    limit.stop()  # nothing is raised after it returns; an expiry just before, in it
+            except DocumentTimeout:
                 raise TimeLimitError(
                     f"took longer than the {seconds:g} s limit per document; not scored"
                 ) from None
