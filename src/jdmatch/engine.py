@@ -124,10 +124,6 @@ def _run_task(task: Callable[[Any, list[Any]], list[Any]], chunk: list[Any]) -> 
     return task(_state, chunk)
 
 
-def _nothing() -> None:
-    return None
-
-
 class WorkerPool:
     """Worker processes that each build their state once, die with this process, and work in chunks.
 
@@ -137,7 +133,9 @@ class WorkerPool:
     chunks (lists of items) to them, runs ``task(state, chunk)`` there (one result
     per item) and yields the results chunk by chunk, in input order, with at most
     ``window`` chunks in flight. The workers exit when this process dies, even by
-    SIGKILL (:func:`exit_with_parent`). Use it as a context manager, or call
+    SIGKILL (:func:`exit_with_parent`). ``preload()``, where workers are forked, runs
+    here first: what it loads (modules, caches) the workers inherit instead of each
+    loading it. Use it as a context manager, or call
     :meth:`close`.
     """
 
@@ -148,11 +146,14 @@ class WorkerPool:
         args: tuple[Any, ...] = (),
         *,
         window: int | None = None,
+        preload: Callable[[], Any] | None = None,
     ) -> None:
         import multiprocessing as mp
 
         methods = mp.get_all_start_methods()
         self._context = mp.get_context("fork" if "fork" in methods else "spawn")
+        if preload is not None and self._context.get_start_method() == "fork":
+            preload()  # loaded once here, shared by every forked worker instead of loaded by each
         self.workers = max(1, workers)
         self.window = window or 2 * self.workers
         self._start = start
@@ -168,8 +169,7 @@ class WorkerPool:
             initializer=_start_worker,
             initargs=(os.getpid(), self._start, self._args),
         )
-        pool.submit(_nothing)  # forked workers all start now, not when the first chunk is ready
-        return pool
+        return pool  # its processes start with the first chunk (all at once where they are forked)
 
     def map(
         self,

@@ -213,7 +213,9 @@ def write_inflate_bomb_pdf(path: Path, inflated: int = 400_000_000) -> None:
     The stream starts with a real text operator, so a reader that inflates the
     whole thing returns text instead of refusing: the case expects a refusal.
     """
-    write_flate_page_pdf(path, b" ", inflated, "Inflate bomb: this text sits before 400 MB of spaces")
+    write_flate_page_pdf(
+        path, b" ", inflated, "Inflate bomb: this text sits before 400 MB of spaces"
+    )
 
 
 def broken_xref(pdf: bytes) -> bytes:

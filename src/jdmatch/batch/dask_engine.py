@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import deque
 from collections.abc import Iterator
 from typing import Any
@@ -71,6 +72,13 @@ def _run_dask(
         raise BatchError(
             "the dask engine needs dask.distributed: pip install 'jdmatch[dask]'"
         ) from None
+    if not scheduler:
+        first = next(chunks, None)
+        if (
+            first is None
+        ):  # nothing left to score (a resumed run that was done): no cluster to start
+            return
+        chunks = itertools.chain([first], chunks)
     cluster = None
     if scheduler:
         client = Client(scheduler, timeout="30s")

@@ -229,13 +229,21 @@ def _run_local(
         for chunk in chunks:
             yield worker.score_items(chunk)
         return
-    with WorkerPool(workers, start_worker, (settings,)) as pool:
+    preload = _shipped_recognizer if settings["lexicon"] is None else None
+    with WorkerPool(workers, start_worker, (settings,), preload=preload) as pool:
         yield from pool.map(
             score_chunk,
             chunks,
             item_seconds=settings["timeout"] or DEFAULT_TIMEOUT,
             failed=_crashed,
         )
+
+
+def _shipped_recognizer() -> None:
+    """spaCy and the shipped lexicon's recognizer, which every worker's matcher uses."""
+    from jdmatch.recognize import default_recognizer
+
+    default_recognizer()
 
 
 def _crashed(item: Item) -> dict[str, Any]:

@@ -53,15 +53,20 @@ class BatchWorker:
         self.matcher: Matcher | None = None
         self._core: set[str] | None = None
         self._labels: dict[str, str] | None = None
-        self.renew_matcher()
+        self._build_matcher()
 
     def renew_matcher(self) -> None:
         """A new matcher with a new spaCy vocabulary (the old one, and what it grew, is freed)."""
-        from jdmatch.matcher import Matcher
         from jdmatch.recognize import default_recognizer
 
         self.matcher = None
         default_recognizer.cache_clear()
+        self._build_matcher()
+
+    def _build_matcher(self) -> None:
+        """The matcher, with this process's shared recognizer (see Matcher), warmed up."""
+        from jdmatch.matcher import Matcher
+
         folder, extra = self.lexicon if isinstance(self.lexicon, tuple) else (self.lexicon, ())
         matcher = Matcher(
             self.profile if self.job is None else None,
