@@ -274,7 +274,10 @@ class Matcher:
             self._extra_lexicon,
         )
         chunks = _chunked((checked_source(s) for s in sources), chunksize)
-        with WorkerPool(n_process, _worker_matcher, spec) as pool:
+        shipped = self._lexicon is None and not self._extra_lexicon
+        with WorkerPool(
+            n_process, _worker_matcher, spec, preload=_shipped_recognizer if shipped else None
+        ) as pool:
             for results in pool.map(_score_in_worker, chunks):
                 yield from results
 
@@ -289,6 +292,13 @@ def _chunked(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+def _shipped_recognizer() -> None:
+    """spaCy and the shipped lexicon's recognizer, loaded before the workers fork (they share it)."""
+    from jdmatch.recognize import default_recognizer
+
+    default_recognizer()
 
 
 def _worker_matcher(
