@@ -452,3 +452,19 @@ def test_batch_against_a_posting_file(tmp_path: Path) -> None:
         and len(missing.stderr.splitlines()) == 1
     )
     assert not (tmp_path / "x.csv.part").exists()
+
+
+def test_a_worker_renews_its_matcher_and_scores_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch.worker, "RENEW_EVERY", 2)
+    worker = batch.BatchWorker()
+    items = [
+        batch.Item(
+            id=f"t{i}", source="<test>", text=f"Python, Go and PostgreSQL on Kubernetes. {i}"
+        )
+        for i in range(2)
+    ]
+    first = worker.score_items(items)
+    built = worker.matcher
+    again = worker.score_items(items)  # two documents done: this chunk starts on a fresh matcher
+    assert worker.matcher is not built and worker.done == 2
+    assert again == first and all(r["status"] == "ok" for r in again)

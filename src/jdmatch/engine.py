@@ -133,10 +133,9 @@ class WorkerPool:
     chunks (lists of items) to them, runs ``task(state, chunk)`` there (one result
     per item) and yields the results chunk by chunk, in input order, with at most
     ``window`` chunks in flight. The workers exit when this process dies, even by
-    SIGKILL (:func:`exit_with_parent`). ``preload()``, where workers are forked, runs
+    SIGKILL (:func:`exit_with_parent`). Where workers are forked, ``preload()`` runs
     here first: what it loads (modules, caches) the workers inherit instead of each
-    loading it. Use it as a context manager, or call
-    :meth:`close`.
+    loading it. Use the pool as a context manager, or call :meth:`close`.
     """
 
     def __init__(
@@ -163,13 +162,13 @@ class WorkerPool:
     def _new_pool(self, workers: int) -> Any:
         from concurrent.futures import ProcessPoolExecutor
 
-        pool = ProcessPoolExecutor(
+        # its processes start with the first chunk (all at once where they are forked)
+        return ProcessPoolExecutor(
             max_workers=workers,
             mp_context=self._context,
             initializer=_start_worker,
             initargs=(os.getpid(), self._start, self._args),
         )
-        return pool  # its processes start with the first chunk (all at once where they are forked)
 
     def map(
         self,
