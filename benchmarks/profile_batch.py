@@ -3,8 +3,8 @@
     python benchmarks/profile_batch.py [--docs 2000] [--words 300]
 
 Scores synthetic postings made from the samples (see ``_common.synthetic_postings``)
-through the batch worker's own code path (``jdmatch.batch.score_items``, the
-function each worker process runs) under cProfile, in this process, and splits
+through the batch worker's own code path (``jdmatch.batch.BatchWorker.score_items``,
+what each worker process runs) under cProfile, in this process, and splits
 the time into stages by the functions that do them: reading the JSON line,
 tokenizing, phrase matching, context checks for ambiguous words, the rest of
 recognition (content words), structure (kind, sections, experience, depth,
@@ -26,13 +26,14 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import synthetic_postings, table  # noqa: E402
 
 
-def stage_times(texts: list[str]) -> dict[str, float]:
+def stage_times(worker: Any, texts: list[str]) -> dict[str, float]:
     """Seconds spent in each stage over ``texts``, timed directly around the calls that do it."""
     from collections import Counter
 
@@ -41,7 +42,7 @@ def stage_times(texts: list[str]) -> dict[str, float]:
     from jdmatch.scoring import polarities as _polarities
     from jdmatch.structure import find_sections, guess_kind, resume_experience
 
-    matcher = batch.worker._matcher  # the worker process's matcher, set by init_worker
+    matcher = worker.matcher  # the matcher a worker process builds once
     rec = matcher.recognizer
     scorer, profile = matcher.scorer, matcher.profile
     pvec = scorer.profile_vector(profile)
@@ -116,8 +117,8 @@ def main() -> None:
 
     texts = synthetic_postings(args.docs, words=args.words)
     lines = [json.dumps({"id": f"p{i}", "text": t}) for i, t in enumerate(texts)]
-    batch.init_worker("backend-engineer", None, None, 0, None, "pdfminer", None)
-    times = stage_times(texts[: min(len(texts), 1000)])
+    worker = batch.BatchWorker(profile="backend-engineer", timeout=0, max_bytes=None)
+    times = stage_times(worker, texts[: min(len(texts), 1000)])
     n = min(len(texts), 1000)
     total = sum(times.values())
     rows_out = [
@@ -136,12 +137,12 @@ def main() -> None:
     ]
     profiler.enable()
     for k in range(0, len(items), 32):
-        batch.score_items(items[k : k + 32])
+        worker.score_items(items[k : k + 32])
     profiler.disable()
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
     print(
-        "\ncProfile, the 12 functions with the most own time (batch.score_items over the same postings):"
+        "\ncProfile, the 12 functions with the most own time (BatchWorker.score_items over the same postings):"
     )
     print(
         "\n".join(

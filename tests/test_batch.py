@@ -171,7 +171,8 @@ def test_existing_output_is_never_overwritten(tmp_path: Path) -> None:
 
 def test_resume_after_sigkill_gives_exactly_one_row_per_input(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    ids = postings_jsonl(src, 600)
+    n = 128  # four chunks of 32: the kill lands after the first and before the last
+    ids = postings_jsonl(src, n)
     out = tmp_path / "out.jsonl"
     part = tmp_path / "out.jsonl.part"
     proc = subprocess.Popen(
@@ -193,23 +194,23 @@ def test_resume_after_sigkill_gives_exactly_one_row_per_input(tmp_path: Path) ->
     )
     deadline = time.time() + 240
     while time.time() < deadline:
-        if part.exists() and part.read_bytes().count(b"\n") >= 100:
+        if part.exists() and part.read_bytes().count(b"\n") >= 32:
             break
-        time.sleep(0.05)
+        time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGKILL)  # the whole group: parent and workers
     proc.wait()
     written = part.read_bytes().count(b"\n")
-    assert 0 < written < 600, "killed half-way"
+    assert 0 < written < n, "killed half-way"
     with part.open("ab") as fh:
         fh.write(b'{"id": "job-torn", "sou')  # a torn last line, as a crash mid-write leaves
     result = cli(str(src), "-o", str(out), "--resume", "--workers", "2")
     assert result.returncode == 0, result.stderr
     got = [r["id"] for r in rows_of(out)]
-    assert sorted(got) == sorted(ids) and len(got) == len(set(got)) == 600
+    assert sorted(got) == sorted(ids) and len(got) == len(set(got)) == n
     said = " ".join(result.stdout.split())  # the summary line may wrap
-    assert f"{600 - written} scored" in said and f"{written} already done" in said
+    assert f"{n - written} scored" in said and f"{written} already done" in said
     again = cli(str(src), "-o", str(out), "--resume")
-    assert again.returncode == 0 and len(rows_of(out)) == 600
+    assert again.returncode == 0 and len(rows_of(out)) == n
 
 
 def test_time_limit_per_document(tmp_path: Path) -> None:
@@ -288,6 +289,16 @@ def _alive(pid: int) -> bool:
     return stat[stat.rfind(")") + 2 :].split()[0] != "Z"
 
 
+def _cpu_ticks(pid: int) -> int:
+    """The processor time ``pid`` has used so far (user and system), in clock ticks; 0 once it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return 0
+    fields = stat[stat.rfind(")") + 2 :].split()
+    return int(fields[11]) + int(fields[12])
+
+
 def _assert_children_exit_with(proc: subprocess.Popen, ready: Any) -> None:
     deadline = time.time() + 240
     kids: set[int] = set()
@@ -295,14 +306,14 @@ def _assert_children_exit_with(proc: subprocess.Popen, ready: Any) -> None:
         kids = _children(proc.pid)
         if len(kids) >= 2 and ready():
             break
-        time.sleep(0.1)
+        time.sleep(0.05)
     assert len(kids) >= 2, "the workers never started"
     assert proc.poll() is None, "finished before it could be killed; give it more work"
     proc.send_signal(signal.SIGKILL)  # the parent only, as `kill -9 <pid>` does
     proc.wait()
     end = time.time() + 10
     while time.time() < end and any(_alive(k) for k in kids):
-        time.sleep(0.2)
+        time.sleep(0.05)
     left = [k for k in kids if _alive(k)]
     for k in left:  # do not leave them to the next test
         os.kill(k, signal.SIGKILL)
@@ -355,8 +366,16 @@ def test_score_many_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> No
         [sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
 
-    def idle() -> bool:  # the input is out and the workers have had the time to score it
-        return flag.exists() and time.time() - flag.stat().st_mtime > 8
+    seen: dict[str, float] = {}
+
+    def idle() -> bool:  # the input is out, and the workers have scored it and sit waiting for work
+        if not flag.exists():
+            return False
+        ticks = sum(_cpu_ticks(k) for k in _children(proc.pid))
+        if seen.get("ticks") != ticks:  # still working (building their matchers, scoring)
+            seen.update(ticks=ticks, since=time.time())
+            return False
+        return time.time() - seen["since"] >= 1.0  # no processor time used for a second
 
     _assert_children_exit_with(proc, idle)
 
@@ -433,3 +452,19 @@ def test_batch_against_a_posting_file(tmp_path: Path) -> None:
         and len(missing.stderr.splitlines()) == 1
     )
     assert not (tmp_path / "x.csv.part").exists()
+
+
+def test_a_worker_renews_its_matcher_and_scores_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch.worker, "RENEW_EVERY", 2)
+    worker = batch.BatchWorker()
+    items = [
+        batch.Item(
+            id=f"t{i}", source="<test>", text=f"Python, Go and PostgreSQL on Kubernetes. {i}"
+        )
+        for i in range(2)
+    ]
+    first = worker.score_items(items)
+    built = worker.matcher
+    again = worker.score_items(items)  # two documents done: this chunk starts on a fresh matcher
+    assert worker.matcher is not built and worker.done == 2
+    assert again == first and all(r["status"] == "ok" for r in again)

@@ -254,8 +254,9 @@ class Matcher:
     ) -> Iterator[FitResult]:
         """Score many documents, yielding results in input order.
 
-        With ``n_process > 1`` the work is spread over worker processes, each of
-        which builds its own matcher once; only small results travel back. The
+        With ``n_process > 1`` the work is spread over worker processes (a
+        :class:`~jdmatch.engine.WorkerPool`), each of which builds its own matcher
+        once, in chunks of ``chunksize`` documents; only small results travel back. The
         inputs follow the same rule as :meth:`score` at any ``n_process``, and the
         workers exit when this process dies.
         """
@@ -263,45 +264,52 @@ class Matcher:
             for source in sources:
                 yield self.score(source)
             return
-        import multiprocessing as mp
+        from jdmatch.engine import WorkerPool
 
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
         spec = (
             self._profile_spec if self._job is None else None,
             self._job,
             self._lexicon,
             self.as_of,
-            os.getpid(),
             self._extra_lexicon,
         )
-        with ctx.Pool(n_process, initializer=_init_worker, initargs=spec) as pool:
-            yield from pool.imap(
-                _score_in_worker, (checked_source(s) for s in sources), chunksize=chunksize
-            )
+        chunks = _chunked((checked_source(s) for s in sources), chunksize)
+        shipped = self._lexicon is None and not self._extra_lexicon
+        with WorkerPool(
+            n_process, _worker_matcher, spec, preload=_shipped_recognizer if shipped else None
+        ) as pool:
+            for results in pool.map(_score_in_worker, chunks):
+                yield from results
 
 
-_worker: Matcher | None = None
+def _chunked(items: Iterator[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of ``size`` items (the last may be shorter), each handed on as soon as it is full."""
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
-def _init_worker(
-    profile: Any,
-    job: Any,
-    lexicon: Any,
-    as_of: Any = None,
-    parent: int | None = None,
-    extra_lexicon: Any = (),
-) -> None:
-    global _worker
-    if parent is not None:
-        from jdmatch.engine import exit_with_parent
+def _shipped_recognizer() -> None:
+    """spaCy and the shipped lexicon's recognizer, loaded before the workers fork (they share it)."""
+    from jdmatch.recognize import default_recognizer
 
-        exit_with_parent(parent)
-    _worker = Matcher(profile, job=job, lexicon=lexicon, as_of=as_of, extra_lexicon=extra_lexicon)
+    default_recognizer()
 
 
-def _score_in_worker(source: Any) -> FitResult:
-    assert _worker is not None
-    return _worker.score(source)
+def _worker_matcher(
+    profile: Any, job: Any, lexicon: Any, as_of: Any = None, extra_lexicon: Any = ()
+) -> Matcher:
+    """A score_many worker's own matcher, built once when its process starts."""
+    return Matcher(profile, job=job, lexicon=lexicon, as_of=as_of, extra_lexicon=extra_lexicon)
+
+
+def _score_in_worker(matcher: Matcher, sources: list[Any]) -> list[FitResult]:
+    return [matcher.score(source) for source in sources]
 
 
 def required_gaps(

@@ -10,7 +10,7 @@ line is cut off. A document that cannot be read, takes too long or is too large
 becomes a row with status ``error``; the run goes on.
 
 The modules: :mod:`.common` (columns, items, the error), :mod:`.inputs`,
-:mod:`.worker` (one item scored in a worker process), :mod:`.writers`,
+:mod:`.worker` (the :class:`BatchWorker` of a worker process), :mod:`.writers`,
 :mod:`.summary`, :mod:`.local` (the runner and the local process-pool engine) and
 :mod:`.dask_engine`; the process machinery that knows no matcher is :mod:`jdmatch.engine`.
 """
@@ -22,11 +22,9 @@ from jdmatch.batch.summary import Summary
 from jdmatch.batch.worker import (
     RENEW_EVERY,
     STAGES,
+    BatchWorker,
     error_row,
-    init_args,
-    init_worker,
-    score_item,
-    score_items,
+    start_worker,
     to_frame,
 )
 from jdmatch.batch.writers import ResultWriter, _safe_cell, read_done, read_rows, unescape_cell
@@ -38,6 +36,7 @@ __all__ = [
     "RENEW_EVERY",
     "STAGES",
     "BatchError",
+    "BatchWorker",
     "Item",
     "ResultWriter",
     "Summary",
@@ -46,14 +45,11 @@ __all__ = [
     "available_cores",
     "error_row",
     "exit_with_parent",
-    "init_args",
-    "init_worker",
     "iter_items",
     "read_done",
     "read_rows",
     "run",
-    "score_item",
-    "score_items",
+    "start_worker",
     "to_frame",
     "unescape_cell",
 ]

@@ -2,37 +2,45 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
 from jdmatch.batch.common import BatchError, Item
-from jdmatch.batch.worker import _renew_matcher, _settings, error_row, init_args, score_items
+from jdmatch.batch.worker import BatchWorker, error_row, worker_settings
 from jdmatch.engine import available_cores
 
 # -- Dask -----------------------------------------------------------------------------------------
 
-_dask_key: tuple[Any, ...] | None = None
+
+class _ProcessWorker:
+    """The :class:`BatchWorker` of this Dask worker process, kept between tasks of the same run.
+
+    Dask runs tasks in a long-lived worker process, not one started for the run, so
+    the worker is built by the first task that brings these settings and reused by
+    the next ones; a task with other settings (another run) builds a new one.
+    """
+
+    settings: dict[str, Any] | None = None
+    worker: BatchWorker | None = None
+
+    @classmethod
+    def get(cls, settings: dict[str, Any]) -> BatchWorker:
+        if cls.worker is None or cls.settings != settings:
+            cls.worker = None
+            cls.worker = BatchWorker(**settings)
+            cls.settings = settings
+        return cls.worker
 
 
-def _dask_score_chunk(items: list[Item], args: tuple[Any, ...]) -> list[dict[str, Any]]:
-    """Runs on a Dask worker: build the matcher once per worker process, then score."""
-    global _dask_key
-    if _dask_key != args:
-        _init_dask_worker(args)
-        _dask_key = args
-    return score_items(items)
-
-
-def _init_dask_worker(args: tuple[Any, ...]) -> None:
-    profile, job, lexicon, timeout, max_bytes, pdf_engine, _memory, as_of, _parent = args
-    _settings.clear()
-    _settings.update(timeout=timeout, max_bytes=max_bytes, pdf_engine=pdf_engine)
-    _renew_matcher(profile, job, lexicon, as_of)
+def _dask_score_chunk(items: list[Item], settings: dict[str, Any]) -> list[dict[str, Any]]:
+    """Runs on a Dask worker: build the worker once per worker process, then score."""
+    return _ProcessWorker.get(settings).score_items(items)
 
 
 def _dask_rows(
-    client: Any, future: Any, chunk: list[Item], args: tuple[Any, ...]
+    client: Any, future: Any, chunk: list[Item], settings: dict[str, Any]
 ) -> list[dict[str, Any]]:
     """A chunk's rows; if its worker died, each document is retried alone and the culprit recorded."""
     try:
@@ -41,7 +49,7 @@ def _dask_rows(
         rows = []
         for item in chunk:
             try:
-                rows.extend(client.submit(_dask_score_chunk, [item], args, pure=False).result())
+                rows.extend(client.submit(_dask_score_chunk, [item], settings, pure=False).result())
             except Exception as exc:
                 rows.append(
                     error_row(
@@ -64,6 +72,13 @@ def _run_dask(
         raise BatchError(
             "the dask engine needs dask.distributed: pip install 'jdmatch[dask]'"
         ) from None
+    if not scheduler:
+        first = next(chunks, None)
+        if (
+            first is None
+        ):  # nothing left to score (a resumed run that was done): no cluster to start
+            return
+        chunks = itertools.chain([first], chunks)
     cluster = None
     if scheduler:
         client = Client(scheduler, timeout="30s")
@@ -76,7 +91,7 @@ def _run_dask(
             silence_logs=40,
         )
         client = Client(cluster)
-    args = init_args(settings)
+    args = worker_settings(settings)
     window = 4 * max(1, len(client.scheduler_info().get("workers", {})) or (workers or 2))
     try:
         pending: deque[tuple[Any, list[Item]]] = deque()

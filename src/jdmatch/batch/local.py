@@ -1,4 +1,5 @@
-"""The runner and the local engine: a process pool fed chunks of items, results in input order."""
+"""The runner and the local engine: a :class:`~jdmatch.engine.WorkerPool` fed chunks of items,
+results in input order."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import glob
 import os
 import signal
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -15,9 +15,15 @@ from jdmatch.batch.common import DEFAULT_TIMEOUT, BatchError, Item
 from jdmatch.batch.dask_engine import _run_dask
 from jdmatch.batch.inputs import iter_items
 from jdmatch.batch.summary import Summary
-from jdmatch.batch.worker import error_row, init_args, init_worker, score_item, score_items
+from jdmatch.batch.worker import (
+    BatchWorker,
+    error_row,
+    score_chunk,
+    start_worker,
+    worker_settings,
+)
 from jdmatch.batch.writers import ResultWriter, read_done
-from jdmatch.engine import available_cores
+from jdmatch.engine import WorkerPool, available_cores
 from jdmatch.errors import display_path
 from jdmatch.extract import DEFAULT_MAX_BYTES
 from jdmatch.profile import DEFAULT_PROFILE
@@ -110,7 +116,7 @@ def run(
     summary = Summary()
     started = time.perf_counter()
     extra = tuple(os.fspath(p) for p in extra_lexicon)
-    if extra:  # travels to the workers with the lexicon folder (see _renew_matcher)
+    if extra:  # travels to the workers with the lexicon folder (see BatchWorker.renew_matcher)
         from jdmatch.compiled import load_lexicon
         from jdmatch.recognize import SkillRecognizer
 
@@ -212,96 +218,35 @@ def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
 def _run_local(
     chunks: Iterator[list[Item]], settings: dict[str, Any], workers: int
 ) -> Iterator[list[dict[str, Any]]]:
-    """Chunks scored in worker processes, yielded in input order, with a bounded number in flight."""
+    """Chunks scored in worker processes, yielded in input order, with a bounded number in flight.
+
+    A worker that crashes or hangs (in C code, where the time limit cannot reach) costs only the
+    document it was reading: its chunks are redone one document at a time (see WorkerPool.map).
+    """
     if workers <= 1:
-        init_worker(*init_args({**settings, "memory_mb": None}))
+        worker = BatchWorker(**worker_settings(settings))
         signal.signal(signal.SIGINT, signal.default_int_handler)
         for chunk in chunks:
-            yield score_items(chunk)
+            yield worker.score_items(chunk)
         return
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+    preload = _shipped_recognizer if settings["lexicon"] is None else None
+    with WorkerPool(workers, start_worker, (settings,), preload=preload) as pool:
+        yield from pool.map(
+            score_chunk,
+            chunks,
+            item_seconds=settings["timeout"] or DEFAULT_TIMEOUT,
+            failed=_crashed,
+        )
 
-    ctx = (
-        mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
+
+def _shipped_recognizer() -> None:
+    """spaCy and the shipped lexicon's recognizer, which every worker's matcher uses."""
+    from jdmatch.recognize import default_recognizer
+
+    default_recognizer()
+
+
+def _crashed(item: Item) -> dict[str, Any]:
+    return error_row(
+        item, "the worker reading this document crashed or hung (memory or time limit); skipped"
     )
-    limit = settings["timeout"] or DEFAULT_TIMEOUT
-
-    def new_pool(n: int) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            max_workers=n,
-            mp_context=ctx,
-            initializer=init_worker,
-            initargs=init_args(settings, os.getpid()),
-        )
-
-    pool = new_pool(workers)
-    pending: deque[tuple[Any, list[Item]]] = deque()
-    try:
-        for chunk in chunks:
-            pending.append((pool.submit(score_items, chunk), chunk))
-            while len(pending) >= 2 * workers:
-                rows, pool = _collect(pending, pool, new_pool, workers, limit)
-                yield rows
-        while pending:
-            rows, pool = _collect(pending, pool, new_pool, workers, limit)
-            yield rows
-    finally:
-        pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _collect(
-    pending: deque, pool: Any, new_pool: Callable[[int], Any], workers: int, limit: float
-) -> tuple[list[dict[str, Any]], Any]:
-    """The rows of the oldest chunk; if a worker died or hung, its chunks are redone one document at a time."""
-    from concurrent.futures import TimeoutError as FutureTimeout
-    from concurrent.futures.process import BrokenProcessPool
-
-    future, chunk = pending[0]
-    try:
-        rows = future.result(timeout=limit * len(chunk) + 30)
-        pending.popleft()
-        return rows, pool
-    except (BrokenProcessPool, FutureTimeout):
-        pass
-    # a worker crashed (or hung in C code where no timer reaches): stop the pool and redo the
-    # unfinished chunks document by document, each in a fresh process, so only the culprit fails
-    for proc in list(getattr(pool, "_processes", {}).values()):
-        proc.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
-    redo = [chunk for _, chunk in pending]
-    pending.clear()
-    first: list[dict[str, Any]] | None = None
-    for i, items in enumerate(redo):
-        rows = [_isolated(item, new_pool, limit) for item in items]
-        if i == 0:
-            first = rows
-        else:
-            done = _DoneFuture(rows)
-            pending.append((done, items))
-    return first or [], new_pool(workers)
-
-
-class _DoneFuture:
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def result(self, timeout: float | None = None) -> Any:
-        return self.value
-
-
-def _isolated(item: Item, new_pool: Callable[[int], Any], limit: float) -> dict[str, Any]:
-    from concurrent.futures import TimeoutError as FutureTimeout
-    from concurrent.futures.process import BrokenProcessPool
-
-    pool = new_pool(1)
-    try:
-        return pool.submit(score_item, item).result(timeout=limit + 30)
-    except (BrokenProcessPool, FutureTimeout):
-        return error_row(
-            item, "the worker reading this document crashed or hung (memory or time limit); skipped"
-        )
-    finally:
-        for proc in list(getattr(pool, "_processes", {}).values()):
-            proc.kill()
-        pool.shutdown(wait=False, cancel_futures=True)

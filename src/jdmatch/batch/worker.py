@@ -1,42 +1,119 @@
-"""Scoring one item in a worker process: its matcher, its limits, its row."""
+"""Scoring items in a worker process: the worker object (its matcher, its limits), each item's row."""
 
 from __future__ import annotations
 
 import os
 import signal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jdmatch.batch.common import COLUMNS, Item
+from jdmatch.batch.common import COLUMNS, DEFAULT_TIMEOUT, Item
 from jdmatch.batch.writers import read_rows
-from jdmatch.engine import DocumentTimeout, TimeLimit, exit_with_parent
+from jdmatch.engine import DocumentTimeout, TimeLimit
 from jdmatch.errors import JdmatchError
 from jdmatch.extract import DEFAULT_MAX_BYTES
+from jdmatch.profile import DEFAULT_PROFILE
 
-# -- scoring one item (in a worker) ------------------------------------------------------------
+if TYPE_CHECKING:
+    from jdmatch.matcher import Matcher
 
-_matcher: Any = None
-_settings: dict[str, Any] = {}
+# -- the worker: one per process ------------------------------------------------------------------
+
+# spaCy's vocabulary keeps every new word it meets (ids, numbers, names), so a worker
+# that ran long would grow with the corpus; it starts a fresh matcher this often
+RENEW_EVERY = 5000
 
 
-def init_worker(
-    profile: Any,
-    job: Any,
-    lexicon: Any,
-    timeout: float,
-    max_bytes: int | None,
-    pdf_engine: str,
-    memory_mb: int | None,
-    as_of: Any = None,
-    parent: int | None = None,
-) -> None:
-    """Build the matcher once per worker process (and again every RENEW_EVERY documents).
+class BatchWorker:
+    """What scores items in one process: the matcher, the limits, and how much it has scored.
 
-    ``parent`` is the pid of the process that started this worker: the worker
-    exits when it dies (see :func:`exit_with_parent`).
+    Built once per worker process (by :func:`start_worker` in a pool's worker, or
+    directly for a run in this process); it builds a new matcher, with a new spaCy
+    vocabulary, every :data:`RENEW_EVERY` documents (:meth:`renew_matcher`).
     """
-    if parent is not None:
-        exit_with_parent(parent)
-    _settings.update(timeout=timeout, max_bytes=max_bytes, pdf_engine=pdf_engine)
+
+    def __init__(
+        self,
+        *,
+        profile: Any = DEFAULT_PROFILE,
+        job: Any = None,
+        lexicon: Any = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        max_bytes: int | None = DEFAULT_MAX_BYTES,
+        pdf_engine: str = "pdfminer",
+        as_of: Any = None,
+    ) -> None:
+        self.profile = profile
+        self.job = job
+        self.lexicon = lexicon  # a folder, or (folder, extra files)
+        self.timeout = timeout
+        self.max_bytes = max_bytes
+        self.pdf_engine = pdf_engine
+        self.as_of = as_of
+        self.done = 0  # documents scored since the matcher was built
+        self.matcher: Matcher | None = None
+        self._core: set[str] | None = None
+        self._labels: dict[str, str] | None = None
+        self._build_matcher()
+
+    def renew_matcher(self) -> None:
+        """A new matcher with a new spaCy vocabulary (the old one, and what it grew, is freed)."""
+        from jdmatch.recognize import default_recognizer
+
+        self.matcher = None
+        default_recognizer.cache_clear()
+        self._build_matcher()
+
+    def _build_matcher(self) -> None:
+        """The matcher, with this process's shared recognizer (see Matcher), warmed up."""
+        from jdmatch.matcher import Matcher
+
+        folder, extra = self.lexicon if isinstance(self.lexicon, tuple) else (self.lexicon, ())
+        matcher = Matcher(
+            self.profile if self.job is None else None,
+            job=self.job,
+            lexicon=folder,
+            extra_lexicon=extra,
+            as_of=self.as_of,
+        )
+        matcher.score("warm up")
+        self.matcher = matcher
+        self.done = 0
+        self._core = None
+        self._labels = None
+
+    def score_items(self, items: list[Item]) -> list[dict[str, Any]]:
+        """Score a chunk of items; every item yields exactly one row."""
+        if self.done >= RENEW_EVERY:
+            self.renew_matcher()
+        self.done += len(items)
+        return [self.score_item(item) for item in items]
+
+    def score_item(self, item: Item) -> dict[str, Any]:
+        """One item's row: its scores, or the error that stopped it and at which stage."""
+        return _score_item(self, item)
+
+    def core(self) -> set[str]:
+        """The ids of the profile's core skills (what a row lists as missing)."""
+        if self._core is None:
+            assert self.matcher is not None
+            self._core = {s.id for g in self.matcher.profile.groups if g.core for s in g.skills}
+        return self._core
+
+    def label(self, sid: str) -> str:
+        if self._labels is None:
+            assert self.matcher is not None
+            self._labels = {e.id: e.label for e in self.matcher.recognizer.lexicon.entries}
+        return self._labels.get(sid, "")
+
+
+def worker_settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """The run's settings a :class:`BatchWorker` takes (all but the memory limit)."""
+    return {k: v for k, v in settings.items() if k != "memory_mb"}
+
+
+def start_worker(settings: dict[str, Any]) -> BatchWorker:
+    """A pool worker's start: its memory limit, SIGINT left to the parent, then its :class:`BatchWorker`."""
+    memory_mb = settings.get("memory_mb")
     if memory_mb:
         try:
             import resource
@@ -46,39 +123,12 @@ def init_worker(
         except (ImportError, ValueError, OSError):
             pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
-    _renew_matcher(profile, job, lexicon, as_of)
+    return BatchWorker(**worker_settings(settings))
 
 
-def _renew_matcher(profile: Any, job: Any, lexicon: Any, as_of: Any = None) -> None:
-    """A new matcher with a new spaCy vocabulary (the old one, and what it grew, is freed)."""
-    global _matcher
-    from jdmatch.matcher import Matcher
-    from jdmatch.recognize import default_recognizer
-
-    _matcher = None
-    default_recognizer.cache_clear()
-    folder, extra = lexicon if isinstance(lexicon, tuple) else (lexicon, ())
-    _matcher = Matcher(
-        profile if job is None else None, job=job, lexicon=folder, extra_lexicon=extra, as_of=as_of
-    )
-    _matcher.score("warm up")
-    _settings.pop("labels", None)
-    _settings["renew"] = lambda: _renew_matcher(profile, job, lexicon, as_of)
-
-
-# spaCy's vocabulary keeps every new word it meets (ids, numbers, names), so a worker
-# that ran long would grow with the corpus; it starts a fresh matcher this often
-RENEW_EVERY = 5000
-
-
-def score_items(items: list[Item]) -> list[dict[str, Any]]:
-    """Score a chunk of items; every item yields exactly one row."""
-    done = _settings.get("done", 0)
-    if done >= RENEW_EVERY and _settings.get("renew") is not None:
-        _settings["renew"]()
-        done = 0
-    _settings["done"] = done + len(items)
-    return [score_item(item) for item in items]
+def score_chunk(worker: BatchWorker, items: list[Item]) -> list[dict[str, Any]]:
+    """What a pool runs in a worker: ``worker.score_items(items)``."""
+    return worker.score_items(items)
 
 
 def error_row(item: Item, message: str) -> dict[str, Any]:
@@ -109,13 +159,14 @@ def _traceback_text(exc: BaseException) -> str:
     return f"Traceback (most recent call last):\n{frames}{type(exc).__module__}.{type(exc).__qualname__} (message left out)\n"
 
 
-def score_item(item: Item) -> dict[str, Any]:
+def _score_item(worker: BatchWorker, item: Item) -> dict[str, Any]:
     row = error_row(item, item.error or "")
     if item.error:
         return row
-    if _matcher is None:
-        raise RuntimeError("init_worker() was not called in this process")
-    timeout = _settings.get("timeout") or 0
+    matcher = worker.matcher
+    if matcher is None:
+        raise RuntimeError("the worker has no matcher")
+    timeout = worker.timeout or 0
     limit = TimeLimit(timeout)
     stage = "reading"
     try:
@@ -125,8 +176,8 @@ def score_item(item: Item) -> dict[str, Any]:
 
             doc = read_document(
                 item.path,
-                pdf_engine=_settings.get("pdf_engine", "pdfminer"),
-                max_bytes=_settings.get("max_bytes", DEFAULT_MAX_BYTES),
+                pdf_engine=worker.pdf_engine,
+                max_bytes=worker.max_bytes,
             )
             if not item.title:
                 row["title"] = str(doc.fields.get("title") or "")[:120] or _first_line(
@@ -136,7 +187,7 @@ def score_item(item: Item) -> dict[str, Any]:
             from jdmatch.models import Document
 
             text = item.text or ""
-            max_bytes = _settings.get("max_bytes")
+            max_bytes = worker.max_bytes
             if max_bytes is not None and len(text) > max_bytes:
                 raise JdmatchError(
                     f"the text is over the {max_bytes} byte limit; raise it with --max-size",
@@ -146,15 +197,11 @@ def score_item(item: Item) -> dict[str, Any]:
                 raise JdmatchError("the text is empty", path=item.source)
             doc = Document(text=text, source=item.source)
         stage = "recognizing"
-        analysis = _matcher.recognizer.analyze(doc.text)
+        analysis = matcher.recognizer.analyze(doc.text)
         stage = "scoring"
-        result = _matcher.score_analysis(analysis, doc, detail=False)
+        result = matcher.score_analysis(analysis, doc, detail=False)
         stage = "writing"
-        core = _settings.get("core")
-        if core is None:
-            core = _settings["core"] = {
-                s.id for g in _matcher.profile.groups if g.core for s in g.skills
-            }
+        core = worker.core()
         values = dict(
             score=round(result.score, 2),
             coverage=round(result.coverage, 4),
@@ -163,9 +210,9 @@ def score_item(item: Item) -> dict[str, Any]:
             missing_core="; ".join([_missing_name(m) for m in result.missing if m.id in core][:5]),
             status="ok",
             _skills=[
-                (sid, _matcher.scorer._names().get(sid, sid))
+                (sid, matcher.scorer._names().get(sid, sid))
                 for sid, _ in result.skills
-                if _label(sid) != "soft_skill"
+                if worker.label(sid) != "soft_skill"
             ],
             # a group of alternatives is one missing thing, whichever member would have added most here
             _missing=[
@@ -209,13 +256,6 @@ def _missing_name(m: Any) -> str:
     return f"{m.group} ({', '.join([m.name, *m.alternatives[:2]])}, ...)"
 
 
-def _label(sid: str) -> str:
-    labels = _settings.get("labels")
-    if labels is None:
-        labels = _settings["labels"] = {e.id: e.label for e in _matcher.recognizer.lexicon.entries}
-    return labels.get(sid, "")
-
-
 def _first_line(text: str) -> str:
     for line in text.splitlines():
         if line.strip():
@@ -234,17 +274,3 @@ def to_frame(path: str | os.PathLike[str]) -> Any:
     frame["coverage"] = pd.to_numeric(frame["coverage"], errors="coerce")
     frame["similarity"] = pd.to_numeric(frame["similarity"], errors="coerce")
     return frame.sort_values("score", ascending=False, na_position="last").reset_index(drop=True)
-
-
-def init_args(settings: dict[str, Any], parent: int | None = None) -> tuple[Any, ...]:
-    return (
-        settings["profile"],
-        settings["job"],
-        settings["lexicon"],
-        settings["timeout"],
-        settings["max_bytes"],
-        settings["pdf_engine"],
-        settings["memory_mb"],
-        settings.get("as_of"),
-        parent,
-    )
