@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,3 +85,21 @@ def test_score_is_bounded_and_serializable(text: str) -> None:
     json.loads(
         json.dumps(result.to_dict(), ensure_ascii=True)
     )  # valid JSON for any input, lone surrogates included
+
+
+@pytest.mark.timeout(120)  # a hang guard: each case takes well under a second once linear
+@pytest.mark.parametrize(
+    "run",
+    [" " * 200_000, "\t" * 200_000, " \n" * 100_000, "\n" * 200_000, "(" * 50_000, '"' * 50_000]
+    + ["-" * 200_000, "5" + " " * 200_000, "| " * 100_000, ": " * 100_000],
+    ids=["spaces", "tabs", "space-newlines", "newlines", "brackets", "quotes", "dashes"]
+    + ["digit-spaces", "pipes", "colons"],
+)
+def test_a_long_run_of_one_character_is_read_in_linear_time(run: str) -> None:
+    # patterns that retry from every position of a run (or spaCy's splitting of one long token)
+    # would take minutes here; the skills on either side are still found, and the run adds none
+    text = f"Senior Python developer with 5 {run} years of Kafka\nSkills: SQL, Docker\n"
+    found = {m.id for m in MATCHER.skills(text)}
+    assert {"python", "kafka", "sql", "docker"} <= found
+    result = MATCHER.score(text)
+    assert 0 < result.score <= 100 and {"python", "sql"} <= {m.id for m in result.matched}

@@ -596,6 +596,24 @@ def plan_corpus(dest: Path) -> list[tuple[Case, Callable[[Path], None]]]:
         contains="developer",
     )
 
+    # long runs of one character: a pattern that retries from every position of a run, or spaCy's
+    # affix splitting of one long token, takes time in the square of the run (minutes at this size)
+    for name, run in (
+        ("spaces", b" " * MiB),
+        ("tabs", b"\t" * MiB),
+        ("space-newlines", b" \n" * (MiB // 2)),
+        ("brackets", b"(" * (MiB // 4)),
+        ("quotes", b'"' * (MiB // 4)),
+    ):
+        add(
+            f"text-run-of-{name}",
+            f"run-of-{name}.txt",
+            b"Jordan Example\nSenior Python developer 5 " + run + b"years\nSkills: SQL, Docker\n",
+            "text",
+            contains="Skills: SQL, Docker",
+            note="a long run of one character in the middle of a resume; read in linear time",
+        )
+
     # --- file names
     for name, filename in (
         ("name-non-ascii", "résumé – José.txt"),

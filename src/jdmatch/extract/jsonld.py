@@ -23,7 +23,7 @@ from typing import Any
 
 _MAX_NODES = 20000  # objects visited per block: a hostile page cannot make the walk run long
 _TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
-_SPLIT = re.compile(r"\s*(?:[,;\n\u2022]|\s-\s)\s*")
+_SPLIT = re.compile(r"(?<!\s)\s*(?:[,;\n\u2022]|\s-\s)\s*")
 PREFERRED = re.compile(
     r"\b(?:preferred|nice to have|nice-to-have|a plus|bonus|optional|desirable|ideally)\b", re.I
 )

@@ -48,7 +48,7 @@ _MAX_DEPTH = 3
 # "3", "1/2", "1 / 2", "Page 1", "Page 1 of 2", "p. 2", "- 2 -", "– 2 –", "[2]".
 _PAGE_NUMBER = r"(?:(?:page|p\.?|seite|pág\.?)\s*\d{1,4}(?:\s*(?:of|/|von|de)\s*\d{1,4})?|\d{1,4}\s*(?:/|of)\s*\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|\[\d{1,4}\]|\d{1,4})"
 _PAGE_NUMBER_LINE = re.compile(rf"^\s*{_PAGE_NUMBER}\s*$", re.I)
-_PAGE_NUMBER_END = re.compile(rf"(?:\s{{2,}}|\s*[|·•,–—-]\s*){_PAGE_NUMBER}\s*$", re.I)
+_PAGE_NUMBER_END = re.compile(rf"(?<!\s)(?:\s{{2,}}|\s*[|·•,–—-]\s*){_PAGE_NUMBER}\s*$", re.I)
 _PAGE_NUMBER_START = re.compile(rf"^\s*{_PAGE_NUMBER}(?:\s{{2,}}|\s*[|·•–—-]\s+)", re.I)
 _EDGE = 0.1  # top and bottom tenth of a page: where running headers and footers sit
 

@@ -16,13 +16,15 @@ _HYPHEN_BREAK = re.compile(r"([a-z])-\n[ \t]*([a-z])")
 # standing as its own word, which is what a font maps its icons to ("§", "☎", "✉"). The spaces
 # around one become a two-space separator mid-line (as between columns), nothing at a line's ends.
 _ICON = re.compile(
-    r"[ \t]*(?:[\ue000-\uf8ff]+|(?<!\S)[\u00a4\u00a7\u00b6\u2020\u2021\u2300-\u23ff\u2600-\u27bf\U0001f300-\U0001faff](?!\S))[ \t]*"
+    r"(?<![ \t])[ \t]*+(?:[\ue000-\uf8ff]+|(?<!\S)[\u00a4\u00a7\u00b6\u2020\u2021\u2300-\u23ff\u2600-\u27bf\U0001f300-\U0001faff](?!\S))[ \t]*+"
 )
 # A lone letter right before a phone number, e-mail, web address or @handle: an icon font's glyph
 # read through its letter encoding ("I (123) 456-7890", "envelope" drawn as "B").
 _CONTACT = r"(?:[+(]?\d[\d ().-]{6,}\d|[\w.+-]+@[\w-]+\.\w+|(?:https?://|www\.)\S+|(?:linkedin|github|gitlab)\.com\S*|@\w+)"
-_ICON_LETTER = re.compile(rf"(^|[ \t]{{2,}}|[|·•][ \t]*)[A-Za-z][ \t]+(?={_CONTACT})", re.M)
-_TRAILING = re.compile(r"[ \t]+\n")
+_ICON_LETTER = re.compile(
+    rf"(^|(?<![ \t])[ \t]{{2,}}+|[|·•][ \t]*+)[A-Za-z][ \t]++(?={_CONTACT})", re.M
+)
+_TRAILING = re.compile(r"(?<![ \t])[ \t]++\n")
 _BLANKS = re.compile(r"\n{3,}")
 
 

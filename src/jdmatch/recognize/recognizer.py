@@ -37,6 +37,8 @@ if TYPE_CHECKING:  # pragma: no cover
 _VERSION_AFTER = re.compile(r" ?v?\d+(?:\.\d+)*(?:\.x)?\+?(?!\w|\.\w)|\+(?![\w+])", re.I)
 _DURATION_AFTER = re.compile(r"\+?\s*(?:years?|yrs?|months?)\b", re.I)
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# a long run of punctuation ("((((", a ruled line): no skill is written so; tokenized as spaces
+_PUNCT_RUN = re.compile(r"[^\w\s]{32,}")
 # where the context of an ambiguous form ends: a sentence end or a blank line
 # texts whose first words choose the patterns to add; the next text adds all the others
 _LAZY_TEXTS = 4
@@ -220,6 +222,8 @@ class SkillRecognizer(ContextChecks, Coordination):
         # spaCy cannot hash a lone surrogate; one U+FFFD each keeps every offset where it was
         if _SURROGATE.search(text):
             text = _SURROGATE.sub("\ufffd", text)
+        if _PUNCT_RUN.search(text):  # spaCy strips such a run one character at a time, in n^2
+            text = _PUNCT_RUN.sub(lambda m: " " * len(m.group()), text)
         return self.tokenizer(text)
 
     def analyze(self, text: str) -> Analysis:

@@ -76,7 +76,7 @@ class Experience:
 
 
 _DURATION = re.compile(
-    r"\b(?:(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?))(?:\s*(?:,|and)?\s*(\d{1,2})\s*(?:months?|mos?))?\b"
+    r"\b(?:(\d{1,2}(?:\.\d)?)\s*+\+?\s*+(?:years?|yrs?))(?:\s*+(?:,|and)?\s*+(\d{1,2})\s*(?:months?|mos?))?\b"
     r"|\b(\d{1,2})\s*(?:months?|mos?)\b",
     re.I,
 )
@@ -134,7 +134,7 @@ _STATED_LABELLED = re.compile(
     r"\b(?:(?:total|overall)\s+(?:[\w/.-]+\s+)?experience|experience\s+of)\s*(?:[:\-–]|is|of)?\s*"
     r"(?:over |more than |about |around |nearly |almost )?"
     + NUM
-    + r"\s*\+?\s*(?:years?|yrs?)(?:\(s\))?\+?"
+    + r"\s*+\+?\s*+(?:years?|yrs?)(?:\(s\))?\+?"
     r"(?:\s*(?:,|and)?\s*(\d{1,2})\s*(?:months?|mos?)(?:\(s\))?)?",
     re.I,
 )

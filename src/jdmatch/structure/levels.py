@@ -66,7 +66,7 @@ def default_ladder() -> tuple[Any, ...]:
 
 
 _TITLE_YEARS = re.compile(
-    r"\(?\s*(?:min(?:imum)?\.?\s*|at least\s*)?\d{1,2}(?:\.\d)?\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:years?|yrs?)\b[^)\n]*\)?",
+    r"\(?(?<!\s)\s*+(?:min(?:imum)?\.?\s*|at least\s*)?\d{1,2}(?:\.\d)?\s*+\+?\s*+(?:(?:-|–|to)\s*\d{1,2}\s*)?(?:years?|yrs?)\b[^)\n]*\)?",
     re.I,
 )
 

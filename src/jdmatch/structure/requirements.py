@@ -96,7 +96,7 @@ class Requirements:
 
 
 _LIST_GAP = re.compile(
-    r"^[\s,;]*(?:[()][\s,]*)?(?:(or|and/or|/|nor|and|&|as well as)\b\s*|(/)\s*)?(?:even\s+|also\s+)?[\s(]*$",
+    r"^[\s,;]*+(?:[()][\s,]*+)?(?:(or|and/or|/|nor|and|&|as well as)\b\s*|(/)\s*)?(?:even\s+|also\s+)?[\s(]*$",
     re.I,
 )
 # words that open a list of examples or choices: any one of the names that follow will do
@@ -254,7 +254,7 @@ def _skill_years(text: str, m: SkillMatch) -> float | None:
             return n
     after = text[m.end : ce]
     close = re.match(
-        r"^\s*(?:\(|:|-|–|,)?\s*" + r"(?:" + NUM + r")\s*\+?\s*(?:years?|yrs?)", after, re.I
+        r"^\s*+(?:\(|:|-|–|,)?\s*+" + r"(?:" + NUM + r")\s*+\+?\s*+(?:years?|yrs?)", after, re.I
     )
     if close:
         return number(next(g for g in close.groups() if g))

@@ -75,8 +75,9 @@ _RESUME_MARKS, _RESUME_NAMES = (
     frozenset(_GUESS["resume_headings"]),
 )
 _POSTING_VOICE = re.compile(r"\b(?:" + rules.alternation(_GUESS["posting_voice"]) + r")\b")
-_RESUME_VERBS = re.compile(
-    r"(?:^|\n)\s*(?:[-•*]\s*)?(?:" + rules.alternation(_GUESS["resume_verbs"], escape=True) + r")\b"
+_RESUME_VERBS = re.compile(  # a verb opening a line (after a bullet): one try per line start
+    r"^[^\S\n]*+(?:[-•*]\s*)?(?:" + rules.alternation(_GUESS["resume_verbs"], escape=True) + r")\b",
+    re.M,
 )
 _ANY_YEAR = re.compile(YEAR)
 _SETEXT = re.compile(r"^\s*(?:=+|-+)\s*$")
