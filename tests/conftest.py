@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -74,9 +75,17 @@ from tests.serve_support import live_server  # noqa: E402,F401  (a session-scope
 
 # -- running on both cores (pytest-xdist, `--dist loadgroup` in pyproject.toml) ---------------------
 
-# Tests using these fixtures run on one worker: one live `jdmatch serve` for the session instead of one
-# per worker, and one Chromium at a time.
-_ONE_WORKER = {"live_server": "live", "browser": "live"}
+
+# Tests that use the live `jdmatch serve` run on one worker (one server for the session instead of
+# one per worker), the page tests among them; the report's browser tests, which need no server, run
+# on one worker too (one Chromium each), beside the server's.
+def _group(fixturenames: Iterable[str]) -> str | None:
+    names = set(fixturenames)
+    if "live_server" in names:
+        return "live"
+    if "browser" in names:
+        return "browser"
+    return None
 
 
 # tryfirst: xdist's own hook (on the workers) turns the marks into the "@group" node-id suffix that
@@ -84,10 +93,8 @@ _ONE_WORKER = {"live_server": "live", "browser": "live"}
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        groups = {
-            _ONE_WORKER[name] for name in getattr(item, "fixturenames", ()) if name in _ONE_WORKER
-        }
-        for group in sorted(groups):
+        group = _group(getattr(item, "fixturenames", ()))
+        if group is not None:
             item.add_marker(pytest.mark.xdist_group(group))
 
 
