@@ -28,8 +28,10 @@ so the result is deterministic and offline.
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +44,7 @@ MODEL_FILE = "models/knowledge.json"
 TERM_LABEL = "knowledge_term"
 MAX_TERM_WORDS = 4
 # one-character tokens peeled off a whitespace chunk ("(Kafka)," is "(", "Kafka", ")", ",")
+_CHUNK = re.compile(r"\S+")
 _OPEN = "([{\"'“‘"
 _CLOSE = ")]}\"'”’,.;:!?*"
 # job-title words: a name right before one is part of a title ("Java Developer")
@@ -55,16 +58,8 @@ team teams""".split()
 def tokenize(text: str) -> list[tuple[int, int]]:
     """Word spans: whitespace chunks, with opening and closing punctuation split off as tokens of their own."""
     out: list[tuple[int, int]] = []
-    n, i = len(text), 0
-    while i < n:
-        while i < n and text[i].isspace():
-            i += 1
-        if i >= n:
-            break
-        j = i
-        while j < n and not text[j].isspace():
-            j += 1
-        s, e = i, j
+    for chunk in _CHUNK.finditer(text):
+        s, e = chunk.span()
         while s < e - 1 and text[s] in _OPEN:
             out.append((s, s + 1))
             s += 1
@@ -74,14 +69,15 @@ def tokenize(text: str) -> list[tuple[int, int]]:
             e -= 1
         out.append((s, e))
         out.extend(reversed(tail))
-        i = j
     return out
 
 
 def token_span(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
     """The tokens ``[s, e)`` a character span touches (None when it touches none)."""
-    s = next((k for k, (a, b) in enumerate(spans) if b > start), None)
-    if s is None or spans[s][0] >= end:
+    s = bisect.bisect_right(
+        spans, start, key=lambda span: span[1]
+    )  # the first token ending after start
+    if s == len(spans) or spans[s][0] >= end:
         return None
     e = s
     while e < len(spans) and spans[e][0] < end:
@@ -105,17 +101,16 @@ def boundary_moves(words: list[str], s: int, e: int) -> list[tuple[str, int, int
     follows (``r+|)&cap``: a closing parenthesis, then a capitalized word).
     """
     moves = []
-    low = [w.lower() for w in words]
     for k in (1, 2):
         if e + k <= len(words):
-            key = "r+|" + " ".join(low[e : e + k])
+            key = "r+|" + " ".join(words[e : e + k]).lower()
             moves.append((key, s, e + k))
             moves.append((f"{key}&{_kind(words[e + k] if e + k < len(words) else None)}", s, e + k))
         if s - k >= 0:
-            moves.append(("l+|" + " ".join(low[s - k : s]), s - k, e))
+            moves.append(("l+|" + " ".join(words[s - k : s]).lower(), s - k, e))
     if e - s > 1:
-        moves.append(("r-|" + low[e - 1], s, e - 1))
-        moves.append(("l-|" + low[s], s + 1, e))
+        moves.append(("r-|" + words[e - 1].lower(), s, e - 1))
+        moves.append(("l-|" + words[s].lower(), s + 1, e))
     return moves
 
 
@@ -253,8 +248,12 @@ def candidates(
         out.append((m, rule))
     lexicon_spans = {(m.start, m.end) for m, _ in out}
     found = []
+    firsts = {t.split(" ", 1)[0] for t in terms}
     i = 0
     while i < len(spans):
+        if taken[i] or words[i] not in firsts:
+            i += 1
+            continue
         for n in range(min(MAX_TERM_WORDS, len(spans) - i), 0, -1):
             if any(taken[i : i + n]):
                 continue
