@@ -191,6 +191,10 @@ def main() -> None:
         f"{r['sentences']} sentences, {r['gold']} gold spans, {r['predicted']} predicted "
         f"({', '.join(Path(p).name for p in args.paths)}; tags={args.tags}; source={args.source or 'all'}; view={args.view})"
     )
+    per = 1000.0 / r["sentences_per_s"] if r["sentences_per_s"] else 0.0
+    print(
+        f"{per:.3f} ms per sentence (recognition{' and the knowledge view' if args.view == 'knowledge' else ''})"
+    )
     print(
         table(
             ["match", "precision", "recall", "F1"],

@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from jdmatch.knowledge import knowledge_mentions, load_model
+from jdmatch.knowledge import (
+    MAX_TERM_WORDS,
+    TERM_LABEL,
+    candidates,
+    knowledge_mentions,
+    load_model,
+    reshape,
+    tokenize,
+)
 from jdmatch.matcher import Matcher
 
 
@@ -55,9 +63,94 @@ def test_view_is_a_subset_and_deterministic(matcher: Matcher) -> None:
     text = "Senior Backend Engineer\nWe build Go services on Kubernetes and value teamwork and agile ways of working."
     found = matcher.skills(text)
     kept = knowledge_mentions(text, found)
-    assert all(k in found for k in kept)
+    # each kept mention is a recognized one, the same skill with reshaped boundaries, or a learnt term
+    for k in kept:
+        assert k.text == text[k.start : k.end]
+        assert (
+            k in found
+            or k.label == TERM_LABEL
+            or any(f.id == k.id and f.start < k.end and k.start < f.end for f in found)
+        )
     assert kept == knowledge_mentions(text, matcher.skills(text))
     assert not any(k.label == "soft_skill" for k in kept)
+
+
+def test_tokens_split_off_brackets_and_trailing_punctuation() -> None:
+    text = "Tools (Kafka), Node.js; CI/CD:"
+    assert [text[a:b] for a, b in tokenize(text)] == [
+        "Tools", "(", "Kafka", ")", ",", "Node.js", ";", "CI/CD", ":",
+    ]  # fmt: skip
+
+
+def _words(text: str) -> list[str]:
+    return [text[a:b] for a, b in tokenize(text)]
+
+
+def test_a_rule_grows_or_shrinks_a_span_and_the_strongest_wins() -> None:
+    words = _words("solid Java development skills")
+    assert reshape({}, words, 1, 2) == (1, 2, "")  # no rule: the span stays
+    assert reshape({"r+|development": 2.0}, words, 1, 2) == (1, 3, "r+|development")
+    # the second key names what follows the grown span: here a lower-case word
+    assert reshape({"r+|development&low": 1.0}, words, 1, 2) == (1, 3, "r+|development&low")
+    assert reshape({"r+|development&cap": 1.0}, words, 1, 2) == (1, 2, "")
+    both = {"r+|development": 1.0, "l+|solid": 3.0}
+    assert reshape(both, words, 1, 2) == (0, 2, "l+|solid")
+    words = _words("our Agile team")
+    assert reshape({"r-|team": 1.0}, words, 1, 3) == (1, 2, "r-|team")
+    assert reshape({"r-|team": 1.0}, words, 2, 3) == (2, 3, "")  # a one-word span never shrinks
+
+
+def _keep_all(**parts: object) -> dict[str, object]:
+    model: dict[str, object] = {
+        "weights": {"bias": 10.0},
+        "threshold": 0.5,
+        "rules": {},
+        "terms": {},
+    }
+    model.update(parts)
+    return model
+
+
+def test_reshaped_mentions_keep_their_skill(matcher: Matcher) -> None:
+    text = "We expect solid Python development experience."
+    found = matcher.skills(text)
+    assert [m.text for m in found] == ["Python"]
+    kept = knowledge_mentions(text, found, model=_keep_all(rules={"r+|development": 1.0}))
+    assert [(m.text, m.id) for m in kept] == [("Python development", found[0].id)]
+
+
+def test_learnt_terms_are_candidates_where_no_mention_is(matcher: Matcher) -> None:
+    text = "Curious about gardening and Python gardening tools."
+    found = matcher.skills(text)
+    model = _keep_all(terms={"gardening": [5, 6], "python": [9, 9], "tools": [1, 9]})
+    got = [(m.text, m.label) for m in knowledge_mentions(text, found, model=model)]
+    python = next(m for m in found if m.text == "Python")
+    # both "gardening"s are new; "Python" stays the recognized mention; "tools" was annotated only once
+    assert got == [("gardening", TERM_LABEL), ("Python", python.label), ("gardening", TERM_LABEL)]
+
+
+def test_shipped_model_shapes_mentions_like_the_annotators(matcher: Matcher) -> None:
+    text = "You will join our Agile team next spring."
+    found = matcher.skills(text)
+    assert [m.text for m in found] == ["Agile team"]
+    assert [(c.text, rule) for c, rule in candidates(text, found, load_model())][0] == (
+        "Agile",
+        "r-|team",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("A background in finance or retail helps.", "finance"),
+        ("You know some front-end work and APIs.", "front-end"),
+    ],
+)
+def test_shipped_model_adds_terms_the_lexicon_lacks(matcher: Matcher, text: str, term: str) -> None:
+    found = matcher.skills(text)
+    assert term not in [m.text for m in found]  # default recognition does not change
+    kept = knowledge_mentions(text, found)
+    assert (term, TERM_LABEL) in [(m.text, m.label) for m in kept]
 
 
 def test_model_file_holds_weights_not_text() -> None:
@@ -65,3 +158,11 @@ def test_model_file_holds_weights_not_text() -> None:
     assert 0 < model["threshold"] < 1
     assert all(isinstance(w, float) for w in model["weights"].values())
     assert max(len(name) for name in model["weights"]) < 80
+    # terms are short word sequences annotated at least twice, with how often they were seen at all
+    assert model["terms"] and all(
+        len(t.split()) <= MAX_TERM_WORDS and 2 <= gold <= seen
+        for t, (gold, seen) in model["terms"].items()
+    )
+    assert all(
+        key[:3] in ("r+|", "l+|", "r-|", "l-|") and w > 0 for key, w in model["rules"].items()
+    )

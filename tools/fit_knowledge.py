@@ -1,15 +1,30 @@
-"""Fit the knowledge-mention model (``lexicon/models/knowledge.json``) on SkillSpan's train split.
+"""Fit the knowledge view's model (``lexicon/models/knowledge.json``) on SkillSpan's train split.
 
     python tools/fit_knowledge.py [--skillspan ../shared/eval/skillspan] [--out lexicon/models/knowledge.json]
 
-For every mention ``Matcher.skills`` finds in a train sentence (soft skills
-aside: SkillSpan tags those as skills, not knowledge), the target is whether it
-touches a gold Knowledge span. A logistic regression (scikit-learn, lbfgs,
-L2, fixed C) over the binary features of :func:`jdmatch.knowledge.features` is
-fitted on all of train; the threshold is the one that maximizes exact-span F1 in
-5-fold cross-validation over train documents. Only the weights, rounded to
-4 decimals, are written (features seen fewer than twice are left out), so
-the file holds no sentences. The dev split is never read.
+Three things are learnt from train (the dev split is never read):
+
+* **terms**: every word sequence (up to 4 words, lower-cased) annotated as a
+  Knowledge span at least twice, with how often it is annotated and how often
+  it occurs at all (anonymization placeholders and punctuation left out);
+* **rules**: boundary conventions. For each recognized mention and each move
+  (grow by the next or previous one or two words, shrink by the last or first
+  word), how often the moved span is the gold span and how often the mention
+  already was; a move is kept when it wins at least 3 times and more often
+  than it loses (its weight: wins minus losses);
+* **weights**: a logistic regression (scikit-learn, lbfgs, L2, fixed C) over the
+  binary features of :func:`jdmatch.knowledge.features` of every candidate,
+  the target being "the candidate is exactly a gold Knowledge span". Terms
+  and rules for a train sentence's features come from the other folds (5
+  folds by sentence text, so boilerplate repeated across postings sits in one
+  fold), so the weights see them as they behave on unseen text;
+  the threshold is the one that maximizes exact-span F1 in 5-fold
+  cross-validation of those candidates.
+
+Only counts, short terms, rule keys and weights rounded to 4 decimals are
+written (features seen fewer than twice are left out): no sentences.
+SkillSpan (Zhang et al., NAACL 2022) is MIT-licensed (its LICENSE.txt), which
+allows this derived data with the notice kept in the model's ``about``.
 """
 
 from __future__ import annotations
@@ -17,31 +32,41 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import zlib
+from collections import Counter
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
 from jdmatch.derive import bio_spans  # noqa: E402
-from jdmatch.knowledge import features  # noqa: E402
+from jdmatch.knowledge import (  # noqa: E402
+    MAX_TERM_WORDS,
+    boundary_moves,
+    candidates,
+    features,
+    token_span,
+    tokenize,
+)
 
 C = 1.0
-THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(9)]
+FOLDS = 5
+MIN_TERM_GOLD = 2
+MIN_RULE_WINS = 3
+THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(11)]
 
 
-def examples(path: Path) -> tuple[list[list[str]], list[int], list[int], list[int], int]:
-    """Features, target (touches gold), exact (equals gold) and document of every mention; and the gold count."""
+def read(path: Path) -> list[dict[str, Any]]:
+    """Train sentences: text, gold character spans, the SkillSpan token starts and the recognized mentions."""
     from jdmatch.matcher import Matcher
 
     matcher = Matcher()
-    X: list[list[str]] = []
-    y: list[int] = []
-    exact: list[int] = []
-    docs: list[int] = []
-    n_gold = 0
-    doc_ids: dict[tuple[object, object], int] = {}
+    rows = []
     with path.open(encoding="utf-8") as fh:
-        for number, line in enumerate(fh):
+        for line in fh:
+            if not line.strip():
+                continue
             row = json.loads(line)
             tokens = row["tokens"]
             text = " ".join(tokens)
@@ -49,19 +74,114 @@ def examples(path: Path) -> tuple[list[list[str]], list[int], list[int], list[in
             for tok in tokens:
                 starts.append(pos)
                 pos += len(tok) + 1
-            gold = set(bio_spans(row["tags_knowledge"]))
-            n_gold += len(gold)
-            found = [m for m in matcher.skills(text) if m.label != "soft_skill"]
-            for i, m in enumerate(found):
-                s = max(k for k, st in enumerate(starts) if st <= m.start)
-                e = max(k for k, st in enumerate(starts) if st < m.end) + 1
-                X.append(features(text, m, found, i))
-                y.append(int(any(a < e and s < b for a, b in gold)))
-                exact.append(int((s, e) in gold))
-                docs.append(
-                    doc_ids.setdefault((row.get("source"), row.get("idx", number)), len(doc_ids))
-                )
-    return X, y, exact, docs, n_gold
+            gold = {
+                (starts[a], starts[b - 1] + len(tokens[b - 1]))
+                for a, b in bio_spans(row["tags_knowledge"])
+            }
+            rows.append(
+                {
+                    "text": text,
+                    "starts": starts,
+                    "gold": gold,
+                    "matches": matcher.skills(text),
+                }
+            )
+    return rows
+
+
+def as_gold(row: dict[str, Any], start: int, end: int) -> tuple[int, int]:
+    """A predicted character span widened to whole SkillSpan tokens (how the benchmark scores it)."""
+    starts = row["starts"]
+    s = max(k for k, st in enumerate(starts) if st <= start)
+    e = max(k for k, st in enumerate(starts) if st < end)
+    text = row["text"]
+    return starts[s], starts[e] + len(text[starts[e] :].split(" ", 1)[0])
+
+
+def _usable(words: list[str]) -> bool:
+    return not any(w.startswith("<") for w in words) and any(c.isalnum() for w in words for c in w)
+
+
+def learn_terms(rows: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """``term -> [times annotated, times seen]`` for the terms annotated at least MIN_TERM_GOLD times."""
+    gold: Counter[str] = Counter()
+    tokenized = []
+    for row in rows:
+        text = row["text"]
+        spans = tokenize(text)
+        words = [text[a:b].lower() for a, b in spans]
+        tokenized.append(words)
+        for gs, ge in row["gold"]:
+            se = token_span(spans, gs, ge)
+            if se is None or spans[se[0]][0] != gs or spans[se[1] - 1][1] != ge:
+                continue
+            if se[1] - se[0] <= MAX_TERM_WORDS and _usable(words[se[0] : se[1]]):
+                gold[" ".join(words[se[0] : se[1]])] += 1
+    keep = {t for t, n in gold.items() if n >= MIN_TERM_GOLD}
+    seen: Counter[str] = Counter()
+    for words in tokenized:
+        for i in range(len(words)):
+            for n in range(1, MAX_TERM_WORDS + 1):
+                key = " ".join(words[i : i + n])
+                if i + n <= len(words) and key in keep:
+                    seen[key] += 1
+    return {t: [gold[t], max(seen[t], gold[t])] for t in sorted(keep)}
+
+
+def learn_rules(rows: list[dict[str, Any]]) -> dict[str, float]:
+    """``move key -> wins - losses`` for the boundary moves that win more than they lose."""
+    wins: Counter[str] = Counter()
+    losses: Counter[str] = Counter()
+    for row in rows:
+        text = row["text"]
+        spans = tokenize(text)
+        words = [text[a:b] for a, b in spans]
+        for m in row["matches"]:
+            if m.label == "soft_skill":
+                continue
+            se = token_span(spans, m.start, m.end)
+            if se is None:
+                continue
+            was = as_gold(row, m.start, m.end) in row["gold"]
+            for key, s, e in boundary_moves(words, *se):
+                if was:
+                    losses[key] += 1
+                elif as_gold(row, spans[s][0], spans[e - 1][1]) in row["gold"]:
+                    wins[key] += 1
+    return {
+        k: float(w - losses[k])
+        for k, w in sorted(wins.items())
+        if w >= MIN_RULE_WINS and w > losses[k]
+    }
+
+
+def learn_conventions(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "drop_labels": ["soft_skill"],
+        "min_term_gold": MIN_TERM_GOLD,
+        "rules": learn_rules(rows),
+        "terms": learn_terms(rows),
+    }
+
+
+def examples(
+    rows: list[dict[str, Any]], model: dict[str, Any]
+) -> tuple[list[list[str]], list[int]]:
+    """Features and target (exactly a gold span) of every candidate of ``rows`` under ``model``'s terms and rules."""
+    X, y = [], []
+    for row in rows:
+        text = row["text"]
+        cands = candidates(text, row["matches"], model)
+        ms = [m for m, _ in cands]
+        for i, (m, rule) in enumerate(cands):
+            X.append(features(text, m, ms, i, terms=model["terms"], rule=rule))
+            y.append(int(as_gold(row, m.start, m.end) in row["gold"]))
+    return X, y
+
+
+def fold_of(text: str) -> int:
+    """The cross-validation fold of a sentence: by its text, so a sentence repeated across postings sits in one fold."""
+    return zlib.crc32(text.encode("utf-8")) % FOLDS
 
 
 def main() -> int:
@@ -74,26 +194,31 @@ def main() -> int:
     import numpy as np
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
 
-    X, y, exact, docs, n_gold = examples(Path(args.skillspan) / "train.json")
-    counts: dict[str, int] = {}
-    for row in X:
-        for name in row:
-            counts[name] = counts.get(name, 0) + 1
-    rows = [{n: 1 for n in row if counts[n] >= 2} for row in X]
+    rows = read(Path(args.skillspan) / "train.json")
+    n_gold = sum(len(r["gold"]) for r in rows)
+    X: list[list[str]] = []
+    y: list[int] = []
+    folds: list[int] = []
+    for k in range(FOLDS):
+        inner = learn_conventions([r for r in rows if fold_of(r["text"]) != k])
+        Xk, yk = examples([r for r in rows if fold_of(r["text"]) == k], inner)
+        X += Xk
+        y += yk
+        folds += [k] * len(yk)
+    counts: Counter[str] = Counter(name for row in X for name in row)
     vec = DictVectorizer()
-    A = vec.fit_transform(rows)
-    target, ex, groups = np.array(y), np.array(exact), np.array(docs)
+    A = vec.fit_transform([{n: 1 for n in row if counts[n] >= 2} for row in X])
+    target, group = np.array(y), np.array(folds)
     p = np.zeros(len(target))
-    for tr, te in GroupKFold(5).split(A, target, groups):
-        clf = LogisticRegression(C=C, max_iter=2000).fit(A[tr], target[tr])
+    for k in range(FOLDS):
+        tr, te = group != k, group == k
+        clf = LogisticRegression(C=C, max_iter=3000).fit(A[tr], target[tr])
         p[te] = clf.predict_proba(A[te])[:, 1]
-    base = ex.sum()  # exact hits among all mentions (recall bound); F1 relative to the gold count
     best = (0.0, 0.5)
     for t in THRESHOLDS:
         keep = p >= t
-        tp = ex[keep].sum()
+        tp = target[keep].sum()
         prec = tp / keep.sum() if keep.sum() else 0.0
         rec = tp / n_gold
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
@@ -102,8 +227,8 @@ def main() -> int:
         )
         if f1 > best[0] + 1e-9:
             best = (f1, t)
-    print(f"all mentions: exact P {base / len(ex):.3f}, R {base / n_gold:.3f}")
-    clf = LogisticRegression(C=C, max_iter=2000).fit(A, target)
+    print(f"all candidates: exact P {target.mean():.3f}, R {target.sum() / n_gold:.3f}")
+    clf = LogisticRegression(C=C, max_iter=3000).fit(A, target)
     weights = {
         name: round(float(w), 4)
         for name, w in zip(vec.get_feature_names_out(), clf.coef_[0])
@@ -111,16 +236,20 @@ def main() -> int:
     }
     weights["bias"] = round(weights.get("bias", 0.0) + float(clf.intercept_[0]), 4)
     model = {
-        "about": "Which recognized mentions SkillSpan's annotators count as knowledge; fitted by tools/fit_knowledge.py "
-        "on SkillSpan train (Zhang et al., NAACL 2022; MIT licence). Weights of binary features, logistic.",
+        "about": "The knowledge view's model, fitted by tools/fit_knowledge.py on SkillSpan train "
+        "(Zhang et al., NAACL 2022; MIT licence, Copyright (c) 2023 Mike Zhang): terms annotated as knowledge "
+        "([times annotated, times seen]), boundary rules (wins minus losses), logistic weights of binary features.",
         "threshold": best[1],
-        "drop_labels": ["soft_skill"],
+        **learn_conventions(rows),
         "weights": dict(sorted(weights.items())),
     }
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(model, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(weights)} weights, threshold {best[1]} written to {out}")
+    print(
+        f"{len(model['terms'])} terms, {len(model['rules'])} rules, {len(weights)} weights, "
+        f"threshold {best[1]} written to {out}"
+    )
     return 0
 
 

@@ -2,23 +2,33 @@
 
 jdmatch recognizes every tool and skill a text names, which is what scoring and
 ``jdmatch skills`` want. Annotators of job ads (SkillSpan, Zhang et al. 2022)
-mark fewer: not a name inside a job title ("Senior Java Developer"), an
-industry in a company blurb, a benefit, a soft skill or a generic word used in
-passing ("security experts"). :func:`knowledge_mentions` keeps the mentions a
-small logistic model, fitted on SkillSpan's *train* split by
-``tools/fit_knowledge.py``, scores as knowledge there, and applies the
-annotators' boundary conventions (``lexicon/models/knowledge.json``). It is
-opt-in and runs after recognition: ``Matcher.skills`` and scoring are unchanged.
+mark fewer and shape them their own way: not a name inside a job title
+("Senior Java Developer"), an industry in passing or a generic word ("security
+experts"), but "Java development" as one span, a closing parenthesis with the
+tool before it, and some generic terms jdmatch does not recognize ("design").
+:func:`knowledge_mentions` applies what ``tools/fit_knowledge.py`` learnt from
+SkillSpan's *train* split (``lexicon/models/knowledge.json``):
+
+1. boundary conventions: a mention grows or shrinks by a neighbouring word when
+   train says the annotators' span usually does (``rules``);
+2. knowledge terms jdmatch lacks: word sequences annotated as knowledge in train
+   often enough (``terms``: how often annotated, how often seen) become
+   candidate mentions too, where no recognized mention covers them;
+3. a small logistic model over binary features of each candidate (its label,
+   neighbouring words, line shape, the term's train rate) keeps or drops it.
+
+It is opt-in and runs after recognition: ``Matcher.skills`` and scoring are unchanged.
 
     from jdmatch.knowledge import knowledge_mentions
     kept = knowledge_mentions(text, Matcher().skills(text))
 
-The model is a dict of feature weights, applied in pure Python (no
-scikit-learn at run time), so the result is deterministic.
+The model is plain data applied in pure Python (no scikit-learn at run time),
+so the result is deterministic and offline.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -30,7 +40,13 @@ from typing import Any
 from jdmatch.models import SkillMatch
 
 MODEL_FILE = "models/knowledge.json"
-_WORD = re.compile(r"[^\s]+")
+# the label of a candidate that comes from the learnt terms, not the lexicon
+TERM_LABEL = "knowledge_term"
+MAX_TERM_WORDS = 4
+# one-character tokens peeled off a whitespace chunk ("(Kafka)," is "(", "Kafka", ")", ",")
+_CHUNK = re.compile(r"\S+")
+_OPEN = "([{\"'“‘"
+_CLOSE = ")]}\"'”’,.;:!?*"
 # job-title words: a name right before one is part of a title ("Java Developer")
 ROLE_WORDS = frozenset(
     """engineer engineers developer developers programmer architect architects consultant lead
@@ -39,23 +55,102 @@ team teams""".split()
 )
 
 
-def _words_before(text: str, start: int, n: int) -> list[str]:
-    return text[max(0, start - 80) : start].split()[-n:]
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Word spans: whitespace chunks, with opening and closing punctuation split off as tokens of their own."""
+    out: list[tuple[int, int]] = []
+    for chunk in _CHUNK.finditer(text):
+        s, e = chunk.span()
+        while s < e - 1 and text[s] in _OPEN:
+            out.append((s, s + 1))
+            s += 1
+        tail = []
+        while e - 1 > s and text[e - 1] in _CLOSE:
+            tail.append((e - 1, e))
+            e -= 1
+        out.append((s, e))
+        out.extend(reversed(tail))
+    return out
 
 
-def _words_after(text: str, end: int, n: int) -> list[str]:
-    return text[end : end + 80].split()[:n]
+def token_span(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The tokens ``[s, e)`` a character span touches (None when it touches none)."""
+    s = bisect.bisect_right(
+        spans, start, key=lambda span: span[1]
+    )  # the first token ending after start
+    if s == len(spans) or spans[s][0] >= end:
+        return None
+    e = s
+    while e < len(spans) and spans[e][0] < end:
+        e += 1
+    return s, e
 
 
-def features(text: str, match: SkillMatch, matches: list[SkillMatch], index: int) -> list[str]:
-    """The names of the features of one mention (binary features, present or not)."""
-    before = [w.lower() for w in _words_before(text, match.start, 2)]
-    after = [w.lower() for w in _words_after(text, match.end, 2)]
+def _kind(word: str | None) -> str:
+    """What follows a span: the end, punctuation, a capitalized or a lower-case word."""
+    if word is None:
+        return "end"
+    if not word[:1].isalnum():
+        return "punct"
+    return "cap" if word[:1].isupper() else "low"
+
+
+def boundary_moves(words: list[str], s: int, e: int) -> list[tuple[str, int, int]]:
+    """The rule keys a mention over tokens ``[s, e)`` of ``words`` could use, with the span each would give.
+
+    A move that grows the span to the right has a second key naming what then
+    follows (``r+|)&cap``: a closing parenthesis, then a capitalized word).
+    """
+    moves = []
+    for k in (1, 2):
+        if e + k <= len(words):
+            key = "r+|" + " ".join(words[e : e + k]).lower()
+            moves.append((key, s, e + k))
+            moves.append((f"{key}&{_kind(words[e + k] if e + k < len(words) else None)}", s, e + k))
+        if s - k >= 0:
+            moves.append(("l+|" + " ".join(words[s - k : s]).lower(), s - k, e))
+    if e - s > 1:
+        moves.append(("r-|" + words[e - 1].lower(), s, e - 1))
+        moves.append(("l-|" + words[s].lower(), s + 1, e))
+    return moves
+
+
+def reshape(rules: dict[str, float], words: list[str], s: int, e: int) -> tuple[int, int, str]:
+    """The span the annotators' convention gives a mention over ``[s, e)``, and the rule used ("" for none)."""
+    best = ("", s, e)
+    score = 0.0
+    for key, s2, e2 in boundary_moves(words, s, e):
+        w = rules.get(key, 0.0)
+        if w > score:
+            best, score = (key, s2, e2), w
+    return best[1], best[2], best[0]
+
+
+def _rate_bin(gold: int, seen: int) -> str:
+    rate = gold / seen if seen else 0.0
+    for edge, name in ((0.1, "0"), (0.25, "10"), (0.5, "25"), (0.75, "50")):
+        if rate < edge:
+            return name
+    return "75"
+
+
+def features(
+    text: str,
+    match: SkillMatch,
+    matches: list[SkillMatch],
+    index: int,
+    *,
+    terms: dict[str, list[int]] | None = None,
+    rule: str = "",
+) -> list[str]:
+    """The names of the features of one candidate mention (binary features, present or not)."""
+    before = text[max(0, match.start - 80) : match.start].lower().split()[-2:]
+    after = text[match.end : match.end + 80].lower().split()[:2]
     surface = match.text
     line_start = text.rfind("\n", 0, match.start) + 1
     line_end = text.find("\n", match.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     n_words = len(line.split())
+    source = "term" if match.label == TERM_LABEL else "lex"
     f = [
         "bias",
         f"label={match.label}",
@@ -65,29 +160,50 @@ def features(text: str, match: SkillMatch, matches: list[SkillMatch], index: int
         f"w-2={before[0] if len(before) > 1 else '<s>'}",
         f"w+2={after[1] if len(after) > 1 else '</s>'}",
     ]
-    if after and after[0] in ROLE_WORDS:
+    if after and after[0].strip(",.;:)") in ROLE_WORDS:
         f.append("role_after")
-    if surface.islower():
-        f.append("lower")
-    elif surface.isupper():
-        f.append("upper")
-    elif surface[:1].isupper():
-        f.append("capital")
+    shape = (
+        "lower"
+        if surface.islower()
+        else "upper"
+        if surface.isupper()
+        else "capital"
+        if surface[:1].isupper()
+        else "other"
+    )
+    f.append(shape)
+    f.append(f"src={source}&{shape}")
     f.append(f"ntok={min(len(surface.split()), 3)}")
+    f.append(f"src={source}&ntok={min(len(surface.split()), 3)}")
     f.append("short_line" if n_words <= 8 else "long_line")
     if not before:
         f.append("first")
     if not any(c in line for c in ".,;:") and n_words <= 12:
         f.append("no_punct_line")
+    head = line.split(":", 1)[0] if ":" in line[: max(0, match.start - line_start)] else ""
+    if head and len(head.split()) <= 3:
+        f.append("after_line_label")  # "Technologies: ..." tag lines
     near = sum(1 for m in matches if abs(m.start - match.start) < 60) - 1
     f.append(f"near={min(near, 3)}")
     f.append(f"label={match.label}&short={n_words <= 8}")
+    if rule:
+        f.append(f"reshaped={rule[:2]}")
+    key = surface.lower()
+    if terms is not None:
+        stat = terms.get(key)
+        if stat is None:
+            f.append(f"src={source}&rate=none")
+        else:
+            rb = _rate_bin(*stat)
+            f.append(f"rate={rb}")
+            f.append(f"src={source}&rate={rb}")
+            f.append(f"rate={rb}&seen={'2' if stat[1] <= 2 else '3-9' if stat[1] < 10 else '10+'}")
     return f
 
 
 @lru_cache(maxsize=4)
 def load_model(root: str | None = None) -> dict[str, Any]:
-    """The fitted weights (``lexicon/models/knowledge.json`` of the shipped lexicon, or of ``root``)."""
+    """The fitted model (``lexicon/models/knowledge.json`` of the shipped lexicon, or of ``root``)."""
     if root is None:
         from jdmatch.lexicon import default_lexicon_dir
 
@@ -100,18 +216,88 @@ def probability(weights: dict[str, float], names: Iterable[str]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def candidates(
+    text: str, matches: list[SkillMatch], model: dict[str, Any]
+) -> list[tuple[SkillMatch, str]]:
+    """Every candidate knowledge mention, in text order, with the boundary rule that shaped it.
+
+    Recognized mentions (without the model's ``drop_labels``) reshaped by the
+    boundary rules, then the learnt terms no such mention overlaps (longest first).
+    """
+    rules: dict[str, float] = model.get("rules", {})
+    terms: dict[str, list[int]] = model.get("terms", {})
+    min_gold = model.get("min_term_gold", 2)
+    drop = frozenset(model.get("drop_labels", ()))
+    spans = tokenize(text)
+    cased = [text[a:b] for a, b in spans]
+    words = [w.lower() for w in cased]
+    out: list[tuple[SkillMatch, str]] = []
+    taken = [False] * len(spans)
+    for m in matches:
+        if m.label in drop:
+            continue
+        se = token_span(spans, m.start, m.end)
+        if se is None:
+            continue
+        s, e, rule = reshape(rules, cased, *se)
+        if rule:
+            start, end = spans[s][0], spans[e - 1][1]
+            m = SkillMatch(m.id, m.name, m.label, m.category, start, end, text[start:end])
+        for k in range(s, e):
+            taken[k] = True
+        out.append((m, rule))
+    lexicon_spans = {(m.start, m.end) for m, _ in out}
+    found = []
+    firsts = {t.split(" ", 1)[0] for t in terms}
+    i = 0
+    while i < len(spans):
+        if taken[i] or words[i] not in firsts:
+            i += 1
+            continue
+        for n in range(min(MAX_TERM_WORDS, len(spans) - i), 0, -1):
+            if any(taken[i : i + n]):
+                continue
+            key = " ".join(words[i : i + n])
+            stat = terms.get(key)
+            if stat is not None and stat[0] >= min_gold:
+                start, end = spans[i][0], spans[i + n - 1][1]
+                if (start, end) not in lexicon_spans:
+                    found.append(
+                        SkillMatch(
+                            "term:" + key,
+                            text[start:end],
+                            TERM_LABEL,
+                            "knowledge",
+                            start,
+                            end,
+                            text[start:end],
+                        )
+                    )
+                    for k in range(i, i + n):
+                        taken[k] = True
+                    i += n - 1
+                    break
+        i += 1
+    out.extend((m, "") for m in found)
+    out.sort(key=lambda c: (c[0].start, c[0].end))
+    return out
+
+
 def knowledge_mentions(
     text: str, matches: list[SkillMatch], *, model: dict[str, Any] | None = None
 ) -> list[SkillMatch]:
-    """The mentions of ``matches`` (from ``text``) that job-ad annotators count as knowledge, with their boundaries."""
+    """The knowledge mentions job-ad annotators would mark in ``text``, given jdmatch's ``matches`` of it.
+
+    Each is a recognized mention (its boundaries reshaped to the annotators'
+    convention where a learnt rule says so) or a learnt term (label ``knowledge_term``).
+    """
     model = model if model is not None else load_model()
     weights, threshold = model["weights"], model["threshold"]
-    drop = frozenset(model.get("drop_labels", ()))
-    out = []
-    for i, m in enumerate(matches):
-        if m.label in drop:
-            continue
-        if probability(weights, features(text, m, matches, i)) < threshold:
-            continue
-        out.append(m)
-    return out
+    terms = model.get("terms", {})
+    cands = candidates(text, matches, model)
+    ms = [m for m, _ in cands]
+    return [
+        m
+        for i, (m, rule) in enumerate(cands)
+        if probability(weights, features(text, m, ms, i, terms=terms, rule=rule)) >= threshold
+    ]
