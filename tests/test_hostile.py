@@ -1,8 +1,8 @@
 """Hostile files: read_document must neither hang, crash nor exhaust memory on them.
 
 Each file of the hostile corpus (tests/hostile/make_corpus.py, generated once per
-session and shared by the xdist workers) is read in its own subprocess with a hard
-timeout and an address-space cap, so a hang, a segfault or a memory blow-up fails one case instead of the
+session and shared by the xdist workers) is read in its own process (forked from a server that imported the readers
+once: tests/hostile/reader.py) with a hard timeout and an address-space cap, so a hang, a segfault or a memory blow-up fails one case instead of the
 run. A case passes when the read returns text (with the expected substring and
 without the forbidden ones) or raises exactly the expected JdmatchError
 subclass with a one-line message that starts with the (escaped) file path.
@@ -26,39 +26,13 @@ from typing import Any
 import pytest
 
 from tests.hostile.make_corpus import Case, folder_cases, make_corpus, make_folder, plan_corpus
+from tests.hostile.reader import read_in_child
 
 pytestmark = pytest.mark.slow
 
 TIMEOUT = 60.0  # seconds per read
 MEMORY_CAP = 2 * 1024**3  # RLIMIT_AS of the reading process
 ROOT = Path(__file__).resolve().parents[1]
-_MARK = "@@HOSTILE-RESULT@@"
-
-# Runs in the child: read one file, report what happened as one JSON line.
-_CHILD = r"""
-import json, resource, sys, time
-path, engine, contains, absent = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
-out = {}
-start = time.perf_counter()
-try:
-    from jdmatch import read_document
-    from jdmatch.errors import JdmatchError
-    doc = read_document(path, pdf_engine=engine)
-    text = doc.text
-    out = {"outcome": "text", "length": len(text), "pages": doc.pages, "media_type": doc.media_type,
-           "contains": (contains in text) if contains else True,
-           "found_absent": [a for a in absent if a in text], "head": text[:160]}
-except MemoryError:
-    out = {"outcome": "MemoryError"}
-except RecursionError as exc:
-    out = {"outcome": "RecursionError", "message": str(exc)[:300]}
-except BaseException as exc:
-    out = {"outcome": "raised", "type": type(exc).__name__, "jdmatch": isinstance(exc, JdmatchError),
-           "message": str(exc)[:2000]}
-out["seconds"] = time.perf_counter() - start
-out["maxrss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-sys.stdout.write("\n" + MARK + json.dumps(out) + "\n")
-""".replace("MARK", repr(_MARK))
 
 
 def _limit_child() -> None:
@@ -68,46 +42,14 @@ def _limit_child() -> None:
 
 def read_in_subprocess(case: Case, engine: str = "pdfminer") -> dict[str, Any]:
     """Read ``case.path`` in a capped child process; return what happened (never raises)."""
-    args = [
-        sys.executable,
-        "-c",
-        _CHILD,
+    return read_in_child(
         os.fspath(case.path),
         engine,
         case.contains or "",
-        json.dumps(list(case.absent)),
-    ]
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join(
-            filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")])
-        ),
-    }
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        args,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        preexec_fn=_limit_child,
-        env=env,
-        cwd=ROOT,
+        list(case.absent),
+        cap=MEMORY_CAP,
+        timeout=TIMEOUT,
     )
-    try:
-        stdout, stderr = proc.communicate(timeout=TIMEOUT)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
-        return {"outcome": "timeout", "wall": time.perf_counter() - start}
-    wall = time.perf_counter() - start
-    tail = stderr.decode("utf-8", "replace")[-600:]
-    if proc.returncode < 0:
-        return {"outcome": "signal", "signal": -proc.returncode, "wall": wall, "stderr": tail}
-    for line in reversed(stdout.decode("utf-8", "replace").splitlines()):
-        if line.startswith(_MARK):
-            result: dict[str, Any] = json.loads(line[len(_MARK) :])
-            result.update(wall=wall, returncode=proc.returncode, stderr=tail)
-            return result
-    return {"outcome": "no-result", "returncode": proc.returncode, "wall": wall, "stderr": tail}
 
 
 def escaped(path: str) -> str:
