@@ -96,6 +96,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         group = _group(getattr(item, "fixturenames", ()))
         if group is not None:
             item.add_marker(pytest.mark.xdist_group(group))
+    # the slow tests first (a stable sort: the rest keep their order), so that the two workers end
+    # together instead of one waiting on the other's last long test
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 class _GroupIds:

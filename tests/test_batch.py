@@ -169,6 +169,7 @@ def test_existing_output_is_never_overwritten(tmp_path: Path) -> None:
     assert len(rows_of(out)) == 1
 
 
+@pytest.mark.slow
 def test_resume_after_sigkill_gives_exactly_one_row_per_input(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     n = 128  # four chunks of 32: the kill lands after the first and before the last

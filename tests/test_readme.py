@@ -79,6 +79,7 @@ def run_block(
     return capsys.readouterr().out.splitlines()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "index", range(len(BLOCKS)), ids=[f"block-{i + 1}" for i in range(len(BLOCKS))]
 )

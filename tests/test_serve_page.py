@@ -111,7 +111,7 @@ def test_page_scores_an_uploaded_resume_against_a_pasted_posting(
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver = browser
-    wait = WebDriverWait(driver, 60)
+    wait = WebDriverWait(driver, 60, poll_frequency=0.02)
     driver.get(live_server.url + "/")
     # the server has a token: the page asks for it once, and keeps it for the tab
     wait.until(ec.visibility_of_element_located((By.ID, "token")))
@@ -184,7 +184,7 @@ def test_page_scores_against_the_profile_by_keyboard(
     from selenium.webdriver.support.ui import WebDriverWait
 
     driver = browser
-    wait = WebDriverWait(driver, 60)
+    wait = WebDriverWait(driver, 60, poll_frequency=0.02)
     driver.get(live_server.url + "/")
     driver.execute_script(
         "sessionStorage.setItem('jdmatch.token', arguments[0])", live_server.token
@@ -241,7 +241,9 @@ def test_page_shows_a_server_error_in_words(
     driver.find_element(By.ID, "resume").send_keys(str(broken))
     driver.find_element(By.ID, "against-profile").click()
     driver.find_element(By.ID, "go").click()
-    error = WebDriverWait(driver, 60).until(ec.visibility_of_element_located((By.ID, "error")))
+    error = WebDriverWait(driver, 60, poll_frequency=0.02).until(
+        ec.visibility_of_element_located((By.ID, "error"))
+    )
     assert "broken.pdf" in error.text and "422" in error.text
     assert not driver.find_element(By.ID, "result").is_displayed()
 
@@ -285,7 +287,11 @@ def test_page_shows_fields_a_newer_result_carries(browser: object, live_server: 
     driver.find_element(By.ID, "resume").send_keys(str(RESUME_PDF))
     driver.find_element(By.ID, "against-profile").click()
     driver.find_element(By.ID, "go").click()
-    page = WebDriverWait(driver, 60).until(ec.visibility_of_element_located((By.ID, "result"))).text
+    page = (
+        WebDriverWait(driver, 60, poll_frequency=0.02)
+        .until(ec.visibility_of_element_located((By.ID, "result")))
+        .text
+    )
     for shown in [
         "Band: strong fit",
         "a note from a newer scorer",

@@ -44,6 +44,7 @@ def test_layer_contracts_hold():
     assert "0 broken" in done.stdout
 
 
+@pytest.mark.slow
 def test_mypy_finds_no_error(tmp_path):
     done = _tool("mypy", "--cache-dir", str(tmp_path / "mypy"), timeout=600)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]

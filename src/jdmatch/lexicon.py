@@ -19,7 +19,7 @@ from typing import Any
 
 from jdmatch.errors import LexiconError
 from jdmatch.lexicon_io import _CODES, Problem, _json_objects, _read_codes  # noqa: F401  # Problem and _json_objects are read here by overlay
-from jdmatch.tokens import fold_plural, make_tokenizer
+from jdmatch.tokens import fold_plural, token_texts
 
 LABELS = frozenset(
     {
@@ -198,13 +198,7 @@ def check_lexicon(
     entries share once tokenized and lower-cased, which the matcher could not tell apart.
     """
     lexicon, problems = _read(Path(root) if root is not None else default_lexicon_dir())
-    if tokenize is None:
-        tok = make_tokenizer()
-
-        def tokenize(text: str) -> list[str]:
-            return [t.text for t in tok(text)]
-
-    problems.extend(_alias_clashes(lexicon, tokenize))
+    problems.extend(_alias_clashes(lexicon, tokenize or token_texts))
     return lexicon, problems
 
 

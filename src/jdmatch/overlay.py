@@ -21,7 +21,7 @@ from jdmatch.lexicon import (
     _json_objects,
     _strings,
 )
-from jdmatch.tokens import make_tokenizer
+from jdmatch.tokens import token_texts
 
 _PATCH_LISTS = ("aliases", "ambiguous", "cues", "implies")
 USER_DEFAULTS = {"label": "tool", "category": "Other", "source": "user"}
@@ -98,8 +98,7 @@ def merge_overlays(
             if target not in by_id:
                 problems.append(Problem(entry.file, entry.line, f"implies unknown id {target!r}"))
     if given and not problems:
-        tok = make_tokenizer()
-        problems.extend(_alias_clashes(Lexicon(tuple(given)), lambda t: [x.text for x in tok(t)]))
+        problems.extend(_alias_clashes(Lexicon(tuple(given)), token_texts))
     if problems:
         shown = "; ".join(str(p) for p in problems[:5])
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""

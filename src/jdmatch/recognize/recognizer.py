@@ -21,6 +21,7 @@ from jdmatch.models import SkillMatch
 from jdmatch.recognize.analysis import Analysis
 from jdmatch.recognize.context import ContextChecks
 from jdmatch.recognize.coordination import Coordination
+from jdmatch.recognize.patterns import compute_patterns
 from jdmatch.recognize.vocabulary import (
     COORDINATORS,
     EMPLOYER_SEPARATORS,
@@ -166,36 +167,7 @@ class SkillRecognizer(ContextChecks, Coordination):
         return patterns
 
     def _compute_patterns(self) -> list[CompiledPatterns]:
-        # The first entry to claim a token sequence owns it (`jdmatch lexicon check` reports clashes).
-        from spacy.strings import hash_string  # type: ignore[attr-defined]  # in spaCy, not in its stubs
-
-        seen_plain: set[tuple[str, ...]] = set()
-        seen_strict: set[tuple[str, ...]] = set()
-        out = []
-        for entry in self.lexicon.entries:
-            plain = []
-            for form in entry.plain_forms:
-                norms = tuple(fold_plural(t) for t in self.form_tokens(form))
-                variants = [norms]
-                if len(norms) > 1 and not any(c.isspace() for c in form):
-                    # "C#" is two tokens alone but one inside a list split at commas ("Go,C#,C++")
-                    variants.append((fold_plural(form),))
-                for v in variants:
-                    if v and v not in seen_plain:
-                        seen_plain.add(v)
-                        plain.append(tuple(hash_string(n) for n in v))
-            strict_norms = []
-            exact = []
-            for form in entry.ambiguous:
-                tokens = tuple(self.form_tokens(form))
-                norms = tuple(fold_plural(t) for t in tokens)
-                if tokens and tokens not in seen_strict and norms not in seen_plain:
-                    seen_strict.add(tokens)
-                    strict_norms.append(tuple(hash_string(n) for n in norms))
-                    exact.append(tuple(hash_string(t) for t in tokens))
-            if plain or exact:
-                out.append(CompiledPatterns(entry.id, plain, strict_norms, exact))
-        return out
+        return compute_patterns(self.lexicon, self.form_tokens)
 
     def compile_patterns(self) -> dict[str, Any]:
         """The compiled form of this lexicon (entries and patterns), for ``<lexicon>/compiled.json`` (see :func:`jdmatch.compiled.write_compiled`)."""
