@@ -3,6 +3,7 @@ shape of the package (no import circle, no module over 500 lines). Configuration
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -45,8 +46,9 @@ def test_layer_contracts_hold():
 
 
 @pytest.mark.slow
-def test_mypy_finds_no_error(tmp_path):
-    done = _tool("mypy", "--cache-dir", str(tmp_path / "mypy"), timeout=600)
+def test_mypy_finds_no_error():
+    # a cache would be thrown away with the run: not writing one saves ~0.6 s
+    done = _tool("mypy", "--cache-dir", os.devnull, timeout=600)
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
 
 
