@@ -103,3 +103,35 @@ def test_a_long_run_of_one_character_is_read_in_linear_time(run: str) -> None:
     assert {"python", "kafka", "sql", "docker"} <= found
     result = MATCHER.score(text)
     assert 0 < result.score <= 100 and {"python", "sql"} <= {m.id for m in result.matched}
+
+
+_FULL_TOKENIZER: list = []
+
+
+def _special_case_texts() -> st.SearchStrategy[list[str]]:
+    from jdmatch.tokens import special_cases
+
+    keys = sorted(special_cases())
+    piece = st.one_of(
+        st.sampled_from(keys),
+        st.sampled_from([w for w in WORDS if not any("\ud800" <= c <= "\udfff" for c in w)]),
+        st.sampled_from(list(" \n,.()'\"-:;!?")),
+    )
+    return st.lists(st.lists(piece, max_size=30).map(" ".join), min_size=1, max_size=6)
+
+
+@settings(max_examples=40, derandomize=True, deadline=None)
+@given(_special_case_texts())
+def test_special_cases_added_as_texts_need_them_give_the_same_tokens(texts: list[str]) -> None:
+    # the recognizer's tokenizer starts without spaCy's 1,343 special cases ("don't", ":)", "a.m.")
+    # and adds those a text holds before splitting it, then all of them after a few texts: every
+    # text of a sequence must split exactly as with all of them there from the start
+    from jdmatch.tokens import TextTokenizer, make_tokenizer
+
+    if not _FULL_TOKENIZER:
+        _FULL_TOKENIZER.append(make_tokenizer())
+    full = _FULL_TOKENIZER[0]
+    lazy = TextTokenizer(lazy_texts=4)  # a sequence of 5 or 6 texts sees it add the rest
+    for text in texts:
+        got = [(t.text, t.idx, t.norm_) for t in lazy(text)]
+        assert got == [(t.text, t.idx, t.norm_) for t in full(text)], text

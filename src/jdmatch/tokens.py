@@ -72,7 +72,20 @@ def fold_plural(text: str) -> str:
     return low
 
 
-def make_tokenizer() -> Any:
+def special_cases() -> dict[str, Any]:
+    """The tokenizer's special cases (spaCy's English exceptions, less the ones described below)."""
+    from spacy.lang.en import English
+
+    # single capitals with a period ("C.", "R.") are initials to spaCy; here they end
+    # a sentence that names a language far more often than they abbreviate a name
+    return {
+        k: v
+        for k, v in (English.Defaults.tokenizer_exceptions or {}).items()
+        if not k.isspace() and not re.fullmatch(r"[A-Z]\.", k)
+    }
+
+
+def make_tokenizer(*, with_special_cases: bool = True) -> Any:
     """spaCy's English tokenizer, adjusted for skill names and raw multi-line text.
 
     * whitespace-only special cases are dropped: they switch off the tokenizer
@@ -83,6 +96,10 @@ def make_tokenizer() -> Any:
       so a version after a name reads the same with or without the space;
     * the vocab computes only the lexeme attributes jdmatch reads, and NORM folds
       plurals (see :func:`fold_plural`).
+
+    ``with_special_cases=False`` leaves out the 1,343 special cases ("don't", ":)"), which take
+    most of the ~0.2 s a tokenizer costs to make: a caller that adds the ones a text holds
+    before tokenizing it (:func:`special_cases`) gets the same tokens.
     """
     from spacy import attrs
     from spacy.lang.en import English
@@ -105,16 +122,9 @@ def make_tokenizer() -> Any:
     ]
     prefixes = [*(defaults.prefixes or ()), f"[{_BULLETS}]"]
     suffixes = [*(defaults.suffixes or ()), r"(?<=[A-Za-z])\d+(?:\.\d+)*$", r"(?<=[A-Z])\.$"]
-    # single capitals with a period ("C.", "R.") are initials to spaCy; here they end
-    # a sentence that names a language far more often than they abbreviate a name
-    rules = {
-        k: v
-        for k, v in defaults.tokenizer_exceptions.items()
-        if not k.isspace() and not re.fullmatch(r"[A-Z]\.", k)
-    }
     return Tokenizer(
         vocab,
-        rules=rules,
+        rules=special_cases() if with_special_cases else {},
         prefix_search=compile_prefix_regex(prefixes).search,
         suffix_search=compile_suffix_regex(suffixes).search,
         infix_finditer=compile_infix_regex(infixes).finditer,
@@ -172,3 +182,39 @@ def token_texts(text: str) -> list[str]:
         if not _CHECKER:
             _CHECKER.append(make_tokenizer())
         return [t.text for t in _CHECKER[0](text)]
+
+
+class TextTokenizer:
+    """The tokenizer of :func:`make_tokenizer`, made without its special cases, which it adds as texts need them.
+
+    A special case can change a text's tokens only where its string occurs in the text, so
+    adding, before each text is tokenized, the special cases whose strings it holds gives the
+    same tokens as a tokenizer that had them all from the start; a start that reads one
+    document skips adding the other 1,300. After ``lazy_texts`` texts it adds the rest at
+    once (a run of many texts then skips the search). Called like a spaCy ``Tokenizer``
+    (``vocab``, ``rules``); safe to call from several threads.
+    """
+
+    def __init__(self, lazy_texts: int = 4) -> None:
+        self._tokenizer = make_tokenizer(with_special_cases=False)
+        self.vocab = self._tokenizer.vocab
+        self.rules = special_cases()  # all of them, as a spaCy Tokenizer's ``rules`` holds
+        self._pending = dict(self.rules)
+        self._lazy_texts = lazy_texts
+        self._lock = threading.Lock()
+
+    def __call__(self, text: str) -> Any:
+        if self._pending:
+            with self._lock:  # no text is split while the special cases change
+                self._add_special_cases(text)
+                return self._tokenizer(text)
+        return self._tokenizer(text)
+
+    def _add_special_cases(self, text: str) -> None:
+        pending = self._pending
+        if not pending:
+            return
+        self._lazy_texts -= 1
+        keys = list(pending) if self._lazy_texts < 0 else [k for k in pending if k in text]
+        for key in keys:
+            self._tokenizer.add_special_case(key, pending.pop(key))

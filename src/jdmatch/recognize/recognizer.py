@@ -30,7 +30,7 @@ from jdmatch.recognize.vocabulary import (
     TECH_LABELS,
     VERSIONED_LABELS,
 )
-from jdmatch.tokens import LINE_BREAK, TOKENIZER_VERSION, fold_plural, form_tokens, make_tokenizer
+from jdmatch.tokens import LINE_BREAK, TOKENIZER_VERSION, TextTokenizer, fold_plural, form_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -53,7 +53,7 @@ class SkillRecognizer(ContextChecks, Coordination):
         from spacy.matcher import PhraseMatcher
 
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
-        self.tokenizer = make_tokenizer()
+        self.tokenizer = TextTokenizer()  # special cases added as texts need them
         strings = self.tokenizer.vocab.strings
         rules = self.lexicon.context
         self._cue_window = rules.cue_window
