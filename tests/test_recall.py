@@ -87,6 +87,10 @@ PROSE = [
     "Grade C in chemistry is not enough.",
     "The R&D budget grew this year.",
     "Our C-suite met on Monday to plan the go-live.",
+    # a cue word that is itself an ordinary word ("spring" for Java, "beam" for Elixir)
+    "We go to the beach and drink java in the spring.",
+    "Spring came early, so we drank java on the porch.",
+    "The old beam cracked while the elixir cooled.",
 ]
 
 
@@ -113,3 +117,17 @@ def test_recall_on_plain_sentences(matcher: Matcher) -> None:
 def test_no_tech_hit_in_ordinary_prose(matcher: Matcher, text: str) -> None:
     tech = {"language", "framework", "library", "database", "cloud", "tool", "platform", "os"}
     assert [m.text for m in matcher.skills(text) if m.label in tech] == []
+
+
+@pytest.mark.parametrize(
+    "text, ids",
+    [
+        ("Backend services in Java with Spring and Hibernate.", {"java", "spring", "hibernate"}),
+        ("Built Java services using the spring framework.", {"java", "spring"}),
+        ("Knows python and pandas well.", {"python", "pandas"}),
+    ],
+)
+def test_a_cue_written_as_its_name_still_confirms(
+    matcher: Matcher, text: str, ids: set[str]
+) -> None:
+    assert ids <= {m.id for m in matcher.skills(text)}

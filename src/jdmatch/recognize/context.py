@@ -40,6 +40,7 @@ class ContextChecks:
     _entries: dict[int, Entry]
     _neighbor_window: int
     _hyphen: int
+    _ambiguous_cues: dict[int, frozenset[int]]
     _employers: frozenset[int]
     _profile_sites: frozenset[int]
     _technical_sense: frozenset[int]
@@ -251,3 +252,18 @@ class ContextChecks:
                 return False
         nxt = doc[e] if e < len(doc) else None
         return nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in LIST_WORDS
+
+    def _counts_as_cue(self, doc: Doc, i: int) -> bool:
+        """A cue word that is also a name's ambiguous spelling counts only written as that name.
+
+        "in the spring" is a season, not a cue for Java; "Spring" is, but not as the first
+        word of a sentence ("Spring is here"), where a capital says nothing. A name also
+        written in lower case ("python", "java") counts either way.
+        """
+        spellings = self._ambiguous_cues.get(doc[i].lower)
+        if spellings is None:
+            return True
+        token = doc[i]
+        if token.orth not in spellings:
+            return False
+        return token.lower in spellings or not self._prose_start(doc, i, i + 1)

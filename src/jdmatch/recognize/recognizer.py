@@ -102,6 +102,14 @@ class SkillRecognizer(ContextChecks, Coordination):
             self._entries[key] = entry
             if entry.cues:
                 self._entry_cues[key] = frozenset(strings.add(c) for c in entry.cues)
+        # cue words that are also a name's ambiguous spelling ("spring", "apache"): the exact spellings
+        all_cues = self._cues.union(*self._entry_cues.values())
+        spellings: dict[int, set[int]] = {}
+        for entry in self.lexicon.entries:
+            for spelling in entry.ambiguous:
+                if " " not in spelling and (low := strings.add(spelling.lower())) in all_cues:
+                    spellings.setdefault(low, set()).add(strings.add(spelling))
+        self._ambiguous_cues = {k: frozenset(v) for k, v in spellings.items()}
         # names that are context, not skills: employers, places, contact lines (lexicon.toml)
         self._employers = frozenset(strings.add(i) for i in rules.employers)
         self._profile_sites = frozenset(strings.add(i) for i in rules.profile_sites)
@@ -396,12 +404,14 @@ class SkillRecognizer(ContextChecks, Coordination):
                 # or a strong one in the window ("Go is part of our stack") helps
                 strong = self._strong_cues
                 if any(
-                    (h := doc[i].lower) in cues or h in own for i in (s - 1, e) if 0 <= i < n
+                    ((h := doc[i].lower) in cues or h in own) and self._counts_as_cue(doc, i)
+                    for i in (s - 1, e)
+                    if 0 <= i < n
                 ) or any(doc[i].lower in strong for i in range(e, min(n, e + w))):
                     confirmed.append((key, s, e))
                 continue
             if any(
-                (h := doc[i].lower) in cues or h in own
+                ((h := doc[i].lower) in cues or h in own) and self._counts_as_cue(doc, i)
                 for i in (*range(max(0, s - w), s), *range(e, min(n, e + w)))
             ):
                 confirmed.append((key, s, e))
