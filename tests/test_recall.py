@@ -131,3 +131,35 @@ def test_a_cue_written_as_its_name_still_confirms(
     matcher: Matcher, text: str, ids: set[str]
 ) -> None:
     assert ids <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Wrote Java-\nScript and Type-\n  Script code.",
+            [("javascript", "Java-\nScript"), ("typescript", "Type-\n  Script")],
+        ),
+        ("Tuned Post-\r\ngreSQL queries.", [("postgresql", "Post-\r\ngreSQL")]),
+        (
+            "Ran Kuber-\nnetes and Dock-\ner in production.",
+            [("kubernetes", "Kuber-\nnetes"), ("docker", "Dock-\ner")],
+        ),
+        ("Practised Test-\nDriven Development daily.", [("tdd", "Test-\nDriven Development")]),
+        ("A well-\nknown team with a long-\nterm plan.", []),
+    ],
+    ids=[
+        "java-type-script",
+        "postgres-crlf",
+        "kubernetes-docker",
+        "tdd-hyphen-kept",
+        "ordinary-words",
+    ],
+)
+def test_a_name_hyphenated_across_a_line_break(
+    matcher: Matcher, text: str, expected: list[tuple[str, str]]
+) -> None:
+    found = [(m.id, m.text) for m in matcher.skills(text)]
+    assert found == expected
+    for m in matcher.skills(text):
+        assert text[m.start : m.end] == m.text

@@ -30,6 +30,7 @@ from jdmatch.recognize.vocabulary import (
     TECH_LABELS,
     VERSIONED_LABELS,
 )
+from jdmatch.recognize.wraps import HyphenWraps
 from jdmatch.tokens import LINE_BREAK, TOKENIZER_VERSION, TextTokenizer, fold_plural, form_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,7 +47,7 @@ _LAZY_TEXTS = 4
 _STOPS = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 
 
-class SkillRecognizer(ContextChecks, Coordination):
+class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
     """Finds every mention of a lexicon skill in a text (build once, reuse)."""
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
@@ -86,12 +87,15 @@ class SkillRecognizer(ContextChecks, Coordination):
         pending = self._pending
         # plain forms by their NORM hashes, for the words a coordination leaves out
         self._forms: dict[tuple[int, ...], int] = {}
+        self._single_forms: dict[int, int] = {}
         for entry_id, plain, strict_norms, exact in self._patterns():
             key = strings.add(entry_id)
             for form in plain:
                 pending.setdefault(form[0], []).append((entry_id, form))
                 if len(form) > 1:  # a coordination looks up two words or more
                     self._forms.setdefault(tuple(form), key)
+                else:  # a name hyphenated across a line break looks up one
+                    self._single_forms.setdefault(form[0], key)
             if exact:
                 strict_key = "~" + entry_id
                 for form in strict_norms:
@@ -276,6 +280,9 @@ class SkillRecognizer(ContextChecks, Coordination):
     ) -> list[SkillMatch]:
         self._add_patterns(doc)
         found = self._matcher(doc)
+        wrapped = self._wrapped(doc, text)
+        if wrapped:
+            found = [*found, *wrapped]
         if not found:
             return []
         if mark_all and taken is not None:

@@ -1,0 +1,70 @@
+"""Names a line break hyphenated: "Java-" at the end of a line and "Script" on the next.
+
+A mixin of :class:`~jdmatch.recognize.recognizer.SkillRecognizer`. The phrase matcher sees
+"Java-", a line break and "Script", which no form is; here the two pieces are joined, without
+the hyphen ("JavaScript", "PostgreSQL") and with it ("Test-Driven Development"), and looked up
+among the plain forms. The mention spans both pieces, line break included.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from jdmatch.tokens import fold_plural
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+_MAX_AFTER = 3  # words after the joined piece that a multi-word form may still take
+
+
+class HyphenWraps:
+    """The hyphenated-line-break step of a recognizer."""
+
+    _forms: dict[tuple[int, ...], int]
+    _single_forms: dict[int, int]
+
+    def _wrapped(self, doc: Doc, text: str) -> list[tuple[int, int, int]]:
+        """Candidates ``(key, start token, end token)`` for names hyphenated across a line break."""
+        if "-\n" not in text and "-\r" not in text and "- \n" not in text:
+            return []
+        from spacy.strings import hash_string  # type: ignore[attr-defined]  # in spaCy, not in its stubs
+
+        out: list[tuple[int, int, int]] = []
+        n = len(doc)
+        for i in range(n - 2):
+            head = doc[i].text
+            brk, tail = doc[i + 1], doc[i + 2]
+            if (
+                len(head) < 2
+                or not head.endswith("-")
+                or not head[-2].isalnum()
+                or not brk.is_space
+                or "\n" not in brk.text
+                or not tail.text[:1].isalnum()
+            ):
+                continue
+            piece = head[:-1]
+            after = [t.norm for t in doc[i + 3 : i + 3 + 2 * _MAX_AFTER] if not t.is_space]
+            ends = [
+                k + 1 for k in range(i + 3, min(n, i + 3 + 2 * _MAX_AFTER)) if not doc[k].is_space
+            ]
+            joined = hash_string(fold_plural(piece + tail.text))
+            hyphened = (hash_string(fold_plural(piece)), hash_string("-"), tail.norm)
+            best: tuple[int, int, int] | None = None
+            key = self._single_forms.get(joined)
+            if key is not None:
+                best = (key, i, i + 3)
+            for k in range(1, min(_MAX_AFTER, len(after)) + 1):  # the longest form wins
+                key = self._forms.get((joined, *after[:k])) or self._forms.get(
+                    (*hyphened, *after[:k])
+                )
+                if key is not None:
+                    best = (key, i, ends[k - 1])
+            if best is None:
+                key = self._forms.get(hyphened)
+                if key is not None:
+                    best = (key, i, i + 3)
+            if best is not None:
+                out.append(best)
+        return out
