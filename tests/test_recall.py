@@ -163,3 +163,35 @@ def test_a_name_hyphenated_across_a_line_break(
     assert found == expected
     for m in matcher.skills(text):
         assert text[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oracle — Principal Engineer, 2015–2019",
+        "Docker - Developer Advocate",
+        "GitHub, Inc. – Staff Engineer",
+        "Salesforce.com, Inc. — Member of Technical Staff",
+        "Slack Technologies — Senior Software Engineer",
+        "• Tableau Software | Data Analyst",
+        "Amazon Web Services (AWS), Seattle, WA — SDE II",
+    ],
+)
+def test_a_company_opening_a_job_line_is_an_employer(matcher: Matcher, text: str) -> None:
+    # "<company> — <job title>" is the mirror of "<job title>, <company>"
+    assert [m.text for m in matcher.skills(text) if m.label != "soft_skill"] == []
+
+
+@pytest.mark.parametrize(
+    "text, ids",
+    [
+        ("Docker — containers for every service", {"docker"}),
+        ("Oracle | PL/SQL, performance tuning", {"oracle-db", "plsql"}),
+        ("Skills: GitHub — Actions and Pages", {"github"}),
+        ("Deployed on AWS (EC2), Lambda and S3.", {"aws", "aws-lambda"}),
+    ],
+)
+def test_a_tool_opening_a_skills_line_is_still_a_skill(
+    matcher: Matcher, text: str, ids: set[str]
+) -> None:
+    assert ids <= {m.id for m in matcher.skills(text)}

@@ -29,6 +29,12 @@ SENTENCE_END = frozenset({".", "!", "?"})
 _REGION_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2})(?![\w])")
 NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w.'’-]*)")
 _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
+# after a company's name that opens a line: a company word, a suffix, then a dash or a bar before a job title
+_COMPANY_WORD = re.compile(r"[ \t]+(?:Software|Technologies|Technology|Labs|Systems|Group)\b")
+_SUFFIX_AFTER = re.compile(r"[ \t]*,?[ \t]*([A-Za-z]+)\.?")
+_TITLE_DASH = re.compile(r"[ \t]*[—–|·•-][ \t]*")
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+_ALIAS_AFTER = re.compile(r"[ \t]*\([A-Z][\w.&-]{0,15}\)")
 _CONTACT = re.compile(
     r"@\w|https?://|www\.|\.(?:com|io|org|net|me|dev)\b|/in/|\+?\d[\d ().-]{7,}\d"
 )
@@ -49,6 +55,7 @@ class ContextChecks:
     _places: frozenset[str]
     _region_codes: frozenset[str]
     _company_suffix_words: frozenset[str]
+    _role_word_set: frozenset[str]
     _program_word_set: frozenset[str]
     _benefit_word_set: frozenset[str]
     _ordinary_after: frozenset[str]
@@ -120,6 +127,14 @@ class ContextChecks:
                     and not role.is_lower
                 ):
                     return True
+        if key in self._employers and self._title_after(text, start, end):
+            return True
+        if c == "(" or text[start - 1 : start] == "(":
+            # "Amazon Web Services (AWS), Seattle, WA": a place after the name's own short form
+            m = _ALIAS_AFTER.match(text, end)
+            at = m.end() if m else end + 1 if text[end : end + 1] == ")" else -1
+            if at >= 0 and self._place_after(text, at):
+                return True
         if key in self._profile_sites:
             if _SITE_HANDLE.match(text, end):
                 return True
@@ -267,3 +282,22 @@ class ContextChecks:
         if token.orth not in spellings:
             return False
         return token.lower in spellings or not self._prose_start(doc, i, i + 1)
+
+    def _title_after(self, text: str, start: int, end: int) -> bool:
+        """ "Oracle — Principal Engineer", "GitHub, Inc. – Staff Engineer": a company opening a job line."""
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip(" \t•●·*-"):
+            return False
+        pos = end
+        m = _COMPANY_WORD.match(text, pos)
+        if m:
+            pos = m.end()
+        m = _SUFFIX_AFTER.match(text, pos)
+        if m and m.group(1).lower() in self._company_suffix_words:
+            pos = m.end()
+        m = _TITLE_DASH.match(text, pos)
+        if m is None:
+            return False
+        line_end = text.find("\n", m.end())
+        rest = text[m.end() : line_end if line_end >= 0 else len(text)][:80]
+        return any(w.lower() in self._role_word_set for w in _WORD.findall(rest)[:5])

@@ -147,6 +147,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
             if len(f) > 1 and (f[-1] in self._shared_heads or f[0] in self._shared_modifiers)
         )
         self._company_suffix_words = frozenset(w.lower() for w in rules.company_suffixes)
+        self._role_word_set = frozenset(w.lower() for w in rules.role_words)
         self._program_word_set = frozenset(w.lower() for w in rules.program_words)
         self._benefit_word_set = frozenset(w.lower() for w in rules.benefit_words)
         self._ordinary_after = frozenset(fold_plural(w.lower()) for w in rules.ordinary_after)
