@@ -119,6 +119,29 @@ def test_reshaped_mentions_keep_their_skill(matcher: Matcher) -> None:
     assert [(m.text, m.id) for m in kept] == [("Python development", found[0].id)]
 
 
+def test_the_model_chooses_among_a_mentions_boundary_variants(matcher: Matcher) -> None:
+    text = "We expect solid Python development experience, and Go."
+    found = matcher.skills(text)
+    assert [m.text for m in found] == ["Python", "Go"]
+    # no rule: the weights alone prefer "Python" grown by "development", and "Go" as it is
+    weights = {
+        "bias": 1.0,
+        "mvkey=r+|development": 3.0,
+        "mv=r+": -0.5,
+        "mv=l+": -2.0,
+        "mv=r-": -2.0,
+        "mv=l-": -2.0,
+    }
+    model = _keep_all(weights=weights, variants=True)
+    kept = knowledge_mentions(text, found, model=model)
+    assert [(m.text, m.id) for m in kept] == [
+        ("Python development", found[0].id),
+        ("Go", found[1].id),
+    ]
+    # kept mentions never overlap, whatever the variants
+    assert all(a.end <= b.start for a, b in zip(kept, kept[1:]))
+
+
 def test_learnt_terms_are_candidates_where_no_mention_is(matcher: Matcher) -> None:
     text = "Curious about gardening and Python gardening tools."
     found = matcher.skills(text)

@@ -283,6 +283,62 @@ def candidates(
     return out
 
 
+def variant_groups(
+    text: str, matches: list[SkillMatch], model: dict[str, Any]
+) -> list[list[tuple[SkillMatch, str]]]:
+    """Each candidate (see :func:`candidates`) first, then its boundary variants: the spans it
+    would have grown or shrunk by a word or two (rule key ``mv:<move>``), for the model to choose among."""
+    spans = tokenize(text)
+    words = [text[a:b] for a, b in spans]
+    out = []
+    for m, rule in candidates(text, matches, model):
+        group = [(m, rule)]
+        se = token_span(spans, m.start, m.end)
+        if se is not None:
+            seen = {(m.start, m.end)}
+            for key, s, e in boundary_moves(words, *se):
+                a, b = spans[s][0], spans[e - 1][1]
+                if "&" in key or (a, b) in seen:
+                    continue
+                seen.add((a, b))
+                variant = SkillMatch(m.id, m.name, m.label, m.category, a, b, text[a:b])
+                group.append((variant, "mv:" + key))
+        out.append(group)
+    return out
+
+
+def variant_features(
+    text: str,
+    match: SkillMatch,
+    matches: list[SkillMatch],
+    index: int,
+    terms: dict[str, list[int]],
+    key: str,
+) -> list[str]:
+    """:func:`features`, and which move (if any) made this variant of a candidate."""
+    if not key.startswith("mv:"):
+        return [*features(text, match, matches, index, terms=terms, rule=key), "mv=none"]
+    move = key[3:]
+    kind = move.split("|", 1)[0]
+    return [
+        *features(text, match, matches, index, terms=terms),
+        f"mv={kind}",
+        f"mvkey={move}",
+        f"mvlabel={kind}&{match.label}",
+    ]
+
+
+def _choose(scored: list[tuple[float, SkillMatch]], threshold: float) -> list[SkillMatch]:
+    """The most probable non-overlapping mentions at or over ``threshold``, in text order."""
+    kept: list[SkillMatch] = []
+    for p, m in sorted(scored, key=lambda x: (-x[0], x[1].start, x[1].end)):
+        if p < threshold:
+            break
+        if not any(m.start < k.end and k.start < m.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, m.end))
+
+
 def knowledge_mentions(
     text: str, matches: list[SkillMatch], *, model: dict[str, Any] | None = None
 ) -> list[SkillMatch]:
@@ -294,6 +350,21 @@ def knowledge_mentions(
     model = model if model is not None else load_model()
     weights, threshold = model["weights"], model["threshold"]
     terms = model.get("terms", {})
+    if model.get("variants"):  # each candidate's most probable span among its boundary variants
+        groups = variant_groups(text, matches, model)
+        firsts = [g[0][0] for g in groups]
+        best = []
+        for i, group in enumerate(groups):
+            best.append(
+                max(
+                    (
+                        (probability(weights, variant_features(text, m, firsts, i, terms, key)), m)
+                        for m, key in group
+                    ),
+                    key=lambda x: x[0],
+                )
+            )
+        return _choose(best, threshold)
     cands = candidates(text, matches, model)
     ms = [m for m, _ in cands]
     return [
