@@ -388,6 +388,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
         w = self._cue_window
         n = len(doc)
         cues = self._cues
+        double_cues = self._ambiguous_cues  # cue words that are also a name's spelling: read closer
         confirmed: list[tuple[int, int, int]] = []
         pending: list[tuple[int, int, int]] = []
         # where a technical name ends: the word before a form that is one makes a list, not a proper name
@@ -412,14 +413,16 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
                 # or a strong one in the window ("Go is part of our stack") helps
                 strong = self._strong_cues
                 if any(
-                    ((h := doc[i].lower) in cues or h in own) and self._counts_as_cue(doc, i)
+                    ((h := doc[i].lower) in cues or h in own)
+                    and (h not in double_cues or self._counts_as_cue(doc, i))
                     for i in (s - 1, e)
                     if 0 <= i < n
                 ) or any(doc[i].lower in strong for i in range(e, min(n, e + w))):
                     confirmed.append((key, s, e))
                 continue
             if any(
-                ((h := doc[i].lower) in cues or h in own) and self._counts_as_cue(doc, i)
+                ((h := doc[i].lower) in cues or h in own)
+                and (h not in double_cues or self._counts_as_cue(doc, i))
                 for i in (*range(max(0, s - w), s), *range(e, min(n, e + w)))
             ):
                 confirmed.append((key, s, e))
