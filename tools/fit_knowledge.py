@@ -46,6 +46,7 @@ from jdmatch.derive import bio_spans  # noqa: E402
 from jdmatch.knowledge import (  # noqa: E402
     MAX_TERM_WORDS,
     boundary_moves,
+    choose,
     token_span,
     tokenize,
     variant_features,
@@ -186,24 +187,23 @@ def examples(
 
 
 def chosen(p: Any, where: list[tuple[int, int, tuple[int, int]]], threshold: float) -> set[Any]:
-    """What the view keeps, as ``knowledge_mentions`` chooses: each group's most probable
-    variant, at or over ``threshold``, the most probable first where they overlap."""
+    """What the view keeps (:func:`jdmatch.knowledge.choose`, as ``knowledge_mentions`` calls it):
+    each group's most probable variant, at or over ``threshold``, the most probable first where
+    they overlap; as (row, span) pairs."""
     best: dict[tuple[int, int], int] = {}
     for k, (r, gi, _) in enumerate(where):
         if (r, gi) not in best or p[k] > p[best[(r, gi)]]:
             best[(r, gi)] = k
-    by_row: dict[int, list[tuple[float, tuple[int, int]]]] = {}
+    by_row: dict[int, dict[tuple[int, int], float]] = {}
     for (r, _), k in best.items():
-        if p[k] >= threshold:
-            by_row.setdefault(r, []).append((float(p[k]), where[k][2]))
-    kept = set()
-    for r, scored in by_row.items():
-        taken: list[tuple[int, int]] = []
-        for _, span in sorted(scored, key=lambda x: (-x[0], x[1])):
-            if not any(span[0] < b and a < span[1] for a, b in taken):
-                taken.append(span)
-                kept.add((r, span))
-    return kept
+        spans = by_row.setdefault(r, {})
+        span = where[k][2]
+        spans[span] = max(spans.get(span, 0.0), float(p[k]))
+    return {
+        (r, span)
+        for r, spans in by_row.items()
+        for span in choose(((q, sp) for sp, q in spans.items()), threshold)
+    }
 
 
 def fold_of(text: str) -> int:

@@ -328,15 +328,19 @@ def variant_features(
     ]
 
 
-def _choose(scored: list[tuple[float, SkillMatch]], threshold: float) -> list[SkillMatch]:
-    """The most probable non-overlapping mentions at or over ``threshold``, in text order."""
-    kept: list[SkillMatch] = []
-    for p, m in sorted(scored, key=lambda x: (-x[0], x[1].start, x[1].end)):
+def choose(
+    scored: Iterable[tuple[float, tuple[int, int]]], threshold: float
+) -> list[tuple[int, int]]:
+    """The most probable non-overlapping spans at or over ``threshold``, in text order
+    (what the view keeps of its candidates' best variants; ``tools/fit_knowledge.py`` picks its
+    threshold with the same choice)."""
+    kept: list[tuple[int, int]] = []
+    for p, (a, b) in sorted(scored, key=lambda x: (-x[0], x[1])):
         if p < threshold:
             break
-        if not any(m.start < k.end and k.start < m.end for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: (m.start, m.end))
+        if not any(a < kb and ka < b for ka, kb in kept):
+            kept.append((a, b))
+    return sorted(kept)
 
 
 def knowledge_mentions(
@@ -353,18 +357,20 @@ def knowledge_mentions(
     if model.get("variants"):  # each candidate's most probable span among its boundary variants
         groups = variant_groups(text, matches, model)
         firsts = [g[0][0] for g in groups]
-        best = []
+        best: dict[tuple[int, int], tuple[float, SkillMatch]] = {}  # by span, the most probable
         for i, group in enumerate(groups):
-            best.append(
-                max(
-                    (
-                        (probability(weights, variant_features(text, m, firsts, i, terms, key)), m)
-                        for m, key in group
-                    ),
-                    key=lambda x: x[0],
-                )
+            p, m = max(
+                (
+                    (probability(weights, variant_features(text, m, firsts, i, terms, key)), m)
+                    for m, key in group
+                ),
+                key=lambda x: x[0],
             )
-        return _choose(best, threshold)
+            span = (m.start, m.end)
+            if span not in best or p > best[span][0]:
+                best[span] = (p, m)
+        kept = choose(((p, span) for span, (p, _) in best.items()), threshold)
+        return [best[span][1] for span in kept]
     cands = candidates(text, matches, model)
     ms = [m for m, _ in cands]
     return [
