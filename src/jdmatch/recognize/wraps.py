@@ -45,10 +45,9 @@ class HyphenWraps:
             ):
                 continue
             piece = head[:-1]
-            after = [t.norm for t in doc[i + 3 : i + 3 + 2 * _MAX_AFTER] if not t.is_space]
-            ends = [
-                k + 1 for k in range(i + 3, min(n, i + 3 + 2 * _MAX_AFTER)) if not doc[k].is_space
-            ]
+            # the words after the second piece (their NORMs) and the token each ends at
+            words = [t for t in doc[i + 3 : i + 3 + 2 * _MAX_AFTER] if not t.is_space]
+            after = [t.norm for t in words]
             joined = hash_string(fold_plural(piece + tail.text))
             hyphened = (hash_string(fold_plural(piece)), hash_string("-"), tail.norm)
             best: tuple[int, int, int] | None = None
@@ -60,7 +59,7 @@ class HyphenWraps:
                     (*hyphened, *after[:k])
                 )
                 if key is not None:
-                    best = (key, i, ends[k - 1])
+                    best = (key, i, words[k - 1].i + 1)
             if best is None:
                 key = self._forms.get(hyphened)
                 if key is not None:
