@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jdmatch import Matcher
 from jdmatch.rules import rules_dir
@@ -88,3 +90,34 @@ def test_a_new_cue_reaches_scoring(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "['kotlin']"
     assert Path(rules_dir(), "polarity.toml").read_text(encoding="utf-8").count("toyed") == 0
+
+
+def _cue_texts() -> st.SearchStrategy[str]:
+    from jdmatch.structure.polarity import _CUE_WORDS
+
+    piece = st.one_of(
+        st.sampled_from(_CUE_WORDS),
+        st.sampled_from([w.upper() for w in _CUE_WORDS] + [w.title() for w in _CUE_WORDS]),
+        st.sampled_from(["Python", "nothing", "know", "_no", "no_", "x", "9not", "snot", "I"]),
+        # letters IGNORECASE matches with no one-to-one lower(): dotless i, long s, Kelvin, dotted I
+        st.sampled_from(
+            ["\u0131", "\u017f", "\u212a", "\u0130", "ſome", "lımited", "\u212aeen", "\u0130 no"]
+        ),
+        st.sampled_from(list(" \n,.()'-’:;é•")),
+    )
+    return st.lists(piece, max_size=12).map("".join)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(_cue_texts())
+def test_the_cue_index_answers_as_the_windowed_search_does(text):
+    # polarities() finds the cue words once per text and asks CueIndex.near for each mention; for
+    # every window it must say what POLARITY_CUE.search(text, start, end) says, a word cut by the
+    # window's end included
+    from jdmatch.structure.polarity import POLARITY_CUE, CueIndex
+
+    index = CueIndex(text)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 2):
+            want = bool(POLARITY_CUE.search(text, start, end))
+            assert index.near(start, end) == want, (text, start, end)

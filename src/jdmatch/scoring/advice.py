@@ -52,12 +52,16 @@ def missing_skills(
     lam, vdot, vnorm2 = vec.lam, vec.dot, vec.norm2
     shown_any = {gi for gi, m in enumerate(index.modes) if m == "any" and group_cov[gi] > 0}
     base_values: dict[int, list[float]] = {}
+    # a group's coverage with one more value, memoized: many skills of a group share a weight
+    with_one: dict[tuple[int, float], float] = {}
+    coef = contrast.coef if contrast is not None else None
+    any_of, places_of, weights_of = index.any_groups, index.places, index.weights
     found: list[tuple[float, str]] = []
     represented: dict[int, int] = {}
     for sid in candidates:
         if sid in credit:
             continue
-        any_groups = index.any_groups[sid]
+        any_groups = any_of[sid]
         if any_groups and not shown_any.isdisjoint(any_groups):
             continue  # an interchangeable alternative of a skill already there
         p = pvec.get(SKILL_PREFIX + sid, 0.0)
@@ -68,21 +72,30 @@ def missing_skills(
         added = (
             list(dict.fromkeys([sid, *(t for t in targets if t not in credit)]))
             if targets
-            else [sid]
+            else None
         )
         changed: dict[int, float] = {}
-        for t in added:
-            for gi, _w in index.places.get(t, ()):
+        for t in added or (sid,):
+            for gi, w_t in places_of.get(t, ()):
                 if gi in changed or group_cov[gi] >= 1.0:
                     continue
                 base = base_values.get(gi)
                 if base is None:
-                    weights_gi = index.weights[gi]
+                    weights_gi = weights_of[gi]
                     base = base_values[gi] = sorted(
                         (weights_gi[x] * c for x, c in cov.values[gi].items()), reverse=True
                     )
-                w = index.weights[gi]
-                changed[gi] = coverage_with(index, gi, base, [w[x] * 1.0 for x in added if x in w])
+                if added is None:  # the skill alone joins: its weight here
+                    key = (gi, w_t)
+                    c = with_one.get(key)
+                    if c is None:
+                        c = with_one[key] = coverage_with(index, gi, base, [w_t * 1.0])
+                    changed[gi] = c
+                else:
+                    w = weights_of[gi]
+                    changed[gi] = coverage_with(
+                        index, gi, base, [w[x] * 1.0 for x in added if x in w]
+                    )
         dcov = dcore = 0.0
         for gi, c in changed.items():
             d = gw[gi] * (c - group_cov[gi])
@@ -95,11 +108,9 @@ def missing_skills(
         counted = (1.0 - math.exp(-coverage2 / scale)) / denom if scale < 1.0 else coverage2
         p2c = 0.0
         if (
-            contrast is not None
+            coef is not None
         ):  # the skill joins at full value; a profile skill's weight is never negative
-            z = base_logit + max(0.0, contrast.coef.get(sid, 0.0)) * (
-                1.0 - contrast_values.get(sid, 0.0)
-            )
+            z = base_logit + max(0.0, coef.get(sid, 0.0)) * (1.0 - contrast_values.get(sid, 0.0))
             p2c = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
         gain = 100.0 * (cw * counted + sw * min(1.0, cos2 / sim_scale) + kw * p2c) * gate2 - score
         alt_group = any_groups[0] if any_groups else None
@@ -111,20 +122,17 @@ def missing_skills(
                 continue
             represented[alt_group] = len(found)
         found.append((gain, sid))
-    ranked = []
-    for gain, sid in found:
+    found.sort(key=lambda x: (-x[0], x[1]))
+    out = []
+    for gain, sid in found[:limit]:  # the alternatives are named only for the advice shown
         alt_group = _any_group(profile, cov, sid)
         alts: tuple[str, ...] = ()
         if alt_group is not None:
             alts = tuple(
                 names.get(s.id, s.id) for s in profile.groups[alt_group].skills if s.id != sid
             )[:6]
-        ranked.append((-gain, sid, alts))
-    ranked.sort(key=lambda x: (x[0], x[1]))
-    return tuple(
-        MissingSkill(sid, names.get(sid, sid), index.group_of[sid], -neg, alts)
-        for neg, sid, alts in ranked[:limit]
-    )
+        out.append(MissingSkill(sid, names.get(sid, sid), index.group_of[sid], gain, alts))
+    return tuple(out)
 
 
 def _any_group(profile: RoleProfile, cov: Coverage, sid: str) -> int | None:

@@ -34,11 +34,6 @@ def contrast_features(
     return {sid: credit.get(sid, 0.5) if sid not in hedged else 0.5 for sid in counts}
 
 
-def group_values(index: ProfileIndex, gi: int, credit: Mapping[str, float]) -> dict[str, float]:
-    """The credit of each skill of group ``gi`` that the document has."""
-    return {sid: c for sid, c in credit.items() if sid in index.weights[gi]}
-
-
 def group_coverage(
     group: SkillGroup, index: ProfileIndex, gi: int, credit: Mapping[str, float]
 ) -> float:
@@ -253,7 +248,13 @@ def coverage_of(
             if not (target in counts and target not in hedged):
                 implied_by.setdefault(target, []).append(sid)
             credit[target] = max(credit.get(target, 0.0), credit[sid])
-    values = [group_values(index, gi, credit) for gi in range(len(profile.groups))]
+    values: list[dict[str, float]] = [
+        {} for _ in profile.groups
+    ]  # per group: the credit of each of its skills the document has
+    places = index.places
+    for sid, c in credit.items():
+        for gi, _w in places.get(sid, ()):
+            values[gi][sid] = c
     group_cov = [
         group_coverage(profile.groups[gi], index, gi, values[gi])
         for gi in range(len(profile.groups))

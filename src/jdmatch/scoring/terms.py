@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from jdmatch.evidence import SkillDepth
 from jdmatch.recognize import Analysis
 from jdmatch.scoring.coverage import contrast_features, credit_of
-from jdmatch.structure.polarity import POLARITY_CUE, skill_polarity
+from jdmatch.structure.polarity import CueIndex, skill_polarity
 
 SKILL_PREFIX = "@"
 MIN_DOC_NORM = 1.0
@@ -28,13 +28,16 @@ def polarities(analysis: Analysis) -> tuple[set[str], set[str]]:
     cue holds) stands within ``CUE_BEFORE`` characters before it or ``CUE_AFTER`` after it.
     """
     text = analysis.text
-    if not text or not analysis.matches or not POLARITY_CUE.search(text):
+    if not text or not analysis.matches:
+        return set(), set()
+    cues = CueIndex(text)
+    if not cues:
         return set(), set()
     best: dict[str, float] = {}
     for m in analysis.matches:
         if best.get(m.id, 0.0) == 1.0:
             continue
-        near = POLARITY_CUE.search(text, max(0, m.start - CUE_BEFORE), m.end + CUE_AFTER)
+        near = cues.near(max(0, m.start - CUE_BEFORE), m.end + CUE_AFTER)
         value = skill_polarity(text, m) if near else 1.0
         best[m.id] = max(best.get(m.id, 0.0), value)
     return {i for i, v in best.items() if v == 0.0}, {i for i, v in best.items() if v == 0.5}

@@ -7,12 +7,13 @@ stand relative to the skill is here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from jdmatch import rules
 from jdmatch.models import SkillMatch
 from jdmatch.structure.text import clause
 
-__all__ = ["POLARITY_CUE", "skill_polarity"]
+__all__ = ["POLARITY_CUE", "CueIndex", "skill_polarity"]
 
 _RULES = rules.load("polarity")
 _NEG, _HEDGE = _RULES["negation"], _RULES["hedging"]
@@ -112,6 +113,57 @@ POLARITY_CUE = re.compile(
     + ")",
     re.I,
 )
+
+# the same words, shortest first, as a lookahead: every place a prefilter word begins, with the
+# shortest word found there (zero-width, so no place is hidden by an overlapping match)
+_CUE_PLACES = re.compile(
+    r"\b(?=(" + rules.alternation(sorted(set(_prefilter_words()), key=len), escape=True) + "))",
+    re.I,
+)
+
+
+_CUE_WORDS = tuple(sorted({w.lower() for w in _prefilter_words()}, key=len))
+
+
+class CueIndex:
+    """Where the polarity prefilter's words stand in a text, found in one pass.
+
+    :meth:`near` answers what ``POLARITY_CUE.search(text, start, end)`` would (is
+    there a cue word wholly inside ``[start, end)``?) without searching again for
+    every mention.
+    """
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, text: str) -> None:
+        low = text.lower()
+        if len(low) != len(text) or "\u0131" in text or "\u017f" in text:
+            # letters that IGNORECASE matches but lower() does not map one to one: the regex
+            places = [(m.start(), m.end(1)) for m in _CUE_PLACES.finditer(text)]
+        else:  # each word found with str.find, where a word begins (what \b checks there)
+            shortest: dict[int, int] = {}
+            for word in _CUE_WORDS:
+                i = low.find(word)
+                while i >= 0:
+                    before = text[i - 1] if i else " "
+                    if not (before.isalnum() or before == "_") and i not in shortest:
+                        shortest[i] = i + len(word)  # the words go shortest first
+                    i = low.find(word, i + 1)
+            places = sorted(shortest.items())
+        self.starts = [a for a, _ in places]
+        self.ends = [b for _, b in places]
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def near(self, start: int, end: int) -> bool:
+        starts, ends = self.starts, self.ends
+        for j in range(bisect_left(starts, start), len(starts)):
+            if starts[j] >= end:
+                return False
+            if ends[j] <= end:
+                return True
+        return False
 
 
 def _mention(text: str, skill: SkillMatch | str | tuple[int, int]) -> tuple[int, int] | None:
