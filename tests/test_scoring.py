@@ -314,3 +314,43 @@ def test_negation_and_hedging(matcher: Matcher, sentence: str, negated: bool, he
     assert ("kubernetes" in result.hedged) is hedged
     containers = next(g for g in result.groups if g.id == "containers")
     assert ("kubernetes" in containers.matched) is (not negated and not hedged)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Django implies Python, which is there; FastAPI and Spring Boot would bring Python and Java
+        "We build APIs in Python with Django and PostgreSQL. Some Kafka. Docker and AWS.",
+        "Frontend developer: React, TypeScript, CSS. Willing to learn Go.",
+        "Data analyst. Excel, Tableau and SQL reports for the sales team.",
+    ],
+)
+@pytest.mark.parametrize("detail", [True, False])
+def test_each_advised_gain_is_what_naming_the_skill_adds(
+    matcher: Matcher, text: str, detail: bool
+) -> None:
+    # the advice works its gains out from the document's parts (and memoizes what documents
+    # share); scoring the document again with one firm mention of the skill must give the same
+    from jdmatch.models import SkillMatch
+    from jdmatch.recognize import Analysis
+
+    analysis = matcher.recognizer.analyze(text)
+    entries = {e.id: e for e in matcher.recognizer.lexicon.entries}
+
+    def score(a: Analysis) -> FitResult:
+        return matcher.scorer.score(
+            a,
+            matcher.profile,
+            detail=detail,
+            contrast=matcher.contrast,
+            profile_vector=matcher.profile_vector,
+        )
+
+    before = score(analysis)
+    assert len(before.missing) >= 5
+    for advice in before.missing:
+        e = entries[advice.id]
+        more = f"{text}\n\n{e.name}"  # on a line of its own, away from "willing to learn"
+        mention = SkillMatch(e.id, e.name, e.label, e.category, len(text) + 2, len(more), e.name)
+        after = score(Analysis([*analysis.matches, mention], analysis.words, more))
+        assert after.score - before.score == pytest.approx(advice.gain, abs=1e-9), advice.id

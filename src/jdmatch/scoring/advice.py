@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from jdmatch.contrast import ContrastModel
 from jdmatch.models import MissingSkill
 from jdmatch.profile import RoleProfile
-from jdmatch.scoring.coverage import Coverage, coverage_with
+from jdmatch.scoring.coverage import Coverage, ProfileIndex, coverage_with
 from jdmatch.scoring.terms import SKILL_PREFIX, DocumentVector
 
 
@@ -52,53 +52,21 @@ def missing_skills(
     lam, vdot, vnorm2 = vec.lam, vec.dot, vec.norm2
     shown_any = {gi for gi, m in enumerate(index.modes) if m == "any" and group_cov[gi] > 0}
     base_values: dict[int, list[float]] = {}
-    # a group's coverage with one more value, memoized: many skills of a group share a weight
-    with_one: dict[tuple[int, float], float] = {}
-    coef = contrast.coef if contrast is not None else None
-    any_of, places_of, weights_of = index.any_groups, index.places, index.weights
-    found: list[tuple[float, str]] = []
-    represented: dict[int, int] = {}
-    for sid in candidates:
-        if sid in credit:
-            continue
-        any_groups = any_of[sid]
-        if any_groups and not shown_any.isdisjoint(any_groups):
-            continue  # an interchangeable alternative of a skill already there
-        p = pvec.get(SKILL_PREFIX + sid, 0.0)
-        lp = lam * p
-        dot2, norm2 = vdot + lp * p, vnorm2 + lp * lp
-        cos2 = dot2 / math.sqrt(norm2) if norm2 > 0 else 0.0
-        targets = implies.get(sid)
-        added = (
-            list(dict.fromkeys([sid, *(t for t in targets if t not in credit)]))
-            if targets
-            else None
-        )
-        changed: dict[int, float] = {}
-        for t in added or (sid,):
-            for gi, w_t in places_of.get(t, ()):
-                if gi in changed or group_cov[gi] >= 1.0:
-                    continue
-                base = base_values.get(gi)
-                if base is None:
-                    weights_gi = weights_of[gi]
-                    base = base_values[gi] = sorted(
-                        (weights_gi[x] * c for x, c in cov.values[gi].items()), reverse=True
-                    )
-                if added is None:  # the skill alone joins: its weight here
-                    key = (gi, w_t)
-                    c = with_one.get(key)
-                    if c is None:
-                        c = with_one[key] = coverage_with(index, gi, base, [w_t * 1.0])
-                    changed[gi] = c
-                else:
-                    w = weights_of[gi]
-                    changed[gi] = coverage_with(
-                        index, gi, base, [w[x] * 1.0 for x in added if x in w]
-                    )
+    weights_of = index.weights
+
+    def coverage_part(added: Sequence[tuple[int, Sequence[float]]]) -> tuple[float, float]:
+        """(counted coverage, core gate) with the values ``added`` joining their groups."""
         dcov = dcore = 0.0
-        for gi, c in changed.items():
-            d = gw[gi] * (c - group_cov[gi])
+        for gi, new in added:
+            if group_cov[gi] >= 1.0:
+                continue
+            base = base_values.get(gi)
+            if base is None:
+                weights_gi = weights_of[gi]
+                base = base_values[gi] = sorted(
+                    (weights_gi[x] * c for x, c in cov.values[gi].items()), reverse=True
+                )
+            d = gw[gi] * (coverage_with(index, gi, base, new) - group_cov[gi])
             dcov += d
             if gi in core_set:
                 dcore += d
@@ -106,12 +74,46 @@ def missing_skills(
         core2 = parts.core + dcore / core_weight if core_weight > 0 else 1.0
         gate2 = 1.0 if floor >= 1.0 or core2 >= full else floor + (1.0 - floor) * core2 / full
         counted = (1.0 - math.exp(-coverage2 / scale)) / denom if scale < 1.0 else coverage2
-        p2c = 0.0
-        if (
-            coef is not None
-        ):  # the skill joins at full value; a profile skill's weight is never negative
-            z = base_logit + max(0.0, coef.get(sid, 0.0)) * (1.0 - contrast_values.get(sid, 0.0))
+        return counted, gate2
+
+    coef = contrast.coef if contrast is not None else None
+    p2c_base = 0.0
+    if coef is not None:
+        p2c_base = 1.0 / (1.0 + math.exp(-base_logit)) if base_logit > -700 else 0.0
+    # what a skill adds to its groups is the same in every document (it joins at full value): the
+    # coverage part is worked out once per document for each such change, which many skills share
+    parts_of: dict[tuple[tuple[int, tuple[float, ...]], ...], tuple[float, float]] = {}
+    found: list[tuple[float, str]] = []
+    represented: dict[int, int] = {}
+    for sid, p, any_groups, targets, coefp, alone, with_targets in _candidate_table(
+        index, candidates, implies, pvec, coef
+    ):
+        if sid in credit:
+            continue
+        if any_groups and not shown_any.isdisjoint(any_groups):
+            continue  # an interchangeable alternative of a skill already there
+        lp = lam * p
+        dot2, norm2 = vdot + lp * p, vnorm2 + lp * lp
+        cos2 = dot2 / math.sqrt(norm2) if norm2 > 0 else 0.0
+        change = alone
+        if targets:  # with what it implies and the document lacks
+            lacking = tuple(t for t in targets if t not in credit)
+            if lacking:
+                known = with_targets.get(lacking)
+                if known is None:
+                    known = with_targets[lacking] = _change(index, [sid, *lacking])
+                change = known
+        part = parts_of.get(change)
+        if part is None:
+            part = parts_of[change] = coverage_part(change)
+        counted, gate2 = part
+        if coef is None:
+            p2c = 0.0
+        elif coefp:  # the skill joins at full value; a profile skill's weight is never negative
+            z = base_logit + coefp * (1.0 - contrast_values.get(sid, 0.0))
             p2c = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+        else:
+            p2c = p2c_base
         gain = 100.0 * (cw * counted + sw * min(1.0, cos2 / sim_scale) + kw * p2c) * gate2 - score
         alt_group = any_groups[0] if any_groups else None
         if alt_group is not None:
@@ -139,3 +141,71 @@ def _any_group(profile: RoleProfile, cov: Coverage, sid: str) -> int | None:
     """The first group where ``sid`` is one of interchangeable alternatives, if any."""
     groups = cov.index.any_groups[sid]
     return groups[0] if groups else None
+
+
+_Change = tuple[tuple[int, tuple[float, ...]], ...]  # (group, values joining it) per group changed
+_Row = tuple[
+    str,
+    float,
+    tuple[int, ...],
+    tuple[str, ...] | None,
+    float,
+    _Change,
+    dict[tuple[str, ...], _Change],
+]
+
+
+def _change(index: ProfileIndex, added: Sequence[str]) -> _Change:
+    """The groups that skills ``added`` (named at full value) join, each once, with the values they bring."""
+    added = list(dict.fromkeys(added))
+    seen: dict[int, tuple[float, ...]] = {}
+    for t in added:
+        for gi, _w in index.places.get(t, ()):
+            if gi not in seen:
+                w = index.weights[gi]
+                seen[gi] = tuple(w[x] * 1.0 for x in added if x in w)
+    return tuple(seen.items())
+
+
+def _candidate_table(
+    index: ProfileIndex,
+    candidates: Sequence[str],
+    implies: Mapping[str, tuple[str, ...]],
+    pvec: Mapping[str, float],
+    coef: Mapping[str, float] | None,
+) -> list[_Row]:
+    """Per candidate what does not depend on the document, worked out once per profile and scorer.
+
+    ``(id, profile-vector weight, "any" groups, implied skills, contrast weight (never below
+    0), its groups' change when named alone, and a memo of the change with the implied skills
+    a document lacks)``. Kept on ``index`` by the identity of the mappings given, which the
+    scorer builds once and never changes.
+    """
+    tables = index.advice_tables
+    key = (id(candidates), id(implies), id(pvec), id(coef))
+    hit = tables.get(key)
+    if (
+        hit is not None
+        and hit[0] is candidates
+        and hit[1] is implies
+        and hit[2] is pvec
+        and hit[3] is coef
+    ):
+        rows: list[_Row] = hit[4]
+        return rows
+    rows = [
+        (
+            sid,
+            pvec.get(SKILL_PREFIX + sid, 0.0),
+            index.any_groups[sid],
+            implies.get(sid) or None,
+            max(0.0, coef.get(sid, 0.0)) if coef is not None else 0.0,
+            _change(index, [sid]),
+            {},
+        )
+        for sid in candidates
+    ]
+    if len(tables) >= 8:
+        tables.clear()
+    tables[key] = (candidates, implies, pvec, coef, rows)
+    return rows

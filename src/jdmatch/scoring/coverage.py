@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from jdmatch.evidence import SkillDepth
 from jdmatch.profile import RoleProfile, SkillGroup
@@ -196,6 +197,8 @@ class ProfileIndex:
                 self.places.setdefault(s.id, []).append((i, s.weight))
         self.modes = [g.mode for g in profile.groups]
         self.needs = [g.need for g in profile.groups]
+        # what missing-skill advice works out once per scorer (see jdmatch.scoring.advice)
+        self.advice_tables: dict[tuple[int, ...], tuple[Any, ...]] = {}
         # skill -> the groups where it is one of interchangeable alternatives ("any"), in group order
         self.any_groups = {
             sid: tuple(gi for gi, _ in places if self.modes[gi] == "any")
