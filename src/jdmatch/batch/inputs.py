@@ -90,10 +90,10 @@ def _walk(root: Path) -> Iterator[Item]:
             yield Item(id=rel, source=str(p), path=str(p))
 
 
-def _pick(row: dict[str, Any], wanted: str | None, choices: tuple[str, ...]) -> str | None:
+def _pick(lower: dict[str, str], wanted: str | None, choices: tuple[str, ...]) -> str | None:
+    """The column asked for, else the first of ``choices`` among the row's (``lower``: lower-cased name -> name)."""
     if wanted:
         return wanted
-    lower = {k.lower(): k for k in row if isinstance(k, str)}
     return next((lower[c] for c in choices if c in lower), None)
 
 
@@ -105,11 +105,16 @@ def _row_item(
     id_column: str | None,
     title_column: str | None,
 ) -> Item:
-    tcol = _pick(
-        row, text_column, ("text", "description", "body", "content", "posting", "job_description")
+    lower = (
+        {}
+        if text_column and id_column and title_column
+        else {k.lower(): k for k in row if isinstance(k, str)}
     )
-    icol = _pick(row, id_column, ("id", "job_id", "posting_id", "uid"))
-    hcol = _pick(row, title_column, ("title", "job_title", "position", "name"))
+    tcol = _pick(
+        lower, text_column, ("text", "description", "body", "content", "posting", "job_description")
+    )
+    icol = _pick(lower, id_column, ("id", "job_id", "posting_id", "uid"))
+    hcol = _pick(lower, title_column, ("title", "job_title", "position", "name"))
     rid = str(row.get(icol) if icol and row.get(icol) not in (None, "") else f"{where}:{number}")
     title = str(row.get(hcol) or "") if hcol else ""
     text = row.get(tcol) if tcol else None

@@ -19,8 +19,10 @@ from jdmatch.errors import display_path
 def _safe_cell(value: Any) -> str:
     """A CSV cell that a spreadsheet shows as text: no formula start, no line breaks."""
     text = "" if value is None else str(value)
-    text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates become "?"
-    text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    if not text.isascii():
+        text = text.encode("utf-8", "replace").decode("utf-8")  # lone surrogates become "?"
+    if "\n" in text or "\r" in text:
+        text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
     if (text.startswith(_FORMULA_START) and not _is_number(text)) or text.startswith("'"):
         text = "'" + text
     return text
