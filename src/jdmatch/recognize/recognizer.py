@@ -232,12 +232,25 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
                 & (rows[:, 2] >= 3)
                 & (np.frombuffer(bytes(taken), dtype=np.uint8) == 0)
             )
-            strings = self.tokenizer.vocab.strings
-            stop = self._stop_hashes
+            known = self._content_words  # NORM hash -> the word ("" for a stop word)
             for h, c in Counter(rows[keep, 0].tolist()).items():
-                if h not in stop:
-                    words[strings[h]] = c
+                word = known.get(h)
+                if word is None:
+                    word = known[h] = (
+                        "" if h in self._stop_hashes else self.tokenizer.vocab.strings[h]
+                    )
+                if word:
+                    words[word] = c
         return Analysis(matches, words, text)
+
+    @property
+    def _content_words(self) -> dict[int, str]:
+        """A memo of the content word each NORM hash stands for, "" for a stop word (as the vocabulary, it grows with the words met)."""
+        known: dict[int, str] | None = getattr(self, "_content_cache", None)
+        if known is None:
+            known = {}
+            self._content_cache = known
+        return known
 
     @property
     def _stop_hashes(self) -> frozenset[int]:

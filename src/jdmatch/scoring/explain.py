@@ -21,10 +21,11 @@ def group_coverages(profile: RoleProfile, cov: Coverage) -> tuple[GroupCoverage,
             g.weight,
             g.mode,
             c,
-            tuple(s.id for s in g.skills if s.id in cov.credit),
+            # a group none of whose skills the document has (most of them) is not walked
+            tuple(s.id for s in g.skills if s.id in cov.credit) if values else (),
             g.core,
         )
-        for g, c in zip(profile.groups, cov.group_cov)
+        for g, c, values in zip(profile.groups, cov.group_cov, cov.values)
     )
 
 
