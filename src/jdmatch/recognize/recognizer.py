@@ -236,31 +236,22 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
             for h, c in Counter(rows[keep, 0].tolist()).items():
                 word = known.get(h)
                 if word is None:
-                    word = known[h] = (
-                        "" if h in self._stop_hashes else self.tokenizer.vocab.strings[h]
-                    )
+                    word = known[h] = self.tokenizer.vocab.strings[h]
                 if word:
                     words[word] = c
         return Analysis(matches, words, text)
 
     @property
     def _content_words(self) -> dict[int, str]:
-        """A memo of the content word each NORM hash stands for, "" for a stop word (as the vocabulary, it grows with the words met)."""
+        """The content word each NORM hash met stands for, "" for a stop word (grows with the words met)."""
         known: dict[int, str] | None = getattr(self, "_content_cache", None)
         if known is None:
-            known = {}
-            self._content_cache = known
-        return known
-
-    @property
-    def _stop_hashes(self) -> frozenset[int]:
-        stop = getattr(self, "_stop_cache", None)
-        if stop is None:
             from spacy.lang.en.stop_words import STOP_WORDS
 
             strings = self.tokenizer.vocab.strings
-            stop = self._stop_cache = frozenset(strings.add(fold_plural(w)) for w in STOP_WORDS)
-        return stop
+            known = {strings.add(fold_plural(w)): "" for w in STOP_WORDS}
+            self._content_cache = known
+        return known
 
     def _add_patterns(self, doc: Doc) -> None:
         """Put into the matcher the patterns that start with a word of ``doc`` and are not in it yet."""
