@@ -261,9 +261,14 @@ class ContextChecks:
         i = s - 1
         while i >= 0 and doc[i].is_space:
             i -= 1
-        if i >= 0 and doc[i].text not in SENTENCE_END:
+        if i >= 0:
+            before = doc[i]
             # a line break between the previous word and the form also starts a sentence
-            if "\n" not in doc[i].whitespace_ and not any("\n" in t.text for t in doc[i + 1 : s]):
+            if (
+                before.text not in SENTENCE_END
+                and "\n" not in before.whitespace_
+                and not (i + 1 < s and any("\n" in t.text for t in doc[i + 1 : s]))
+            ):
                 return False
         nxt = doc[e] if e < len(doc) else None
         return nxt is not None and nxt.is_lower and nxt.is_alpha and nxt.lower_ not in LIST_WORDS

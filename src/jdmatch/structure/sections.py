@@ -98,8 +98,12 @@ def _is_shouty(s: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_NOT_A_HEADING = re.compile(r"[—|·@•]|\d{3}|[.,;!?]$")  # separators, figures, a sentence's end
+
+
 def _is_title_case(s: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", s)]
+    words = _WORD.findall(s)
     return (
         bool(words)
         and words[0][0].isupper()
@@ -113,7 +117,7 @@ def _heading_candidates(text: str) -> list[tuple[int, str, int]]:
     out = []
     for i, (start, _end, line) in enumerate(all_lines):
         s = line.strip().strip("*_").strip()
-        if not s or BULLET.match(line) or len(s) > 60:
+        if not s or len(s) > 60 or BULLET.match(line):
             continue
         md = MD_HEADING.match(line)
         if md:
@@ -128,7 +132,7 @@ def _heading_candidates(text: str) -> list[tuple[int, str, int]]:
         ):
             out.append((start, s, 2))
             continue
-        if len(s.split()) > 6 or re.search(r"[—|·@•]|\d{3}|[.,;!?]$", s):
+        if len(s.split()) > 6 or _NOT_A_HEADING.search(s):
             continue
         if s.endswith(":") and (_is_title_case(s[:-1]) or len(s.split()) <= 4):
             out.append((start, s[:-1].strip(), 2))
