@@ -251,9 +251,8 @@ def coverage_of(
             if not (target in counts and target not in hedged):
                 implied_by.setdefault(target, []).append(sid)
             credit[target] = max(credit.get(target, 0.0), credit[sid])
-    values: list[dict[str, float]] = [
-        {} for _ in profile.groups
-    ]  # per group: the credit of each of its skills the document has
+    # per group: the credit of each of its skills the document has
+    values: list[dict[str, float]] = [{} for _ in profile.groups]
     places = index.places
     for sid, c in credit.items():
         for gi, _w in places.get(sid, ()):

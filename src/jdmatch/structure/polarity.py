@@ -106,23 +106,21 @@ def _prefilter_words() -> list[str]:
     return words
 
 
+_PREFILTER = set(_prefilter_words())  # read and checked once
+
 # a word that begins with a prefilter word: "lack" finds "lacking", "familiar" finds "familiarity"
 POLARITY_CUE = re.compile(
-    r"\b(?:"
-    + rules.alternation(sorted(set(_prefilter_words()), key=len, reverse=True), escape=True)
-    + ")",
+    r"\b(?:" + rules.alternation(sorted(_PREFILTER, key=len, reverse=True), escape=True) + ")",
     re.I,
 )
 
 # the same words, shortest first, as a lookahead: every place a prefilter word begins, with the
 # shortest word found there (zero-width, so no place is hidden by an overlapping match)
 _CUE_PLACES = re.compile(
-    r"\b(?=(" + rules.alternation(sorted(set(_prefilter_words()), key=len), escape=True) + "))",
+    r"\b(?=(" + rules.alternation(sorted(_PREFILTER, key=len), escape=True) + "))",
     re.I,
 )
-
-
-_CUE_WORDS = tuple(sorted({w.lower() for w in _prefilter_words()}, key=len))
+_CUE_WORDS = tuple(sorted({w.lower() for w in _PREFILTER}, key=len))
 
 
 class CueIndex:
