@@ -469,3 +469,22 @@ def test_a_worker_renews_its_matcher_and_scores_the_same(monkeypatch: pytest.Mon
     again = worker.score_items(items)  # two documents done: this chunk starts on a fresh matcher
     assert worker.matcher is not built and worker.done == 2
     assert again == first and all(r["status"] == "ok" for r in again)
+
+
+def test_columns_are_found_whatever_their_case_and_cells_stay_plain_text(tmp_path: Path) -> None:
+    # the id, title and text columns are picked case-blind from each row's own names; a cell's
+    # line breaks become spaces, a lone surrogate "?", a formula start is neutralized, accents stay
+    src = tmp_path / "in.jsonl"
+    lines = [
+        {"ID": "a1", "Job_Title": "Línea\r\nnueva", "Description": "Python and PostgreSQL."},
+        {"Id": "b2", "TITLE": "=SUM(A1)", "Body": "Java and Kafka \ud800 daily."},
+        {"uid": "c3", "Position": "x\ud800y", "TEXT": "Go services on AWS."},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    batch.run([str(src)], out, workers=1)
+    with out.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["id"] for r in rows] == ["a1", "b2", "c3"]
+    assert [r["status"] for r in rows] == ["ok"] * 3
+    assert [r["title"] for r in rows] == ["Línea nueva", "'=SUM(A1)", "x?y"]
