@@ -298,6 +298,86 @@ def test_gaps_in_years_and_level_are_reported() -> None:
     assert not any("level" in g or "years" in g for g in senior.gaps)
 
 
+def _resume(start_year: int | None) -> str:
+    """The same backend resume, working since ``start_year`` (None: no dates at all)."""
+    when = f"{start_year} - Present" if start_year else ""
+    return (
+        "Experience\n\nBackend Engineer, Acme Payments " + when + "\n"
+        "- Built services in Java with Spring Boot, Kafka and PostgreSQL, deployed with Docker.\n"
+        "- Wrote unit tests and ran the CI/CD pipelines.\n\n"
+        "Skills\nJava, Spring Boot, Kafka, PostgreSQL, Docker, Git\n"
+    )
+
+
+def test_a_resume_below_the_years_asked_keeps_part_of_its_score() -> None:
+    import dataclasses
+    import datetime
+
+    posting = (
+        "Backend Engineer\n\nRequirements\n- 8+ years of experience building backend services\n"
+        "- Java, Spring Boot, Kafka and PostgreSQL\n- Docker, Redis and Kubernetes\n"
+    )
+    asked = Matcher(job=posting).profile
+    assert asked.years_required == 8 and 0 < asked.years_floor < 1
+    # the years alone (the level the posting asks is the next test's)
+    profile = dataclasses.replace(asked, level_step=0.0)
+    job = Matcher(profile=profile, as_of=datetime.date(2026, 6, 1))
+    ungated = Matcher(
+        profile=dataclasses.replace(profile, years_floor=1.0, level_step=0.0),
+        as_of=datetime.date(2026, 6, 1),
+    )
+    short, long_, undated = (job.score(_resume(y)) for y in (2024, 2012, None))
+    # the same skills: fewer years than asked keep floor + (1 - floor) * years / asked of the score
+    assert short.years is not None and short.years < 8 and long_.years >= 8
+    floor = profile.years_floor
+    assert short.level_gate == pytest.approx(floor + (1 - floor) * short.years / 8, abs=1e-9)
+    bare = ungated.score(_resume(2024))
+    assert short.score == pytest.approx(bare.score * short.level_gate)
+    assert short.level_gate < 1 and long_.level_gate == 1 and long_.score > short.score
+    assert long_.score == pytest.approx(ungated.score(_resume(2012)).score)
+    # the advice scales with the score it adds to
+    gains = {m.id: m.gain for m in bare.missing}
+    assert short.missing and all(
+        m.gain == pytest.approx(gains[m.id] * short.level_gate) for m in short.missing
+    )
+    assert short.to_dict()["level_gate"] == round(short.level_gate, 4)
+    # years a resume does not show are unknown, not none: no share is taken for them
+    assert undated.years is None and undated.level_gate == 1
+
+
+def test_a_resume_below_the_level_asked_loses_a_share_per_rung(matcher: Matcher) -> None:
+    job = Matcher(job=SAMPLES / "postings" / "backend-senior-java.html")
+    profile = job.profile
+    ranks = {lv.level: lv.rank for lv in profile.ladder}
+    assert profile.seniority in ranks and profile.level_step > 0
+    junior = job.score(TEXTS["resumes/junior-backend-python.md"])
+    assert junior.seniority is not None
+    rungs = ranks[profile.seniority] - junior.seniority.rank
+    assert rungs > 0
+    share = (1 - profile.level_step) ** rungs
+    if profile.years_required and junior.years is not None:
+        floor = profile.years_floor
+        share *= floor + (1 - floor) * min(1.0, junior.years / profile.years_required)
+    assert junior.level_gate == pytest.approx(share)
+    senior = job.score(TEXTS["resumes/senior-backend-java.pdf"])
+    assert senior.level_gate == 1
+    # a shipped profile asks no years or level: nothing is taken against one
+    assert all(matcher.score(TEXTS[r["path"]]).level_gate == 1 for r in LABELS[:12])
+
+
+@pytest.mark.parametrize(
+    "field,value", [("level_step", 1.0), ("level_step", -0.1), ("years_floor", 0)]
+)
+def test_a_profile_with_a_bad_level_share_is_refused(
+    tmp_path: Path, field: str, value: float
+) -> None:
+    shipped = Path(load_profile().source).read_text(encoding="utf-8")
+    bad = tmp_path / "bad.toml"
+    bad.write_text(f"{field} = {value}\n" + shipped, encoding="utf-8")
+    with pytest.raises(ProfileError, match=field):
+        load_profile(bad)
+
+
 @pytest.mark.parametrize(
     "sentence,negated,hedged",
     [

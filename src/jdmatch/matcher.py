@@ -387,11 +387,17 @@ def _with_experience(
         layout=lay,
     )
     gaps = []
+    gate = (
+        1.0  # the share of the score kept: a resume below the years or the level asked keeps less
+    )
     asked_years = profile.years_required
     if asked_years and kind == "resume" and (years or 0) < asked_years:
         gaps.append(
             f"asks for {asked_years:g}+ years of experience; the resume shows about {years or 0:.1f}"
         )
+        if years is not None:  # years the resume does not show are unknown, not none
+            floor = profile.years_floor
+            gate *= floor + (1.0 - floor) * years / asked_years
     asked_level = profile.seniority
     if asked_level and level.level != "n/a":
         ranks = {lv.level: lv.rank for lv in profile.ladder}
@@ -399,7 +405,20 @@ def _with_experience(
             gaps.append(
                 f"asks for the {asked_level} level; the document reads as {level.level} ({level.evidence})"
             )
+            if kind == "resume":
+                gate *= (1.0 - profile.level_step) ** (ranks[asked_level] - level.rank)
     gaps.extend(required_gaps(profile, result, names=names))
+    if gate < 1.0:
+        from jdmatch.scoring import band
+
+        score = result.score * gate
+        result = dataclasses.replace(
+            result,
+            score=score,
+            band=band(score),
+            level_gate=gate,
+            missing=tuple(dataclasses.replace(m, gain=m.gain * gate) for m in result.missing),
+        )
     return dataclasses.replace(
         result,
         seniority=DocumentLevel(level.level, level.rank, level.track, level.evidence, kind),

@@ -187,6 +187,9 @@ class FitResult:
     )
     core_coverage: float = 1.0
     core_gate: float = 1.0  # share of the score kept when the core of the role is thin
+    level_gate: float = (
+        1.0  # share of the score kept when a resume is below the years or level asked
+    )
     band: str = ""
     notes: tuple[str, ...] = ()
     contrast_terms: tuple[TermContribution, ...] = ()
@@ -202,6 +205,7 @@ class FitResult:
             "contrast": round(self.contrast, 4) if self.contrast is not None else None,
             "core_coverage": round(self.core_coverage, 4),
             "core_gate": round(self.core_gate, 4),
+            "level_gate": round(self.level_gate, 4),
             "notes": list(self.notes),
             "contrast_terms": [t.to_dict() for t in self.contrast_terms],
             "seniority": self.seniority.to_dict() if self.seniority is not None else None,

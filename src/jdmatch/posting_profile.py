@@ -113,6 +113,8 @@ def profile_from_posting(
         seniority=reqs.seniority,
         core_floor=settings["core_floor"],
         core_full=settings["core_full"],
+        level_step=settings["level_step"],
+        years_floor=settings["years_floor"],
         contrast_weight=contrast_weight,
         contrast_model=contrast_model,
     )

@@ -91,6 +91,11 @@ class RoleProfile:
     )
     core_floor: float = 1.0  # share of the score kept when the core groups are empty (1: no gate)
     core_full: float = 0.6  # core coverage from which the score is not held back
+    # below what the profile asks (``seniority``, ``years_required``), a resume keeps less of its score:
+    # ``level_step`` is the share lost per rung of the ladder below the level asked (0: none),
+    # ``years_floor`` the share kept with no years against the years asked (1: no effect)
+    level_step: float = 0.0
+    years_floor: float = 1.0
     coverage_scale: float = (
         1.0  # the curve of how coverage counts (see scoring.counted_coverage); 1: as it is
     )
@@ -330,6 +335,17 @@ def parse_profile(
     ):
         problems.append("profile: `core_floor` and `core_full` must be above 0 and at most 1")
         floor, full = 1.0, 0.6
+    step = raw.get("level_step", 0.0)
+    years_floor = raw.get("years_floor", 1.0)
+    if not (
+        all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (step, years_floor))
+        and 0 <= step < 1
+        and 0 < years_floor <= 1
+    ):
+        problems.append(
+            "profile: `level_step` must be at least 0 and below 1, `years_floor` above 0 and at most 1"
+        )
+        step, years_floor = 0.0, 1.0
     keywords = raw.get("keywords", [])
     if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
         problems.append("profile: `keywords` must be a list of strings")
@@ -369,6 +385,8 @@ def parse_profile(
         contrast_model=contrast,
         core_floor=float(floor),
         core_full=float(full),
+        level_step=float(step),
+        years_floor=float(years_floor),
         coverage_scale=float(cscale),
         **codes,
     )

@@ -286,7 +286,12 @@ class _Explained:
             f"score = coverage {result.coverage:.0%}"
             + (f" (weight {weight:.0%})" if weight is not None else "")
             + f", similarity {result.similarity:.0%} (TF-IDF cosine {result.cosine:.3f}), core kept {result.core_gate:.0%}"
-            f" (core coverage {result.core_coverage:.0%})",
+            f" (core coverage {result.core_coverage:.0%})"
+            + (
+                f", {result.level_gate:.0%} kept against the years and level asked"
+                if result.level_gate < 1
+                else ""
+            ),
             style="dim",
         )
         if result.negated or result.hedged:

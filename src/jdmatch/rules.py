@@ -115,6 +115,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "similarity_scale": "number",
             "core_floor": "number",
             "core_full": "number",
+            "level_step": "number",
+            "years_floor": "number",
             "max_keywords": "integer",
             "max_title": "integer",
         },

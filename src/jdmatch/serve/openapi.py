@@ -151,6 +151,7 @@ def _schemas(profiles: list[str]) -> dict[str, Any]:
                 "contrast": {"type": "number", "nullable": True},
                 "core_coverage": number,
                 "core_gate": number,
+                "level_gate": number,
                 "notes": _str_list(),
                 "seniority": _ref("Seniority"),
                 "years": {"type": "number", "nullable": True},

@@ -176,7 +176,8 @@
 
   var KNOWN = ["source", "profile", "score", "band", "seniority", "years", "as_of", "as_of_source", "gaps", "notes",
                "hedged", "negated", "coverage", "similarity", "cosine", "groups", "matched", "missing", "top_terms",
-               "skills", "contrast", "core_coverage", "core_gate", "contrast_terms"];
+               "skills", "contrast", "core_coverage", "core_gate", "level_gate",
+               "contrast_terms"];
   var MATCHED_KNOWN = ["id", "name", "group", "mentions", "spans", "implied_by", "depth"];
 
   function render(r) {
