@@ -120,6 +120,7 @@ def evaluate_ranking_dev(folder: Path, *, show_errors: bool = False) -> dict[str
     }
     errors: list[float] = []
     level_ok = 0
+    tech = [0, 0]  # technical resumes, and how many of them have the labelled level
     for path in sorted((folder / "resumes").iterdir()):
         row = labels.get(path.stem)
         if row is None or not row.get("years"):
@@ -128,7 +129,12 @@ def evaluate_ranking_dev(folder: Path, *, show_errors: bool = False) -> dict[str
         years, want = result.years or 0.0, float(row["years"])
         errors.append(abs(years - want))
         level = result.seniority.level if result.seniority else None
+        if level in ("staff", "principal"):
+            level = "staff_plus"  # the labels' ladder joins the two
         level_ok += level == row["seniority"]
+        if row.get("backend_grade") in ("1", "2"):  # the engineering ladder applies
+            tech[0] += 1
+            tech[1] += level == row["seniority"]
         if show_errors and abs(years - want) > 1.0:
             print(
                 f"  {path.stem}: years {years} (want {want:g}), as of {result.as_of} ({result.as_of_source})",
@@ -140,6 +146,8 @@ def evaluate_ranking_dev(folder: Path, *, show_errors: bool = False) -> dict[str
         "within": sum(e <= 1.0 for e in errors) / n if n else float("nan"),
         "median": statistics.median(errors) if n else float("nan"),
         "seniority": level_ok / n if n else float("nan"),
+        "tech_seniority": tech[1] / tech[0] if tech[0] else float("nan"),
+        "tech_n": tech[0],
     }
 
 
@@ -191,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
                     "years within one year",
                     "median abs error (years)",
                     "seniority exact",
+                    "seniority exact, technical resumes",
                 ],
                 [
                     [
@@ -199,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
                         f"{r['within']:.1%}",
                         f"{r['median']:.2f}",
                         f"{r['seniority']:.1%}",
+                        f"{r['tech_seniority']:.1%} of {r['tech_n']}",
                     ]
                 ],
             )

@@ -148,14 +148,22 @@ def ranking_dev(folder: Path, profile: str) -> None:
     print(table(["grade", "resumes", "median score", "p25", "p75", "bands"], medians))
     years = [(float(r["years"]), scored[r["id"]].years) for r in labels if r["years"]]
     within = sum(1 for want, got in years if got is not None and abs(want - got) <= 1)
-    level = sum(
-        1
-        for r in labels
-        if (scored[r["id"]].seniority.level if scored[r["id"]].seniority else None)
-        == r["seniority"]
-    )
+
+    # the labels' ladder joins staff and principal ("staff_plus"); jdmatch's level is that of the
+    # profile's engineering ladder, "n/a" for a document that names no engineering role
+    def level_of(rid: str) -> str | None:
+        s = scored[rid].seniority
+        lv = s.level if s else None
+        return "staff_plus" if lv in ("staff", "principal") else lv
+
+    level = sum(1 for r in labels if level_of(r["id"]) == r["seniority"])
+    technical = [r for r in labels if r["backend_grade"] != "0"]
+    tech_level = sum(1 for r in technical if level_of(r["id"]) == r["seniority"])
+    off_ladder = sum(1 for r in labels if r["backend_grade"] == "0" and level_of(r["id"]) == "n/a")
     print(
-        f"\nyears within one year of the label: {within}/{len(years)}; seniority equal to the label: {level}/{len(labels)}"
+        f"\nyears within one year of the label: {within}/{len(years)}; seniority equal to the label: "
+        f"{level}/{len(labels)} (technical resumes {tech_level}/{len(technical)}; "
+        f"{off_ladder} of {len(labels) - len(technical)} non-technical ones read as off the engineering ladder, n/a)"
     )
     # pairs: each technical posting ranks all the resumes
     pairs: dict[str, dict[str, int]] = defaultdict(dict)

@@ -343,6 +343,8 @@ def test_a_resume_below_the_years_asked_keeps_part_of_its_score() -> None:
     assert short.to_dict()["level_gate"] == round(short.level_gate, 4)
     # years a resume does not show are unknown, not none: no share is taken for them
     assert undated.years is None and undated.level_gate == 1
+    assert "asks for 8+ years of experience; the resume shows no dated work" in undated.gaps
+    assert f"the resume shows about {short.years:.1f}" in " ".join(short.gaps)
 
 
 def test_a_resume_below_the_level_asked_loses_a_share_per_rung(matcher: Matcher) -> None:

@@ -393,7 +393,9 @@ def _with_experience(
     asked_years = profile.years_required
     if asked_years and kind == "resume" and (years or 0) < asked_years:
         gaps.append(
-            f"asks for {asked_years:g}+ years of experience; the resume shows about {years or 0:.1f}"
+            f"asks for {asked_years:g}+ years of experience; the resume shows about {years:.1f}"
+            if years is not None
+            else f"asks for {asked_years:g}+ years of experience; the resume shows no dated work"
         )
         if years is not None:  # years the resume does not show are unknown, not none
             floor = profile.years_floor
