@@ -166,6 +166,28 @@ def test_a_name_hyphenated_across_a_line_break(
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Python-based microservices on Kubernetes", ["python", "microservices", "kubernetes"]),
+        ("Kafka-driven pipelines and Java-backed services", ["kafka", "java"]),
+        ("A Swift-first iOS team", ["swift", "ios"]),
+        ("Go-powered services behind gRPC", ["go", "grpc"]),
+        ("The go-live of the C-suite dashboard", []),
+        ("A Go-ahead from Rust-belt investors", []),
+    ],
+    ids=["python-based", "kafka-driven", "swift-first", "go-powered", "go-live", "go-ahead"],
+)
+def test_a_name_glued_to_a_word_of_use_is_the_name(
+    matcher: Matcher, text: str, expected: list[str]
+) -> None:
+    """ "Python-based" names Python (a word of use after the hyphen); "go-live", "C-suite" name nothing."""
+    found = [m.id for m in matcher.skills(text)]
+    assert found == expected
+    for m in matcher.skills(text):
+        assert text[m.start : m.end] == m.text and "-" not in m.text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Oracle — Principal Engineer, 2015–2019",

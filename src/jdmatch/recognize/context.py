@@ -19,6 +19,7 @@ from jdmatch.recognize.vocabulary import (
     RELATIONS,
     SEPARATOR_CHARS,
     TECH_LABELS,
+    USE_SUFFIXES,
 )
 from jdmatch.tokens import PARAGRAPH_BREAK, fold_plural
 
@@ -220,7 +221,8 @@ class ContextChecks:
         return False
 
     def _in_compound(self, doc: Doc, s: int, e: int) -> bool:
-        """The form is glued by a hyphen to a word before or after it ("C-suite", "go-live")."""
+        """The form is glued by a hyphen to a word before or after it ("C-suite", "go-live"),
+        but not to a word that makes it a modifier ("Go-based", "Python-driven": ``use_suffixes``)."""
         hyphen = self._hyphen
         n = len(doc)
         if (
@@ -229,6 +231,7 @@ class ContextChecks:
             and not doc[e - 1].whitespace_
             and not doc[e].whitespace_
             and doc[e + 1].is_alpha
+            and doc[e + 1].lower_ not in USE_SUFFIXES
         ):
             return True
         return (

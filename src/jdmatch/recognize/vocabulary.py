@@ -18,6 +18,7 @@ from jdmatch.lexicon import LABELS
 class Vocabulary:
     coordinators: tuple[str, ...]
     list_words: frozenset[str]
+    use_suffixes: frozenset[str]
     employer_separators: tuple[str, ...]
     employer_before: tuple[str, ...]
     relations: frozenset[str]
@@ -40,6 +41,7 @@ def read_vocabulary() -> Vocabulary:
     return Vocabulary(
         coordinators=tuple(raw["coordination"]["coordinators"]),
         list_words=frozenset(raw["coordination"]["list_words"]),
+        use_suffixes=frozenset(w.lower() for w in raw["compounds"]["use_suffixes"]),
         employer_separators=tuple(raw["employer"]["separators"]),
         employer_before=tuple(raw["employer"]["before"]),
         relations=frozenset(raw["technical_sense"]["relations"]),
@@ -54,6 +56,7 @@ WORDS = read_vocabulary()
 # what the checks read, derived once from the word lists
 COORDINATORS = WORDS.coordinators
 LIST_WORDS = WORDS.list_words
+USE_SUFFIXES = WORDS.use_suffixes
 EMPLOYER_SEPARATORS = WORDS.employer_separators
 EMPLOYER_BEFORE = (*EMPLOYER_SEPARATORS, *WORDS.employer_before)
 SEPARATOR_CHARS = frozenset(EMPLOYER_SEPARATORS)
