@@ -225,7 +225,8 @@ def test_time_limit_per_document(tmp_path: Path) -> None:
     fast = tmp_path / "fast.txt"
     fast.write_text("Go and Kubernetes developer")
     out = tmp_path / "out.csv"
-    result = cli(str(slow), str(fast), "-o", str(out), "--workers", "1", "--timeout", "0.5")
+    # the PDF takes ~8 s to read here; the text a few ms, with room to spare on a loaded machine
+    result = cli(str(slow), str(fast), "-o", str(out), "--workers", "1", "--timeout", "2")
     assert result.returncode == 3
     rows = {Path(r["id"]).name: r for r in rows_of(out)}
     assert "limit" in rows["slow.pdf"]["error"] and rows["fast.txt"]["status"] == "ok"
