@@ -72,6 +72,10 @@ def test_the_gaps_that_matter_are_on_screen(scored: dict) -> None:
     )  # cut at 80, not wrapped
     wide = "\n".join(render(score_report(result, profile), 160))
     assert "(backend-senior-java.html)" in wide  # more width, more said
+    # --explain says how much of the score the years and level asked took
+    assert result.level_gate < 1
+    explained = "\n".join(render(score_report(result, profile, explain=True), 200))
+    assert f"{result.level_gate:.0%} kept against the years and level asked" in explained
 
 
 def test_more_width_shows_more_of_each_group(scored: dict) -> None:
