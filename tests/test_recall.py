@@ -172,15 +172,31 @@ def test_a_name_hyphenated_across_a_line_break(
         ("Kafka-driven pipelines and Java-backed services", ["kafka", "java"]),
         ("A Swift-first iOS team", ["swift", "ios"]),
         ("Go-powered services behind gRPC", ["go", "grpc"]),
+        ("Python- and Go-based microservices", ["python", "go", "microservices"]),
+        ("Docker-, Helm- or Terraform-managed deployments", ["docker", "helm", "terraform"]),
+        ("unit- and integration tests", ["unit-testing", "integration-testing"]),
         ("The go-live of the C-suite dashboard", []),
+        ("pre- and post-sales work, full- or part-time", []),
         ("A Go-ahead from Rust-belt investors", []),
     ],
-    ids=["python-based", "kafka-driven", "swift-first", "go-powered", "go-live", "go-ahead"],
+    ids=[
+        "python-based",
+        "kafka-driven",
+        "swift-first",
+        "go-powered",
+        "suspended-python-go",
+        "suspended-list",
+        "suspended-tests",
+        "go-live",
+        "suspended-ordinary",
+        "go-ahead",
+    ],
 )
 def test_a_name_glued_to_a_word_of_use_is_the_name(
     matcher: Matcher, text: str, expected: list[str]
 ) -> None:
-    """ "Python-based" names Python (a word of use after the hyphen); "go-live", "C-suite" name nothing."""
+    """ "Python-based" names Python (a word of use after the hyphen), and so does "Python- and
+    Go-based" (a suspended hyphen); "go-live", "C-suite" name nothing."""
     found = [m.id for m in matcher.skills(text)]
     assert found == expected
     for m in matcher.skills(text):

@@ -7,7 +7,7 @@ them for any other (a user's extra lexicon merged in, a saved pipeline of anothe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from jdmatch.compiled import CompiledPatterns
 from jdmatch.lexicon import Lexicon
@@ -61,4 +61,13 @@ def compute_patterns(
                 exact.append(tuple(hash_string(t) for t in tokens))
         if plain or exact:
             out.append(CompiledPatterns(entry.id, plain, strict_norms, exact))
+    return out
+
+
+def with_breaks(forms: Sequence[Sequence[int]], brk: int) -> list[Sequence[int]]:
+    """The forms, plus each multi-word form with one line break in each of its gaps."""
+    out: list[Sequence[int]] = list(forms)
+    for form in forms:
+        for i in range(1, len(form)):
+            out.append((*form[:i], brk, *form[i:]))
     return out

@@ -21,7 +21,7 @@ from jdmatch.models import SkillMatch
 from jdmatch.recognize.analysis import Analysis
 from jdmatch.recognize.context import ContextChecks
 from jdmatch.recognize.coordination import Coordination
-from jdmatch.recognize.patterns import compute_patterns
+from jdmatch.recognize.patterns import compute_patterns, with_breaks
 from jdmatch.recognize.vocabulary import (
     COORDINATORS,
     EMPLOYER_SEPARATORS,
@@ -88,6 +88,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
         # plain forms by their NORM hashes, for the words a coordination leaves out
         self._forms: dict[tuple[int, ...], int] = {}
         self._single_forms: dict[int, int] = {}
+        self._single_strict: dict[int, int] = {}
         for entry_id, plain, strict_norms, exact in self._patterns():
             key = strings.add(entry_id)
             for form in plain:
@@ -98,9 +99,12 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
                     self._single_forms.setdefault(form[0], key)
             if exact:
                 strict_key = "~" + entry_id
+                skey = strings.add(strict_key)
                 for form in strict_norms:
                     pending.setdefault(form[0], []).append((strict_key, form))
-                self._strict_keys[strings.add(strict_key)] = (key, frozenset(map(tuple, exact)))
+                    if len(form) == 1:  # for a suspended hyphen ("Python- and Go-based")
+                        self._single_strict.setdefault(form[0], skey)
+                self._strict_keys[skey] = (key, frozenset(map(tuple, exact)))
         for entry in self.lexicon.entries:
             key = strings.add(entry.id)
             self._entries[key] = entry
@@ -278,7 +282,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
                     by_key.setdefault(key, []).append(form)
             brk = self._break
             for key, forms in by_key.items():
-                self._matcher.add(key, _with_breaks(forms, brk))  # type: ignore[arg-type]  # token-hash arrays, as Doc.to_array gives
+                self._matcher.add(key, with_breaks(forms, brk))  # type: ignore[arg-type]  # token-hash arrays, as Doc.to_array gives
 
     def _matches(
         self, doc: Doc, text: str, taken: bytearray | None = None, *, mark_all: bool = False
@@ -288,7 +292,12 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
         wrapped = self._wrapped(doc, text)
         if wrapped:
             found = [*found, *wrapped]
-        if not found:
+        suspended_strict: list[tuple[int, int, int]] = []
+        if "- " in text or "-," in text:
+            plain_suspended, suspended_strict = self._suspended(doc, text)
+            if plain_suspended:
+                found = [*found, *plain_suspended]
+        if not found and not suspended_strict:
             return []
         if mark_all and taken is not None:
             # a skill name is never a content word, even where its context rejects it
@@ -306,6 +315,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
                 (doc[s].orth,) if e - s == 1 else tuple(t.orth for t in doc[s:e] if not t.is_space)
             ) in spec[1]:
                 strict.append((spec[0], s, e))
+        strict += suspended_strict
         confirmed = self._confirm(doc, text, strict, candidates) if strict else []
         candidates += confirmed
         ambiguous = set(confirmed)
@@ -330,6 +340,8 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
                 start = doc[s].idx
                 last = doc[e - 1]
                 end = last.idx + len(last)
+                if text[end - 1] == "-" and end - 1 > last.idx:
+                    end -= 1  # a suspended hyphen is not the name's: "Python" of "Python- and Go-based"
                 # names that are context, not skills: a look at the next character first (cheap)
                 c = text[end : end + 1]
                 if c == " ":
@@ -468,15 +480,6 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
                 break
             pending = still
         return confirmed
-
-
-def _with_breaks(forms: Sequence[Sequence[int]], brk: int) -> list[Sequence[int]]:
-    """The forms, plus each multi-word form with one line break in each of its gaps."""
-    out: list[Sequence[int]] = list(forms)
-    for form in forms:
-        for i in range(1, len(form)):
-            out.append((*form[:i], brk, *form[i:]))
-    return out
 
 
 def _longest_first(candidate: tuple[int, int, int]) -> tuple[int, int]:

@@ -8,13 +8,19 @@ among the plain forms. The mention spans both pieces, line break included.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from jdmatch.recognize.vocabulary import COORDINATORS
 from jdmatch.tokens import fold_plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+# what may follow a suspended hyphen: a coordinator ("Python- and Go-based", "Java-, Kotlin- or ...")
+SUSPENDED_BEFORE = frozenset(COORDINATORS)
+# a hyphen right after a letter or digit, before a space or a comma: where a suspended hyphen may be
+_SUSPENDED_HYPHEN = re.compile(r"-(?=[ \t,])(?<=[^\W_]-)")  # the literal first: scanned fast
 _MAX_AFTER = 3  # words after the joined piece that a multi-word form may still take
 
 
@@ -23,6 +29,53 @@ class HyphenWraps:
 
     _forms: dict[tuple[int, ...], int]
     _single_forms: dict[int, int]
+    _single_strict: dict[int, int]
+    _strict_keys: dict[int, tuple[int, frozenset[tuple[int, ...]]]]
+
+    def _suspended(
+        self, doc: Doc, text: str
+    ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+        """Names written with a suspended hyphen before a coordinator: "Python" of "Python- and
+        Go-based", "Java" of "Java-, Kotlin- or Scala-powered". The token keeps its hyphen
+        ("Python-"), which no form has: its letters are looked up among the one-word forms.
+        Plain candidates come first, then ambiguous ones (``(entry key, s, e)``), which still
+        need their technical context."""
+        hits = [m.end() for m in _SUSPENDED_HYPHEN.finditer(text)]
+        if not hits:
+            return [], []
+        from bisect import bisect_right
+
+        from spacy.attrs import IDX
+        from spacy.strings import hash_string  # type: ignore[attr-defined]
+
+        starts = doc.to_array(IDX).tolist()
+        plain: list[tuple[int, int, int]] = []
+        strict: list[tuple[int, int, int]] = []
+        n = len(doc)
+        for end in hits:
+            i = bisect_right(starts, end - 1) - 1
+            if i < 0 or i + 1 >= n:
+                continue
+            t = doc[i]
+            word = t.text
+            if (
+                t.idx + len(word) != end  # the hyphen ends the token
+                or len(word) < 2
+                or doc[i + 1].lower_ not in SUSPENDED_BEFORE
+            ):
+                continue
+            piece = word[:-1]
+            norm = hash_string(fold_plural(piece))
+            key = self._single_forms.get(norm)
+            if key is not None:
+                plain.append((key, i, i + 1))
+                continue
+            skey = self._single_strict.get(norm)
+            if skey is not None:
+                entry_key, exact = self._strict_keys[skey]
+                if (hash_string(piece),) in exact:
+                    strict.append((entry_key, i, i + 1))
+        return plain, strict
 
     def _wrapped(self, doc: Doc, text: str) -> list[tuple[int, int, int]]:
         """Candidates ``(key, start token, end token)`` for names hyphenated across a line break."""
