@@ -29,6 +29,7 @@ class HyphenWraps:
 
     _forms: dict[tuple[int, ...], int]
     _single_forms: dict[int, int]
+    _hyphen: int
     _single_strict: dict[int, int]
     _strict_keys: dict[int, tuple[int, frozenset[tuple[int, ...]]]]
 
@@ -75,6 +76,28 @@ class HyphenWraps:
                 entry_key, exact = self._strict_keys[skey]
                 if (hash_string(piece),) in exact:
                     strict.append((entry_key, i, i + 1))
+                continue
+            # "front- and back-end development": the piece takes what follows the next
+            # conjunct's own hyphen ("front-end development", "frontend development")
+            k = i + 2
+            while k < min(n - 1, i + 5) and not (
+                doc[k].orth == self._hyphen
+                and not doc[k - 1].whitespace_
+                and not doc[k].whitespace_
+            ):
+                k += 1
+            if k >= min(n - 1, i + 5):
+                continue
+            tail = [t.norm for t in doc[k + 1 : k + 1 + 2 * _MAX_AFTER] if not t.is_space]
+            hyphen = hash_string("-")
+            for m in range(min(_MAX_AFTER, len(tail)), 0, -1):  # the longest form wins
+                key = self._forms.get((norm, hyphen, *tail[:m]))
+                if key is None and m > 1:
+                    joined = hash_string(fold_plural(piece + doc[k + 1].text))
+                    key = self._forms.get((joined, *tail[1:m]))
+                if key is not None:
+                    plain.append((key, i, i + 1))
+                    break
         return plain, strict
 
     def _wrapped(self, doc: Doc, text: str) -> list[tuple[int, int, int]]:
