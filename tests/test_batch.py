@@ -225,11 +225,38 @@ def test_time_limit_per_document(tmp_path: Path) -> None:
     fast = tmp_path / "fast.txt"
     fast.write_text("Go and Kubernetes developer")
     out = tmp_path / "out.csv"
-    # the PDF takes ~8 s to read here; the text a few ms, with room to spare on a loaded machine
-    result = cli(str(slow), str(fast), "-o", str(out), "--workers", "1", "--timeout", "2")
+    # the PDF takes ~8 s to read here, the text a few ms
+    result = cli(str(slow), str(fast), "-o", str(out), "--workers", "1", "--timeout", "1")
     assert result.returncode == 3
     rows = {Path(r["id"]).name: r for r in rows_of(out)}
     assert "limit" in rows["slow.pdf"]["error"] and rows["fast.txt"]["status"] == "ok"
+
+
+def test_an_expiry_raised_where_it_is_lost_is_raised_again() -> None:
+    """An expiry that lands in a gc callback or a ``__del__`` is only printed, and the document
+    reads on: the alarm repeats until the limit is stopped, so the next one stops it."""
+    from jdmatch.engine import DocumentTimeout, TimeLimit
+
+    limit = TimeLimit(0.2)
+    lost = 0
+    began = time.monotonic()
+    try:
+        limit.start()
+        with pytest.raises(DocumentTimeout):
+            while time.monotonic() - began < 5:
+                try:
+                    while time.monotonic() - began < 5:
+                        pass
+                except DocumentTimeout:
+                    if lost:
+                        raise
+                    lost += 1  # the first is lost, as in a gc callback
+    finally:
+        limit.stop()
+    took = time.monotonic() - began
+    assert lost == 1 and 0.3 < took < 2.0
+    # once stopped, nothing more arrives
+    time.sleep(0.6)
 
 
 def test_library_runner(tmp_path: Path) -> None:

@@ -25,6 +25,12 @@ def _on_alarm(signum: int, frame: Any) -> None:
     raise DocumentTimeout()
 
 
+# After the first expiry the alarm repeats this often until the limit is stopped: an exception
+# raised where Python cannot pass it on (in a gc callback or a __del__, where it is only printed)
+# is raised again a moment later, so the document still stops
+_RETRY_SECONDS = 0.25
+
+
 class TimeLimit:
     """Interrupt the current document after ``seconds``.
 
@@ -33,6 +39,8 @@ class TimeLimit:
     exception asynchronously in the working thread. Either way the document's row
     says it took too long, and the worker goes on with the next one.
 
+    In the main thread the alarm repeats every quarter second after the first expiry
+    until :meth:`stop`, in case the first was raised where it could only be printed.
     In a thread, nothing is raised once :meth:`stop` has returned (a lock keeps the
     timer from firing after it): an expiry never lands in the caller's own loop
     after the document is done. One that fired just before is raised by ``stop``.
@@ -52,7 +60,7 @@ class TimeLimit:
             return
         if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
             self._previous = signal.signal(signal.SIGALRM, _on_alarm)
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds, _RETRY_SECONDS)
             return
         import ctypes
 

@@ -222,6 +222,7 @@ def _score_item(worker: BatchWorker, item: Item) -> dict[str, Any]:
             ][:10],
         )
     except DocumentTimeout:
+        limit.stop()  # first: the alarm repeats until stopped
         row["error"] = (
             f"took longer than the {timeout:g} s limit per document (while {stage}); skipped"
         )
