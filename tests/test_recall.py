@@ -173,7 +173,7 @@ def test_a_name_hyphenated_across_a_line_break(
         ("A Swift-first iOS team", ["swift", "ios"]),
         ("Go-powered services behind gRPC", ["go", "grpc"]),
         ("Python- and Go-based microservices", ["python", "go", "microservices"]),
-        ("Docker-, Helm- or Terraform-managed deployments", ["docker", "helm", "terraform"]),
+        ("Docker-, Helm-\tor Terraform-managed deployments", ["docker", "helm", "terraform"]),
         ("unit- and integration tests", ["unit-testing", "integration-testing"]),
         ("Did front- and back-end development", ["frontend-development", "backend-development"]),
         ("The go-live of the C-suite dashboard", []),

@@ -293,7 +293,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
         if wrapped:
             found = [*found, *wrapped]
         suspended_strict: list[tuple[int, int, int]] = []
-        if "- " in text or "-," in text:
+        if "- " in text or "-," in text or "-\t" in text:
             plain_suspended, suspended_strict = self._suspended(doc, text)
             if plain_suspended:
                 found = [*found, *plain_suspended]

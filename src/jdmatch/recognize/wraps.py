@@ -57,12 +57,15 @@ class HyphenWraps:
             i = bisect_right(starts, end - 1) - 1
             if i < 0 or i + 1 >= n:
                 continue
+            j = i + 1  # the coordinator: the next token that is not a run of spaces or tabs
+            while j < n - 1 and doc[j].is_space and "\n" not in doc[j].text:
+                j += 1
             t = doc[i]
             word = t.text
             if (
                 t.idx + len(word) != end  # the hyphen ends the token
                 or len(word) < 2
-                or doc[i + 1].lower_ not in SUSPENDED_BEFORE
+                or doc[j].lower_ not in SUSPENDED_BEFORE
             ):
                 continue
             piece = word[:-1]
@@ -79,14 +82,14 @@ class HyphenWraps:
                 continue
             # "front- and back-end development": the piece takes what follows the next
             # conjunct's own hyphen ("front-end development", "frontend development")
-            k = i + 2
-            while k < min(n - 1, i + 5) and not (
+            k = j + 1
+            while k < min(n - 1, j + 4) and not (
                 doc[k].orth == self._hyphen
                 and not doc[k - 1].whitespace_
                 and not doc[k].whitespace_
             ):
                 k += 1
-            if k >= min(n - 1, i + 5):
+            if k >= min(n - 1, j + 4):
                 continue
             tail = [t.norm for t in doc[k + 1 : k + 1 + 2 * _MAX_AFTER] if not t.is_space]
             hyphen = hash_string("-")
