@@ -387,9 +387,8 @@ def _with_experience(
         layout=lay,
     )
     gaps = []
-    gate = (
-        1.0  # the share of the score kept: a resume below the years or the level asked keeps less
-    )
+    # the share of the score kept: a resume below the years or the level asked keeps less
+    gate = 1.0
     asked_years = profile.years_required
     if asked_years and kind == "resume" and (years or 0) < asked_years:
         gaps.append(

@@ -1,4 +1,5 @@
-"""Names a line break hyphenated: "Java-" at the end of a line and "Script" on the next.
+"""Names a hyphen leaves in pieces: "Java-" at the end of a line and "Script" on the next, and
+"Python-" before a coordinator ("Python- and Go-based", a suspended hyphen: :meth:`HyphenWraps._suspended`).
 
 A mixin of :class:`~jdmatch.recognize.recognizer.SkillRecognizer`. The phrase matcher sees
 "Java-", a line break and "Script", which no form is; here the two pieces are joined, without
