@@ -92,12 +92,11 @@ class HyphenWraps:
                 k += 1
             if k >= min(n - 1, j + 4):
                 continue
-            tail = [t.norm for t in doc[k + 1 : k + 1 + 2 * _MAX_AFTER] if not t.is_space]
-            hyphen = hash_string("-")
+            tail = [w.norm for w in doc[k + 1 : k + 1 + 2 * _MAX_AFTER] if not w.is_space]
+            joined = hash_string(fold_plural(piece + doc[k + 1].text))
             for m in range(min(_MAX_AFTER, len(tail)), 0, -1):  # the longest form wins
-                key = self._forms.get((norm, hyphen, *tail[:m]))
+                key = self._forms.get((norm, self._hyphen, *tail[:m]))
                 if key is None and m > 1:
-                    joined = hash_string(fold_plural(piece + doc[k + 1].text))
                     key = self._forms.get((joined, *tail[1:m]))
                 if key is not None:
                     plain.append((key, i, i + 1))
