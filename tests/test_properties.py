@@ -135,3 +135,57 @@ def test_special_cases_added_as_texts_need_them_give_the_same_tokens(texts: list
     for text in texts:
         got = [(t.text, t.idx, t.norm_) for t in lazy(text)]
         assert got == [(t.text, t.idx, t.norm_) for t in full(text)], text
+
+
+def test_the_cache_warm_up_splits_words_before_any_special_case() -> None:
+    # spaCy caches no more chunks in a call once it has met a special case: the warm-up call
+    # must hold every new chunk, with those that may be special cases last
+    from jdmatch.tokens import TextTokenizer, _may_be_special, make_tokenizer
+
+    lazy = TextTokenizer(lazy_texts=0)
+    seen: list[str] = []
+    inner = lazy._tokenizer
+
+    class Spy:
+        def __call__(self, text: str):  # type: ignore[no-untyped-def]
+            seen.append(text)
+            return inner(text)
+
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            return getattr(inner, name)
+
+    lazy._tokenizer = Spy()  # type: ignore[assignment]
+    text = "Engineer — Acme (e.g., C++ and Go) don't stop: Django, Flask, Django, pytest."
+    tokens = [(t.text, t.idx) for t in lazy(text)]
+    assert tokens == [(t.text, t.idx) for t in make_tokenizer()(text)]
+    warm, real = seen
+    assert real == text
+    chunks = warm.split(" ")
+    assert sorted(chunks) == sorted(set(text.split()))
+    risky = [_may_be_special(c, lazy.rules) or c in lazy.rules for c in chunks]
+    assert risky.index(True) == len(chunks) - sum(risky)  # all the risky ones come last
+    assert {c for c, r in zip(chunks, risky) if r} == {"—", "(e.g.,", "C++", "don't"}
+    # a text whose chunks are all cached already costs no second call
+    seen.clear()
+    lazy("Django, Flask, pytest.")
+    assert seen == ["Django, Flask, pytest."]
+
+
+_coordinate = st.floats(min_value=0, max_value=800, allow_nan=False)
+
+
+@st.composite
+def _lines(draw):  # type: ignore[no-untyped-def]
+    from jdmatch.extract.layout import Line
+
+    x0, top = draw(_coordinate), draw(_coordinate)
+    width = draw(st.floats(min_value=0, max_value=300))
+    height = draw(st.floats(min_value=-2, max_value=40))  # a box may come with no height or less
+    return Line(x0, top, x0 + width, top + height, "x")
+
+
+@given(st.lists(_lines(), max_size=30), st.lists(_lines(), min_size=1, max_size=30))
+def test_lines_beside_others_are_counted_as_by_checking_every_pair(lines, others) -> None:  # type: ignore[no-untyped-def]
+    from jdmatch.extract.layout import _beside, _overlap
+
+    assert _beside(lines, others) == sum(1 for a in lines if any(_overlap(a, b) for b in others))

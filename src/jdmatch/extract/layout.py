@@ -11,6 +11,7 @@ title on the left, its dates on the right) stay on one line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from statistics import median
@@ -242,7 +243,7 @@ def _find_columns(lines: list[Line]) -> tuple[float, list[Line], list[Line], lis
             continue
         if not (_stacked(left) and _stacked(right)):
             continue
-        beside = sum(1 for r in right if any(_overlap(r, l) for l in left))
+        beside = _beside(right, left)
         if beside < 3:
             continue
         score = beside - 2 * len(spanning)
@@ -255,6 +256,26 @@ def _find_columns(lines: list[Line]) -> tuple[float, list[Line], list[Line], lis
 
 def _overlap(a: Line, b: Line) -> bool:
     return min(a.bottom, b.bottom) - max(a.top, b.top) > 0.3 * min(a.height, b.height)
+
+
+def _beside(lines: list[Line], others: list[Line]) -> int:
+    """How many of ``lines`` share a row with one of ``others`` (:func:`_overlap`).
+
+    Only the others whose tops lie within reach of a line can overlap it (one starting below its
+    bottom cannot, nor one starting higher than the tallest of them reaches), so each line is
+    checked against that slice of the others sorted by top, not against all of them.
+    """
+    ordered = sorted(others, key=lambda ln: ln.top)
+    tops = [ln.top for ln in ordered]
+    reach = max(ln.bottom - ln.top for ln in ordered)
+    return sum(
+        1
+        for ln in lines
+        if any(
+            _overlap(ln, o)
+            for o in ordered[bisect_left(tops, ln.top - reach) : bisect_left(tops, ln.bottom)]
+        )
+    )
 
 
 def _stacked(lines: list[Line]) -> bool:
