@@ -27,6 +27,12 @@ def display_path(path: str | os.PathLike[str]) -> str:
     return text
 
 
+def short_reason(exc: BaseException) -> str:
+    """A library's exception message as one line of at most 120 characters, for an error message."""
+    text = " ".join(str(exc).split())
+    return text[:120] + ("..." if len(text) > 120 else "")
+
+
 class DocumentError(JdmatchError):
     """A document could not be read."""
 

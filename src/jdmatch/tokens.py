@@ -235,7 +235,9 @@ class TextTokenizer:
         if len(cached) > _MAX_CACHED:  # bounded memory over a long run; spaCy's cache stays
             cached.clear()
         rules = self.rules
-        words, marked, special = [], [], []
+        words: list[str] = []
+        marked: list[str] = []
+        special: list[str] = []
         for chunk in new:
             if chunk.isalnum():
                 (special if chunk in rules else words).append(chunk)

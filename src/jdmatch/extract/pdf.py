@@ -1,4 +1,4 @@
-"""PDF text with pdfminer.six (default) or pypdfium2 (fast), in reading order."""
+"""PDF text with pdfminer.six (default) or pypdfium2 (fast, :mod:`jdmatch.extract.pdfium`), in reading order."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from jdmatch.errors import (
     CorruptDocumentError,
     DocumentTooLargeError,
     EncryptedDocumentError,
-    MissingDependencyError,
     NoTextLayerError,
+    short_reason,
 )
 from jdmatch.extract.layout import Line, Page, page_texts
 from jdmatch.extract.normalize import normalize_text
@@ -44,9 +44,12 @@ def read_pdf(
     """
     limits = limits or PdfLimits.for_max_bytes(None)
     _check_streams(data, source, budget, limits)
-    pages = (
-        _pdfium_pages(data, source) if engine == "pdfium" else _pdfminer_pages(data, source, limits)
-    )
+    if engine == "pdfium":
+        from jdmatch.extract.pdfium import pdfium_pages
+
+        pages: Iterator[Page] = pdfium_pages(data, source)
+    else:
+        pages = _pdfminer_pages(data, source, limits)
     texts = page_texts(list(pages))
     count = len(texts)
     if count == 0:
@@ -160,7 +163,7 @@ def _pdfminer_pages(data: bytes, source: str, limits: PdfLimits) -> Iterator[Pag
         ) from None
     except Exception as exc:  # pdfminer raises many types on malformed input
         raise CorruptDocumentError(
-            f"the PDF is damaged or truncated ({type(exc).__name__}: {_short(exc)}); re-export it",
+            f"the PDF is damaged or truncated ({type(exc).__name__}: {short_reason(exc)}); re-export it",
             path=source,
         ) from None
 
@@ -386,98 +389,3 @@ def _check_streams(data: bytes, source: str, budget: int, limits: PdfLimits) -> 
                         path=source,
                     )
         pos = end + 9
-
-
-def _pdfium_pages(data: bytes, source: str) -> Iterator[Page]:
-    try:
-        import pypdfium2 as pdfium
-    except ImportError:
-        raise MissingDependencyError(
-            "the pdfium engine needs pypdfium2: pip install 'jdmatch[pdfium]'", path=source
-        ) from None
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if "password" in str(exc).lower():
-            raise EncryptedDocumentError(
-                "the PDF is encrypted and needs a password; save an unprotected copy and try again",
-                path=source,
-            ) from None
-        raise CorruptDocumentError(
-            f"the PDF is damaged or truncated ({_short(exc)}); re-export it", path=source
-        ) from None
-    loaded = 0
-    last_error: Exception | None = None
-    try:
-        for index in range(len(pdf)):
-            try:
-                page = pdf[index]
-            except (
-                pdfium.PdfiumError
-            ) as exc:  # one broken page (a looping page tree) does not sink the rest
-                last_error = exc
-                continue
-            try:
-                yield _pdfium_lines(page)
-                loaded += 1
-            finally:
-                page.close()
-    finally:
-        pdf.close()
-    if not loaded and last_error is not None:
-        raise CorruptDocumentError(
-            f"the PDF is damaged ({_short(last_error)}); re-export it", path=source
-        )
-
-
-def _pdfium_lines(page: object) -> Page:
-    """Text segments of a pdfium page, joined into lines where they share a baseline and touch."""
-    height = page.get_height()  # type: ignore[attr-defined]
-    textpage = page.get_textpage()  # type: ignore[attr-defined]
-    try:
-        segments: list[Line] = []
-        for i in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(i)
-            text = textpage.get_text_bounded(left, bottom, right, top)
-            # Rects hug the glyphs ("one" is shorter than "Of"); take the height of the font's
-            # box of the first character instead, as pdfminer does, so both engines see the
-            # same line heights and paragraph gaps.
-            index = textpage.get_index(left + 0.5, (bottom + top) / 2, 2, 2)
-            if index is not None and index >= 0:
-                _, loose_bottom, _, loose_top = textpage.get_charbox(index, loose=True)
-                if loose_top > loose_bottom:
-                    bottom, top = loose_bottom, loose_top
-            text = " ".join(
-                text.replace("\x02", "-").split()
-            )  # pdfium marks a line-end hyphen as \x02
-            if text:
-                segments.append(Line(left, height - top, right, height - bottom, text))
-    finally:
-        textpage.close()
-    segments.sort(key=lambda s: (round(s.top), s.x0))
-    lines: list[Line] = []
-    for seg in segments:
-        if lines:
-            last = lines[-1]
-            same_row = min(last.bottom, seg.bottom) - max(last.top, seg.top) > 0.5 * min(
-                last.height, seg.height
-            )
-            gap = seg.x0 - last.x1
-            if same_row and -0.5 <= gap <= 0.8 * max(last.height, seg.height):
-                # touching rects are one word split at a font or encoding change ("R" "&" "D")
-                sep = "" if gap < 0.15 * min(last.height, seg.height) else " "
-                lines[-1] = Line(
-                    last.x0,
-                    min(last.top, seg.top),
-                    seg.x1,
-                    max(last.bottom, seg.bottom),
-                    f"{last.text}{sep}{seg.text}",
-                )
-                continue
-        lines.append(seg)
-    return Page(page.get_width(), height, lines)  # type: ignore[attr-defined]
-
-
-def _short(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
-    return text[:120] + ("..." if len(text) > 120 else "")
