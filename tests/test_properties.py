@@ -189,3 +189,35 @@ def test_lines_beside_others_are_counted_as_by_checking_every_pair(lines, others
     from jdmatch.extract.layout import _beside, _overlap
 
     assert _beside(lines, others) == sum(1 for a in lines if any(_overlap(a, b) for b in others))
+
+
+def test_texts_that_bring_no_new_chunks_let_the_next_ones_skip_the_search() -> None:
+    from jdmatch.tokens import TextTokenizer
+
+    lazy = TextTokenizer(lazy_texts=0)
+    lazy("warm")  # adds every special case (lazy_texts=0), before the spy is in place
+    calls: list[str] = []
+    inner = lazy._tokenizer
+
+    def spy(text: str):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return inner(text)
+
+    lazy._tokenizer = spy  # type: ignore[assignment]
+
+    def split_by(text: str) -> int:  # how many calls of the inner tokenizer ``text`` costs
+        calls.clear()
+        lazy(text)
+        assert calls[-1] == text
+        return len(calls)
+
+    same = "Python and Go services on Kubernetes, with Postgres and Kafka."
+    assert split_by(same) == 2  # its chunks are new: split once beforehand
+    assert split_by(same) == 1  # nothing new: the next text skips the search...
+    assert split_by("Terraform modules for AWS Lambda and DynamoDB tables.") == 1
+    assert split_by("Rust, Elixir and Haskell in production since 2019.") == 2  # ...then it resumes
+    assert split_by("Scala and Akka streams over RabbitMQ queues.") == 2  # many new: every text
+    # and the wait starts short again: one text skipped after a search that finds nothing new
+    assert split_by(same) == 1
+    assert split_by("Elasticsearch clusters behind Nginx proxies.") == 1
+    assert split_by("Redis caches with Memcached fallbacks, written in Java.") == 2

@@ -208,6 +208,8 @@ class TextTokenizer:
         self._lazy_texts = lazy_texts
         self._lock = threading.Lock()
         self._cached: set[str] = set()  # whitespace chunks spaCy's cache holds (or never will)
+        self._idle = 0  # texts still to skip before the next warm-up (see _warm)
+        self._backoff = 0
 
     def __call__(self, text: str) -> Any:
         if self._pending:
@@ -226,10 +228,23 @@ class TextTokenizer:
         case of a call: after it nothing more is cached in that call. Here the new chunks are split
         once, words first, then chunks with punctuation, then those that may hold a special case,
         so that the call on ``text`` itself finds nearly every chunk in the cache.
+
+        Finding the new chunks costs a tenth of a tokenization, so where texts bring almost none
+        (a batch of postings written alike) the next texts skip the search, up to 32 of them,
+        and any text that brings many starts every text searching again.
         """
+        if self._idle:
+            self._idle -= 1
+            return
         cached = self._cached
-        new = set(text.split())
+        chunks = text.split()
+        new = set(chunks)
         new -= cached
+        if len(new) * 50 < len(chunks):  # under 2% new: warm-ups can wait a while
+            self._backoff = min(2 * self._backoff or 1, 32)
+            self._idle = self._backoff
+        else:
+            self._backoff = 0
         if len(new) < 2:
             return
         if len(cached) > _MAX_CACHED:  # bounded memory over a long run; spaCy's cache stays
