@@ -235,3 +235,76 @@ def test_a_tool_opening_a_skills_line_is_still_a_skill(
     matcher: Matcher, text: str, ids: set[str]
 ) -> None:
     assert ids <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Snowflake (2018 – 2021)",
+        "Datadog, Jan 2020 – Present",
+        "• Twilio | Mar 2016 - Dec 2019",
+        "Shopify (remote) — Backend Developer",
+        "Cloudflare, Hybrid",
+        "Splunk Technologies, Austin, TX",
+        "Nvidia Labs | Research Engineer",
+    ],
+)
+def test_a_company_with_its_dates_or_work_mode_is_an_employer(matcher: Matcher, text: str) -> None:
+    # how an experience entry writes the company it was at: its dates, the work mode, a company word
+    assert [m.id for m in matcher.skills(text) if m.label != "soft_skill"] == []
+
+
+@pytest.mark.parametrize(
+    "text, ids",
+    [
+        ("Ran Snowflake (2018 – 2021 data) for finance", {"snowflake"}),
+        ("Dashboards in SQL and Tableau, 2019 – 2022, for the sales team", {"tableau", "sql"}),
+        ("Datadog monitors and Splunk searches", {"datadog", "splunk"}),
+        ("Skills: Snowflake, Datadog, Twilio", {"snowflake", "datadog", "twilio"}),
+    ],
+)
+def test_a_tool_with_dates_in_a_sentence_is_still_a_skill(
+    matcher: Matcher, text: str, ids: set[str]
+) -> None:
+    assert ids <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, ids",
+    [
+        ("MySQL&MongoDB", {"mysql", "mongodb"}),
+        ("Terraform&Ansible&Vault", {"terraform", "ansible", "vault"}),
+        ("Java‧Kotlin‧Gradle", {"java", "kotlin", "gradle"}),
+        ("Swift・Objective-C・Xcode", {"swift", "objective-c", "xcode"}),
+        ("Modern C++20 and C++03 legacy code", {"cpp"}),
+    ],
+)
+def test_more_list_separators_and_glued_versions(matcher: Matcher, text: str, ids: set[str]) -> None:
+    assert ids <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize("text", ["our R&D lab", "AT&T and Q&A sessions", "P&L ownership"])
+def test_an_ampersand_inside_an_initialism_splits_nothing(matcher: Matcher, text: str) -> None:
+    assert [m.id for m in matcher.skills(text) if m.label not in ("soft_skill", "domain", "field")] == []
+
+
+@pytest.mark.parametrize(
+    "text, implied",
+    [
+        ("Flask-SQLAlchemy models", {"flask", "sqlalchemy"}),
+        ("Android application development", {"android", "mobile-development"}),
+        ("Spring Data JPA repositories", {"jpa", "spring-data"}),
+        ("Linux systems administrator", {"linux", "system-administration"}),
+        ("ECMAScript 2015 modules", {"javascript"}),
+    ],
+)
+def test_compound_entries_imply_their_parts(matcher: Matcher, text: str, implied: set[str]) -> None:
+    from jdmatch.recognize import implied_skills
+
+    matches = matcher.skills(text)
+    assert implied <= {m.id for m in matches} | set(implied_skills(matches, matcher.recognizer.lexicon))
+
+
+def test_unsupervised_learning_is_not_supervised_learning(matcher: Matcher) -> None:
+    ids = {m.id for m in matcher.skills("Clustering and other unsupervised learning methods")}
+    assert "unsupervised-learning" in ids and "supervised-learning" not in ids

@@ -11,7 +11,7 @@ import threading
 from typing import Any
 
 # Bump when the tokenizer or the plural folding changes: compiled lexicons then rebuild.
-TOKENIZER_VERSION = "3"
+TOKENIZER_VERSION = "4"
 
 # Lexeme attributes the recognizer reads; spaCy's other getters (like_url, shape,
 # is_stop...) cost time for every new word and are left out of our private vocab.
@@ -33,7 +33,7 @@ _ACRONYM_S = re.compile(r"^(?P<stem>[A-Z][A-Z0-9]{0,4}[A-Z])s$")
 LINE_BREAK = "\n"
 PARAGRAPH_BREAK = "\n\n"
 # list bullets and separators written without spaces ("Java·Python", "•Go")
-_BULLETS = "·•●▪■◦‣∙⋅►▸✓✔★◆♦"
+_BULLETS = "·•●▪■◦‣∙⋅►▸✓✔★◆♦‧⸱・･"
 _SHORT_PLURALS = {
     "tests": "test",
     "apis": "api",
@@ -119,9 +119,16 @@ def make_tokenizer(*, with_special_cases: bool = True) -> Any:
         r"[/|()\[\]{}]",
         r"(?<!\d)[,;]|[,;](?!\d)",
         f"[{_BULLETS}]",
+        # an ampersand between two words joins a list ("Postgres&Redis"), not an initialism ("R&D", "AT&T")
+        r"(?<=[A-Za-z]{2})&(?=[A-Za-z]{2})",
     ]
     prefixes = [*(defaults.prefixes or ()), f"[{_BULLETS}]"]
-    suffixes = [*(defaults.suffixes or ()), r"(?<=[A-Za-z])\d+(?:\.\d+)*$", r"(?<=[A-Z])\.$"]
+    suffixes = [
+        *(defaults.suffixes or ()),
+        r"(?<=[A-Za-z])\d+(?:\.\d+)*$",
+        r"(?:(?<=[A-Za-z]\+\+)|(?<=[A-Za-z]#))\d+$",  # a version after C++ or C#: "C++17", "C#10"
+        r"(?<=[A-Z])\.$",
+    ]
     return Tokenizer(
         vocab,
         rules=special_cases() if with_special_cases else {},

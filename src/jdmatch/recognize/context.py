@@ -34,6 +34,15 @@ _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
 _COMPANY_WORD = re.compile(r"[ \t]+(?:Software|Technologies|Technology|Labs|Systems|Group)\b")
 _SUFFIX_AFTER = re.compile(r"[ \t]*,?[ \t]*([A-Za-z]+)\.?")
 _TITLE_DASH = re.compile(r"[ \t]*[—–|·•-][ \t]*")
+# a work mode after an employer's name: "GitHub, remote", "Stripe (Hybrid)"
+_WORK_MODE_AFTER = re.compile(r"[ \t]*[,(|–—-][ \t]*(?:remote|hybrid|on-?site)\b", re.I)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?[ \t]*"
+# dates after an employer's name: "(2019 – 2022)", ", Mar 2021 - present", "| 2018–2020"
+_DATES_AFTER = re.compile(
+    rf"[ \t]*[,(|–—-]?[ \t]*(?:{_MONTH})?(?:19|20)\d\d[ \t]*[–—-][ \t]*"
+    rf"(?:(?:{_MONTH})?(?:19|20)\d\d|present|current|now|today)\b",
+    re.I,
+)
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 _ALIAS_AFTER = re.compile(r"[ \t]*\([A-Z][\w.&-]{0,15}\)")
 _CONTACT = re.compile(
@@ -128,7 +137,7 @@ class ContextChecks:
                     and not role.is_lower
                 ):
                     return True
-        if key in self._employers and self._title_after(text, start, end):
+        if key in self._employers and self._employer_line(text, start, end):
             return True
         if c == "(" or text[start - 1 : start] == "(":
             # "Amazon Web Services (AWS), Seattle, WA": a place after the name's own short form
@@ -290,6 +299,26 @@ class ContextChecks:
         if token.orth not in spellings:
             return False
         return token.lower in spellings or not self._prose_start(doc, i, i + 1)
+
+    def _employer_line(self, text: str, start: int, end: int) -> bool:
+        """A company's name as a job line writes it: before a job title, a work mode, or its dates.
+
+        * "Oracle — Principal Engineer", "GitHub, Inc. – Staff Engineer" (:meth:`_title_after`);
+        * "GitHub, remote", "Stripe (hybrid)": a work mode after the name, in any case;
+        * "Salesforce (2019 – 2022)", "Databricks, 2021 – present": dates after a name that opens its line;
+        * "Slack Technologies, San Francisco", "Acme Labs |": a company word, then a place or a separator.
+        """
+        if self._title_after(text, start, end) or _WORK_MODE_AFTER.match(text, end):
+            return True
+        m = _COMPANY_WORD.match(text, end)
+        if m is not None:
+            c = text[m.end() : m.end() + 1]
+            if c in ("", "\n") or c in SEPARATOR_CHARS and self._place_after(text, m.end()):
+                return True
+            if _TITLE_DASH.match(text, m.end()) or text.startswith((" |", "|"), m.end()):
+                return True
+        line_start = text.rfind("\n", 0, start) + 1
+        return not text[line_start:start].strip(" \t•●·*-") and bool(_DATES_AFTER.match(text, end))
 
     def _title_after(self, text: str, start: int, end: int) -> bool:
         """ "Oracle — Principal Engineer", "GitHub, Inc. – Staff Engineer": a company opening a job line."""
