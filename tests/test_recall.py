@@ -279,13 +279,17 @@ def test_a_tool_with_dates_in_a_sentence_is_still_a_skill(
         ("Modern C++20 and C++03 legacy code", {"cpp"}),
     ],
 )
-def test_more_list_separators_and_glued_versions(matcher: Matcher, text: str, ids: set[str]) -> None:
+def test_more_list_separators_and_glued_versions(
+    matcher: Matcher, text: str, ids: set[str]
+) -> None:
     assert ids <= {m.id for m in matcher.skills(text)}
 
 
 @pytest.mark.parametrize("text", ["our R&D lab", "AT&T and Q&A sessions", "P&L ownership"])
 def test_an_ampersand_inside_an_initialism_splits_nothing(matcher: Matcher, text: str) -> None:
-    assert [m.id for m in matcher.skills(text) if m.label not in ("soft_skill", "domain", "field")] == []
+    assert [
+        m.id for m in matcher.skills(text) if m.label not in ("soft_skill", "domain", "field")
+    ] == []
 
 
 @pytest.mark.parametrize(
@@ -302,9 +306,38 @@ def test_compound_entries_imply_their_parts(matcher: Matcher, text: str, implied
     from jdmatch.recognize import implied_skills
 
     matches = matcher.skills(text)
-    assert implied <= {m.id for m in matches} | set(implied_skills(matches, matcher.recognizer.lexicon))
+    assert implied <= {m.id for m in matches} | set(
+        implied_skills(matches, matcher.recognizer.lexicon)
+    )
 
 
 def test_unsupervised_learning_is_not_supervised_learning(matcher: Matcher) -> None:
     ids = {m.id for m in matcher.skills("Clustering and other unsupervised learning methods")}
     assert "unsupervised-learning" in ids and "supervised-learning" not in ids
+
+
+@pytest.mark.parametrize(
+    "text, skill, evidence",
+    [
+        ("Provisioned with Terraform-\nmanaged modules.", "terraform", "Terraform"),
+        ("Scala-\nfirst services on the JVM", "scala", "Scala"),
+        ("Warehouse on Amazon Red-\nshift and dbt.", "redshift", "Amazon Red-\nshift"),
+        ("Applied Machine Learn-\ning to fraud.", "machine-learning", "Machine Learn-\ning"),
+    ],
+)
+def test_a_hyphen_at_a_line_end_before_a_word_of_use_or_in_a_second_word(
+    matcher: Matcher, text: str, skill: str, evidence: str
+) -> None:
+    found = {m.id: m.text for m in matcher.skills(text)}
+    assert found.get(skill) == evidence
+
+
+@pytest.mark.parametrize(
+    "text", ["our go-\nbased approach", "a well-\ndriven plan", "Self-\nfirst thinking"]
+)
+def test_a_word_before_a_word_of_use_at_a_line_end_stays_a_word(
+    matcher: Matcher, text: str
+) -> None:
+    assert [
+        m.id for m in matcher.skills(text) if m.label not in ("soft_skill", "domain", "field")
+    ] == []

@@ -289,14 +289,9 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
     ) -> list[SkillMatch]:
         self._add_patterns(doc)
         found = self._matcher(doc)
-        wrapped = self._wrapped(doc, text)
-        if wrapped:
-            found = [*found, *wrapped]
-        suspended_strict: list[tuple[int, int, int]] = []
-        if "- " in text or "-," in text or "-\t" in text:
-            plain_suspended, suspended_strict = self._suspended(doc, text)
-            if plain_suspended:
-                found = [*found, *plain_suspended]
+        pieces, suspended_strict = self._hyphen_pieces(doc, text)  # names a hyphen leaves in pieces
+        if pieces:
+            found = [*found, *pieces]
         if not found and not suspended_strict:
             return []
         if mark_all and taken is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from jdmatch.recognize.vocabulary import COORDINATORS
+from jdmatch.recognize.vocabulary import COORDINATORS, USE_SUFFIXES
 from jdmatch.tokens import fold_plural
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -103,13 +103,35 @@ class HyphenWraps:
                     break
         return plain, strict
 
-    def _wrapped(self, doc: Doc, text: str) -> list[tuple[int, int, int]]:
-        """Candidates ``(key, start token, end token)`` for names hyphenated across a line break."""
+    def _hyphen_pieces(
+        self, doc: Doc, text: str
+    ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+        """The candidates of names a hyphen leaves in pieces, wrapped at a line break
+        (:meth:`_wrapped`) or suspended before a coordinator (:meth:`_suspended`): plain ones,
+        then ambiguous ones (``(entry key, s, e)``), which still need their technical context."""
+        plain, strict = self._wrapped(doc, text)
+        if "- " in text or "-," in text or "-\t" in text:
+            more, more_strict = self._suspended(doc, text)
+            plain += more
+            strict += more_strict
+        return plain, strict
+
+    def _wrapped(
+        self, doc: Doc, text: str
+    ) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+        """Candidates ``(key, start token, end token)`` for names hyphenated across a line break,
+        and the ambiguous ones among them (``(entry key, s, e)``).
+
+        The pieces joined ("Java-" "Script"), with the hyphen kept ("Test-" "Driven
+        Development"), after the word before them ("Azure Dev-" "Ops", "Continuous Integra-"
+        "tion"), or, before a word of use ("Kubernetes-" "based"), the first piece alone.
+        """
         if "-\n" not in text and "-\r" not in text and "- \n" not in text:
-            return []
+            return [], []
         from spacy.strings import hash_string  # type: ignore[attr-defined]  # in spaCy, not in its stubs
 
         out: list[tuple[int, int, int]] = []
+        strict: list[tuple[int, int, int]] = []
         n = len(doc)
         for i in range(n - 2):
             head = doc[i].text
@@ -143,6 +165,25 @@ class HyphenWraps:
                 key = self._forms.get(hyphened)
                 if key is not None:
                     best = (key, i, i + 3)
+            before = doc[i - 1] if i else None
+            if before is not None and not before.is_space and "\n" not in before.whitespace_:
+                # the wrap inside a name's second word: "Azure Dev-" "Ops", "Continuous Integra-" "tion"
+                for k in range(0, min(_MAX_AFTER, len(after)) + 1):
+                    key = self._forms.get((before.norm, joined, *after[:k]))
+                    if key is not None:
+                        best = (key, i - 1, words[k - 1].i + 1 if k else i + 3)
+            if best is None and tail.lower_ in USE_SUFFIXES:
+                # a real hyphen at the line's end, before a word of use: "Kubernetes-" "based"
+                norm = hash_string(fold_plural(piece))
+                key = self._single_forms.get(norm)
+                if key is not None:
+                    best = (key, i, i + 1)
+                else:
+                    skey = self._single_strict.get(norm)
+                    if skey is not None:
+                        entry_key, exact = self._strict_keys[skey]
+                        if (hash_string(piece),) in exact:
+                            strict.append((entry_key, i, i + 1))
             if best is not None:
                 out.append(best)
-        return out
+        return out, strict
