@@ -33,6 +33,7 @@ def main() -> None:
             "Skill spans against SkillSpan (tech, Knowledge)",
             [py, str(HERE / "skills_quality.py"), args.skillspan, "--source", "tech"],
         ),
+        ("Recall on hand-written sentences", [py, str(HERE / "recall_probe.py")]),
         ("Ranking the samples", [py, str(HERE / "ranking_quality.py")]),
         ("Experience and seniority", [py, str(HERE / "experience_quality.py")]),
         (
