@@ -341,3 +341,25 @@ def test_a_word_before_a_word_of_use_at_a_line_end_stays_a_word(
     assert [
         m.id for m in matcher.skills(text) if m.label not in ("soft_skill", "domain", "field")
     ] == []
+
+
+def test_forms_holding_a_spacy_symbol_match(matcher: Matcher) -> None:
+    # spaCy gives a few strings ("root", "obj", "cc", "prep") a symbol's id instead of their hash:
+    # a form holding one ("root cause analysis", "Obj-C", "Photoshop CC") must match all the same
+    from spacy.symbols import IDS
+
+    from jdmatch.tokens import fold_plural, token_texts
+
+    forms = [
+        (entry.id, form)
+        for entry in matcher.recognizer.lexicon.entries
+        for form in (entry.name, *entry.aliases)
+        if any(v in IDS for w in token_texts(form) for v in (w, w.lower(), fold_plural(w.lower())))
+    ]
+    assert len(forms) > 20  # the check reaches the forms it is about
+    missed = [
+        (i, form)
+        for i, form in forms
+        if i not in {m.id for m in matcher.skills(f"Experience with {form} in production.")}
+    ]
+    assert missed == []

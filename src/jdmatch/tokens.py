@@ -11,7 +11,7 @@ import threading
 from typing import Any
 
 # Bump when the tokenizer or the plural folding changes: compiled lexicons then rebuild.
-TOKENIZER_VERSION = "4"
+TOKENIZER_VERSION = "5"
 
 # Lexeme attributes the recognizer reads; spaCy's other getters (like_url, shape,
 # is_stop...) cost time for every new word and are left out of our private vocab.
@@ -155,6 +155,18 @@ def _english_getters() -> dict[str, Any]:
         "IS_PUNCT": lex_attrs.is_punct,
         "LIKE_NUM": en_attrs.like_num,
     }
+
+
+def string_key(text: str) -> int:
+    """The key spaCy's ``StringStore`` gives ``text``, which token attributes (ORTH, LOWER, NORM)
+    hold: the string's hash, except for the few strings that are spaCy symbols ("root", "obj",
+    "cc", "prep"), which get the symbol's id. Patterns made without a vocabulary must use it, or
+    "root cause analysis" and "Obj-C" never match."""
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # in spaCy, not in its stubs
+    from spacy.symbols import IDS
+
+    key = IDS.get(text)
+    return key if key is not None else int(hash_string(text))
 
 
 def form_tokens(tokenizer: Any, form: str, special: frozenset[str] | None = None) -> list[str]:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from jdmatch.compiled import CompiledPatterns
 from jdmatch.lexicon import Lexicon
-from jdmatch.tokens import fold_plural
+from jdmatch.tokens import fold_plural, string_key
 
 # A lexicon form's tokens and their NORMs, by form: every tokenizer that make_tokenizer builds
 # splits a form the same way, so a process that builds several recognizers (a user's extra
@@ -34,7 +34,6 @@ def compute_patterns(
     lexicon: Lexicon, form_tokens: Callable[[str], list[str]]
 ) -> list[CompiledPatterns]:
     """Every entry's patterns, in lexicon order: plain forms over NORM, ambiguous ones also exact."""
-    from spacy.strings import hash_string  # type: ignore[attr-defined]  # in spaCy, not in its stubs
 
     seen_plain: set[tuple[str, ...]] = set()
     seen_strict: set[tuple[str, ...]] = set()
@@ -50,15 +49,15 @@ def compute_patterns(
             for v in variants:
                 if v and v not in seen_plain:
                     seen_plain.add(v)
-                    plain.append(tuple(hash_string(n) for n in v))
+                    plain.append(tuple(string_key(n) for n in v))
         strict_norms = []
         exact = []
         for form in entry.ambiguous:
             tokens, norms = split_form(form, form_tokens)
             if tokens and tokens not in seen_strict and norms not in seen_plain:
                 seen_strict.add(tokens)
-                strict_norms.append(tuple(hash_string(n) for n in norms))
-                exact.append(tuple(hash_string(t) for t in tokens))
+                strict_norms.append(tuple(string_key(n) for n in norms))
+                exact.append(tuple(string_key(t) for t in tokens))
         if plain or exact:
             out.append(CompiledPatterns(entry.id, plain, strict_norms, exact))
     return out

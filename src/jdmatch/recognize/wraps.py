@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from jdmatch.recognize.vocabulary import COORDINATORS, USE_SUFFIXES
-from jdmatch.tokens import fold_plural
+from jdmatch.tokens import fold_plural, string_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -48,7 +48,6 @@ class HyphenWraps:
         from bisect import bisect_right
 
         from spacy.attrs import IDX
-        from spacy.strings import hash_string  # type: ignore[attr-defined]
 
         starts = doc.to_array(IDX).tolist()
         plain: list[tuple[int, int, int]] = []
@@ -70,7 +69,7 @@ class HyphenWraps:
             ):
                 continue
             piece = word[:-1]
-            norm = hash_string(fold_plural(piece))
+            norm = string_key(fold_plural(piece))
             key = self._single_forms.get(norm)
             if key is not None:
                 plain.append((key, i, i + 1))
@@ -78,7 +77,7 @@ class HyphenWraps:
             skey = self._single_strict.get(norm)
             if skey is not None:
                 entry_key, exact = self._strict_keys[skey]
-                if (hash_string(piece),) in exact:
+                if (string_key(piece),) in exact:
                     strict.append((entry_key, i, i + 1))
                 continue
             # "front- and back-end development": the piece takes what follows the next
@@ -93,7 +92,7 @@ class HyphenWraps:
             if k >= min(n - 1, j + 4):
                 continue
             tail = [w.norm for w in doc[k + 1 : k + 1 + 2 * _MAX_AFTER] if not w.is_space]
-            joined = hash_string(fold_plural(piece + doc[k + 1].text))
+            joined = string_key(fold_plural(piece + doc[k + 1].text))
             for m in range(min(_MAX_AFTER, len(tail)), 0, -1):  # the longest form wins
                 key = self._forms.get((norm, self._hyphen, *tail[:m]))
                 if key is None and m > 1:
@@ -128,7 +127,6 @@ class HyphenWraps:
         """
         if "-\n" not in text and "-\r" not in text and "- \n" not in text:
             return [], []
-        from spacy.strings import hash_string  # type: ignore[attr-defined]  # in spaCy, not in its stubs
 
         out: list[tuple[int, int, int]] = []
         strict: list[tuple[int, int, int]] = []
@@ -149,8 +147,8 @@ class HyphenWraps:
             # the words after the second piece (their NORMs) and the token each ends at
             words = [t for t in doc[i + 3 : i + 3 + 2 * _MAX_AFTER] if not t.is_space]
             after = [t.norm for t in words]
-            joined = hash_string(fold_plural(piece + tail.text))
-            hyphened = (hash_string(fold_plural(piece)), hash_string("-"), tail.norm)
+            joined = string_key(fold_plural(piece + tail.text))
+            hyphened = (string_key(fold_plural(piece)), string_key("-"), tail.norm)
             best: tuple[int, int, int] | None = None
             key = self._single_forms.get(joined)
             if key is not None:
@@ -174,7 +172,7 @@ class HyphenWraps:
                         best = (key, i - 1, words[k - 1].i + 1 if k else i + 3)
             if best is None and tail.lower_ in USE_SUFFIXES:
                 # a real hyphen at the line's end, before a word of use: "Kubernetes-" "based"
-                norm = hash_string(fold_plural(piece))
+                norm = string_key(fold_plural(piece))
                 key = self._single_forms.get(norm)
                 if key is not None:
                     best = (key, i, i + 1)
@@ -182,7 +180,7 @@ class HyphenWraps:
                     skey = self._single_strict.get(norm)
                     if skey is not None:
                         entry_key, exact = self._strict_keys[skey]
-                        if (hash_string(piece),) in exact:
+                        if (string_key(piece),) in exact:
                             strict.append((entry_key, i, i + 1))
             if best is not None:
                 out.append(best)
