@@ -363,3 +363,31 @@ def test_forms_holding_a_spacy_symbol_match(matcher: Matcher) -> None:
         if i not in {m.id for m in matcher.skills(f"Experience with {form} in production.")}
     ]
     assert missed == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crystal Nguyen, Product Designer, and the Python team",
+        "References: Julia Okafor (Engineering Manager) and Go developers",
+        "Mentored by Ruby Alvarez on our Kubernetes platform",
+    ],
+)
+def test_a_language_that_is_also_a_given_name_before_a_surname_is_a_person(
+    matcher: Matcher, text: str
+) -> None:
+    assert {"crystal", "julia", "ruby"}.isdisjoint(m.id for m in matcher.skills(text))
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("Numerical work in Julia Flux and MATLAB", "julia"),
+        ("Ruby Gems we published, with RSpec", "rubygems"),
+        ("Languages: Crystal, Ruby, Elixir", "crystal"),
+    ],
+)
+def test_the_language_before_a_skill_or_in_a_list_stays(
+    matcher: Matcher, text: str, skill: str
+) -> None:
+    assert skill in {m.id for m in matcher.skills(text)}

@@ -94,6 +94,7 @@ class ContextRules:
     program_words: frozenset[str] = frozenset()
     benefit_words: frozenset[str] = frozenset()
     ordinary_after: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,6 +273,7 @@ def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
         "program_words",
         "benefit_words",
         "ordinary_after",
+        "given_names",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):

@@ -21,7 +21,7 @@ from jdmatch.recognize.vocabulary import (
     TECH_LABELS,
     USE_SUFFIXES,
 )
-from jdmatch.tokens import PARAGRAPH_BREAK, fold_plural
+from jdmatch.tokens import PARAGRAPH_BREAK, fold_plural, string_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -58,6 +58,10 @@ class ContextChecks:
     _hyphen: int
     _ambiguous_cues: dict[int, frozenset[int]]
     _employers: frozenset[int]
+    _given_names: frozenset[int]
+    _single_forms: dict[int, int]
+    _single_strict: dict[int, int]
+    _cues: frozenset[int]
     _profile_sites: frozenset[int]
     _technical_sense: frozenset[int]
     _role_words: frozenset[int]
@@ -187,14 +191,31 @@ class ContextChecks:
                     return True
         return False
 
-    def _ordinary_sense(self, text: str, start: int, end: int, c: str) -> bool:
-        """An ambiguous form read in its ordinary sense after all: "Java coffee", "English breakfast", "C1" (a language level)."""
+    def _ordinary_sense(self, text: str, key: int, start: int, end: int, c: str) -> bool:
+        """An ambiguous form read in its ordinary sense after all: "Java coffee", "English breakfast",
+        "C1" (a language level), "Julia Chen" (a given name before a surname)."""
         if text[end : end + 1] in ("1", "2") and text[start:end] in ("A", "B", "C"):
             return True
+        if key in self._given_names and c.isupper():
+            m = NEXT_WORD.match(text, end)
+            word = m.group(1) if m is not None else ""
+            if word[1:].islower() and word.isalpha() and not self._names_a_skill(word):
+                return True
         if c.islower():
             m = NEXT_WORD.match(text, end)
             return m is not None and fold_plural(m.group(1).lower()) in self._ordinary_after
         return False
+
+    def _names_a_skill(self, word: str) -> bool:
+        """Whether ``word`` is a one-word form of the lexicon or a cue word ("Gems" after "Ruby")."""
+        lower = word.lower()
+        norm = string_key(fold_plural(lower))
+        return (
+            norm in self._single_forms
+            or norm in self._single_strict
+            or string_key(lower) in self._cues
+            or string_key(lower) in self._technical_words
+        )
 
     def _place_after(self, text: str, end: int) -> bool:
         """ ", Menlo Park", " – Seattle, WA", ", Cambridge, MA 02139" right after ``end``: an employer's or an address line."""

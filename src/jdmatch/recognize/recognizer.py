@@ -120,6 +120,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
         self._ambiguous_cues = {k: frozenset(v) for k, v in spellings.items()}
         # names that are context, not skills: employers, places, contact lines (lexicon.toml)
         self._employers = frozenset(strings.add(i) for i in rules.employers)
+        self._given_names = frozenset(strings.add(i) for i in rules.given_names)
         self._profile_sites = frozenset(strings.add(i) for i in rules.profile_sites)
         self._technical_sense = frozenset(strings.add(i) for i in rules.technical_sense)
         self._role_words = frozenset(strings.add(w.lower()) for w in rules.role_words)
@@ -346,7 +347,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
                     and self._context_only(doc, text, key, s, e, start, end, c, chosen)
                     or ambiguous
                     and (key, s, e) in ambiguous
-                    and self._ordinary_sense(text, start, end, c)
+                    and self._ordinary_sense(text, key, start, end, c)
                 ):
                     rejected.add((key, s, e))
                     again = True  # a shorter name inside may still be a skill ("Asynchronous" of "Asynchronous communication")
