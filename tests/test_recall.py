@@ -391,3 +391,23 @@ def test_the_language_before_a_skill_or_in_a_list_stays(
     matcher: Matcher, text: str, skill: str
 ) -> None:
     assert skill in {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skill, evidence",
+    [
+        ("Pipelines on Apache Kafka Connect and Flink", "kafka-connect", "Apache Kafka Connect"),
+        ("Serverless on Microsoft Azure Functions", "azure-functions", "Microsoft Azure Functions"),
+        (
+            "Events through Google Cloud Pub/Sub topics",
+            "google-cloud-pubsub",
+            "Google Cloud Pub/Sub",
+        ),
+    ],
+)
+def test_a_part_written_with_its_makers_name_is_one_mention(
+    matcher: Matcher, text: str, skill: str, evidence: str
+) -> None:
+    # "Apache Kafka Connect": the maker's name of Kafka ("Apache Kafka") is Kafka Connect's too
+    found = {m.id: m.text for m in matcher.skills(text)}
+    assert found.get(skill) == evidence and "apache" not in found

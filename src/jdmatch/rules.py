@@ -46,7 +46,7 @@ _W, _P = "words", "patterns"
 SCHEMAS: dict[str, dict[str, Any]] = {
     "recognize": {
         "coordination": {"coordinators": _W, "list_words": _W},
-        "compounds": {"use_suffixes": _W},
+        "compounds": {"use_suffixes": _W, "makers": _W},
         "employer": {"separators": "chars", "before": _W},
         "technical_sense": {"relations": _W},
         "labels": {"versioned": _W, "technical": _W, "not_technical": _W},

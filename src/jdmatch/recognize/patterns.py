@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from jdmatch.compiled import CompiledPatterns
 from jdmatch.lexicon import Lexicon
+from jdmatch.recognize.vocabulary import MAKERS
 from jdmatch.tokens import fold_plural, string_key
 
 # A lexicon form's tokens and their NORMs, by form: every tokenizer that make_tokenizer builds
@@ -37,6 +38,7 @@ def compute_patterns(
 
     seen_plain: set[tuple[str, ...]] = set()
     seen_strict: set[tuple[str, ...]] = set()
+    qualified = _maker_qualified(lexicon, form_tokens)
     out = []
     for entry in lexicon.entries:
         plain = []
@@ -46,6 +48,8 @@ def compute_patterns(
             if len(norms) > 1 and not any(c.isspace() for c in form):
                 # "C#" is two tokens alone but one inside a list split at commas ("Go,C#,C++")
                 variants.append((fold_plural(form),))
+            if form is entry.plain_forms[-1]:
+                variants += qualified.get(entry.id, [])
             for v in variants:
                 if v and v not in seen_plain:
                     seen_plain.add(v)
@@ -60,6 +64,39 @@ def compute_patterns(
                 exact.append(tuple(string_key(t) for t in tokens))
         if plain or exact:
             out.append(CompiledPatterns(entry.id, plain, strict_norms, exact))
+    return out
+
+
+def _maker_qualified(
+    lexicon: Lexicon, form_tokens: Callable[[str], list[str]]
+) -> dict[str, list[tuple[str, ...]]]:
+    """Forms of a part named the way its whole is: "Apache Kafka Streams" for Kafka Streams (which
+    implies Kafka, written "Apache Kafka"), "Google Cloud Run", "Microsoft Azure Functions".
+
+    For each entry and each entry it implies, a form of the implied one that is a maker's name
+    (``[compounds] makers`` in ``lexicon/rules/recognize.toml``) and a word that is the first of
+    one of its own forms lends the maker's name ("Apache" of "Apache Kafka" to "Kafka Streams").
+    Only word sequences that are no entry's own form are made.
+    """
+    by_id = {e.id: e for e in lexicon.entries}
+    own = {split_form(f, form_tokens)[1] for e in lexicon.entries for f in e.plain_forms}
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for entry in lexicon.entries:
+        for parent_id in entry.implies:
+            parent = by_id.get(parent_id)
+            if parent is None:
+                continue
+            for pform in parent.plain_forms:
+                ptokens, pnorms = split_form(pform, form_tokens)
+                if len(pnorms) < 2 or " ".join(ptokens[:-1]) not in MAKERS:
+                    continue  # a maker's name and the product: "Apache Kafka", "Google Cloud"
+                for form in entry.plain_forms:
+                    norms = split_form(form, form_tokens)[1]
+                    if len(norms) > 1 and norms[0] == pnorms[-1]:
+                        made = (*pnorms[:-1], *norms)
+                        if made not in own:
+                            out.setdefault(entry.id, []).append(made)
+                            own.add(made)
     return out
 
 

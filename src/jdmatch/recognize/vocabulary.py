@@ -19,6 +19,7 @@ class Vocabulary:
     coordinators: tuple[str, ...]
     list_words: frozenset[str]
     use_suffixes: frozenset[str]
+    makers: frozenset[str]
     employer_separators: tuple[str, ...]
     employer_before: tuple[str, ...]
     relations: frozenset[str]
@@ -42,6 +43,7 @@ def read_vocabulary() -> Vocabulary:
         coordinators=tuple(raw["coordination"]["coordinators"]),
         list_words=frozenset(raw["coordination"]["list_words"]),
         use_suffixes=frozenset(w.lower() for w in raw["compounds"]["use_suffixes"]),
+        makers=frozenset(raw["compounds"]["makers"]),
         employer_separators=tuple(raw["employer"]["separators"]),
         employer_before=tuple(raw["employer"]["before"]),
         relations=frozenset(raw["technical_sense"]["relations"]),
@@ -57,6 +59,7 @@ WORDS = read_vocabulary()
 COORDINATORS = WORDS.coordinators
 LIST_WORDS = WORDS.list_words
 USE_SUFFIXES = WORDS.use_suffixes
+MAKERS = WORDS.makers
 EMPLOYER_SEPARATORS = WORDS.employer_separators
 EMPLOYER_BEFORE = (*EMPLOYER_SEPARATORS, *WORDS.employer_before)
 SEPARATOR_CHARS = frozenset(EMPLOYER_SEPARATORS)
