@@ -411,3 +411,11 @@ def test_a_part_written_with_its_makers_name_is_one_mention(
     # "Apache Kafka Connect": the maker's name of Kafka ("Apache Kafka") is Kafka Connect's too
     found = {m.id: m.text for m in matcher.skills(text)}
     assert found.get(skill) == evidence and "apache" not in found
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [("Operators on kube, shipped with Helm", "kubernetes"), ("Tools in py3 and Bash", "python")],
+)
+def test_slang_spellings_of_common_tools(matcher: Matcher, text: str, skill: str) -> None:
+    assert skill in {m.id for m in matcher.skills(text)}
