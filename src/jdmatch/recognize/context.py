@@ -209,12 +209,12 @@ class ContextChecks:
     def _names_a_skill(self, word: str) -> bool:
         """Whether ``word`` is a one-word form of the lexicon or a cue word ("Gems" after "Ruby")."""
         lower = word.lower()
-        norm = string_key(fold_plural(lower))
+        norm, key = string_key(fold_plural(lower)), string_key(lower)
         return (
             norm in self._single_forms
             or norm in self._single_strict
-            or string_key(lower) in self._cues
-            or string_key(lower) in self._technical_words
+            or key in self._cues
+            or key in self._technical_words
         )
 
     def _place_after(self, text: str, end: int) -> bool:

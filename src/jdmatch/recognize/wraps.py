@@ -69,17 +69,9 @@ class HyphenWraps:
             ):
                 continue
             piece = word[:-1]
+            if self._one_word(piece, i, plain, strict):
+                continue
             norm = string_key(fold_plural(piece))
-            key = self._single_forms.get(norm)
-            if key is not None:
-                plain.append((key, i, i + 1))
-                continue
-            skey = self._single_strict.get(norm)
-            if skey is not None:
-                entry_key, exact = self._strict_keys[skey]
-                if (string_key(piece),) in exact:
-                    strict.append((entry_key, i, i + 1))
-                continue
             # "front- and back-end development": the piece takes what follows the next
             # conjunct's own hyphen ("front-end development", "frontend development")
             k = j + 1
@@ -148,7 +140,7 @@ class HyphenWraps:
             words = [t for t in doc[i + 3 : i + 3 + 2 * _MAX_AFTER] if not t.is_space]
             after = [t.norm for t in words]
             joined = string_key(fold_plural(piece + tail.text))
-            hyphened = (string_key(fold_plural(piece)), string_key("-"), tail.norm)
+            hyphened = (string_key(fold_plural(piece)), self._hyphen, tail.norm)
             best: tuple[int, int, int] | None = None
             key = self._single_forms.get(joined)
             if key is not None:
@@ -170,18 +162,32 @@ class HyphenWraps:
                     key = self._forms.get((before.norm, joined, *after[:k]))
                     if key is not None:
                         best = (key, i - 1, words[k - 1].i + 1 if k else i + 3)
-            if best is None and tail.lower_ in USE_SUFFIXES:
-                # a real hyphen at the line's end, before a word of use: "Kubernetes-" "based"
-                norm = string_key(fold_plural(piece))
-                key = self._single_forms.get(norm)
-                if key is not None:
-                    best = (key, i, i + 1)
-                else:
-                    skey = self._single_strict.get(norm)
-                    if skey is not None:
-                        entry_key, exact = self._strict_keys[skey]
-                        if (string_key(piece),) in exact:
-                            strict.append((entry_key, i, i + 1))
             if best is not None:
                 out.append(best)
+            elif tail.lower_ in USE_SUFFIXES:
+                # a real hyphen at the line's end, before a word of use: "Kubernetes-" "based"
+                self._one_word(piece, i, out, strict)
         return out, strict
+
+    def _one_word(
+        self,
+        piece: str,
+        i: int,
+        plain: list[tuple[int, int, int]],
+        strict: list[tuple[int, int, int]],
+    ) -> bool:
+        """Add token ``i`` as the one-word form ``piece`` (a name without its hyphen): to ``plain``,
+        or to ``strict`` when it is an ambiguous form written as one of its exact spellings.
+        Whether ``piece`` is a one-word form at all (of either kind)."""
+        norm = string_key(fold_plural(piece))
+        key = self._single_forms.get(norm)
+        if key is not None:
+            plain.append((key, i, i + 1))
+            return True
+        skey = self._single_strict.get(norm)
+        if skey is None:
+            return False
+        entry_key, exact = self._strict_keys[skey]
+        if (string_key(piece),) in exact:
+            strict.append((entry_key, i, i + 1))
+        return True
