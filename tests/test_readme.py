@@ -13,9 +13,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
-BLOCKS = re.findall(
-    r"^```python\n(.*?)^```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S | re.M
-)
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+BLOCKS = re.findall(r"^```python\n(.*?)^```", README, re.S | re.M)
 
 
 def test_the_readme_has_python_examples() -> None:
@@ -94,3 +93,18 @@ def test_readme_python_block_runs(
     ]
     for value in expected:
         assert value in printed, (value, printed[-5:])
+
+
+def test_ci_runs_the_readmes_test_command_and_the_commands_install_the_same_way() -> None:
+    """`.ci/run` runs the Quick start's second line verbatim, and the first line installs as it does."""
+    quick = re.search(r"^## Quick start\n+```sh\n(.*?)^```", README, re.S | re.M)
+    assert quick, "README.md has no Quick start block"
+    lines = quick.group(1).strip().splitlines()
+    assert len(lines) == 2
+    run_main, run_tests = lines
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert run_tests in ci, ".ci/run must call the README's test command as written"
+    assert run_tests.endswith("python -m pytest") and "[all,test]" in run_tests
+    assert run_main.split(' -e ".[all]"')[0] == run_tests.split(' -e ".[all,test]"')[0]
+    assert "jdmatch score samples/" in run_main
+    assert (ROOT / run_main.rsplit(" ", 1)[1]).is_file()
