@@ -575,3 +575,25 @@ def test_results_serialize(matcher: Matcher) -> None:
     req = posting_requirements(posting, matcher.skills(posting))
     for obj in (exp, req, seniority(text, kind="resume", today=TODAY), *find_sections(text)):
         json.dumps(obj.to_dict())
+
+
+@pytest.mark.parametrize(
+    "text, skill, polarity",
+    [
+        ("Backend developer. Lacking experience in Kubernetes. Strong in Python.", "Python", 1.0),
+        (
+            "Backend developer. Lacking experience in Kubernetes. Strong in Python.",
+            "Kubernetes",
+            0.0,
+        ),
+        ("Lead. Mentor. No experience with Kotlin. Daily Rust.", "Rust", 1.0),
+        ("Lead. Mentor. No experience with Kotlin. Daily Rust.", "Kotlin", 0.0),
+        ("One. Two. Three. Some exposure to Scala. Fluent Go.", "Go", 1.0),
+        ("One. Two. Three. Some exposure to Scala. Fluent Go.", "Scala", 0.5),
+    ],
+)
+def test_a_cue_reaches_no_later_sentence_of_its_line(
+    text: str, skill: str, polarity: float
+) -> None:
+    """Sentences after the second on one line are cut where they end, not where the first did."""
+    assert skill_polarity(text, skill) == polarity

@@ -117,14 +117,15 @@ def clause(text: str, offset: int, *, semicolons: bool = True) -> tuple[int, int
     end = text.find("\n", offset)
     end = len(text) if end < 0 else end
     stops = r"[.!?](?=\s+[A-Z(\"'])" + (r"|;" if semicolons else "")
-    for m in re.finditer(stops, text[start:end]):
-        if m.group() == "." and _ABBREVIATION.search(text, 0, start + m.start() + 1):
+    line = start  # match offsets are relative to the line, not to the clause found so far
+    for m in re.finditer(stops, text[line:end]):
+        at = line + m.start()
+        if m.group() == "." and _ABBREVIATION.search(text, 0, at + 1):
             continue  # "e.g. MongoDB", "i.e. Java", "etc. We" do not end a sentence
-        cut = start + m.end()
-        if cut <= offset:
-            start = cut
-        elif start + m.start() >= offset:
-            end = start + m.start() + 1 if m.group() != ";" else start + m.start()
+        if line + m.end() <= offset:
+            start = line + m.end()
+        elif at >= offset:
+            end = at + 1 if m.group() != ";" else at
             break
     return start, end
 
