@@ -419,3 +419,33 @@ def test_a_part_written_with_its_makers_name_is_one_mention(
 )
 def test_slang_spellings_of_common_tools(matcher: Matcher, text: str, skill: str) -> None:
     assert skill in {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("Python for data processing and analysis.", "python"),
+        ("Upgraded Tomcat twice last year.", "tomcat"),
+        ("Moved the weekly reports to Tableau.", "tableau"),
+        ("Core Python, then a little Go", "python"),
+        ("python sql dbt", "python"),
+    ],
+)
+def test_a_mostly_technical_name_needs_no_cue(matcher: Matcher, text: str, skill: str) -> None:
+    assert skill in {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We saw a Python at the reptile house.",
+        "We watched Monty Python on Fridays.",
+        "The pandas at the zoo ate bamboo.",
+        "I fed my python before work.",
+        "Spent a semester volunteering on Java and Bali.",
+    ],
+)
+def test_a_mostly_technical_name_in_its_ordinary_sense_is_no_skill(
+    matcher: Matcher, text: str
+) -> None:
+    assert [m.text for m in matcher.skills(text)] == []

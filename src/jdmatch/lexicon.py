@@ -95,6 +95,7 @@ class ContextRules:
     benefit_words: frozenset[str] = frozenset()
     ordinary_after: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+    mostly_technical: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +275,7 @@ def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
         "benefit_words",
         "ordinary_after",
         "given_names",
+        "mostly_technical",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):

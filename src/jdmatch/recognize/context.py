@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 SENTENCE_END = frozenset({".", "!", "?"})
+_ARTICLES = frozenset({"a", "an", "the", "this", "that", "my", "our", "his", "her"})
 _REGION_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2})(?![\w])")
 NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w.'’-]*)")
 _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
@@ -59,6 +60,7 @@ class ContextChecks:
     _ambiguous_cues: dict[int, frozenset[int]]
     _employers: frozenset[int]
     _given_names: frozenset[int]
+    _mostly_technical: frozenset[int]
     _single_forms: dict[int, int]
     _single_strict: dict[int, int]
     _cues: frozenset[int]
@@ -287,6 +289,19 @@ class ContextChecks:
             or before.is_punct
             and before.text in {":", "(", "-", "•"}
         )
+
+    def _technical_prior(self, doc: Doc, s: int, e: int, skill_ends: set[int]) -> bool:
+        """A mostly technical form (lexicon.toml ``mostly_technical``) counts by itself, unless a
+        word of its ordinary sense is near ("a python in the zoo"), an article makes it a noun
+        ("We saw a Python"), or a capitalised word before it mid-sentence makes it part of a name
+        ("Monty Python"; a skill there makes a list: "Maven Tomcat"). The other checks then decide."""
+        w = self._neighbor_window
+        ordinary = self._ordinary_after
+        if any(fold_plural(t.lower_) in ordinary for t in doc[max(0, s - w) : e + w]):
+            return False
+        if s and doc[s - 1].lower_ in _ARTICLES:
+            return False
+        return not self._in_proper_name(doc, s) or s in skill_ends or doc[s - 1].lower in self._cues
 
     @staticmethod
     def _prose_start(doc: Doc, s: int, e: int) -> bool:

@@ -121,6 +121,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
         # names that are context, not skills: employers, places, contact lines (lexicon.toml)
         self._employers = frozenset(strings.add(i) for i in rules.employers)
         self._given_names = frozenset(strings.add(i) for i in rules.given_names)
+        self._mostly_technical = frozenset(strings.add(i) for i in rules.mostly_technical)
         self._profile_sites = frozenset(strings.add(i) for i in rules.profile_sites)
         self._technical_sense = frozenset(strings.add(i) for i in rules.technical_sense)
         self._role_words = frozenset(strings.add(w.lower()) for w in rules.role_words)
@@ -419,6 +420,9 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
                 and self._entries[key].label == "degree"
             ):
                 confirmed.append((key, s, e))  # "MA in Economics", "BS in Physics"
+                continue
+            if key in self._mostly_technical and self._technical_prior(doc, s, e, skill_ends):
+                confirmed.append((key, s, e))  # "Python for data processing", "Kafka 3"
                 continue
             if self._prose_start(doc, s, e):
                 # "Go to the page", "Express your interest": only a cue right beside it ("Go developers")
