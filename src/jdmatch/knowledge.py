@@ -188,6 +188,7 @@ def features(
     f.append(f"label={match.label}&short={n_words <= 8}")
     if rule:
         f.append(f"reshaped={rule[:2]}")
+    f.extend(_context_features(text, match, line, line_start))
     key = surface.lower()
     if terms is not None:
         stat = terms.get(key)
@@ -199,6 +200,38 @@ def features(
             f.append(f"src={source}&rate={rb}")
             f.append(f"rate={rb}&seen={'2' if stat[1] <= 2 else '3-9' if stat[1] < 10 else '10+'}")
     return f
+
+
+_LIST_SEP = frozenset(",/;|&+")
+_LIST_WORDS = frozenset(("and", "or", "&", "/", "including", "like", "e.g.", "eg", "such"))
+
+
+def _context_features(text: str, match: SkillMatch, line: str, line_start: int) -> list[str]:
+    """Where a candidate stands in its line: in a list, in parentheses, and the words of its line."""
+    f = []
+    left = text[line_start : match.start].rstrip()
+    right = text[match.end : line_start + len(line)].lstrip()
+    prev = left[-1:] or "^"
+    nxt = right[:1] or "$"
+    f.append(f"prev_char={prev if not prev.isalnum() else 'a'}")
+    f.append(f"next_char={nxt if not nxt.isalnum() else 'a'}")
+    in_list = prev in _LIST_SEP or nxt in _LIST_SEP
+    f.append(f"in_list={in_list}")
+    if left.count("(") > left.count(")"):
+        f.append("in_parens")
+    position = len(left.split())
+    f.append(f"pos={min(position, 5)}")
+    for w in set(re.findall(r"[a-z]+", line.lower())) & CUE_WORDS:
+        f.append(f"cue={w}")
+    return f
+
+
+CUE_WORDS = frozenset(
+    """experience knowledge skills familiar familiarity proficient proficiency understanding
+expertise years strong working hands solid deep good excellent plus bonus nice preferred required
+degree certification certified using use with in of we our you your team job title role technologies
+tools stack languages frameworks databases environment background including like such""".split()
+)
 
 
 @lru_cache(maxsize=4)
