@@ -172,7 +172,7 @@ def test_existing_output_is_never_overwritten(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_resume_after_sigkill_gives_exactly_one_row_per_input(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    n = 128  # four chunks of 32: the kill lands after the first and before the last
+    n = 512  # sixteen chunks of 32: the kill lands after the first and long before the last
     ids = postings_jsonl(src, n)
     out = tmp_path / "out.jsonl"
     part = tmp_path / "out.jsonl.part"
