@@ -18,8 +18,8 @@ Three things are learnt from train (the dev split is never read):
   the target being "exactly a gold Knowledge span"; the view keeps each candidate's
   most probable variant (:func:`jdmatch.knowledge.knowledge_mentions`). Terms
   and rules for a train sentence's features come from the other folds (5
-  folds by sentence text, so boilerplate repeated across postings sits in one
-  fold), so the weights see them as they behave on unseen text;
+  folds by posting, as dev and test are postings train never saw), so the
+  weights see them as they behave on unseen text;
   the threshold is the one that maximizes exact-span F1 in 5-fold
   cross-validation of what the view then keeps.
 

@@ -15,7 +15,8 @@ SkillSpan's *train* split (``lexicon/models/knowledge.json``):
    often enough (``terms``: how often annotated, how often seen) become
    candidate mentions too, where no recognized mention covers them;
 3. a small logistic model over binary features of each candidate (its label,
-   neighbouring words, line shape, the term's train rate) keeps or drops it.
+   neighbouring words, line shape, its place in a list or in parentheses, cue
+   words of its line, the term's train rate) keeps or drops it.
 
 It is opt-in and runs after recognition: ``Matcher.skills`` and scoring are unchanged.
 
@@ -203,7 +204,13 @@ def features(
 
 
 _LIST_SEP = frozenset(",/;|&+")
-_LIST_WORDS = frozenset(("and", "or", "&", "/", "including", "like", "e.g.", "eg", "such"))
+# words of a candidate's line that say what kind of line it is (a requirement, a tag line, a blurb)
+CUE_WORDS = frozenset(
+    """experience knowledge skills familiar familiarity proficient proficiency understanding
+expertise years strong working hands solid deep good excellent plus bonus nice preferred required
+degree certification certified using use with in of we our you your team job title role technologies
+tools stack languages frameworks databases environment background including like such""".split()
+)
 
 
 def _context_features(text: str, match: SkillMatch, line: str, line_start: int) -> list[str]:
@@ -224,14 +231,6 @@ def _context_features(text: str, match: SkillMatch, line: str, line_start: int) 
     for w in set(re.findall(r"[a-z]+", line.lower())) & CUE_WORDS:
         f.append(f"cue={w}")
     return f
-
-
-CUE_WORDS = frozenset(
-    """experience knowledge skills familiar familiarity proficient proficiency understanding
-expertise years strong working hands solid deep good excellent plus bonus nice preferred required
-degree certification certified using use with in of we our you your team job title role technologies
-tools stack languages frameworks databases environment background including like such""".split()
-)
 
 
 @lru_cache(maxsize=4)

@@ -422,7 +422,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
                 confirmed.append((key, s, e))  # "MA in Economics", "BS in Physics"
                 continue
             if key in self._mostly_technical and self._technical_prior(doc, s, e, skill_ends):
-                confirmed.append((key, s, e))  # "Python for data processing", "Kafka 3"
+                confirmed.append((key, s, e))  # "Python for data processing", "Tomcat 9"
                 continue
             if self._prose_start(doc, s, e):
                 # "Go to the page", "Express your interest": only a cue right beside it ("Go developers")
