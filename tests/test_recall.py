@@ -449,3 +449,66 @@ def test_a_mostly_technical_name_in_its_ordinary_sense_is_no_skill(
     matcher: Matcher, text: str
 ) -> None:
     assert [m.text for m in matcher.skills(text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paired with Julia from our analytics group on the Tableau reports",
+        "Thanks to Ruby, who reviewed every Rails migration",
+        "Onboarded by Crystal from the SRE team onto Terraform",
+    ],
+)
+def test_a_given_name_before_words_about_a_person_is_a_person(matcher: Matcher, text: str) -> None:
+    assert {"crystal", "julia", "ruby"}.isdisjoint(m.id for m in matcher.skills(text))
+
+
+def test_calling_a_language_from_another_is_still_the_language(matcher: Matcher) -> None:
+    assert {"julia", "python"} <= {m.id for m in matcher.skills("Called Julia from Python code")}
+
+
+@pytest.mark.parametrize(
+    "text, absent, present",
+    [
+        ("Google, Zurich — Software Development Engineer", "software-development", set()),
+        ("Web Development Intern, Acme Labs, 2019", "web-development", set()),
+        ("Led software development for a payments API in Go", "", {"software-development"}),
+    ],
+)
+def test_a_practice_in_a_job_title_is_the_title(
+    matcher: Matcher, text: str, absent: str, present: set[str]
+) -> None:
+    found = {m.id for m in matcher.skills(text)}
+    assert absent not in found and present <= found
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("Rewrote the billing worker in Go last spring.", "go"),
+        ("Deployment pipelines in Jenkins for every service", "jenkins"),
+        ("Ported the scheduler to Rust.", "rust"),
+    ],
+)
+def test_words_of_rewriting_and_releasing_are_cues(matcher: Matcher, text: str, skill: str) -> None:
+    assert skill in {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("Built Kuber\u00adnetes operators", {"kubernetes"}),
+        ("Wrote Post\u200bgreSQL migrations", {"postgresql"}),
+        ("Maintained C#.NET services and a VB.NET tool", {"csharp", "dotnet", "vbnet"}),
+        ("Frontend in React with TS, data in BQ and Python", {"typescript", "bigquery"}),
+    ],
+)
+def test_invisible_characters_glued_platforms_and_short_aliases(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}
+
+
+def test_a_clearance_is_not_typescript(matcher: Matcher) -> None:
+    found = {m.id for m in matcher.skills("Active TS/SCI clearance; Python and Java daily")}
+    assert "typescript" not in found and {"python", "java"} <= found

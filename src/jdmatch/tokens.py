@@ -11,7 +11,7 @@ import threading
 from typing import Any
 
 # Bump when the tokenizer or the plural folding changes: compiled lexicons then rebuild.
-TOKENIZER_VERSION = "5"
+TOKENIZER_VERSION = "6"
 
 # Lexeme attributes the recognizer reads; spaCy's other getters (like_url, shape,
 # is_stop...) cost time for every new word and are left out of our private vocab.
@@ -44,6 +44,8 @@ _SHORT_PLURALS = {
     "jobs": "job",
 }
 _SIMPLE_FORM = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
+# characters that do not show: a soft hyphen or a zero-width space inside a word ("Kuber\u00adnetes")
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
 
 def fold_plural(text: str) -> str:
@@ -51,8 +53,11 @@ def fold_plural(text: str) -> str:
 
     Phrase patterns and document tokens both get this norm, so a lexicon form
     finds its plural without a second pattern. Words of five letters or fewer are
-    left alone ("tries" must not become "trie").
+    left alone ("tries" must not become "trie"). Invisible characters (a soft hyphen, a
+    zero-width space) are dropped: "Kuber\u00adnetes" has the norm of "Kubernetes".
     """
+    if not text.isascii():
+        text = text.translate(_INVISIBLE) or text
     if text.isspace():
         # one line break (with any spaces or tabs) may sit inside a wrapped name; a blank line may not
         return LINE_BREAK if max(text.count("\n"), text.count("\r")) <= 1 else PARAGRAPH_BREAK
@@ -121,6 +126,8 @@ def make_tokenizer(*, with_special_cases: bool = True) -> Any:
         f"[{_BULLETS}]",
         # an ampersand between two words joins a list ("Postgres&Redis"), not an initialism ("R&D", "AT&T")
         r"(?<=[A-Za-z]{2})&(?=[A-Za-z]{2})",
+        # "C#.NET" is C# on .NET: the period splits off (". NET" is a form of .NET)
+        r"(?<=[A-Za-z]#)\.(?=(?i:net)\b)",
     ]
     prefixes = [*(defaults.prefixes or ()), f"[{_BULLETS}]"]
     suffixes = [

@@ -46,6 +46,8 @@ _DATES_AFTER = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][\w-]*")
 _ALIAS_AFTER = re.compile(r"[ \t]*\([A-Z][\w.&-]{0,15}\)")
+# after a given name, words that make it a person: "Julia from the data team", "Ruby, who ..."
+_PERSON_AFTER = re.compile(r",?[ \t]+(?:who|whom|whose|from[ \t]+(?:the|our|my|his|her|their))\b")
 _CONTACT = re.compile(
     r"@\w|https?://|www\.|\.(?:com|io|org|net|me|dev)\b|/in/|\+?\d[\d ().-]{7,}\d"
 )
@@ -115,6 +117,10 @@ class ContextChecks:
                 nw = m.group(1).lower()
                 if nw in self._company_suffix_words and m.group(1)[0].isupper():
                     return True
+        if label == "practice" and nw in self._role_word_set and text[start].isupper():
+            # "Software Development Engineer II": a job title, not the practice
+            if all(w[0].isupper() for w in text[start:end].split()):
+                return True
         if label == "degree" and nw in self._program_word_set:
             return True  # "PhD student", "PhD scholarship", "MSc programme": the post or a programme, not a degree held
         if label in ("domain", "field"):
@@ -195,8 +201,11 @@ class ContextChecks:
 
     def _ordinary_sense(self, text: str, key: int, start: int, end: int, c: str) -> bool:
         """An ambiguous form read in its ordinary sense after all: "Java coffee", "English breakfast",
-        "C1" (a language level), "Julia Chen" (a given name before a surname)."""
+        "C1" (a language level), "Julia Chen" (a given name before a surname), "Julia from
+        the data team" (a person)."""
         if text[end : end + 1] in ("1", "2") and text[start:end] in ("A", "B", "C"):
+            return True
+        if key in self._given_names and _PERSON_AFTER.match(text, end):
             return True
         if key in self._given_names and c.isupper():
             m = NEXT_WORD.match(text, end)
@@ -206,6 +215,9 @@ class ContextChecks:
         if c.islower():
             m = NEXT_WORD.match(text, end)
             return m is not None and fold_plural(m.group(1).lower()) in self._ordinary_after
+        if c == "/":  # "TS/SCI clearance": a word of the ordinary sense after a slash, in any case
+            m = _WORD.match(text, text.find("/", end) + 1)
+            return m is not None and fold_plural(m.group(0).lower()) in self._ordinary_after
         return False
 
     def _names_a_skill(self, word: str) -> bool:
