@@ -34,6 +34,7 @@ from jdmatch.lexicon import (
     read_lexicon,
 )
 from jdmatch.overlay import merge_overlays
+from jdmatch.startup import collector_paused
 
 COMPILED_VERSION = "1"
 """Version of the compiled layout; bump it when the layout below changes (compiled files then rebuild)."""
@@ -125,10 +126,11 @@ def load_compiled(folder: Path) -> Compiled | None:
     if cached is not None and cached.key == digest:
         return cached
     try:
-        data = json.loads((folder / "compiled.json").read_text(encoding="utf-8"))
-        if data.get("format") != COMPILED_VERSION or data.get("lexicon_fingerprint") != digest:
-            return None
-        entries = _entries(data["entries"], folder)
+        with collector_paused():  # a hundred thousand lasting objects (see jdmatch.startup)
+            data = json.loads((folder / "compiled.json").read_text(encoding="utf-8"))
+            if data.get("format") != COMPILED_VERSION or data.get("lexicon_fingerprint") != digest:
+                return None
+            entries = _entries(data["entries"], folder)
         problems: list[Problem] = []
         context = _context(config.get("context", {}), folder / "lexicon.toml", problems)
         result = Compiled(
@@ -317,10 +319,11 @@ def _read_overlay_cache(
     folder: Path, config: dict[str, Any], overlays: tuple[str, ...], key: str
 ) -> Lexicon | None:
     try:
-        data = json.loads((cache_dir() / f"lexicon-{key}.json").read_text(encoding="utf-8"))
-        if data.get("format") != COMPILED_VERSION or data.get("key") != key:
-            return None
-        entries = entries_from_rows(data["entries"])
+        with collector_paused():
+            data = json.loads((cache_dir() / f"lexicon-{key}.json").read_text(encoding="utf-8"))
+            if data.get("format") != COMPILED_VERSION or data.get("key") != key:
+                return None
+            entries = entries_from_rows(data["entries"])
         problems: list[Problem] = []
         context = _context(config.get("context", {}), folder / "lexicon.toml", problems)
         files = tuple(str(folder / name) for name in config["files"])

@@ -26,6 +26,9 @@ __all__ = ["EXIT_ERROR", "EXIT_SOME_FAILED", "app", "main"]
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script (library errors are handled by the app itself)."""
+    from jdmatch.startup import keep_builds_out_of_collections
+
+    keep_builds_out_of_collections()  # this process is ours: the lexicon's objects leave the collector
     try:
         app(args=list(sys.argv[1:] if argv is None else argv), prog_name="jdmatch")
     except KeyboardInterrupt:

@@ -5,12 +5,50 @@ A mixin of :class:`~jdmatch.recognize.recognizer.SkillRecognizer`.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from jdmatch.tokens import fold_plural
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
+
+
+def coordination_tables(
+    forms: dict[tuple[int, ...], int],
+) -> tuple[
+    frozenset[int],
+    frozenset[int],
+    dict[int, frozenset[int]],
+    dict[int, frozenset[int]],
+    frozenset[int],
+]:
+    """What a coordination may lend, from the multi-word plain forms (NORM hashes -> entry key).
+
+    The heads (last words) and modifiers (first words) that two forms or more share; for
+    each, the words a conjunct must end with before the head or start with after the
+    modifier; and the entries whose forms could lend one (the others skip the check).
+    """
+    multi = [f for f in forms if len(f) > 1]
+    ends: Counter[int] = Counter(f[-1] for f in multi)
+    starts: Counter[int] = Counter(f[0] for f in multi)
+    heads = frozenset(h for h, c in ends.items() if c > 1)
+    modifiers = frozenset(h for h, c in starts.items() if c > 1)
+    before_head: dict[int, set[int]] = {}
+    after_modifier: dict[int, set[int]] = {}
+    for f in multi:
+        if f[-1] in heads:
+            before_head.setdefault(f[-1], set()).add(f[-2])
+        if f[0] in modifiers:
+            after_modifier.setdefault(f[0], set()).add(f[1])
+    lending = frozenset(forms[f] for f in multi if f[-1] in heads or f[0] in modifiers)
+    return (
+        heads,
+        modifiers,
+        {k: frozenset(v) for k, v in before_head.items()},
+        {k: frozenset(v) for k, v in after_modifier.items()},
+        lending,
+    )
 
 
 class Coordination:

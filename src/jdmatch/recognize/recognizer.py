@@ -20,7 +20,7 @@ from jdmatch.lexicon import Entry, Lexicon
 from jdmatch.models import SkillMatch
 from jdmatch.recognize.analysis import Analysis
 from jdmatch.recognize.context import ContextChecks
-from jdmatch.recognize.coordination import Coordination
+from jdmatch.recognize.coordination import Coordination, coordination_tables
 from jdmatch.recognize.patterns import compute_patterns, with_breaks
 from jdmatch.recognize.vocabulary import (
     COORDINATORS,
@@ -31,6 +31,7 @@ from jdmatch.recognize.vocabulary import (
     VERSIONED_LABELS,
 )
 from jdmatch.recognize.wraps import HyphenWraps
+from jdmatch.startup import collector_paused
 from jdmatch.tokens import LINE_BREAK, TOKENIZER_VERSION, TextTokenizer, fold_plural, form_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,6 +52,10 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
     """Finds every mention of a lexicon skill in a text (build once, reuse)."""
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
+        with collector_paused():  # some 100,000 lasting objects: no full collections half-way
+            self._build(lexicon)
+
+    def _build(self, lexicon: Lexicon | None) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
@@ -130,28 +135,13 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
         self._region_codes = frozenset(rules.region_codes)
         self._coordinators = frozenset(strings.add(w) for w in COORDINATORS)
         self._conjunctions = self._coordinators - {strings.add(",")}
-        # a coordination can lend a head (last word) or a modifier (first word) that two forms share
-        ends: Counter[int] = Counter(f[-1] for f in self._forms if len(f) > 1)
-        starts: Counter[int] = Counter(f[0] for f in self._forms if len(f) > 1)
-        self._shared_heads = frozenset(h for h, c in ends.items() if c > 1)
-        self._shared_modifiers = frozenset(h for h, c in starts.items() if c > 1)
-        # the word a conjunct must end with (before a shared head) or start with (after a shared modifier)
-        before_head: dict[int, set[int]] = {}
-        after_modifier: dict[int, set[int]] = {}
-        for f in self._forms:
-            if len(f) > 1:
-                if f[-1] in self._shared_heads:
-                    before_head.setdefault(f[-1], set()).add(f[-2])
-                if f[0] in self._shared_modifiers:
-                    after_modifier.setdefault(f[0], set()).add(f[1])
-        self._before_head = {k: frozenset(v) for k, v in before_head.items()}
-        self._after_modifier = {k: frozenset(v) for k, v in after_modifier.items()}
-        # entries with a multi-word form that could lend a head or a modifier (the rest skip the check)
-        self._lending_keys = frozenset(
-            k
-            for f, k in self._forms.items()
-            if len(f) > 1 and (f[-1] in self._shared_heads or f[0] in self._shared_modifiers)
-        )
+        (
+            self._shared_heads,
+            self._shared_modifiers,
+            self._before_head,
+            self._after_modifier,
+            self._lending_keys,
+        ) = coordination_tables(self._forms)
         self._company_suffix_words = frozenset(w.lower() for w in rules.company_suffixes)
         self._role_word_set = frozenset(w.lower() for w in rules.role_words)
         self._program_word_set = frozenset(w.lower() for w in rules.program_words)
