@@ -512,3 +512,34 @@ def test_invisible_characters_glued_platforms_and_short_aliases(
 def test_a_clearance_is_not_typescript(matcher: Matcher) -> None:
     found = {m.id for m in matcher.skills("Active TS/SCI clearance; Python and Java daily")}
     assert "typescript" not in found and {"python", "java"} <= found
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # a line that opens with two names is a list, whatever their case
+        ("java python c++ javascript linux", {"java", "python", "cpp", "javascript", "linux"}),
+        ("Rust Docker Terraform, all on Linux", {"rust", "docker", "terraform"}),
+        ("Go Python Kafka on the data team", {"go", "python", "kafka"}),
+        ("mysql java hibernate jenkins", {"mysql", "java", "hibernate", "jenkins"}),
+    ],
+)
+def test_a_line_opening_with_two_names_is_a_list(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Go to the careers page and apply with Python samples.",
+        "Swift replies matter to our Python team.",
+        "Spring is busy for the Java team.",
+    ],
+)
+def test_a_sentence_opening_with_an_ordinary_word_is_still_prose(
+    matcher: Matcher, text: str
+) -> None:
+    found = {m.id for m in matcher.skills(text)}
+    assert not found & {"go", "swift", "spring"}

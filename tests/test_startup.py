@@ -58,7 +58,11 @@ print(json.dumps({"during": during, "frozen": gc.get_freeze_count(), "found": fo
 def test_the_recognizer_is_built_without_collection_passes(mode):
     # a fresh process: this one has its recognizer already
     out = subprocess.run(
-        [sys.executable, "-c", _PROBE, mode], capture_output=True, text=True, check=True, timeout=120
+        [sys.executable, "-c", _PROBE, mode],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
     )
     data = json.loads(out.stdout)
     assert data["found"] == ["python", "postgresql", "kubernetes"]

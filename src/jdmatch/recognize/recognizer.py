@@ -399,6 +399,10 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
         skill_ends = {e for k, _, e in plain if entries[k].label in TECH_LABELS} | {
             e for _, _, e in strict
         }
+        # and where one starts: a line opening with two names is a list ("java python c++"), not prose
+        skill_starts = {s for k, s, _ in plain if entries[k].label in TECH_LABELS} | {
+            s for _, s, _ in strict
+        }
         for key, s, e in strict:
             if self._in_compound(doc, s, e):
                 continue  # "C-suite", "go-live", "Self-scheduling"
@@ -414,7 +418,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
             if key in self._mostly_technical and self._technical_prior(doc, s, e, skill_ends):
                 confirmed.append((key, s, e))  # "Python for data processing", "Tomcat 9"
                 continue
-            if self._prose_start(doc, s, e):
+            if e not in skill_starts and self._prose_start(doc, s, e):
                 # "Go to the page", "Express your interest": only a cue right beside it ("Go developers")
                 # or a strong one in the window ("Go is part of our stack") helps
                 strong = self._strong_cues
