@@ -1,6 +1,6 @@
 """Recall and false hits of skill recognition on hand-written resume and posting sentences, by class.
 
-    python benchmarks/recall_probe.py [--failures]
+    python benchmarks/recall_probe.py [--failures] [--data benchmarks/data/recall_holdout.jsonl]
 
 ``benchmarks/data/recall_probe.jsonl`` holds 268 sentences written for the project (not taken
 from any document), in the classes of issue #17: aliases, ambiguous words in technical and in
@@ -12,7 +12,9 @@ appear (``ok``), and whether the sentence names no technical skill at all (``no_
 An expected id is found when it is a mention or implied by one (the lexicon's ``implies``). A
 false hit is a forbidden id found, or a technical mention in a ``no_tech`` sentence. The set
 was used to find and fix recognition errors, so its numbers are a development measure, not a
-held-out one.
+held-out one. ``benchmarks/data/recall_holdout.jsonl`` (``--data``) holds sentences in the same
+classes written later by someone who had not seen what the recognizer does; its first
+measure, before any fix made from it, is the held-out one (see the README).
 """
 
 from __future__ import annotations
@@ -35,19 +37,21 @@ NOT_TECHNICAL = frozenset({"soft_skill", "spoken_language", "field", "domain"})
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--failures", action="store_true", help="list every sentence that fails")
+    parser.add_argument("--data", type=Path, default=DATA, help="a JSON-lines file of sentences")
     args = parser.parse_args()
+    data = args.data.resolve()
     from jdmatch.matcher import Matcher
     from jdmatch.recognize import implied_skills
 
     matcher = Matcher()
     lexicon = matcher.recognizer.lexicon
     known = {e.id for e in lexicon.entries}
-    rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
+    rows = [json.loads(line) for line in data.read_text(encoding="utf-8").splitlines() if line]
     unknown = {
         i for r in rows for i in (*r["expect"], *r["forbid"], *r.get("ok", ())) if i not in known
     }
     if unknown:
-        raise SystemExit(f"{DATA}: ids the lexicon lacks: {', '.join(sorted(unknown))}")
+        raise SystemExit(f"{data}: ids the lexicon lacks: {', '.join(sorted(unknown))}")
     count: Counter[tuple[str, str]] = Counter()
     failures = []
     for r in rows:
@@ -71,7 +75,8 @@ def main() -> int:
         if missing or wrong:
             failures.append((r["cls"], r["text"], missing, wrong, sorted(mentioned)))
     classes = [*dict.fromkeys(r["cls"] for r in rows), "all"]
-    print(f"{len(rows)} sentences ({DATA.relative_to(ROOT)})")
+    where = data.relative_to(ROOT) if data.is_relative_to(ROOT) else data
+    print(f"{len(rows)} sentences ({where})")
     print(
         table(
             [
