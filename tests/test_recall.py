@@ -543,3 +543,88 @@ def test_a_sentence_opening_with_an_ordinary_word_is_still_prose(
 ) -> None:
     found = {m.id for m in matcher.skills(text)}
     assert not found & {"go", "swift", "spring"}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("Batch jobs: Spark+Scala+Hive", {"spark", "scala", "hive"}),
+        ("Pipeline: Kafka→Flink→Cassandra", {"kafka", "flink", "cassandra"}),
+        ("Exports go S3->Athena->QuickSight", {"amazon-s3", "amazon-athena", "amazon-quicksight"}),
+        ("Tooling: Git/GitHub/GitLab", {"git", "github", "gitlab"}),
+        ("Design in Figma – Sketch – Photoshop", {"figma", "sketch", "photoshop"}),
+    ],
+)
+def test_plus_signs_arrows_and_sites_in_lists(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    found = matcher.skills(text)
+    assert skills <= {m.id for m in found}
+    assert all(not m.text.endswith("+") for m in found)  # "Spark", not "Spark+"
+
+
+def test_a_plus_inside_a_name_stays_the_name(matcher: Matcher) -> None:
+    found = {m.id: m.text for m in matcher.skills("C++17, Notepad++ and Python 3.11+")}
+    assert found.get("cpp") == "C++17" and found.get("python") == "Python 3.11+"
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Shell plc — Graduate Trainee, Rotterdam", {"shell-scripting", "plc"}),
+        ("Barclays PLC, London — Analyst", {"plc"}),
+        ("Registered Nurse, Unity Health Toronto", {"unity"}),
+        ("Salesforce Tower, 415 Mission St, San Francisco", {"salesforce"}),
+        ("Engineer, Python Software Foundation", {"python"}),
+        ("GitHub: jdoe-dev", {"github"}),
+    ],
+)
+def test_companies_addresses_and_handles_are_context(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("Siemens PLC programming for packaging lines", "plc"),
+        ("Game developer, Unity and C#", "unity"),
+        ("Backend Engineer, Kafka Streams team", "kafka-streams"),
+    ],
+)
+def test_a_skill_beside_those_rules_stays(matcher: Matcher, text: str, skill: str) -> None:
+    assert skill in {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("Rewrote the hot path of the log parser in Rust, halving p99", "rust"),
+        ("All services are written in Go and shipped weekly", "go"),
+    ],
+)
+def test_a_language_after_in_where_code_is_written(matcher: Matcher, text: str, skill: str) -> None:
+    assert skill in {m.id for m in matcher.skills(text)}
+
+
+def test_a_trip_to_java_is_no_language(matcher: Matcher) -> None:
+    assert "java" not in {m.id for m in matcher.skills("Spent a month in Java and Bali")}
+
+
+@pytest.mark.parametrize(
+    "text, implied",
+    [
+        ("Set up continuous integration and deployment", {"ci-cd", "continuous-deployment"}),
+        ("CI/CD for every repository", {"continuous-integration", "continuous-delivery"}),
+        ("Strong data structures and algorithms", {"data-structures", "algorithms"}),
+        ("Windows Server administration", {"windows-server", "system-administration"}),
+    ],
+)
+def test_compound_practices_imply_their_parts(
+    matcher: Matcher, text: str, implied: set[str]
+) -> None:
+    from jdmatch.recognize import implied_skills
+
+    mentions = matcher.skills(text)
+    assert implied <= set(implied_skills(mentions, matcher.recognizer.lexicon))

@@ -11,7 +11,7 @@ import threading
 from typing import Any
 
 # Bump when the tokenizer or the plural folding changes: compiled lexicons then rebuild.
-TOKENIZER_VERSION = "6"
+TOKENIZER_VERSION = "7"
 
 # Lexeme attributes the recognizer reads; spaCy's other getters (like_url, shape,
 # is_stop...) cost time for every new word and are left out of our private vocab.
@@ -128,6 +128,11 @@ def make_tokenizer(*, with_special_cases: bool = True) -> Any:
         r"(?<=[A-Za-z]{2})&(?=[A-Za-z]{2})",
         # "C#.NET" is C# on .NET: the period splits off (". NET" is a form of .NET)
         r"(?<=[A-Za-z]#)\.(?=(?i:net)\b)",
+        # a plus or an arrow between two words joins a list or a flow ("Spark+Scala",
+        # "Kafka→Flink", "S3->Athena"), not a name ("C++", "Notepad++", "A+")
+        r"(?<=[A-Za-z]{2})\+(?=[A-Za-z]{2})",
+        r"[→⇒➔➜⟶]",
+        r"(?<=\w)->(?=\w)",
     ]
     prefixes = [*(defaults.prefixes or ()), f"[{_BULLETS}]"]
     suffixes = [

@@ -31,6 +31,19 @@ _ARTICLES = frozenset({"a", "an", "the", "this", "that", "my", "our", "his", "he
 _REGION_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2})(?![\w])")
 NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w.'’-]*)")
 _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
+# company suffixes written in lower case by convention: "Shell plc", "Acme inc." (capitalised ones
+# come from lexicon.toml's company_suffixes); "limited", "co" in lower case are ordinary words
+LOWER_SUFFIX = re.compile(r"[ \t]+(?:plc|inc|ltd|llc|gmbh|corp|pvt)\.?(?![\w-])")
+# verbs of writing code: a language after "in" in their sentence is the language ("rewrote it in Rust")
+_WRITING_VERBS = frozenset(
+    "wrote written write writes rewrote rewritten rewrite rewrites implemented reimplemented "
+    "implement implementing coded programmed ported refactored scripted".split()
+)
+# a street address: "415 Mission St", "12 Rue de la Paix" is not covered, "1 Infinite Loop Suite 200" is
+_STREET = re.compile(
+    r"\b\d{1,6}[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){1,3}"
+    r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Ln|Lane|Dr|Drive|Way|Pl|Place|Ct|Court|Sq|Square|Suite)\b"
+)
 # after a company's name that opens a line: a company word, a suffix, then a dash or a bar before a job title
 _COMPANY_WORD = re.compile(r"[ \t]+(?:Software|Technologies|Technology|Labs|Systems|Group)\b")
 _SUFFIX_AFTER = re.compile(r"[ \t]*,?[ \t]*([A-Za-z]+)\.?")
@@ -73,6 +86,7 @@ class ContextChecks:
     _places: frozenset[str]
     _region_codes: frozenset[str]
     _company_suffix_words: frozenset[str]
+    _suffix_keys: frozenset[int]
     _role_word_set: frozenset[str]
     _program_word_set: frozenset[str]
     _benefit_word_set: frozenset[str]
@@ -108,6 +122,13 @@ class ContextChecks:
         # ``c``: the first character after the name and at most one space
         if c in SEPARATOR_CHARS and self._place_after(text, end):
             return True
+        upper = text[start].isupper()
+        if upper and c.islower() and LOWER_SUFFIX.match(text, end):
+            return True  # "Shell plc", "Acme inc.": a company
+        if key in self._suffix_keys and self._after_a_name(doc, s, text[start:end]):
+            return True  # the "plc" of "Shell plc" is no programmable logic controller
+        if upper and self._on_address_line(text, start, end, key):
+            return True  # "Salesforce Tower, 415 Mission St, San Francisco"
         entry = self._entries[key]
         label = entry.label
         nw = ""
@@ -134,7 +155,7 @@ class ContextChecks:
                 return True  # "private healthcare", "Healthcare and Insurance Plans" are benefits
         n = len(doc)
         if (
-            key in self._employers
+            (key in self._employers or upper and self._opens_a_name(doc, e, chosen))
             and s >= 2
             and text[max(0, start - 4) : start].rstrip(" \t").endswith(EMPLOYER_BEFORE)
         ):
@@ -158,7 +179,8 @@ class ContextChecks:
             if at >= 0 and self._place_after(text, at):
                 return True
         if key in self._profile_sites:
-            if _SITE_HANDLE.match(text, end):
+            # "GitHub: jane-doe", not "GitHub/GitLab" (a list: a skill right after the separator)
+            if _SITE_HANDLE.match(text, end) and not any(a == e + 1 for a, _, _ in chosen):
                 return True
             lo = text.rfind("\n", 0, start) + 1
             hi = text.find("\n", start)
@@ -230,6 +252,61 @@ class ContextChecks:
             or key in self._cues
             or key in self._technical_words
         )
+
+    def _written_in(self, doc: Doc, s: int, key: int) -> bool:
+        """A language after "in" in a sentence about writing code: "Rewrote the parser in Rust",
+        "services written in Go" (not "a school built in Java": building is not writing code)."""
+        if s < 2 or doc[s - 1].lower_ != "in" or self._entries[key].label != "language":
+            return False
+        for i in range(s - 2, max(-1, s - 2 - self._neighbor_window), -1):
+            t = doc[i]
+            if t.text in SENTENCE_END or "\n" in t.whitespace_ or t.is_space:
+                return False
+            if t.lower_ in _WRITING_VERBS:
+                return True
+        return False
+
+    def _written_like_suffix(self, entries: dict[int, Entry]) -> frozenset[int]:
+        """The entries with a form written like a company suffix ("PLC", "Ltd"), by key."""
+        suffixes = self._company_suffix_words
+        return frozenset(
+            k
+            for k, en in entries.items()
+            if any(f.lower().rstrip(".") in suffixes for f in (en.name, *en.aliases, *en.ambiguous))
+        )
+
+    def _after_a_name(self, doc: Doc, s: int, form: str) -> bool:
+        """A company suffix ("plc", "Inc") right after a capitalised word on the same line."""
+        if s < 1 or form.lower().rstrip(".") not in self._company_suffix_words:
+            return False
+        prev = doc[s - 1]
+        if not (prev.is_alpha and prev.text[0].isupper() and "\n" not in prev.whitespace_):
+            return False
+        if form.islower():
+            return True  # "Shell plc is hiring": the skill is written "PLC"
+        # and no word after it: "Shell plc — Trainee", "Barclays PLC", not "Siemens PLC programming"
+        nxt = doc[s + 1] if s + 1 < len(doc) else None
+        return nxt is None or not nxt.is_alpha or "\n" in doc[s].whitespace_
+
+    @staticmethod
+    def _opens_a_name(doc: Doc, e: int, chosen: list[tuple[int, int, int]]) -> bool:
+        """The next word is capitalised and no skill: the name opens an organisation's
+        ("Unity Health", "Python Software Foundation"), not a list ("Kafka and Spark")."""
+        if e >= len(doc) or "\n" in doc[e - 1].whitespace_:
+            return False
+        nxt = doc[e]
+        return nxt.is_alpha and nxt.is_title and not any(a == e for a, _, _ in chosen)
+
+    def _on_address_line(self, text: str, start: int, end: int, key: int) -> bool:
+        """A company or a building on a line with a street address (a contact or an office line)."""
+        lo = text.rfind("\n", 0, start) + 1
+        hi = text.find("\n", end)
+        if not _STREET.search(text, lo, hi if hi >= 0 else len(text)):
+            return False
+        if key in self._employers:
+            return True
+        m = NEXT_WORD.match(text, end)
+        return m is not None and m.start(1) == end + 1 and m.group(1)[0].isupper()
 
     def _place_after(self, text: str, end: int) -> bool:
         """ ", Menlo Park", " – Seattle, WA", ", Cambridge, MA 02139" right after ``end``: an employer's or an address line."""

@@ -19,9 +19,10 @@ from jdmatch.compiled import (
 from jdmatch.lexicon import Entry, Lexicon
 from jdmatch.models import SkillMatch
 from jdmatch.recognize.analysis import Analysis
-from jdmatch.recognize.context import ContextChecks
+from jdmatch.recognize.context import LOWER_SUFFIX, ContextChecks
 from jdmatch.recognize.coordination import Coordination, coordination_tables
 from jdmatch.recognize.patterns import compute_patterns, with_breaks
+from jdmatch.recognize.versions import extend_version
 from jdmatch.recognize.vocabulary import (
     COORDINATORS,
     EMPLOYER_SEPARATORS,
@@ -37,14 +38,12 @@ from jdmatch.tokens import LINE_BREAK, TOKENIZER_VERSION, TextTokenizer, fold_pl
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
-_VERSION_AFTER = re.compile(r" ?v?\d+(?:\.\d+)*(?:\.x)?\+?(?!\w|\.\w)|\+(?![\w+])", re.I)
-_DURATION_AFTER = re.compile(r"\+?\s*(?:years?|yrs?|months?)\b", re.I)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # a long run of punctuation ("((((", a ruled line): no skill is written so; tokenized as spaces
 _PUNCT_RUN = re.compile(r"[^\w\s]{32,}")
-# where the context of an ambiguous form ends: a sentence end or a blank line
 # texts whose first words choose the patterns to add; the next text adds all the others
 _LAZY_TEXTS = 4
+# where the context of an ambiguous form ends: a sentence end or a blank line
 _STOPS = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 
 
@@ -150,10 +149,12 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
         self._employer_seps = frozenset(strings.add(w) for w in EMPLOYER_SEPARATORS)
         self._at = frozenset(strings.add(w) for w in ("at", "@"))
         self._comma = strings.add(",")
+        self._suffix_keys = self._written_like_suffix(self._entries)  # "PLC"
         self._special_keys = (
             self._employers
             | self._profile_sites
             | self._technical_sense
+            | self._suffix_keys
             | frozenset(
                 k for k, en in self._entries.items() if en.label in ("degree", "domain", "field")
             )
@@ -334,7 +335,13 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
                 if c == " ":
                     c = text[end + 1 : end + 2]
                 if (
-                    (key in special or c in SEPARATOR_CHARS or c.isupper())
+                    (
+                        key in special
+                        or c in SEPARATOR_CHARS
+                        or c.isupper()
+                        or c.islower()
+                        and LOWER_SUFFIX.match(text, end) is not None
+                    )
                     and self._context_only(doc, text, key, s, e, start, end, c, chosen)
                     or ambiguous
                     and (key, s, e) in ambiguous
@@ -370,7 +377,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
         for i, (start, end, key, _, _) in enumerate(spans):
             entry = entries[key]
             if entry.label in VERSIONED_LABELS:  # "Java 17", but not "Agile 10 person team"
-                end = _extend_version(
+                end = extend_version(
                     text, end, spans[i + 1][0] if i + 1 < len(spans) else len(text)
                 )
             out.append(
@@ -417,6 +424,9 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
                 continue
             if key in self._mostly_technical and self._technical_prior(doc, s, e, skill_ends):
                 confirmed.append((key, s, e))  # "Python for data processing", "Tomcat 9"
+                continue
+            if self._written_in(doc, s, key):
+                confirmed.append((key, s, e))  # "Rewrote the log parser in Rust"
                 continue
             if e not in skill_starts and self._prose_start(doc, s, e):
                 # "Go to the page", "Express your interest": only a cue right beside it ("Go developers")
@@ -478,14 +488,6 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
 
 def _longest_first(candidate: tuple[int, int, int]) -> tuple[int, int]:
     return candidate[1] - candidate[2], candidate[1]
-
-
-def _extend_version(text: str, end: int, limit: int) -> int:
-    """Take a version number after a name into the mention ("Java 17", "Python3", "Python 3.11+")."""
-    m = _VERSION_AFTER.match(text, end, limit)
-    if m is None or _DURATION_AFTER.match(text, m.end()):
-        return end  # no version, or "Java 5 years": a duration
-    return m.end()
 
 
 @lru_cache(maxsize=1)
