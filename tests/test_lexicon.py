@@ -106,6 +106,18 @@ BAD = [
         id="cues-without-ambiguous",
     ),
     pytest.param(
+        [entry(id="a", name="Spring ( Boot")],
+        1,
+        "unbalanced bracket",
+        id="unbalanced-bracket",
+    ),
+    pytest.param(
+        [entry(id="a", name="Alpha", aliases=["services)"])],
+        1,
+        "unbalanced bracket",
+        id="unbalanced-bracket-alias",
+    ),
+    pytest.param(
         [entry(id="a", name="Alpha", aliases="Al")],
         1,
         "must be a list of strings",

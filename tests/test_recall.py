@@ -628,3 +628,24 @@ def test_compound_practices_imply_their_parts(
 
     mentions = matcher.skills(text)
     assert implied <= set(implied_skills(mentions, matcher.recognizer.lexicon))
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("AWS: EC2, RDS, Lambdas, SQS", {"aws-lambda", "amazon-ec2", "amazon-rds"}),
+        ("GCP: BigQuery, Pub/Sub, Cloud Run", {"google-cloud-pubsub", "google-cloud-run"}),
+        ("Azure (App Service, Functions, AKS)", {"azure-app-service", "azure-functions", "aks"}),
+        (
+            "Spring (Boot, Security, Data JPA)",
+            {"spring-boot", "spring-security", "spring-data-jpa"},
+        ),
+    ],
+)
+def test_products_listed_under_their_maker(matcher: Matcher, text: str, skills: set[str]) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}
+
+
+def test_a_generic_name_outside_a_makers_list_stays_generic(matcher: Matcher) -> None:
+    found = {m.id for m in matcher.skills("Pub/Sub messaging between services with Kafka")}
+    assert "publish-subscribe" in found and "google-cloud-pubsub" not in found

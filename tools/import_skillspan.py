@@ -115,6 +115,8 @@ def clean(term: str) -> str | None:
     text = " ".join(tokens)
     if not re.search(r"[A-Za-z]", text) or len(text) < 2 or len(text) > 50:
         return None
+    if any(text.count(a) != text.count(b) for a, b in ("()", "[]", "{}")):
+        return None  # "Spring ( Boot": a span cut inside a bracket (the lexicon rejects such forms)
     return text
 
 

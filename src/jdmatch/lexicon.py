@@ -367,6 +367,10 @@ def _entry(raw: Any, where: str, number: int, problems: list[Problem]) -> Entry 
         )
     if entry_id in implies:
         problems.append(Problem(where, number, "an entry cannot imply itself"))
+    for form in (name, *aliases, *ambiguous):
+        if any(form.count(a) != form.count(b) for a, b in ("()", "[]", "{}")):
+            # "Spring ( Boot": a piece of an annotation, not a name anyone writes
+            problems.append(Problem(where, number, f"form {form!r} has an unbalanced bracket"))
     return Entry(
         entry_id,
         name,

@@ -21,6 +21,7 @@ from jdmatch.models import SkillMatch
 from jdmatch.recognize.analysis import Analysis
 from jdmatch.recognize.context import LOWER_SUFFIX, ContextChecks
 from jdmatch.recognize.coordination import Coordination, coordination_tables
+from jdmatch.recognize.makers import MakerLists
 from jdmatch.recognize.patterns import compute_patterns, with_breaks
 from jdmatch.recognize.versions import extend_version
 from jdmatch.recognize.vocabulary import (
@@ -47,7 +48,7 @@ _LAZY_TEXTS = 4
 _STOPS = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 
 
-class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
+class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists):
     """Finds every mention of a lexicon skill in a text (build once, reuse)."""
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
@@ -285,6 +286,8 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps):
         pieces, suspended_strict = self._hyphen_pieces(doc, text)  # names a hyphen leaves in pieces
         if pieces:
             found = [*found, *pieces]
+        if items := self._maker_items(doc, found):  # "AWS: EC2, Lambdas": first, so they win ties
+            found = [*items, *found]
         if not found and not suspended_strict:
             return []
         if mark_all and taken is not None:

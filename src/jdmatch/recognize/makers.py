@@ -1,0 +1,86 @@
+"""Products listed under their maker's name: "AWS: EC2, Lambdas, RDS", "GCP: BQ, Pub/Sub",
+"Azure (App Service, AKS)".
+
+A mixin of :class:`~jdmatch.recognize.recognizer.SkillRecognizer`. A list that follows a
+maker's name and a colon or an opening parenthesis names that maker's products without
+repeating the maker: each item is read as "<maker> <item>" when the lexicon has that form
+("AWS Lambda", "Google Cloud Pub/Sub", "Azure App Service"), and then stands for that product
+instead of a generic name it also spells ("Pub/Sub" the messaging pattern).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+# how many words an item under a maker may have ("App Service", "Cloud Run", "Pub / Sub")
+_ITEM_WORDS = 3
+# a maker's name must begin this many multi-word forms to head a list ("AWS", "Azure", "GCP")
+_MIN_PRODUCTS = 3
+
+
+class MakerLists:
+    """The maker-heading step of a recognizer."""
+
+    tokenizer: Any
+    _forms: dict[tuple[int, ...], int]
+
+    @property
+    def _maker_prefixes(self) -> frozenset[tuple[int, ...]]:
+        """The one- and two-word beginnings that open at least three multi-word forms."""
+        known: frozenset[tuple[int, ...]] | None = getattr(self, "_maker_prefix_cache", None)
+        if known is None:
+            starts: Counter[tuple[int, ...]] = Counter()
+            for f in self._forms:
+                if len(f) > 1:
+                    starts[f[:1]] += 1
+                    if len(f) > 2:
+                        starts[f[:2]] += 1
+            known = frozenset(p for p, c in starts.items() if c >= _MIN_PRODUCTS)
+            self._maker_prefix_cache = known
+        return known
+
+    def _maker_items(
+        self, doc: Doc, found: list[tuple[int, int, int]]
+    ) -> list[tuple[int, int, int]]:
+        """Candidates for the items of every list a maker's name heads (none when no list is)."""
+        n = len(doc)
+        heads = [
+            (s, e)
+            for _, s, e in found
+            if e < n
+            and e - s <= 2
+            and doc[e].text in (":", "(")
+            and "\n" not in doc[e - 1].whitespace_
+        ]
+        if not heads:
+            return []
+        prefixes = self._maker_prefixes
+        forms = self._forms
+        out: list[tuple[int, int, int]] = []
+        for s, e in heads:
+            maker = tuple(t.norm for t in doc[s:e])
+            if maker not in prefixes:
+                continue
+            closing = ")" if doc[e].text == "(" else None
+            p = e + 1
+            while p < n:
+                t = doc[p]
+                if (
+                    t.text == closing
+                    or t.is_space
+                    or (p > e + 1 and "\n" in doc[p - 1].whitespace_)
+                ):
+                    break
+                for k in range(min(_ITEM_WORDS, n - p), 0, -1):
+                    key = forms.get((*maker, *(w.norm for w in doc[p : p + k])))
+                    if key is not None:
+                        out.append((key, p, p + k))
+                        p += k
+                        break
+                else:
+                    p += 1
+        return out
