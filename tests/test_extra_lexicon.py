@@ -82,12 +82,12 @@ def test_alias_new_entry_and_ambiguous_form():
     base, team = Matcher(), Matcher(extra_lexicon=[TEAM])
     assert ids(base, "Data lives in PG, deploys on Quillstack.") == []
     assert ids(team, "Data lives in PG, deploys on Quillstack.") == ["postgresql", "quillstack"]
-    # "Terraform" is now ambiguous: it needs technical context, like "Go"
-    assert ids(base, "Terraform is what we do to gardens here.") == ["terraform"]
-    assert ids(team, "Terraform is what we do to gardens here.") == []
-    assert ids(team, "We use Terraform, Kubernetes and AWS.") == ["terraform", "kubernetes", "aws"]
-    assert ids(team, "Provisioned with HashiCorp Terraform.") == [
-        "terraform"
+    # "Ansible" is now ambiguous: it needs technical context, like "Go"
+    assert ids(base, "Ansible is what the novel calls its radio.") == ["ansible"]
+    assert ids(team, "Ansible is what the novel calls its radio.") == []
+    assert ids(team, "We use Ansible, Kubernetes and AWS.") == ["ansible", "kubernetes", "aws"]
+    assert ids(team, "Provisioned with Red Hat Ansible.") == [
+        "ansible"
     ]  # the other aliases stay plain
     entry = team.recognizer.lexicon.by_id()["quillstack"]
     assert entry.source == "user" and entry.file.endswith("team-lexicon.jsonl") and entry.line == 2

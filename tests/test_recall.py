@@ -649,3 +649,43 @@ def test_products_listed_under_their_maker(matcher: Matcher, text: str, skills: 
 def test_a_generic_name_outside_a_makers_list_stays_generic(matcher: Matcher) -> None:
     found = {m.id for m in matcher.skills("Pub/Sub messaging between services with Kafka")}
     assert "publish-subscribe" in found and "google-cloud-pubsub" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wrote my dissertation on Kafka and the modern European novel",
+        "Volunteer keeper at the reptile house, caring for a royal python",
+        "Docker at the container port, unloading cargo on night shifts",
+        "Terraform your garden this spring with raised beds",
+        "Julia and Ruby took the express ferry to Java for the spring holiday.",
+        "Hotel receptionist in Cairo, Egypt; fluent in Arabic, French and English.",
+        "Dr. Aurora Chen supervised my placement; Athena Papadakis runs housekeeping.",
+        "Coach Tom Haskell led the netball squad.",
+        "GCSE English grade C; seated at table R.",
+        "Ruby, Jade and Crystal are the new hires on the Saturday shift.",
+    ],
+)
+def test_ordinary_senses_of_tool_names_are_no_tools(matcher: Matcher, text: str) -> None:
+    technical = {
+        m.id
+        for m in matcher.skills(text)
+        if m.label not in ("spoken_language", "soft_skill", "field", "domain")
+    }
+    assert technical == set()
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("Pushed the docker images to ECR", {"docker", "amazon-ecr"}),
+        ("Go through the Terraform plan before every apply", {"terraform"}),
+        ("Provisioned infra with Terra-\nform and Ansible.", {"terraform", "ansible"}),
+        ("Practised test-driven develop-\nment daily", {"tdd"}),
+        ("Docker or docker-compose for local stacks", {"docker", "docker-compose"}),
+        ("Languages: Julia, R and Python", {"julia", "r", "python"}),
+        ("Amazon Aurora PostgreSQL and Athena queries over S3", {"amazon-aurora", "amazon-athena"}),
+    ],
+)
+def test_the_same_names_as_tools_stay_tools(matcher: Matcher, text: str, skills: set[str]) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}

@@ -94,6 +94,7 @@ class ContextRules:
     program_words: frozenset[str] = frozenset()
     benefit_words: frozenset[str] = frozenset()
     ordinary_after: frozenset[str] = frozenset()
+    ordinary_near: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     mostly_technical: frozenset[str] = frozenset()
 
@@ -274,6 +275,7 @@ def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
         "program_words",
         "benefit_words",
         "ordinary_after",
+        "ordinary_near",
         "given_names",
         "mostly_technical",
     ):

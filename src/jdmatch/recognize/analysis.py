@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from jdmatch.models import SkillMatch
+from jdmatch.tokens import fold_plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,3 +17,10 @@ class Analysis:
     matches: list[SkillMatch]
     words: Counter[str]
     text: str = ""
+
+
+def stop_word_table(strings: Any) -> dict[int, str]:
+    """NORM hash -> "" for every English stop word (the start of a recognizer's content-word table)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {strings.add(fold_plural(w)): "" for w in STOP_WORDS}

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from jdmatch.lexicon import Entry
@@ -34,6 +33,11 @@ _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
 # company suffixes written in lower case by convention: "Shell plc", "Acme inc." (capitalised ones
 # come from lexicon.toml's company_suffixes); "limited", "co" in lower case are ordinary words
 LOWER_SUFFIX = re.compile(r"[ \t]+(?:plc|inc|ltd|llc|gmbh|corp|pvt)\.?(?![\w-])")
+# words a single letter follows as a grade, a label or a size, not a language: "GCSE English grade C"
+_LETTER_AFTER = re.compile(
+    r"\b(?:grade|grades|table|vitamin|plan|type|section|row|class|size|level|blood|group)[ \t]+$",
+    re.I,
+)
 # verbs of writing code: a language after "in" in their sentence is the language ("rewrote it in Rust")
 _WRITING_VERBS = frozenset(
     "wrote written write writes rewrote rewritten rewrite rewrites implemented reimplemented "
@@ -91,6 +95,7 @@ class ContextChecks:
     _program_word_set: frozenset[str]
     _benefit_word_set: frozenset[str]
     _ordinary_after: frozenset[str]
+    _ordinary_near_words: frozenset[int]
     _employer_seps: frozenset[int]
     _at: frozenset[int]
     _comma: int
@@ -227,6 +232,8 @@ class ContextChecks:
         the data team" (a person)."""
         if text[end : end + 1] in ("1", "2") and text[start:end] in ("A", "B", "C"):
             return True
+        if end - start == 1 and _LETTER_AFTER.search(text, max(0, start - 12), start):
+            return True  # "grade C", "table R", "Plan B": a letter, not a language
         if key in self._given_names and _PERSON_AFTER.match(text, end):
             return True
         if key in self._given_names and c.isupper():
@@ -252,6 +259,22 @@ class ContextChecks:
             or key in self._cues
             or key in self._technical_words
         )
+
+    def _ordinary_near(self, doc: Doc, s: int, e: int, stops: list[int]) -> bool:
+        """A word of an ordinary sense (lexicon.toml ``ordinary_near``) near the name in its sentence."""
+        near = self._ordinary_near_words
+        if not near:
+            return False
+        w = self._neighbor_window
+        lo, hi = doc[s].idx, doc[e - 1].idx
+        for i in (*range(max(0, s - w), s), *range(e, min(len(doc), e + w))):
+            t = doc[i]
+            if t.norm in near:
+                a, b = (t.idx, lo) if i < s else (hi, t.idx)
+                k = bisect_left(stops, a)
+                if k == len(stops) or stops[k] >= b:  # no sentence end between
+                    return True
+        return False
 
     def _written_in(self, doc: Doc, s: int, key: int) -> bool:
         """A language after "in" in a sentence about writing code: "Rewrote the parser in Rust",
@@ -323,23 +346,6 @@ class ContextChecks:
             and r.group(1) in self._region_codes
             and words.count(" ") + words.count("\t") <= 2
         )
-
-    def _has_neighbor(
-        self, doc: Doc, s: int, e: int, spans: Iterable[tuple[int, int]], stops: list[int]
-    ) -> bool:
-        """A recognized skill within the neighbour window, with no sentence end or blank line between."""
-        w = self._neighbor_window
-        for a, b in spans:
-            if b <= s and a >= s - w:
-                lo, hi = doc[b - 1].idx, doc[s].idx
-            elif a >= e and b <= e + w:
-                lo, hi = doc[e - 1].idx, doc[a].idx
-            else:
-                continue
-            k = bisect_left(stops, lo)
-            if k == len(stops) or stops[k] >= hi:
-                return True
-        return False
 
     def _in_compound(self, doc: Doc, s: int, e: int) -> bool:
         """The form is glued by a hyphen to a word before or after it ("C-suite", "go-live"),

@@ -57,6 +57,7 @@ class Coordination:
     tokenizer: Any
     _forms: dict[tuple[int, ...], int]
     _lending_keys: frozenset[int]
+    _mostly_technical: frozenset[int]
     _shared_heads: frozenset[int]
     _shared_modifiers: frozenset[int]
     _before_head: dict[int, frozenset[int]]
@@ -128,7 +129,8 @@ class Coordination:
             tuple[int, int], int
         ] = {}  # kept ambiguous names, which a shared head may replace
         for _, _, k, s, e in spans:
-            if (k, s, e) in confirmed:
+            # (a mostly technical name is the tool: "Docker or docker-compose" keeps Docker)
+            if (k, s, e) in confirmed and k not in self._mostly_technical:
                 ambiguous[(s, e)] = k
             else:
                 covered[s:e] = b"\x01" * (e - s)

@@ -18,10 +18,11 @@ from jdmatch.compiled import (
 )
 from jdmatch.lexicon import Entry, Lexicon
 from jdmatch.models import SkillMatch
-from jdmatch.recognize.analysis import Analysis
+from jdmatch.recognize.analysis import Analysis, stop_word_table
 from jdmatch.recognize.context import LOWER_SUFFIX, ContextChecks
 from jdmatch.recognize.coordination import Coordination, coordination_tables
 from jdmatch.recognize.makers import MakerLists
+from jdmatch.recognize.neighbours import Neighbours
 from jdmatch.recognize.patterns import compute_patterns, with_breaks
 from jdmatch.recognize.versions import extend_version
 from jdmatch.recognize.vocabulary import (
@@ -48,7 +49,7 @@ _LAZY_TEXTS = 4
 _STOPS = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 
 
-class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists):
+class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists, Neighbours):
     """Finds every mention of a lexicon skill in a text (build once, reuse)."""
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
@@ -147,6 +148,9 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists):
         self._program_word_set = frozenset(w.lower() for w in rules.program_words)
         self._benefit_word_set = frozenset(w.lower() for w in rules.benefit_words)
         self._ordinary_after = frozenset(fold_plural(w.lower()) for w in rules.ordinary_after)
+        self._ordinary_near_words = frozenset(
+            strings.add(fold_plural(w.lower())) for w in rules.ordinary_near
+        )
         self._employer_seps = frozenset(strings.add(w) for w in EMPLOYER_SEPARATORS)
         self._at = frozenset(strings.add(w) for w in ("at", "@"))
         self._comma = strings.add(",")
@@ -244,11 +248,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists):
         """The content word each NORM hash met stands for, "" for a stop word (grows with the words met)."""
         known: dict[int, str] | None = getattr(self, "_content_cache", None)
         if known is None:
-            from spacy.lang.en.stop_words import STOP_WORDS
-
-            strings = self.tokenizer.vocab.strings
-            known = {strings.add(fold_plural(w)): "" for w in STOP_WORDS}
-            self._content_cache = known
+            known = self._content_cache = stop_word_table(self.tokenizer.vocab.strings)
         return known
 
     def _add_patterns(self, doc: Doc) -> None:
@@ -413,9 +413,10 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists):
         skill_starts = {s for k, s, _ in plain if entries[k].label in TECH_LABELS} | {
             s for _, s, _ in strict
         }
+        stops = [m.start() for m in _STOPS.finditer(text)]
         for key, s, e in strict:
-            if self._in_compound(doc, s, e):
-                continue  # "C-suite", "go-live", "Self-scheduling"
+            if self._in_compound(doc, s, e) or self._ordinary_near(doc, s, e, stops):
+                continue  # "C-suite", "go-live", "Self-scheduling"; "Kafka and the modern novel"
             own = self._entry_cues.get(key, frozenset())
             if (
                 e + 1 < n
@@ -457,35 +458,10 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists):
             return confirmed
         # neighbours: recognized skills close by in the same sentence; two rounds so that
         # "Languages: Java, Python, Go" spreads from the confirmed one to the rest
-        stops = [m.start() for m in _STOPS.finditer(text)]
         entries = self._entries
         # only technical skills vouch for a neighbour: "Grade C in chemistry" is not about C
         anchors = sorted({(s, e) for k, s, e in plain if entries[k].label not in NOT_TECHNICAL})
-        # three or more ambiguous names close together vouch for each other: "Java, Python, Go"
-        others = [(o[1], o[2]) for o in pending]
-        mutual = [
-            c
-            for c in pending
-            if sum(
-                1
-                for o in others
-                if o != (c[1], c[2]) and self._has_neighbor(doc, c[1], c[2], [o], stops)
-            )
-            >= 2
-        ]
-        confirmed.extend(mutual)
-        pending = [c for c in pending if c not in mutual]
-        for _ in range(2):
-            spans = anchors + [(s, e) for _, s, e in confirmed]
-            still = []
-            for cand in pending:
-                if self._has_neighbor(doc, cand[1], cand[2], spans, stops):
-                    confirmed.append(cand)
-                else:
-                    still.append(cand)
-            if not still or len(still) == len(pending):
-                break
-            pending = still
+        confirmed += self._vouched(doc, pending, anchors, confirmed, stops)
         return confirmed
 
 

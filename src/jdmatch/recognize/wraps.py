@@ -155,13 +155,25 @@ class HyphenWraps:
                 key = self._forms.get(hyphened)
                 if key is not None:
                     best = (key, i, i + 3)
-            before = doc[i - 1] if i else None
-            if before is not None and not before.is_space and "\n" not in before.whitespace_:
-                # the wrap inside a name's second word: "Azure Dev-" "Ops", "Continuous Integra-" "tion"
+            # the wrap inside a name's later word: "Azure Dev-" "Ops", "Continuous Integra-" "tion",
+            # "test-driven develop-" "ment" (up to three tokens before, on the same line)
+            lead: list[int] = []
+            for j in range(i - 1, max(-1, i - 4), -1):
+                before = doc[j]
+                if before.is_space or "\n" in before.whitespace_:
+                    break
+                lead.insert(0, before.norm)
                 for k in range(0, min(_MAX_AFTER, len(after)) + 1):
-                    key = self._forms.get((before.norm, joined, *after[:k]))
+                    key = self._forms.get((*lead, joined, *after[:k]))
                     if key is not None:
-                        best = (key, i - 1, words[k - 1].i + 1 if k else i + 3)
+                        best = (key, j, words[k - 1].i + 1 if k else i + 3)
+            if best is None and tail.lower_ not in USE_SUFFIXES:
+                skey = self._single_strict.get(joined)  # an ambiguous name: "Terra-" "form"
+                if skey is not None:
+                    entry_key, exact = self._strict_keys[skey]
+                    if (string_key(piece + tail.text),) in exact:
+                        strict.append((entry_key, i, i + 3))
+                        continue
             if best is not None:
                 out.append(best)
             elif tail.lower_ in USE_SUFFIXES:
