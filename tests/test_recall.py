@@ -689,3 +689,33 @@ def test_ordinary_senses_of_tool_names_are_no_tools(matcher: Matcher, text: str)
 )
 def test_the_same_names_as_tools_stay_tools(matcher: Matcher, text: str, skills: set[str]) -> None:
     assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # a shared head of two words or more
+        ("Static and dynamic application security testing", {"sast", "dast"}),
+        ("Windows and Linux server administration", {"windows-server", "linux"}),
+        # a certification's head lent to a named cloud, a generic word made specific
+        ("AWS and Azure certified", {"aws-certification", "azure-certification"}),
+        (
+            "Security and penetration testing of web apps",
+            {"security-testing", "penetration-testing"},
+        ),
+        # a coordinated term imported from SkillSpan names its parts (tools/skillspan_implies.py)
+        ("Manual testing of Android and iOS apps", {"android", "ios"}),
+        ("Both relational and non-relational databases", {"relational-databases", "nosql"}),
+    ],
+)
+def test_coordinations_with_longer_heads(matcher: Matcher, text: str, skills: set[str]) -> None:
+    from jdmatch.recognize import implied_skills
+
+    mentions = matcher.skills(text)
+    found = {m.id for m in mentions} | set(implied_skills(mentions, matcher.recognizer.lexicon))
+    assert skills <= found
+
+
+def test_a_named_tool_keeps_its_name_before_a_shared_head(matcher: Matcher) -> None:
+    found = {m.id for m in matcher.skills("Java and Python developers wanted")}
+    assert {"java", "python"} <= found

@@ -58,6 +58,7 @@ class Coordination:
     _forms: dict[tuple[int, ...], int]
     _lending_keys: frozenset[int]
     _mostly_technical: frozenset[int]
+    _entries: dict[int, Any]
     _shared_heads: frozenset[int]
     _shared_modifiers: frozenset[int]
     _before_head: dict[int, frozenset[int]]
@@ -107,6 +108,8 @@ class Coordination:
                     prev.norm in before_head.get(h, ())
                     or prev.text.endswith("-")
                     or (s >= 3 and prev.orth == comma)
+                    or e - s
+                    >= 3  # a head of two words or more: "static and dynamic |analysis tools|"
                 )
             c1 = text[end : end + 1]
             if (
@@ -128,12 +131,16 @@ class Coordination:
         ambiguous: dict[
             tuple[int, int], int
         ] = {}  # kept ambiguous names, which a shared head may replace
+        generic: dict[tuple[int, int], int] = {}  # kept generic words a shared head makes specific
+        entries = self._entries
         for _, _, k, s, e in spans:
             # (a mostly technical name is the tool: "Docker or docker-compose" keeps Docker)
             if (k, s, e) in confirmed and k not in self._mostly_technical:
                 ambiguous[(s, e)] = k
             else:
                 covered[s:e] = b"\x01" * (e - s)
+                if entries[k].label in _GENERIC_LABELS:
+                    generic[(s, e)] = k
         held = bytearray(covered)  # ... and every ambiguous form, kept or not
         for _, s, e in strict:
             held[s:e] = b"\x01" * (e - s)
@@ -163,7 +170,12 @@ class Coordination:
         hits: list[tuple[int, int, int]] = []
         for s, e, left, right in seeds:
             if left:
-                head = doc[e - 1].norm
+                # the shared head: the last word, else the words after the first ("Linux |server
+                # administration|" lends "server administration" to "Windows")
+                tails = [
+                    (doc[e - 1].norm,),
+                    *(tuple(t.norm for t in doc[h:e]) for h in range(s + 1, e - 1)),
+                ]
                 j = s - 1
                 while True:  # leftwards: "X, Y and <Z head>"
                     sep = j
@@ -177,13 +189,20 @@ class Coordination:
                         k -= 1
                     hit = None
                     for a in range(k + 1, end):
-                        key = forms.get((*(word(i)[2] for i in range(a, end)), head))
-                        if (
-                            key is not None
-                            and not any(covered[a:end])
-                            and (not any(held[a:end]) or (a, end) in ambiguous)
-                        ):
-                            hit = (key, a, end)
+                        words = tuple(word(i)[2] for i in range(a, end))
+                        for tail in tails:
+                            key = forms.get((*words, *tail))
+                            if key is not None and (
+                                not any(covered[a:end])
+                                and (not any(held[a:end]) or (a, end) in ambiguous)
+                                # a generic word made specific ("Security and penetration testing"),
+                                # a certification ("AWS and Azure certified"), not a named tool
+                                or (a, end) in generic
+                                or entries[key].label == "certification"
+                            ):
+                                hit = (key, a, end)
+                                break
+                        if hit is not None:
                             break
                     if hit is None:
                         break
@@ -225,6 +244,10 @@ class Coordination:
             out.append((doc[s].idx, end, key, s, e))
         out.sort()
         return out
+
+
+# the labels of words a coordination's shared head may make specific ("security" -> security testing)
+_GENERIC_LABELS = frozenset({"concept", "practice"})
 
 
 def _conj_before(text: str, start: int) -> bool:
