@@ -96,6 +96,7 @@ class ContextChecks:
     _benefit_word_set: frozenset[str]
     _ordinary_after: frozenset[str]
     _ordinary_near_words: frozenset[int]
+    _ordinary_after_norms: frozenset[int]
     _employer_seps: frozenset[int]
     _at: frozenset[int]
     _comma: int
@@ -260,20 +261,28 @@ class ContextChecks:
             or key in self._technical_words
         )
 
-    def _ordinary_near(self, doc: Doc, s: int, e: int, stops: list[int]) -> bool:
-        """A word of an ordinary sense (lexicon.toml ``ordinary_near``) near the name in its sentence."""
+    def _ordinary_near_at(self, doc: Doc) -> list[int]:
+        """The tokens of ``doc`` that are words of an ordinary sense (lexicon.toml ``ordinary_near``)."""
         near = self._ordinary_near_words
         if not near:
-            return False
+            return []
+        from spacy.attrs import NORM
+
+        norms = doc.to_array(NORM).tolist()
+        if near.isdisjoint(norms):
+            return []
+        return [i for i, h in enumerate(norms) if h in near]
+
+    def _ordinary_near(self, doc: Doc, s: int, e: int, stops: list[int], at: list[int]) -> bool:
+        """A word of an ordinary sense (its token in ``at``) near the name, in its sentence."""
         w = self._neighbor_window
-        lo, hi = doc[s].idx, doc[e - 1].idx
-        for i in (*range(max(0, s - w), s), *range(e, min(len(doc), e + w))):
-            t = doc[i]
-            if t.norm in near:
-                a, b = (t.idx, lo) if i < s else (hi, t.idx)
-                k = bisect_left(stops, a)
-                if k == len(stops) or stops[k] >= b:  # no sentence end between
-                    return True
+        for i in at[bisect_left(at, s - w) : bisect_left(at, e + w)]:
+            if s <= i < e:
+                continue
+            a, b = (doc[i].idx, doc[s].idx) if i < s else (doc[e - 1].idx, doc[i].idx)
+            k = bisect_left(stops, a)
+            if k == len(stops) or stops[k] >= b:  # no sentence end between
+                return True
         return False
 
     def _written_in(self, doc: Doc, s: int, key: int) -> bool:
@@ -322,14 +331,13 @@ class ContextChecks:
 
     def _on_address_line(self, text: str, start: int, end: int, key: int) -> bool:
         """A company or a building on a line with a street address (a contact or an office line)."""
+        if key not in self._employers:  # (the cheap test first: a capitalised word next)
+            m = NEXT_WORD.match(text, end)
+            if m is None or m.start(1) != end + 1 or not m.group(1)[0].isupper():
+                return False
         lo = text.rfind("\n", 0, start) + 1
         hi = text.find("\n", end)
-        if not _STREET.search(text, lo, hi if hi >= 0 else len(text)):
-            return False
-        if key in self._employers:
-            return True
-        m = NEXT_WORD.match(text, end)
-        return m is not None and m.start(1) == end + 1 and m.group(1)[0].isupper()
+        return _STREET.search(text, lo, hi if hi >= 0 else len(text)) is not None
 
     def _place_after(self, text: str, end: int) -> bool:
         """ ", Menlo Park", " – Seattle, WA", ", Cambridge, MA 02139" right after ``end``: an employer's or an address line."""
@@ -391,8 +399,8 @@ class ContextChecks:
         ("We saw a Python"), or a capitalised word before it mid-sentence makes it part of a name
         ("Monty Python"; a skill there makes a list: "Maven Tomcat"). The other checks then decide."""
         w = self._neighbor_window
-        ordinary = self._ordinary_after
-        if any(fold_plural(t.lower_) in ordinary for t in doc[max(0, s - w) : e + w]):
+        ordinary = self._ordinary_after_norms
+        if any(t.norm in ordinary for t in doc[max(0, s - w) : e + w]):
             return False
         if s and doc[s - 1].lower_ in _ARTICLES:
             return False

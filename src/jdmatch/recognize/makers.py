@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from jdmatch.tokens import LINE_BREAK, PARAGRAPH_BREAK
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
@@ -44,39 +46,34 @@ class MakerLists:
         return known
 
     def _maker_items(
-        self, doc: Doc, found: list[tuple[int, int, int]]
+        self, doc: Doc, text: str, found: list[tuple[int, int, int]]
     ) -> list[tuple[int, int, int]]:
         """Candidates for the items of every list a maker's name heads (none when no list is)."""
+        from spacy.attrs import NORM, ORTH
+
         n = len(doc)
-        heads = [
-            (s, e)
-            for _, s, e in found
-            if e < n
-            and e - s <= 2
-            and doc[e].text in (":", "(")
-            and "\n" not in doc[e - 1].whitespace_
-        ]
+        if not found or (":" not in text and "(" not in text):
+            return []
+        strings = self.tokenizer.vocab.strings
+        rows = doc.to_array([ORTH, NORM])
+        orths, norms = rows[:, 0].tolist(), rows[:, 1].tolist()
+        colon, paren = strings[":"], strings["("]
+        heads = [(s, e) for _, s, e in found if e < n and e - s <= 2 and orths[e] in (colon, paren)]
         if not heads:
             return []
         prefixes = self._maker_prefixes
         forms = self._forms
+        stop = {strings[LINE_BREAK], strings[PARAGRAPH_BREAK]}  # a space token ends the list
         out: list[tuple[int, int, int]] = []
         for s, e in heads:
-            maker = tuple(t.norm for t in doc[s:e])
+            maker = tuple(norms[s:e])
             if maker not in prefixes:
                 continue
-            closing = ")" if doc[e].text == "(" else None
+            closing = strings[")"] if orths[e] == paren else None
             p = e + 1
-            while p < n:
-                t = doc[p]
-                if (
-                    t.text == closing
-                    or t.is_space
-                    or (p > e + 1 and "\n" in doc[p - 1].whitespace_)
-                ):
-                    break
+            while p < n and orths[p] != closing and norms[p] not in stop:
                 for k in range(min(_ITEM_WORDS, n - p), 0, -1):
-                    key = forms.get((*maker, *(w.norm for w in doc[p : p + k])))
+                    key = forms.get((*maker, *norms[p : p + k]))
                     if key is not None:
                         out.append((key, p, p + k))
                         p += k

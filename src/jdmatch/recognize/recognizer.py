@@ -151,6 +151,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists, Neig
         self._ordinary_near_words = frozenset(
             strings.add(fold_plural(w.lower())) for w in rules.ordinary_near
         )
+        self._ordinary_after_norms = frozenset(strings.add(w) for w in self._ordinary_after)
         self._employer_seps = frozenset(strings.add(w) for w in EMPLOYER_SEPARATORS)
         self._at = frozenset(strings.add(w) for w in ("at", "@"))
         self._comma = strings.add(",")
@@ -286,7 +287,9 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists, Neig
         pieces, suspended_strict = self._hyphen_pieces(doc, text)  # names a hyphen leaves in pieces
         if pieces:
             found = [*found, *pieces]
-        if items := self._maker_items(doc, found):  # "AWS: EC2, Lambdas": first, so they win ties
+        if items := self._maker_items(
+            doc, text, found
+        ):  # "AWS: EC2, Lambdas": first, so they win ties
             found = [*items, *found]
         if not found and not suspended_strict:
             return []
@@ -414,8 +417,9 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists, Neig
             s for _, s, _ in strict
         }
         stops = [m.start() for m in _STOPS.finditer(text)]
+        near = self._ordinary_near_at(doc)  # (almost always none)
         for key, s, e in strict:
-            if self._in_compound(doc, s, e) or self._ordinary_near(doc, s, e, stops):
+            if self._in_compound(doc, s, e) or near and self._ordinary_near(doc, s, e, stops, near):
                 continue  # "C-suite", "go-live", "Self-scheduling"; "Kafka and the modern novel"
             own = self._entry_cues.get(key, frozenset())
             if (
