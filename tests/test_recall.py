@@ -719,3 +719,20 @@ def test_coordinations_with_longer_heads(matcher: Matcher, text: str, skills: se
 def test_a_named_tool_keeps_its_name_before_a_shared_head(matcher: Matcher) -> None:
     found = {m.id for m in matcher.skills("Java and Python developers wanted")}
     assert {"java", "python"} <= found
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("react;redux;typescript;jest", {"react", "redux", "typescript", "jest"}),
+        ("tech: node|express|mongo|redis", {"nodejs", "express", "mongodb", "redis"}),
+        ("swift,kotlin,dart", {"swift", "kotlin", "dart"}),
+    ],
+)
+def test_lower_case_names_in_a_tag_list(matcher: Matcher, text: str, skills: set[str]) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize("text", ["A go,no-go decision by Friday", "We go;they stay"])
+def test_lower_case_words_glued_by_a_comma_stay_words(matcher: Matcher, text: str) -> None:
+    assert "go" not in {m.id for m in matcher.skills(text)}

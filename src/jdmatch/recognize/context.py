@@ -285,6 +285,20 @@ class ContextChecks:
                 return True
         return False
 
+    @staticmethod
+    def _in_tight_list(doc: Doc, s: int) -> bool:
+        """A lower-case word glued by a list separator to the next or the previous item
+        ("react;redux;jest", "node|express|mongo"): a tag list, where names are written in lower
+        case; it still needs its technical context. ("/" is left out: "and/or", "go/no-go".)"""
+        t = doc[s]
+        if not t.is_lower or not t.is_alpha:
+            return False
+        if s + 2 < len(doc) and not t.whitespace_ and doc[s + 1].text in ",;|":
+            return not doc[s + 1].whitespace_
+        if s >= 2 and doc[s - 1].text in ",;|" and not doc[s - 1].whitespace_:
+            return not doc[s - 2].whitespace_
+        return False
+
     def _written_in(self, doc: Doc, s: int, key: int) -> bool:
         """A language after "in" in a sentence about writing code: "Rewrote the parser in Rust",
         "services written in Go" (not "a school built in Java": building is not writing code)."""

@@ -306,8 +306,15 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists, Neig
             if spec is None:
                 candidates.append((key, s, e))
             elif (
-                (doc[s].orth,) if e - s == 1 else tuple(t.orth for t in doc[s:e] if not t.is_space)
-            ) in spec[1]:
+                (
+                    (doc[s].orth,)
+                    if e - s == 1
+                    else tuple(t.orth for t in doc[s:e] if not t.is_space)
+                )
+                in spec[1]
+                or e - s == 1
+                and self._in_tight_list(doc, s)
+            ):
                 strict.append((spec[0], s, e))
         strict += suspended_strict
         confirmed = self._confirm(doc, text, strict, candidates) if strict else []
