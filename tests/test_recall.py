@@ -736,3 +736,40 @@ def test_lower_case_names_in_a_tag_list(matcher: Matcher, text: str, skills: set
 @pytest.mark.parametrize("text", ["A go,no-go decision by Friday", "We go;they stay"])
 def test_lower_case_words_glued_by_a_comma_stay_words(matcher: Matcher, text: str) -> None:
     assert "go" not in {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Backend Developer · Phoenix, AZ · 2017 – 2020", {"phoenix"}),
+        ("IT Support Specialist, Apex Systems — Apex, NC 27502", {"apex"}),
+        ("Software Developer | Goldman Sachs | Salt Lake City, UT", {"saltstack"}),
+        ("Backend Engineer — HSBC — Hong Kong\n2019 – 2021", {"kong"}),
+        ("Dakota Swift\nApex, NC · dakota.swift@example.com\nQA engineer", {"swift"}),
+        ("Crew Analyst — British Airways (BA) — London", {"ba"}),
+        ("Event staff, Spark Arena, Auckland", {"spark"}),
+        ("Volunteer guide on Kotlin Island", {"kotlin"}),
+    ],
+)
+def test_places_people_and_abbreviations_are_context(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("Infrastructure on Amazon Web Services (AWS)", {"aws"}),
+        ("Taylor Brooks, MBA\nCharlotte, NC | taylor@example.com", {"mba"}),
+        ("BA, MA in History", {"ba", "ma"}),
+        (
+            "Senior Embedded Engineer | C, Rust, Zephyr RTOS\nCambridge, UK | a@example.com",
+            {"rust"},
+        ),
+    ],
+)
+def test_skills_beside_those_places_and_names_stay(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}

@@ -11,10 +11,15 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from jdmatch.lexicon import Entry
+from jdmatch.recognize.places import PlacesAndPeople
 from jdmatch.recognize.vocabulary import (
+    _CONTACT,
+    _REGION_AFTER,
+    _WORD,
     CAPS_AFTER,
     EMPLOYER_BEFORE,
     LIST_WORDS,
+    NEXT_WORD,
     RELATIONS,
     SEPARATOR_CHARS,
     TECH_LABELS,
@@ -27,8 +32,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SENTENCE_END = frozenset({".", "!", "?"})
 _ARTICLES = frozenset({"a", "an", "the", "this", "that", "my", "our", "his", "her"})
-_REGION_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2})(?![\w])")
-NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w.'’-]*)")
 _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
 # company suffixes written in lower case by convention: "Shell plc", "Acme inc." (capitalised ones
 # come from lexicon.toml's company_suffixes); "limited", "co" in lower case are ordinary words
@@ -38,15 +41,12 @@ _LETTER_AFTER = re.compile(
     r"\b(?:grade|grades|table|vitamin|plan|type|section|row|class|size|level|blood|group)[ \t]+$",
     re.I,
 )
+# a letter glued to a dotted number is a code ("AWS D1.1", "R2.3"), not a language with its version
+_CODE_AFTER = re.compile(r"\d+\.\d")
 # verbs of writing code: a language after "in" in their sentence is the language ("rewrote it in Rust")
 _WRITING_VERBS = frozenset(
     "wrote written write writes rewrote rewritten rewrite rewrites implemented reimplemented "
     "implement implementing coded programmed ported refactored scripted".split()
-)
-# a street address: "415 Mission St", "12 Rue de la Paix" is not covered, "1 Infinite Loop Suite 200" is
-_STREET = re.compile(
-    r"\b\d{1,6}[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){1,3}"
-    r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Ln|Lane|Dr|Drive|Way|Pl|Place|Ct|Court|Sq|Square|Suite)\b"
 )
 # after a company's name that opens a line: a company word, a suffix, then a dash or a bar before a job title
 _COMPANY_WORD = re.compile(r"[ \t]+(?:Software|Technologies|Technology|Labs|Systems|Group)\b")
@@ -61,16 +61,12 @@ _DATES_AFTER = re.compile(
     rf"(?:(?:{_MONTH})?(?:19|20)\d\d|present|current|now|today)\b",
     re.I,
 )
-_WORD = re.compile(r"[A-Za-z][\w-]*")
 _ALIAS_AFTER = re.compile(r"[ \t]*\([A-Z][\w.&-]{0,15}\)")
 # after a given name, words that make it a person: "Julia from the data team", "Ruby, who ..."
 _PERSON_AFTER = re.compile(r",?[ \t]+(?:who|whom|whose|from[ \t]+(?:the|our|my|his|her|their))\b")
-_CONTACT = re.compile(
-    r"@\w|https?://|www\.|\.(?:com|io|org|net|me|dev)\b|/in/|\+?\d[\d ().-]{7,}\d"
-)
 
 
-class ContextChecks:
+class ContextChecks(PlacesAndPeople):
     """The context checks of a recognizer (see :class:`~jdmatch.recognize.recognizer.SkillRecognizer` for the sets)."""
 
     _entries: dict[int, Entry]
@@ -135,6 +131,16 @@ class ContextChecks:
             return True  # the "plc" of "Shell plc" is no programmable logic controller
         if upper and self._on_address_line(text, start, end, key):
             return True  # "Salesforce Tower, 415 Mission St, San Francisco"
+        if upper and self._is_a_place(text, start, end):
+            return True  # "Phoenix, AZ", "Salt Lake City", "Hong Kong": the place itself
+        if upper and (
+            self._on_name_line(text, start, end)
+            or self._initials(text, start, end)
+            and not any(
+                b == s - 1 or a == e + 1 for a, b, _ in chosen
+            )  # "Amazon Web Services (AWS)"
+        ):
+            return True  # "Dakota Swift" over a contact line; "British Airways (BA)"
         entry = self._entries[key]
         label = entry.label
         nw = ""
@@ -233,6 +239,8 @@ class ContextChecks:
         the data team" (a person)."""
         if text[end : end + 1] in ("1", "2") and text[start:end] in ("A", "B", "C"):
             return True
+        if end - start == 1 and _CODE_AFTER.match(text, end):
+            return True  # "D1.1", "R2.3": a code or a clause, not a language
         if end - start == 1 and _LETTER_AFTER.search(text, max(0, start - 12), start):
             return True  # "grade C", "table R", "Plan B": a letter, not a language
         if key in self._given_names and _PERSON_AFTER.match(text, end):
@@ -312,47 +320,6 @@ class ContextChecks:
                 return True
         return False
 
-    def _written_like_suffix(self, entries: dict[int, Entry]) -> frozenset[int]:
-        """The entries with a form written like a company suffix ("PLC", "Ltd"), by key."""
-        suffixes = self._company_suffix_words
-        return frozenset(
-            k
-            for k, en in entries.items()
-            if any(f.lower().rstrip(".") in suffixes for f in (en.name, *en.aliases, *en.ambiguous))
-        )
-
-    def _after_a_name(self, doc: Doc, s: int, form: str) -> bool:
-        """A company suffix ("plc", "Inc") right after a capitalised word on the same line."""
-        if s < 1 or form.lower().rstrip(".") not in self._company_suffix_words:
-            return False
-        prev = doc[s - 1]
-        if not (prev.is_alpha and prev.text[0].isupper() and "\n" not in prev.whitespace_):
-            return False
-        if form.islower():
-            return True  # "Shell plc is hiring": the skill is written "PLC"
-        # and no word after it: "Shell plc — Trainee", "Barclays PLC", not "Siemens PLC programming"
-        nxt = doc[s + 1] if s + 1 < len(doc) else None
-        return nxt is None or not nxt.is_alpha or "\n" in doc[s].whitespace_
-
-    @staticmethod
-    def _opens_a_name(doc: Doc, e: int, chosen: list[tuple[int, int, int]]) -> bool:
-        """The next word is capitalised and no skill: the name opens an organisation's
-        ("Unity Health", "Python Software Foundation"), not a list ("Kafka and Spark")."""
-        if e >= len(doc) or "\n" in doc[e - 1].whitespace_:
-            return False
-        nxt = doc[e]
-        return nxt.is_alpha and nxt.is_title and not any(a == e for a, _, _ in chosen)
-
-    def _on_address_line(self, text: str, start: int, end: int, key: int) -> bool:
-        """A company or a building on a line with a street address (a contact or an office line)."""
-        if key not in self._employers:  # (the cheap test first: a capitalised word next)
-            m = NEXT_WORD.match(text, end)
-            if m is None or m.start(1) != end + 1 or not m.group(1)[0].isupper():
-                return False
-        lo = text.rfind("\n", 0, start) + 1
-        hi = text.find("\n", end)
-        return _STREET.search(text, lo, hi if hi >= 0 else len(text)) is not None
-
     def _place_after(self, text: str, end: int) -> bool:
         """ ", Menlo Park", " – Seattle, WA", ", Cambridge, MA 02139" right after ``end``: an employer's or an address line."""
         m = CAPS_AFTER.match(text, end)
@@ -406,6 +373,12 @@ class ContextChecks:
             or before.is_punct
             and before.text in {":", "(", "-", "•"}
         )
+
+    @classmethod
+    def _the_name(cls, doc: Doc, s: int) -> bool:
+        """A capitalised "The" before the form mid-sentence: the name of a place or a company
+        ("Library Assistant, The Hive"), which only a cue right beside makes the tool."""
+        return s >= 1 and doc[s - 1].text == "The" and cls._in_proper_name(doc, s)
 
     def _technical_prior(self, doc: Doc, s: int, e: int, skill_ends: set[int]) -> bool:
         """A mostly technical form (lexicon.toml ``mostly_technical``) counts by itself, unless a

@@ -133,6 +133,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists, Neig
         self._role_words = frozenset(strings.add(w.lower()) for w in rules.role_words)
         self._technical_words = frozenset(strings.add(w.lower()) for w in rules.technical_words)
         self._places = frozenset(w.lower() for w in rules.places)
+        self._place_words = frozenset(w for p in self._places if " " in p for w in p.split())
         self._region_codes = frozenset(rules.region_codes)
         self._coordinators = frozenset(strings.add(w) for w in COORDINATORS)
         self._conjunctions = self._coordinators - {strings.add(",")}
@@ -352,6 +353,9 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists, Neig
                         key in special
                         or c in SEPARATOR_CHARS
                         or c.isupper()
+                        # a name ending a short line: "Dakota Swift", "HSBC — Hong Kong"
+                        or c == "\n"
+                        and end - text.rfind("\n", 0, start) < 48
                         or c.islower()
                         and LOWER_SUFFIX.match(text, end) is not None
                     )
@@ -443,7 +447,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists, Neig
             if self._written_in(doc, s, key):
                 confirmed.append((key, s, e))  # "Rewrote the log parser in Rust"
                 continue
-            if e not in skill_starts and self._prose_start(doc, s, e):
+            if e not in skill_starts and self._prose_start(doc, s, e) or self._the_name(doc, s):
                 # "Go to the page", "Express your interest": only a cue right beside it ("Go developers")
                 # or a strong one in the window ("Go is part of our stack") helps
                 strong = self._strong_cues

@@ -73,3 +73,10 @@ RELATIONS = WORDS.relations
 VERSIONED_LABELS = WORDS.versioned_labels
 TECH_LABELS = WORDS.technical_labels
 NOT_TECHNICAL = WORDS.not_technical_labels
+
+_REGION_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z]{2})(?![\w])")
+NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w.'’-]*)")
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+_CONTACT = re.compile(
+    r"@\w|https?://|www\.|\.(?:com|io|org|net|me|dev)\b|/in/|\+?\d[\d ().-]{7,}\d"
+)

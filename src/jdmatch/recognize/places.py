@@ -1,0 +1,137 @@
+"""Names that are a place, a person or an organisation here, not a skill: "Phoenix, AZ",
+"Salt Lake City", "Dakota Swift" over a contact line, "British Airways (BA)", "Shell plc",
+"Unity Health Toronto" after a job title, "Salesforce Tower, 415 Mission St".
+
+A mixin of :class:`~jdmatch.recognize.recognizer.SkillRecognizer`, used by
+:meth:`~jdmatch.recognize.context.ContextChecks._context_only`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from jdmatch.lexicon import Entry
+from jdmatch.recognize.vocabulary import _CONTACT, _REGION_AFTER, _WORD, NEXT_WORD
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+# the words right after a name, for a place's name: "Lake City" of "Salt Lake City"
+_WORDS_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+# a line that is only a name, maybe with credentials: "Dakota Swift", "RAY PATEL, PMP"
+_NAME_LINE = re.compile(
+    r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}(?:,[ \t]*[A-Z][A-Za-z.]{1,6})*"
+)
+# a street address: "415 Mission St", "12 Rue de la Paix" is not covered, "1 Infinite Loop Suite 200" is
+_STREET = re.compile(
+    r"\b\d{1,6}[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){1,3}"
+    r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Ln|Lane|Dr|Drive|Way|Pl|Place|Ct|Court|Sq|Square|Suite)\b"
+)
+
+
+class PlacesAndPeople:
+    """The place, person and organisation checks of a recognizer."""
+
+    _company_suffix_words: frozenset[str]
+    _employers: frozenset[int]
+    _places: frozenset[str]
+    _place_words: frozenset[str]
+    _region_codes: frozenset[str]
+
+    def _written_like_suffix(self, entries: dict[int, Entry]) -> frozenset[int]:
+        """The entries with a form written like a company suffix ("PLC", "Ltd"), by key."""
+        suffixes = self._company_suffix_words
+        return frozenset(
+            k
+            for k, en in entries.items()
+            if any(f.lower().rstrip(".") in suffixes for f in (en.name, *en.aliases, *en.ambiguous))
+        )
+
+    def _is_a_place(self, text: str, start: int, end: int) -> bool:
+        """The name is a place: a city before a state code ("Phoenix, AZ", "Apex, NC 27502") or
+        part of a place's name (lexicon.toml ``places``: "Salt Lake City", "Hong Kong")."""
+        r = _REGION_AFTER.match(text, end)
+        if r is not None and r.group(1) in self._region_codes and not text[start:end].isupper():
+            return True  # (not "BA, MA in History": two degrees)
+        name = text[start:end]
+        if name.lower() not in self._place_words:  # (a word of no multi-word place: done)
+            return False
+        lo = text.rfind("\n", 0, start) + 1
+        before = _WORD.findall(text, max(lo, start - 24), start)[-2:]
+        after = [m.group(1) for m in _WORDS_AFTER.finditer(text, end, end + 24)][:2]
+        places = self._places
+        for i in range(len(before) + 1):
+            for j in range(len(after) + 1):
+                if i == j == 0:
+                    continue
+                words = [*before[len(before) - i :], name, *after[:j]]
+                if " ".join(words).lower() in places:
+                    return True
+        return False
+
+    @staticmethod
+    def _on_name_line(text: str, start: int, end: int) -> bool:
+        """A line that is only a person's name (and credentials: "Ray Patel, PMP"), with a contact
+        line right under it: a resume's header, where "Dakota Swift" and "Kong Wei" are people."""
+        lo = text.rfind("\n", 0, start) + 1
+        hi = text.find("\n", end)
+        if hi < 0 or hi - lo > 60 or not _NAME_LINE.fullmatch(text[lo:hi].strip()):
+            return False
+        if "," in text[lo:start]:
+            return False  # a credential after the name ("Taylor Brooks, MBA") is the person's
+        nxt = text.find("\n", hi + 1)
+        return _CONTACT.search(text, hi + 1, nxt if nxt >= 0 else len(text)) is not None
+
+    @staticmethod
+    def _initials(text: str, start: int, end: int) -> bool:
+        """An abbreviation of the words beside it: "British Airways (BA)", "CISA (Cybersecurity and
+        Infrastructure Security Agency)" name an organisation, not the skill the letters spell."""
+        name = text[start:end]
+        if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
+            return False
+        if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
+            words = _WORD.findall(text, max(0, start - 80), start - 1)
+        elif text[end : end + 2] == " (":
+            close = text.find(")", end)
+            words = _WORD.findall(text, end + 2, close) if 0 < close - end < 90 else []
+            words.reverse()
+        else:
+            return False
+        letters = [w[0] for w in words if w[0].isupper()]
+        if text[end : end + 2] == " (":
+            letters.reverse()
+            return "".join(letters) == name
+        return "".join(letters[-len(name) :]) == name and len(letters) >= len(name)
+
+    def _after_a_name(self, doc: Doc, s: int, form: str) -> bool:
+        """A company suffix ("plc", "Inc") right after a capitalised word on the same line."""
+        if s < 1 or form.lower().rstrip(".") not in self._company_suffix_words:
+            return False
+        prev = doc[s - 1]
+        if not (prev.is_alpha and prev.text[0].isupper() and "\n" not in prev.whitespace_):
+            return False
+        if form.islower():
+            return True  # "Shell plc is hiring": the skill is written "PLC"
+        # and no word after it: "Shell plc — Trainee", "Barclays PLC", not "Siemens PLC programming"
+        nxt = doc[s + 1] if s + 1 < len(doc) else None
+        return nxt is None or not nxt.is_alpha or "\n" in doc[s].whitespace_
+
+    @staticmethod
+    def _opens_a_name(doc: Doc, e: int, chosen: list[tuple[int, int, int]]) -> bool:
+        """The next word is capitalised and no skill: the name opens an organisation's
+        ("Unity Health", "Python Software Foundation"), not a list ("Kafka and Spark")."""
+        if e >= len(doc) or "\n" in doc[e - 1].whitespace_:
+            return False
+        nxt = doc[e]
+        return nxt.is_alpha and nxt.is_title and not any(a == e for a, _, _ in chosen)
+
+    def _on_address_line(self, text: str, start: int, end: int, key: int) -> bool:
+        """A company or a building on a line with a street address (a contact or an office line)."""
+        if key not in self._employers:  # (the cheap test first: a capitalised word next)
+            m = NEXT_WORD.match(text, end)
+            if m is None or m.start(1) != end + 1 or not m.group(1)[0].isupper():
+                return False
+        lo = text.rfind("\n", 0, start) + 1
+        hi = text.find("\n", end)
+        return _STREET.search(text, lo, hi if hi >= 0 else len(text)) is not None
