@@ -29,6 +29,7 @@ class MakerLists:
 
     tokenizer: Any
     _forms: dict[tuple[int, ...], int]
+    _single_forms: dict[int, int]
 
     @property
     def _maker_prefixes(self) -> frozenset[tuple[int, ...]]:
@@ -45,6 +46,23 @@ class MakerLists:
             self._maker_prefix_cache = known
         return known
 
+    @property
+    def _maker_keys(self) -> frozenset[int]:
+        """The entries a maker's name is a form of ("AWS", "Azure", "Google Cloud")."""
+        known: frozenset[int] | None = getattr(self, "_maker_key_cache", None)
+        if known is None:
+            forms = self._forms
+            singles = self._single_forms
+            known = frozenset(
+                k
+                for p in self._maker_prefixes
+                if (k := forms.get(p) if len(p) > 1 else singles.get(p[0])) is not None
+            )
+            strings = self.tokenizer.vocab.strings  # and their ambiguous forms' keys ("~azure")
+            known |= {strings.add("~" + strings[k]) for k in known}
+            self._maker_key_cache = known
+        return known
+
     def _maker_items(
         self, doc: Doc, text: str, found: list[tuple[int, int, int]]
     ) -> list[tuple[int, int, int]]:
@@ -54,6 +72,9 @@ class MakerLists:
         n = len(doc)
         if not found or (":" not in text and "(" not in text):
             return []
+        makers = self._maker_keys
+        if not any(k in makers for k, _, _ in found):
+            return []  # (no maker named: most texts)
         strings = self.tokenizer.vocab.strings
         rows = doc.to_array([ORTH, NORM])
         orths, norms = rows[:, 0].tolist(), rows[:, 1].tolist()
