@@ -34,6 +34,19 @@ def main() -> None:
             [py, str(HERE / "skills_quality.py"), args.skillspan, "--source", "tech"],
         ),
         ("Recall on hand-written sentences", [py, str(HERE / "recall_probe.py")]),
+        *(
+            (
+                f"Recall on held-out sentences ({name})",
+                [py, str(HERE / "recall_probe.py"), "--data", str(HERE / "data" / f"{name}.jsonl")],
+            )
+            for name in (
+                "recall_holdout",
+                "recall_holdout2",
+                "recall_holdout3",
+                "false_hits_holdout",
+                "false_hits_holdout2",
+            )
+        ),
         ("Ranking the samples", [py, str(HERE / "ranking_quality.py")]),
         ("Experience and seniority", [py, str(HERE / "experience_quality.py")]),
         (
