@@ -773,3 +773,21 @@ def test_skills_beside_those_places_and_names_stay(
     matcher: Matcher, text: str, skills: set[str]
 ) -> None:
     assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Preceptor: Laura Helm, RN, Nurse Educator", {"helm"}),
+        ("Site foreman: Gary Jenkins, Jenkins Builds Ltd, Swindon", {"jenkins"}),
+        ("Coach Tom Haskell led the squad", {"haskell"}),
+    ],
+)
+def test_surnames_and_companies_named_like_tools(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+def test_a_first_name_that_is_a_skill_does_not_make_a_surname(matcher: Matcher) -> None:
+    assert "jenkins" in {m.id for m in matcher.skills("Built pipelines in Jenkins with Laura")}

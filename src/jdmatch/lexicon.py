@@ -96,6 +96,7 @@ class ContextRules:
     ordinary_after: frozenset[str] = frozenset()
     ordinary_near: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+    first_names: frozenset[str] = frozenset()
     mostly_technical: frozenset[str] = frozenset()
 
 
@@ -277,6 +278,7 @@ def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
         "ordinary_after",
         "ordinary_near",
         "given_names",
+        "first_names",
         "mostly_technical",
     ):
         value = raw.get(key, [])

@@ -35,6 +35,9 @@ _ARTICLES = frozenset({"a", "an", "the", "this", "that", "my", "our", "his", "he
 _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
 # company suffixes written in lower case by convention: "Shell plc", "Acme inc." (capitalised ones
 # come from lexicon.toml's company_suffixes); "limited", "co" in lower case are ordinary words
+_SUFFIX_LATER = re.compile(
+    r"(?:[ \t]+[A-Z][\w&'’-]*){1,2}[ \t]+(?:Ltd|Inc|LLC|GmbH|plc|PLC|Corp|Limited|AG|Pvt)\b"
+)
 LOWER_SUFFIX = re.compile(r"[ \t]+(?:plc|inc|ltd|llc|gmbh|corp|pvt)\.?(?![\w-])")
 # words a single letter follows as a grade, a label or a size, not a language: "GCSE English grade C"
 _LETTER_AFTER = re.compile(
@@ -127,6 +130,8 @@ class ContextChecks(PlacesAndPeople):
         upper = text[start].isupper()
         if upper and c.islower() and LOWER_SUFFIX.match(text, end):
             return True  # "Shell plc", "Acme inc.": a company
+        if upper and c.isupper() and _SUFFIX_LATER.match(text, end):
+            return True  # "Jenkins Builds Ltd", "Puppet Labs Inc.": the first word of a company
         if key in self._suffix_keys and self._after_a_name(doc, s, text[start:end]):
             return True  # the "plc" of "Shell plc" is no programmable logic controller
         if upper and self._on_address_line(text, start, end, key):

@@ -38,6 +38,7 @@ class PlacesAndPeople:
     _places: frozenset[str]
     _place_words: frozenset[str]
     _region_codes: frozenset[str]
+    _first_names: frozenset[int]
 
     def _written_like_suffix(self, entries: dict[int, Entry]) -> frozenset[int]:
         """The entries with a form written like a company suffix ("PLC", "Ltd"), by key."""
@@ -135,3 +136,11 @@ class PlacesAndPeople:
         lo = text.rfind("\n", 0, start) + 1
         hi = text.find("\n", end)
         return _STREET.search(text, lo, hi if hi >= 0 else len(text)) is not None
+
+    def _after_a_first_name(self, doc: Doc, s: int, skill_ends: set[int]) -> bool:
+        """A capitalised first name right before the form (lexicon.toml ``first_names``): a
+        surname ("Laura Helm", "Gary Jenkins"), unless that word ends a skill found there."""
+        if s < 1 or s in skill_ends:
+            return False
+        prev = doc[s - 1]
+        return prev.is_title and prev.lower in self._first_names and doc[s].text[:1].isupper()

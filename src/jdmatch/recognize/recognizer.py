@@ -127,6 +127,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists, Neig
         # names that are context, not skills: employers, places, contact lines (lexicon.toml)
         self._employers = frozenset(strings.add(i) for i in rules.employers)
         self._given_names = frozenset(strings.add(i) for i in rules.given_names)
+        self._first_names = frozenset(strings.add(w) for w in rules.first_names)
         self._mostly_technical = frozenset(strings.add(i) for i in rules.mostly_technical)
         self._profile_sites = frozenset(strings.add(i) for i in rules.profile_sites)
         self._technical_sense = frozenset(strings.add(i) for i in rules.technical_sense)
@@ -430,7 +431,12 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists, Neig
         stops = [m.start() for m in _STOPS.finditer(text)]
         near = self._ordinary_near_at(doc)  # (almost always none)
         for key, s, e in strict:
-            if self._in_compound(doc, s, e) or near and self._ordinary_near(doc, s, e, stops, near):
+            if (
+                self._in_compound(doc, s, e)
+                or near
+                and self._ordinary_near(doc, s, e, stops, near)
+                or self._after_a_first_name(doc, s, skill_ends)
+            ):
                 continue  # "C-suite", "go-live", "Self-scheduling"; "Kafka and the modern novel"
             own = self._entry_cues.get(key, frozenset())
             if (
