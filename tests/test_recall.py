@@ -791,3 +791,29 @@ def test_surnames_and_companies_named_like_tools(
 
 def test_a_first_name_that_is_a_skill_does_not_make_a_surname(matcher: Matcher) -> None:
     assert "jenkins" in {m.id for m in matcher.skills("Built pipelines in Jenkins with Laura")}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("Tools:Jira,Confluence,Bitbucket,Bamboo", {"confluence", "bamboo"}),  # tools, not bamboo
+        ("Rust services built with cargo and clippy", {"rust"}),  # cargo is Rust's, not freight
+    ],
+)
+def test_a_tool_named_like_an_ordinary_word_is_no_ordinary_word(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Our mission is to terraform the way families think about saving.", {"terraform"}),
+        ("Grew up in the Rust Belt before moving to Ohio.", {"rust"}),
+    ],
+)
+def test_verbs_and_regions_named_like_tools(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}

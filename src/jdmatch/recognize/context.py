@@ -36,7 +36,7 @@ _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
 # company suffixes written in lower case by convention: "Shell plc", "Acme inc." (capitalised ones
 # come from lexicon.toml's company_suffixes); "limited", "co" in lower case are ordinary words
 _SUFFIX_LATER = re.compile(
-    r"(?:[ \t]+[A-Z][\w&'’-]*){1,2}[ \t]+(?:Ltd|Inc|LLC|GmbH|plc|PLC|Corp|Limited|AG|Pvt)\b"
+    r"(?:[ \t]+(?:[A-Z][\w&'’-]*|&|and)){1,3}[ \t]+(?:Ltd|Inc|LLC|GmbH|plc|PLC|Corp|Limited|AG|Pvt)\b"
 )
 LOWER_SUFFIX = re.compile(r"[ \t]+(?:plc|inc|ltd|llc|gmbh|corp|pvt)\.?(?![\w-])")
 # words a single letter follows as a grade, a label or a size, not a language: "GCSE English grade C"
@@ -46,6 +46,10 @@ _LETTER_AFTER = re.compile(
 )
 # a letter glued to a dotted number is a code ("AWS D1.1", "R2.3"), not a language with its version
 _CODE_AFTER = re.compile(r"\d+\.\d")
+# words after a verb's object begins: "to terraform the way", "to spark our interest"
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "our", "your", "their", "its", "his", "her", "how", "what"}
+)
 # verbs of writing code: a language after "in" in their sentence is the language ("rewrote it in Rust")
 _WRITING_VERBS = frozenset(
     "wrote written write writes rewrote rewritten rewrite rewrites implemented reimplemented "
@@ -396,6 +400,9 @@ class ContextChecks(PlacesAndPeople):
             return False
         if s and doc[s - 1].lower_ in _ARTICLES:
             return False
+        if doc[s].is_lower and s and doc[s - 1].lower_ == "to" and e < len(doc):
+            if doc[e].lower_ in _DETERMINERS:
+                return False  # "to terraform the way families save": a verb
         return not self._in_proper_name(doc, s) or s in skill_ends or doc[s - 1].lower in self._cues
 
     @staticmethod

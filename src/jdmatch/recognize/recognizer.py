@@ -429,7 +429,11 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists, Neig
             s for _, s, _ in strict
         }
         stops = [m.start() for m in _STOPS.finditer(text)]
-        near = self._ordinary_near_at(doc)  # (almost always none)
+        near = self._ordinary_near_at(
+            doc
+        )  # (almost always none); a candidate's words are no such word
+        if near:
+            near = [i for i in near if not any(a <= i < b for _, a, b in (*plain, *strict))]
         for key, s, e in strict:
             if (
                 self._in_compound(doc, s, e)
