@@ -817,3 +817,22 @@ def test_verbs_and_regions_named_like_tools(
     matcher: Matcher, text: str, forbidden: set[str]
 ) -> None:
     assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("snowflake dbt fivetran looker airbyte", {"snowflake", "looker"}),
+        ("unity c# blender photoshop", {"unity", "blender"}),
+        ("ruby rails rspec sidekiq heroku", {"ruby", "rails"}),
+    ],
+)
+def test_lower_case_names_on_a_line_of_names(matcher: Matcher, text: str, skills: set[str]) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text", ["Growth marketing maven — SEO, Google Analytics", "go fast and rust slowly today"]
+)
+def test_lower_case_words_in_a_phrase_stay_words(matcher: Matcher, text: str) -> None:
+    assert not {"maven", "go", "rust"} & {m.id for m in matcher.skills(text)}

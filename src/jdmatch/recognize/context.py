@@ -316,6 +316,25 @@ class ContextChecks(PlacesAndPeople):
             return not doc[s - 2].whitespace_
         return False
 
+    @staticmethod
+    def _in_tag_line(doc: Doc, s: int, found: list[tuple[int, int, int]]) -> bool:
+        """A lower-case word on a line of names only ("snowflake dbt fivetran looker", "unity c#
+        blender photoshop"): a tag line, where names are written in lower case."""
+        t = doc[s]
+        if not t.is_lower or not t.is_alpha:
+            return False
+        n = len(doc)
+        lo, hi = s, s + 1
+        while lo > 0 and not doc[lo - 1].is_space and lo > s - 24:
+            lo -= 1
+        while hi < n and not doc[hi].is_space and hi < s + 24:
+            hi += 1
+        spans = [(a, b) for _, a, b in found if lo <= a and b <= hi]
+        if len(spans) < 3:
+            return False
+        covered = {i for a, b in spans for i in range(a, b)}
+        return all(i in covered or doc[i].text in ",;|/·•" for i in range(lo, hi))
+
     def _written_in(self, doc: Doc, s: int, key: int) -> bool:
         """A language after "in" in a sentence about writing code: "Rewrote the parser in Rust",
         "services written in Go" (not "a school built in Java": building is not writing code)."""

@@ -315,7 +315,7 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists, Neig
                 )
                 in spec[1]
                 or e - s == 1
-                and self._in_tight_list(doc, s)
+                and (self._in_tight_list(doc, s) or self._in_tag_line(doc, s, found))
             ):
                 strict.append((spec[0], s, e))
         strict += suspended_strict
