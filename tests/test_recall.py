@@ -836,3 +836,8 @@ def test_lower_case_names_on_a_line_of_names(matcher: Matcher, text: str, skills
 )
 def test_lower_case_words_in_a_phrase_stay_words(matcher: Matcher, text: str) -> None:
     assert not {"maven", "go", "rust"} & {m.id for m in matcher.skills(text)}
+
+
+def test_a_concept_of_several_words_counts_in_lower_case(matcher: Matcher) -> None:
+    found = {m.id for m in matcher.skills("Biostatistician: R, SAS, survival analysis")}
+    assert {"r", "sas", "survival-analysis"} <= found

@@ -31,6 +31,10 @@ def split_form(
     return split
 
 
+# labels whose multi-word ambiguous forms also count written in lower case
+_LOWER_CASE_TOO = frozenset({"concept", "practice"})
+
+
 def compute_patterns(
     lexicon: Lexicon, form_tokens: Callable[[str], list[str]]
 ) -> list[CompiledPatterns]:
@@ -62,6 +66,10 @@ def compute_patterns(
                 seen_strict.add(tokens)
                 strict_norms.append(tuple(string_key(n) for n in norms))
                 exact.append(tuple(string_key(t) for t in tokens))
+                if len(tokens) > 1 and entry.label in _LOWER_CASE_TOO and not form.islower():
+                    # a concept of several words reads the same in lower case ("survival
+                    # analysis" for "Survival Analysis"); its context still decides
+                    exact.append(tuple(string_key(t.lower()) for t in tokens))
         if plain or exact:
             out.append(CompiledPatterns(entry.id, plain, strict_norms, exact))
     return out
