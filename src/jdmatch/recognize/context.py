@@ -11,6 +11,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from jdmatch.lexicon import Entry
+from jdmatch.recognize.neighbours import same_sentence
 from jdmatch.recognize.places import PlacesAndPeople
 from jdmatch.recognize.vocabulary import (
     _CONTACT,
@@ -33,11 +34,12 @@ if TYPE_CHECKING:  # pragma: no cover
 SENTENCE_END = frozenset({".", "!", "?"})
 _ARTICLES = frozenset({"a", "an", "the", "this", "that", "my", "our", "his", "her"})
 _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
-# company suffixes written in lower case by convention: "Shell plc", "Acme inc." (capitalised ones
-# come from lexicon.toml's company_suffixes); "limited", "co" in lower case are ordinary words
+# a company's suffix a word or three after the name: "Jenkins Builds Ltd", "Jenkins & Sons Ltd"
 _SUFFIX_LATER = re.compile(
     r"(?:[ \t]+(?:[A-Z][\w&'’-]*|&|and)){1,3}[ \t]+(?:Ltd|Inc|LLC|GmbH|plc|PLC|Corp|Limited|AG|Pvt)\b"
 )
+# company suffixes written in lower case by convention: "Shell plc", "Acme inc." (capitalised ones
+# come from lexicon.toml's company_suffixes); "limited", "co" in lower case are ordinary words
 LOWER_SUFFIX = re.compile(r"[ \t]+(?:plc|inc|ltd|llc|gmbh|corp|pvt)\.?(?![\w-])")
 # words a single letter follows as a grade, a label or a size, not a language: "GCSE English grade C"
 _LETTER_AFTER = re.compile(
@@ -297,8 +299,7 @@ class ContextChecks(PlacesAndPeople):
             if s <= i < e:
                 continue
             a, b = (doc[i].idx, doc[s].idx) if i < s else (doc[e - 1].idx, doc[i].idx)
-            k = bisect_left(stops, a)
-            if k == len(stops) or stops[k] >= b:  # no sentence end between
+            if same_sentence(stops, a, b):
                 return True
         return False
 

@@ -17,6 +17,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 
+def same_sentence(stops: list[int], lo: int, hi: int) -> bool:
+    """No sentence end or blank line (``stops``: their offsets, sorted) from ``lo`` up to ``hi``."""
+    k = bisect_left(stops, lo)
+    return k == len(stops) or stops[k] >= hi
+
+
 class Neighbours:
     """The neighbour step of a recognizer."""
 
@@ -40,8 +46,7 @@ class Neighbours:
                 lo, hi = doc[e - 1].idx, doc[a].idx
             else:
                 continue
-            k = bisect_left(stops, lo)
-            if k == len(stops) or stops[k] >= hi:
+            if same_sentence(stops, lo, hi):
                 return True
         return False
 

@@ -92,18 +92,16 @@ class PlacesAndPeople:
         if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
             return False
         if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
-            words = _WORD.findall(text, max(0, start - 80), start - 1)
-        elif text[end : end + 2] == " (":
-            close = text.find(")", end)
-            words = _WORD.findall(text, end + 2, close) if 0 < close - end < 90 else []
-            words.reverse()
-        else:
-            return False
-        letters = [w[0] for w in words if w[0].isupper()]
+            # the words before: their last initials ("British Airways (BA)")
+            before = _WORD.findall(text, max(0, start - 80), start - 1)
+            letters = "".join(w[0] for w in before if w[0].isupper())
+            return len(letters) >= len(name) and letters.endswith(name)
         if text[end : end + 2] == " (":
-            letters.reverse()
-            return "".join(letters) == name
-        return "".join(letters[-len(name) :]) == name and len(letters) >= len(name)
+            # the words in the parentheses after: all their initials ("CISA (Cybersecurity ...)")
+            close = text.find(")", end)
+            inside = _WORD.findall(text, end + 2, close) if 0 < close - end < 90 else []
+            return "".join(w[0] for w in inside if w[0].isupper()) == name
+        return False
 
     def _after_a_name(self, doc: Doc, s: int, form: str) -> bool:
         """A company suffix ("plc", "Inc") right after a capitalised word on the same line."""
