@@ -10,6 +10,7 @@ import pytest
 
 from jdmatch.knowledge import (
     MAX_TERM_WORDS,
+    TAGGED_LABEL,
     TERM_LABEL,
     candidates,
     knowledge_mentions,
@@ -68,7 +69,7 @@ def test_view_is_a_subset_and_deterministic(matcher: Matcher) -> None:
         assert k.text == text[k.start : k.end]
         assert (
             k in found
-            or k.label == TERM_LABEL
+            or k.label in (TERM_LABEL, TAGGED_LABEL)
             or any(f.id == k.id and f.start < k.end and k.start < f.end for f in found)
         )
     assert kept == knowledge_mentions(text, matcher.skills(text))

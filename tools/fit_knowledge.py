@@ -2,7 +2,7 @@
 
     python tools/fit_knowledge.py [--skillspan ../shared/eval/skillspan] [--out lexicon/models/knowledge.json]
 
-Three things are learnt from train (the dev split is never read):
+Four things are learnt from train (the dev split is never read):
 
 * **terms**: every word sequence (up to 4 words, lower-cased) annotated as a
   Knowledge span at least twice, with how often it is annotated and how often
@@ -12,6 +12,11 @@ Three things are learnt from train (the dev split is never read):
   word), how often the moved span is the gold span and how often the mention
   already was; a move is kept when it wins at least 3 times and more often
   than it loses (its weight: wins minus losses);
+* **the tagger** (``lexicon/models/knowledge_tagger.json``): an averaged perceptron
+  over B/I/O tags of :func:`jdmatch.knowledge.tokenize`'s tokens
+  (:func:`jdmatch.knowledge_tagger.fit`, 8 epochs, seeded). A train sentence's
+  tagger spans, which become candidates and features, come from a tagger fitted
+  on the other folds;
 * **weights**: a logistic regression (scikit-learn, lbfgs, L2, fixed C) over the
   binary features of :func:`jdmatch.knowledge.variant_features` of every candidate
   and of each of its boundary variants (the span grown or shrunk by a word or two),
@@ -52,7 +57,20 @@ from jdmatch.knowledge import (  # noqa: E402
     variant_features,
     variant_groups,
 )
+from jdmatch.knowledge_tagger import (  # noqa: E402
+    TAGGER_FILE,
+    fit,
+    marks,
+    tag,
+    token_features,
+)
 
+TAGGER_EPOCHS = 8
+TAGGER_ABOUT = (
+    "The knowledge view's sequence tagger (jdmatch.knowledge_tagger), an averaged perceptron fitted by "
+    "tools/fit_knowledge.py on SkillSpan train (Zhang et al., NAACL 2022; MIT licence, Copyright (c) 2023 "
+    "Mike Zhang): per feature name, weights for the tags O, B, I; transitions[previous tag or start][tag]."
+)
 C = 0.5
 FOLDS = 5
 MIN_TERM_GOLD = 2
@@ -176,12 +194,13 @@ def examples(
     X, y, where = [], [], []
     for r, row in enumerate(rows):
         text = row["text"]
-        groups = variant_groups(text, row["matches"], model)
+        tagged = row.get("tagged")
+        groups = variant_groups(text, row["matches"], model, tagged.spans if tagged else ())
         firsts = [g[0][0] for g in groups]
         for gi, group in enumerate(groups):
             for m, key in group:
                 span = as_gold(row, m.start, m.end)
-                X.append(variant_features(text, m, firsts, gi, model["terms"], key))
+                X.append(variant_features(text, m, firsts, gi, model["terms"], key, tagged))
                 y.append(int(span in row["gold"]))
                 where.append((r, gi, span))
     return X, y, where
@@ -207,6 +226,33 @@ def chosen(p: Any, where: list[tuple[int, int, tuple[int, int]]], threshold: flo
     }
 
 
+def tagger_sentence(row: dict[str, Any]) -> tuple[list[list[str]], list[int]]:
+    """The tagger's features of a train sentence and its gold tags over :func:`tokenize`'s tokens."""
+    text = row["text"]
+    spans = tokenize(text)
+    bio, labels = marks(spans, row["matches"])
+    gold = [0] * len(spans)
+    for gs, ge in sorted(row["gold"]):
+        se = token_span(spans, gs, ge)
+        if se is None:
+            continue
+        gold[se[0]] = 1
+        for k in range(se[0] + 1, se[1]):
+            gold[k] = 2
+    return token_features([text[a:b] for a, b in spans], bio, labels), gold
+
+
+def cross_tag(rows: list[dict[str, Any]]) -> None:
+    """Each row's ``tagged`` spans from a tagger fitted on the other folds (as it behaves on unseen postings)."""
+    sentences = [tagger_sentence(r) for r in rows]
+    for k in range(FOLDS):
+        tagger = fit([s for r, s in zip(rows, sentences) if fold_of(r) != k], epochs=TAGGER_EPOCHS)
+        for r in rows:
+            if fold_of(r) == k:
+                r["tagged"] = tag(r["text"], r["matches"], tagger)
+        print(f"tagger fold {k}: {len(tagger['weights'])} features", flush=True)
+
+
 def fold_of(row: dict[str, Any]) -> int:
     """The cross-validation fold of a sentence: by its posting, so the folds are unseen postings to
     each other, as dev and test are to train."""
@@ -225,6 +271,14 @@ def main() -> int:
     from sklearn.linear_model import LogisticRegression
 
     rows = read(Path(args.skillspan) / "train.json")
+    cross_tag(rows)
+    tagger = fit([tagger_sentence(r) for r in rows], epochs=TAGGER_EPOCHS)
+    tagger_out = Path(args.out).with_name(Path(TAGGER_FILE).name)
+    tagger_out.write_text(
+        json.dumps({"about": TAGGER_ABOUT, "epochs": TAGGER_EPOCHS, **tagger}, indent=0) + "\n",
+        encoding="utf-8",
+    )
+    print(f"tagger: {len(tagger['weights'])} features written to {tagger_out}")
     n_gold = sum(len(r["gold"]) for r in rows)
     X: list[list[str]] = []
     y: list[int] = []
@@ -276,6 +330,7 @@ def main() -> int:
         "([times annotated, times seen]), boundary rules (wins minus losses), logistic weights of binary features.",
         "threshold": best[1],
         "variants": True,
+        "tagger": True,
         **learn_conventions(rows),
         "weights": dict(sorted(weights.items())),
     }

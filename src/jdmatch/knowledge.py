@@ -14,9 +14,13 @@ SkillSpan's *train* split (``lexicon/models/knowledge.json``):
 2. knowledge terms jdmatch lacks: word sequences annotated as knowledge in train
    often enough (``terms``: how often annotated, how often seen) become
    candidate mentions too, where no recognized mention covers them;
-3. a small logistic model over binary features of each candidate (its label,
+3. knowledge no term holds: spans a sequence tagger proposes
+   (:mod:`jdmatch.knowledge_tagger`, also fitted on train) become candidates
+   where no other candidate is;
+4. a small logistic model over binary features of each candidate (its label,
    neighbouring words, line shape, its place in a list or in parentheses, cue
-   words of its line, the term's train rate) keeps or drops it.
+   words of its line, the term's train rate, whether the tagger's span agrees
+   with it and how strongly the tagger leans to it) keeps or drops it.
 
 It is opt-in and runs after recognition: ``Matcher.skills`` and scoring are unchanged.
 
@@ -29,61 +33,32 @@ so the result is deterministic and offline.
 
 from __future__ import annotations
 
-import bisect
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from jdmatch.knowledge_tagger import token_span, tokenize
 from jdmatch.models import SkillMatch
+
+if TYPE_CHECKING:
+    from jdmatch.knowledge_tagger import Tagging
 
 MODEL_FILE = "models/knowledge.json"
 # the label of a candidate that comes from the learnt terms, not the lexicon
 TERM_LABEL = "knowledge_term"
+# the label of a candidate that only the sequence tagger proposed (jdmatch.knowledge_tagger)
+TAGGED_LABEL = "knowledge_tagged"
 MAX_TERM_WORDS = 4
-# one-character tokens peeled off a whitespace chunk ("(Kafka)," is "(", "Kafka", ")", ",")
-_CHUNK = re.compile(r"\S+")
-_OPEN = "([{\"'“‘"
-_CLOSE = ")]}\"'”’,.;:!?*"
 # job-title words: a name right before one is part of a title ("Java Developer")
 ROLE_WORDS = frozenset(
     """engineer engineers developer developers programmer architect architects consultant lead
 designer administrator specialist scientist analyst manager tester intern expert experts professional professionals
 team teams""".split()
 )
-
-
-def tokenize(text: str) -> list[tuple[int, int]]:
-    """Word spans: whitespace chunks, with opening and closing punctuation split off as tokens of their own."""
-    out: list[tuple[int, int]] = []
-    for chunk in _CHUNK.finditer(text):
-        s, e = chunk.span()
-        while s < e - 1 and text[s] in _OPEN:
-            out.append((s, s + 1))
-            s += 1
-        tail = []
-        while e - 1 > s and text[e - 1] in _CLOSE:
-            tail.append((e - 1, e))
-            e -= 1
-        out.append((s, e))
-        out.extend(reversed(tail))
-    return out
-
-
-def token_span(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
-    """The tokens ``[s, e)`` a character span touches (None when it touches none)."""
-    s = bisect.bisect_right(
-        spans, start, key=lambda span: span[1]
-    )  # the first token ending after start
-    if s == len(spans) or spans[s][0] >= end:
-        return None
-    e = s
-    while e < len(spans) and spans[e][0] < end:
-        e += 1
-    return s, e
 
 
 def _kind(word: str | None) -> str:
@@ -142,8 +117,10 @@ def features(
     *,
     terms: dict[str, list[int]] | None = None,
     rule: str = "",
+    tagged: Tagging | None = None,
 ) -> list[str]:
-    """The names of the features of one candidate mention (binary features, present or not)."""
+    """The names of the features of one candidate mention (binary features, present or not);
+    ``tagged``: what the sequence tagger found, when the model uses it."""
     before = text[max(0, match.start - 80) : match.start].lower().split()[-2:]
     after = text[match.end : match.end + 80].lower().split()[:2]
     surface = match.text
@@ -151,7 +128,7 @@ def features(
     line_end = text.find("\n", match.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     n_words = len(line.split())
-    source = "term" if match.label == TERM_LABEL else "lex"
+    source = {TERM_LABEL: "term", TAGGED_LABEL: "tag"}.get(match.label, "lex")
     f = [
         "bias",
         f"label={match.label}",
@@ -190,6 +167,11 @@ def features(
     if rule:
         f.append(f"reshaped={rule[:2]}")
     f.extend(_context_features(text, match, line, line_start))
+    if tagged is not None:
+        agree = _agreement(tagged.spans, match.start, match.end)
+        f.append(f"tg={agree}")
+        f.append(f"src={source}&tg={agree}")
+        f.extend(_lean_features(tagged, match.start, match.end))
     key = surface.lower()
     if terms is not None:
         stat = terms.get(key)
@@ -200,6 +182,43 @@ def features(
             f.append(f"rate={rb}")
             f.append(f"src={source}&rate={rb}")
             f.append(f"rate={rb}&seen={'2' if stat[1] <= 2 else '3-9' if stat[1] < 10 else '10+'}")
+    return f
+
+
+def _agreement(tagged: Sequence[tuple[int, int]], start: int, end: int) -> str:
+    """How the tagger's spans meet ``[start, end)``: the same span, inside or around one, crossing one, or none."""
+    best = "none"
+    for a, b in tagged:
+        if a == start and b == end:
+            return "exact"
+        if a < end and start < b:
+            best = (
+                "inside"
+                if a <= start and end <= b
+                else "around"
+                if start <= a and b <= end
+                else "cross"
+            )
+    return best
+
+
+def _lean_bin(x: float) -> str:
+    return "--" if x < -3 else "-" if x < 0 else "+" if x < 3 else "++"
+
+
+def _lean_features(tagged: Tagging, start: int, end: int) -> list[str]:
+    """How strongly the tagger leans to a span here: its first word to B, its other words to I,
+    and the words either side of it to being part of it."""
+    se = token_span(tagged.tokens, start, end)
+    if se is None:
+        return []
+    s, e = se
+    lean = tagged.lean
+    f = [f"lnB={_lean_bin(lean[s][0])}"]
+    if e - s > 1:
+        f.append(f"lnI={_lean_bin(min(lean[k][1] for k in range(s + 1, e)))}")
+    f.append(f"lnR={_lean_bin(lean[e][1]) if e < len(lean) else 'end'}")
+    f.append(f"lnL={_lean_bin(max(lean[s - 1])) if s else 'start'}")
     return f
 
 
@@ -249,12 +268,16 @@ def probability(weights: dict[str, float], names: Iterable[str]) -> float:
 
 
 def candidates(
-    text: str, matches: list[SkillMatch], model: dict[str, Any]
+    text: str,
+    matches: list[SkillMatch],
+    model: dict[str, Any],
+    tagged: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[SkillMatch, str]]:
     """Every candidate knowledge mention, in text order, with the boundary rule that shaped it.
 
     Recognized mentions (without the model's ``drop_labels``) reshaped by the
-    boundary rules, then the learnt terms no such mention overlaps (longest first).
+    boundary rules, then the learnt terms no such mention overlaps (longest first),
+    then the ``tagged`` spans no earlier candidate touches.
     """
     rules: dict[str, float] = model.get("rules", {})
     terms: dict[str, list[int]] = model.get("terms", {})
@@ -310,20 +333,33 @@ def candidates(
                     i += n - 1
                     break
         i += 1
+    have = lexicon_spans | {(m.start, m.end) for m in found}
+    for start, end in tagged:
+        if (start, end) in have:
+            continue
+        surface = text[start:end]
+        found.append(
+            SkillMatch(
+                "tag:" + surface.lower(), surface, TAGGED_LABEL, "knowledge", start, end, surface
+            )
+        )
     out.extend((m, "") for m in found)
     out.sort(key=lambda c: (c[0].start, c[0].end))
     return out
 
 
 def variant_groups(
-    text: str, matches: list[SkillMatch], model: dict[str, Any]
+    text: str,
+    matches: list[SkillMatch],
+    model: dict[str, Any],
+    tagged: Sequence[tuple[int, int]] = (),
 ) -> list[list[tuple[SkillMatch, str]]]:
     """Each candidate (see :func:`candidates`) first, then its boundary variants: the spans it
     would have grown or shrunk by a word or two (rule key ``mv:<move>``), for the model to choose among."""
     spans = tokenize(text)
     words = [text[a:b] for a, b in spans]
     out = []
-    for m, rule in candidates(text, matches, model):
+    for m, rule in candidates(text, matches, model, tagged):
         group = [(m, rule)]
         se = token_span(spans, m.start, m.end)
         if se is not None:
@@ -346,14 +382,18 @@ def variant_features(
     index: int,
     terms: dict[str, list[int]],
     key: str,
+    tagged: Tagging | None = None,
 ) -> list[str]:
     """:func:`features`, and which move (if any) made this variant of a candidate."""
     if not key.startswith("mv:"):
-        return [*features(text, match, matches, index, terms=terms, rule=key), "mv=none"]
+        return [
+            *features(text, match, matches, index, terms=terms, rule=key, tagged=tagged),
+            "mv=none",
+        ]
     move = key[3:]
     kind = move.split("|", 1)[0]
     return [
-        *features(text, match, matches, index, terms=terms),
+        *features(text, match, matches, index, terms=terms, tagged=tagged),
         f"mv={kind}",
         f"mvkey={move}",
         f"mvlabel={kind}&{match.label}",
@@ -386,14 +426,24 @@ def knowledge_mentions(
     model = model if model is not None else load_model()
     weights, threshold = model["weights"], model["threshold"]
     terms = model.get("terms", {})
+    tagged = None
+    if model.get("tagger"):
+        from jdmatch.knowledge_tagger import load_tagger, tag
+
+        tagged = tag(text, matches, load_tagger())
     if model.get("variants"):  # each candidate's most probable span among its boundary variants
-        groups = variant_groups(text, matches, model)
+        groups = variant_groups(text, matches, model, tagged.spans if tagged else ())
         firsts = [g[0][0] for g in groups]
         best: dict[tuple[int, int], tuple[float, SkillMatch]] = {}  # by span, the most probable
         for i, group in enumerate(groups):
             p, m = max(
                 (
-                    (probability(weights, variant_features(text, m, firsts, i, terms, key)), m)
+                    (
+                        probability(
+                            weights, variant_features(text, m, firsts, i, terms, key, tagged)
+                        ),
+                        m,
+                    )
                     for m, key in group
                 ),
                 key=lambda x: x[0],

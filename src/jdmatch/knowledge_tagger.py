@@ -1,0 +1,330 @@
+"""A sequence tagger for the knowledge view: spans of knowledge the lexicon does not name.
+
+The knowledge view (:mod:`jdmatch.knowledge`) starts from what jdmatch recognizes
+and from terms annotated in SkillSpan's train split. Annotators also mark word
+sequences neither holds ("walking robots", "production planning"); this tagger
+proposes them. It labels each token of :func:`jdmatch.knowledge.tokenize` as
+outside, beginning or inside a knowledge span (O/B/I), from binary features of the
+token and its neighbours (the words, their shapes and affixes, whether they are
+stop words, and whether jdmatch recognized a mention there and of which label),
+decoded with Viterbi over learnt tag-to-tag weights so no span starts with I.
+
+The weights are an averaged perceptron's (Collins 2002), fitted by
+``tools/fit_knowledge.py`` on SkillSpan train and stored in
+``lexicon/models/knowledge_tagger.json``; :func:`fit` is that training, in pure
+Python and seeded, so the same train split gives the same model. The view uses
+the tagger's spans both as extra candidates and as a feature of every other
+candidate (whether the tagger agrees with its boundaries).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import random
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from jdmatch.models import SkillMatch
+
+TAGGER_FILE = "models/knowledge_tagger.json"
+TAGS = ("O", "B", "I")
+START = 3  # the index of the "before the first token" state in the transition table
+# one-character tokens peeled off a whitespace chunk ("(Kafka)," is "(", "Kafka", ")", ",")
+_CHUNK = re.compile(r"\S+")
+_OPEN = "([{\"'“‘"
+_CLOSE = ")]}\"'”’,.;:!?*"
+_UPPER = re.compile(r"[A-Z]")
+_LOWER = re.compile(r"[a-z]")
+_DIGIT = re.compile(r"[0-9]")
+_REPEAT = re.compile(r"(.)\1+")
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Word spans: whitespace chunks, with opening and closing punctuation split off as tokens of their own."""
+    out: list[tuple[int, int]] = []
+    for chunk in _CHUNK.finditer(text):
+        s, e = chunk.span()
+        while s < e - 1 and text[s] in _OPEN:
+            out.append((s, s + 1))
+            s += 1
+        tail = []
+        while e - 1 > s and text[e - 1] in _CLOSE:
+            tail.append((e - 1, e))
+            e -= 1
+        out.append((s, e))
+        out.extend(reversed(tail))
+    return out
+
+
+def token_span(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The tokens ``[s, e)`` a character span touches (None when it touches none)."""
+    s = bisect.bisect_right(
+        spans, start, key=lambda span: span[1]
+    )  # the first token ending after start
+    if s == len(spans) or spans[s][0] >= end:
+        return None
+    e = s
+    while e < len(spans) and spans[e][0] < end:
+        e += 1
+    return s, e
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # a word list only: no pipeline is built
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=8192)
+def shape(word: str) -> str:
+    """``Kafka`` -> ``Xxx``, ``C++`` -> ``X++``, ``2021`` -> ``dd``: letters and digits by class, runs cut to two."""
+    s = _DIGIT.sub("d", _LOWER.sub("x", _UPPER.sub("X", word)))
+    return _REPEAT.sub(r"\1\1", s)
+
+
+def marks(
+    spans: Sequence[tuple[int, int]], matches: Sequence[SkillMatch]
+) -> tuple[list[str], list[str]]:
+    """Per token, B/I/O of the recognized mentions over it and the mention's label ("" for none)."""
+    bio = ["O"] * len(spans)
+    labels = [""] * len(spans)
+    for m in matches:
+        se = token_span(list(spans), m.start, m.end)
+        if se is None:
+            continue
+        for k in range(*se):
+            bio[k] = "B" if k == se[0] else "I"
+            labels[k] = m.label[:12]
+    return bio, labels
+
+
+def token_features(
+    words: Sequence[str], bio: Sequence[str], labels: Sequence[str]
+) -> list[list[str]]:
+    """The feature names of every token of a sentence (``words`` as written)."""
+    stop = _stop_words()
+    n = len(words)
+    low = [w.lower() for w in words]
+    kinds = ["stop" if w in stop else shape(words[i]) for i, w in enumerate(low)]
+    first = "first=" + low[0] if n else ""
+    last = "last=" + (words[-1][-1:] if n else "")
+
+    def w(j: int) -> str:
+        return low[j] if 0 <= j < n else ("<s>" if j < 0 else "</s>")
+
+    def k(j: int) -> str:
+        return kinds[j] if 0 <= j < n else "^$"
+
+    def lex(j: int) -> str:
+        return bio[j] + labels[j] if 0 <= j < n else "^$"
+
+    out = []
+    for i in range(n):
+        lw = low[i]
+        out.append(
+            [
+                "b",
+                "w=" + lw,
+                "sh=" + shape(words[i]),
+                "p3=" + lw[:3],
+                "p4=" + lw[:4],
+                "s2=" + lw[-2:],
+                "s3=" + lw[-3:],
+                "s4=" + lw[-4:],
+                "w-1=" + w(i - 1),
+                "w+1=" + w(i + 1),
+                "w-2=" + w(i - 2),
+                "w+2=" + w(i + 2),
+                "w-1w=" + w(i - 1) + "|" + lw,
+                "ww+1=" + lw + "|" + w(i + 1),
+                "w-2w-1=" + w(i - 2) + "|" + w(i - 1),
+                "lex=" + bio[i],
+                "lab=" + labels[i],
+                "lexw=" + bio[i] + "|" + lw,
+                "L-1=" + lex(i - 1),
+                "L+1=" + lex(i + 1),
+                "L-2=" + lex(i - 2),
+                "L+2=" + lex(i + 2),
+                "K0=" + k(i),
+                "K-1=" + k(i - 1),
+                "K+1=" + k(i + 1),
+                "K3=" + k(i - 1) + k(i) + k(i + 1),
+                "stop=" + str(lw in stop),
+                "pos=" + str(min(i, 5)),
+                "len=" + str(min(n, 10) // 3),
+                first if i else "first=self",
+                last,
+            ]
+        )
+    return out
+
+
+def emissions(model: dict[str, Any], feats: list[list[str]]) -> list[list[float]]:
+    """Per token, the summed weights of its features for O, B and I."""
+    weights: dict[str, list[float]] = model["weights"]
+    out = []
+    for names in feats:
+        em = [0.0, 0.0, 0.0]
+        for name in names:
+            v = weights.get(name)
+            if v is not None:
+                em[0] += v[0]
+                em[1] += v[1]
+                em[2] += v[2]
+        out.append(em)
+    return out
+
+
+def decode(
+    model: dict[str, Any], feats: list[list[str]], em: list[list[float]] | None = None
+) -> list[int]:
+    """The best tag sequence (indices into TAGS) under ``model``: Viterbi, I never after O or at the start."""
+    trans: list[list[float]] = model["transitions"]  # [previous state][tag], previous START = none
+    if em is None:
+        em = emissions(model, feats)
+    n = len(em)
+    if not n:
+        return []
+    back: list[list[int]] = []
+    prev = [0.0, 0.0, 0.0]
+    for i, e in enumerate(em):
+        if i == 0:
+            cur = [e[y] + trans[START][y] for y in range(3)]
+            cur[2] = float("-inf")
+            back.append([0, 0, 0])
+        else:
+            cur, arg = [], []
+            for y in range(3):
+                best, at = float("-inf"), 0
+                for p in range(3):
+                    if y == 2 and p == 0:
+                        continue
+                    t = prev[p] + trans[p][y]
+                    if t > best:
+                        best, at = t, p
+                cur.append(best + e[y])
+                arg.append(at)
+            back.append(arg)
+        prev = cur
+    y = max(range(3), key=lambda t: prev[t])
+    out = [y]
+    for i in range(n - 1, 0, -1):
+        y = back[i][y]
+        out.append(y)
+    return out[::-1]
+
+
+def bio_token_spans(tags: Sequence[int]) -> list[tuple[int, int]]:
+    """Token spans ``[s, e)`` of a tag sequence (an I with no B before it opens a span)."""
+    out: list[tuple[int, int]] = []
+    start = None
+    for i, t in enumerate([*tags, 0]):
+        if t != 2 and start is not None:
+            out.append((start, i))
+            start = None
+        if t == 1 or (t == 2 and start is None and i < len(tags)):
+            start = i
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_tagger(root: str | None = None) -> dict[str, Any]:
+    """The fitted tagger of the shipped lexicon (or of lexicon folder ``root``)."""
+    if root is None:
+        from jdmatch.lexicon import default_lexicon_dir
+
+        root = str(default_lexicon_dir())
+    return json.loads((Path(root) / TAGGER_FILE).read_text(encoding="utf-8"))
+
+
+class Tagging(NamedTuple):
+    """What the tagger found in a text: its spans, and per token how strongly it leans to B or I over O."""
+
+    spans: list[tuple[int, int]]  # character spans marked as knowledge
+    tokens: list[tuple[int, int]]  # every token, in text order
+    lean: list[tuple[float, float]]  # per token: B minus O and I minus O, of its emission weights
+
+
+def tag(text: str, matches: Sequence[SkillMatch], model: dict[str, Any]) -> Tagging:
+    """Tag ``text`` line by line (one sentence per line, as the tagger was trained on SkillSpan's
+    sentences), given jdmatch's ``matches`` of it."""
+    lines: list[list[tuple[int, int]]] = []
+    line_end = -1
+    for a, b in tokenize(text):
+        if a > line_end or not lines:
+            lines.append([])
+            nl = text.find("\n", a)
+            line_end = nl if nl >= 0 else len(text)
+        lines[-1].append((a, b))
+    out = Tagging([], [], [])
+    for sub in lines:
+        a, b = sub[0][0], sub[-1][1]
+        bio, labels = marks(sub, [m for m in matches if m.start < b and a < m.end])
+        feats = token_features([text[a:b] for a, b in sub], bio, labels)
+        em = emissions(model, feats)
+        for s, e in bio_token_spans(decode(model, feats, em)):
+            out.spans.append((sub[s][0], sub[e - 1][1]))
+        out.tokens.extend(sub)
+        out.lean.extend((e[1] - e[0], e[2] - e[0]) for e in em)
+    return out
+
+
+def tagged_spans(
+    text: str, matches: Sequence[SkillMatch], model: dict[str, Any]
+) -> list[tuple[int, int]]:
+    """The character spans the tagger marks as knowledge in ``text``."""
+    return tag(text, matches, model).spans
+
+
+def fit(
+    sentences: Sequence[tuple[list[list[str]], list[int]]], *, epochs: int = 8, seed: int = 0
+) -> dict[str, Any]:
+    """An averaged perceptron over ``(token features, gold tags)`` sentences: ``{"weights", "transitions"}``.
+
+    Weights are averaged over every update (the lazy-sum form), and the result
+    keeps only features that carry a weight.
+    """
+    w: dict[str, list[float]] = {}
+    acc: dict[str, list[float]] = {}  # step-weighted sums of the updates, for the average
+    trans = [[0.0] * 3 for _ in range(4)]
+    tacc = [[0.0] * 3 for _ in range(4)]
+    model = {"weights": w, "transitions": trans}
+    order = list(range(len(sentences)))
+    rnd = random.Random(seed)
+    step = 1
+    for _ in range(epochs):
+        rnd.shuffle(order)
+        for j in order:
+            feats, gold = sentences[j]
+            pred = decode(model, feats)
+            if pred != gold:
+                for i, names in enumerate(feats):
+                    g, p = gold[i], pred[i]
+                    if g != p:
+                        for name in names:
+                            v = w.setdefault(name, [0.0, 0.0, 0.0])
+                            a = acc.setdefault(name, [0.0, 0.0, 0.0])
+                            v[g] += 1
+                            v[p] -= 1
+                            a[g] += step
+                            a[p] -= step
+                    gp = gold[i - 1] if i else START
+                    pp = pred[i - 1] if i else START
+                    if gp != pp or g != p:
+                        trans[gp][g] += 1
+                        trans[pp][p] -= 1
+                        tacc[gp][g] += step
+                        tacc[pp][p] -= step
+            step += 1
+    weights = {}
+    for name, v in w.items():
+        avg = [round(v[t] - acc[name][t] / step, 3) for t in range(3)]
+        if any(avg):
+            weights[name] = avg
+    transitions = [[round(trans[s][t] - tacc[s][t] / step, 3) for t in range(3)] for s in range(4)]
+    return {"weights": dict(sorted(weights.items())), "transitions": transitions}

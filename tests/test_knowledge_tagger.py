@@ -1,0 +1,121 @@
+"""The knowledge view's sequence tagger (jdmatch.knowledge_tagger): an averaged perceptron over B/I/O tags.
+
+Toy sentences written for this test train small taggers; the shipped model is
+lexicon/models/knowledge_tagger.json (tools/fit_knowledge.py, fitted on SkillSpan train).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jdmatch.knowledge import TAGGED_LABEL, knowledge_mentions
+from jdmatch.knowledge_tagger import (
+    START,
+    bio_token_spans,
+    decode,
+    fit,
+    load_tagger,
+    marks,
+    tag,
+    token_features,
+    tokenize,
+)
+from jdmatch.matcher import Matcher
+from jdmatch.models import SkillMatch
+
+
+def _sentence(text: str, spans: list[tuple[int, int]]) -> tuple[list[list[str]], list[int]]:
+    words = text.split()
+    gold = [0] * len(words)
+    for s, e in spans:
+        gold[s] = 1
+        for k in range(s + 1, e):
+            gold[k] = 2
+    return token_features(words, ["O"] * len(words), [""] * len(words)), gold
+
+
+# "skilled in X" and "skilled in X Y" mark the words after "in" as knowledge
+_TRAIN = [
+    ("we are skilled in welding today", [(4, 5)]),
+    ("they are skilled in pottery", [(4, 5)]),
+    ("you are skilled in glass blowing", [(4, 6)]),
+    ("she was skilled in carpentry and more", [(4, 5)]),
+    ("the team is not big", []),
+    ("we like long walks", []),
+    ("he is skilled in tax law", [(4, 6)]),
+    ("all are skilled in masonry", [(4, 5)]),
+]
+
+
+def _toy() -> dict:
+    return fit([_sentence(t, s) for t, s in _TRAIN], epochs=10)
+
+
+def test_fit_learns_a_pattern_and_is_deterministic() -> None:
+    model = _toy()
+    assert model == _toy()  # seeded: the same sentences give the same weights
+    feats, _ = _sentence("you are skilled in welding", [])
+    assert bio_token_spans(decode(model, feats)) == [(4, 5)]
+    feats, _ = _sentence("the walks are long", [])
+    assert bio_token_spans(decode(model, feats)) == []
+
+
+def test_decoding_never_starts_a_span_with_inside() -> None:
+    # every token leans to I, yet the first is not I and no I follows an O
+    model = {
+        "weights": {"b": [0.0, 1.0, 5.0]},
+        "transitions": [[0.0] * 3 for _ in range(START + 1)],
+    }
+    tags = decode(model, [["b"]] * 4)
+    assert tags[0] != 2
+    assert all(not (a == 0 and b == 2) for a, b in zip(tags, tags[1:]))
+    assert bio_token_spans(tags) == [(0, 4)]
+
+
+def test_spans_of_a_tag_sequence() -> None:
+    assert bio_token_spans([1, 2, 0, 1, 1, 2]) == [(0, 2), (3, 4), (4, 6)]
+    assert bio_token_spans([0, 2, 2, 0]) == [(1, 3)]  # a stray I opens a span
+    assert bio_token_spans([]) == []
+
+
+def test_recognized_mentions_mark_their_tokens() -> None:
+    text = "Build Apache Kafka pipelines"
+    spans = tokenize(text)
+    kafka = SkillMatch("kafka", "Apache Kafka", "platform", "tools", 6, 18, "Apache Kafka")
+    assert marks(spans, [kafka]) == (["O", "B", "I", "O"], ["", "platform", "platform", ""])
+
+
+def test_tagging_goes_line_by_line() -> None:
+    model = _toy()
+    text = "we are skilled in\nwelding today"
+    tagging = tag(text, [], model)
+    assert len(tagging.tokens) == len(tagging.lean) == 6
+    # "in" ends its line, so "welding" opens a sentence of its own, without the cue before it
+    assert tagging.spans == []
+    one_line = text.replace("\n", " ")
+    assert [one_line[a:b] for a, b in tag(one_line, [], model).spans] == ["welding"]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher()
+
+
+def test_shipped_tagger_proposes_knowledge_the_lexicon_lacks(matcher: Matcher) -> None:
+    text = "Experience with mammalian cell culture and proteomics."
+    found = matcher.skills(text)
+    assert "proteomics" not in [m.text for m in found]
+    kept = knowledge_mentions(text, found)
+    assert ("proteomics", TAGGED_LABEL) in [(m.text, m.label) for m in kept]
+
+
+def test_shipped_tagger_file_holds_weights_not_text() -> None:
+    model = load_tagger()
+    assert len(model["transitions"]) == START + 1
+    assert all(len(row) == 3 for row in model["transitions"])
+    weights = model["weights"]
+    assert len(weights) > 1000
+    assert all(len(v) == 3 and all(isinstance(x, float | int) for x in v) for v in weights.values())
+    # feature names: a word, an affix, a shape or two neighbouring words, never a sentence
+    assert max(len(name.split()) for name in weights) <= 2
+    assert "SkillSpan" in model["about"] and "MIT" in model["about"]
