@@ -11,8 +11,8 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from jdmatch.lexicon import Entry
-from jdmatch.recognize.neighbours import same_sentence
 from jdmatch.recognize.places import PlacesAndPeople
+from jdmatch.recognize.sentences import same_sentence
 from jdmatch.recognize.vocabulary import (
     _CONTACT,
     _REGION_AFTER,

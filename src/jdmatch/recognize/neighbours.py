@@ -1,34 +1,28 @@
-"""Ambiguous names confirmed by the recognized skills near them, and by each other.
+"""Ambiguous names confirmed by their context: cue words, the recognized skills near them, and each other.
 
-A mixin of :class:`~jdmatch.recognize.recognizer.SkillRecognizer` (the last step of its
-``_confirm``).
+A mixin of :class:`~jdmatch.recognize.recognizer.SkillRecognizer`: ``_confirm`` keeps the
+ambiguous candidates that stand in technical context, the neighbour step last.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from jdmatch.lexicon import Entry
-from jdmatch.recognize.vocabulary import NOT_TECHNICAL
+from jdmatch.recognize.context import ContextChecks
+from jdmatch.recognize.sentences import STOPS, same_sentence
+from jdmatch.recognize.vocabulary import NOT_TECHNICAL, TECH_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 
-def same_sentence(stops: list[int], lo: int, hi: int) -> bool:
-    """No sentence end or blank line (``stops``: their offsets, sorted) from ``lo`` up to ``hi``."""
-    k = bisect_left(stops, lo)
-    return k == len(stops) or stops[k] >= hi
+class Neighbours(ContextChecks):
+    """The confirmation of ambiguous names, the neighbour step last (the context checks it uses are inherited)."""
 
-
-class Neighbours:
-    """The neighbour step of a recognizer."""
-
-    _entries: dict[int, Entry]
-    _given_names: frozenset[int]
-    _neighbor_window: int
+    _cue_window: int
+    _entry_cues: dict[int, frozenset[int]]
+    _strong_cues: frozenset[int]
 
     def _vouches(self, key: int) -> bool:
         """A confirmed ambiguous name that vouches for one near it: a technical one, no given name."""
@@ -91,3 +85,87 @@ class Neighbours:
                 break
             pending = still
         return found
+
+    def _confirm(
+        self,
+        doc: Doc,
+        text: str,
+        strict: list[tuple[int, int, int]],
+        plain: list[tuple[int, int, int]],
+    ) -> list[tuple[int, int, int]]:
+        """Keep the ambiguous candidates that stand in technical context."""
+        w = self._cue_window
+        n = len(doc)
+        cues = self._cues
+        double_cues = self._ambiguous_cues  # cue words that are also a name's spelling: read closer
+        confirmed: list[tuple[int, int, int]] = []
+        pending: list[tuple[int, int, int]] = []
+        # where a technical name ends: the word before a form that is one makes a list, not a proper name
+        entries = self._entries
+        skill_ends = {e for k, _, e in plain if entries[k].label in TECH_LABELS} | {
+            e for _, _, e in strict
+        }
+        # and where one starts: a line opening with two names is a list ("java python c++"), not prose
+        skill_starts = {s for k, s, _ in plain if entries[k].label in TECH_LABELS} | {
+            s for _, s, _ in strict
+        }
+        stops = [m.start() for m in STOPS.finditer(text)]
+        near = self._ordinary_near_at(
+            doc
+        )  # (almost always none); a candidate's words are no such word
+        if near:
+            near = [i for i in near if not any(a <= i < b for _, a, b in (*plain, *strict))]
+        for key, s, e in strict:
+            if (
+                self._in_compound(doc, s, e)
+                or near
+                and self._ordinary_near(doc, s, e, stops, near)
+                or self._after_a_first_name(doc, s, skill_ends)
+            ):
+                continue  # "C-suite", "go-live", "Self-scheduling"; "Kafka and the modern novel"
+            own = self._entry_cues.get(key, frozenset())
+            if (
+                e + 1 < n
+                and doc[e].lower_ in ("in", "of")
+                and doc[e + 1].is_title
+                and self._entries[key].label == "degree"
+            ):
+                confirmed.append((key, s, e))  # "MA in Economics", "BS in Physics"
+                continue
+            if key in self._mostly_technical and self._technical_prior(doc, s, e, skill_ends):
+                confirmed.append((key, s, e))  # "Python for data processing", "Tomcat 9"
+                continue
+            if self._written_in(doc, s, key):
+                confirmed.append((key, s, e))  # "Rewrote the log parser in Rust"
+                continue
+            if e not in skill_starts and self._prose_start(doc, s, e) or self._the_name(doc, s):
+                # "Go to the page", "Express your interest": only a cue right beside it ("Go developers")
+                # or a strong one in the window ("Go is part of our stack") helps
+                strong = self._strong_cues
+                if any(
+                    ((h := doc[i].lower) in cues or h in own)
+                    and (h not in double_cues or self._counts_as_cue(doc, i))
+                    for i in (s - 1, e)
+                    if 0 <= i < n
+                ) or any(doc[i].lower in strong for i in range(e, min(n, e + w))):
+                    confirmed.append((key, s, e))
+                continue
+            if any(
+                ((h := doc[i].lower) in cues or h in own)
+                and (h not in double_cues or self._counts_as_cue(doc, i))
+                for i in (*range(max(0, s - w), s), *range(e, min(n, e + w)))
+            ):
+                confirmed.append((key, s, e))
+            elif self._in_proper_name(doc, s) and s not in skill_ends:
+                continue  # "Adobe Express", "Orient Express": need a cue (but "Maven Jenkins", "Python Java" is a list)
+            else:
+                pending.append((key, s, e))
+        if not pending:
+            return confirmed
+        # neighbours: recognized skills close by in the same sentence; two rounds so that
+        # "Languages: Java, Python, Go" spreads from the confirmed one to the rest
+        entries = self._entries
+        # only technical skills vouch for a neighbour: "Grade C in chemistry" is not about C
+        anchors = sorted({(s, e) for k, s, e in plain if entries[k].label not in NOT_TECHNICAL})
+        confirmed += self._vouched(doc, pending, anchors, confirmed, stops)
+        return confirmed

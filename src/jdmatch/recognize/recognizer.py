@@ -19,7 +19,7 @@ from jdmatch.compiled import (
 from jdmatch.lexicon import Entry, Lexicon
 from jdmatch.models import SkillMatch
 from jdmatch.recognize.analysis import Analysis, stop_word_table
-from jdmatch.recognize.context import LOWER_SUFFIX, ContextChecks
+from jdmatch.recognize.context import LOWER_SUFFIX
 from jdmatch.recognize.coordination import Coordination, coordination_tables
 from jdmatch.recognize.makers import MakerLists
 from jdmatch.recognize.neighbours import Neighbours
@@ -28,9 +28,7 @@ from jdmatch.recognize.versions import extend_version
 from jdmatch.recognize.vocabulary import (
     COORDINATORS,
     EMPLOYER_SEPARATORS,
-    NOT_TECHNICAL,
     SEPARATOR_CHARS,
-    TECH_LABELS,
     VERSIONED_LABELS,
 )
 from jdmatch.recognize.wraps import HyphenWraps
@@ -45,11 +43,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _PUNCT_RUN = re.compile(r"[^\w\s]{32,}")
 # texts whose first words choose the patterns to add; the next text adds all the others
 _LAZY_TEXTS = 4
-# where the context of an ambiguous form ends: a sentence end or a blank line
-_STOPS = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 
 
-class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists, Neighbours):
+class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
     """Finds every mention of a lexicon skill in a text (build once, reuse)."""
 
     def __init__(self, lexicon: Lexicon | None = None) -> None:
@@ -404,90 +400,6 @@ class SkillRecognizer(ContextChecks, Coordination, HyphenWraps, MakerLists, Neig
                 )
             )
         return out
-
-    def _confirm(
-        self,
-        doc: Doc,
-        text: str,
-        strict: list[tuple[int, int, int]],
-        plain: list[tuple[int, int, int]],
-    ) -> list[tuple[int, int, int]]:
-        """Keep the ambiguous candidates that stand in technical context."""
-        w = self._cue_window
-        n = len(doc)
-        cues = self._cues
-        double_cues = self._ambiguous_cues  # cue words that are also a name's spelling: read closer
-        confirmed: list[tuple[int, int, int]] = []
-        pending: list[tuple[int, int, int]] = []
-        # where a technical name ends: the word before a form that is one makes a list, not a proper name
-        entries = self._entries
-        skill_ends = {e for k, _, e in plain if entries[k].label in TECH_LABELS} | {
-            e for _, _, e in strict
-        }
-        # and where one starts: a line opening with two names is a list ("java python c++"), not prose
-        skill_starts = {s for k, s, _ in plain if entries[k].label in TECH_LABELS} | {
-            s for _, s, _ in strict
-        }
-        stops = [m.start() for m in _STOPS.finditer(text)]
-        near = self._ordinary_near_at(
-            doc
-        )  # (almost always none); a candidate's words are no such word
-        if near:
-            near = [i for i in near if not any(a <= i < b for _, a, b in (*plain, *strict))]
-        for key, s, e in strict:
-            if (
-                self._in_compound(doc, s, e)
-                or near
-                and self._ordinary_near(doc, s, e, stops, near)
-                or self._after_a_first_name(doc, s, skill_ends)
-            ):
-                continue  # "C-suite", "go-live", "Self-scheduling"; "Kafka and the modern novel"
-            own = self._entry_cues.get(key, frozenset())
-            if (
-                e + 1 < n
-                and doc[e].lower_ in ("in", "of")
-                and doc[e + 1].is_title
-                and self._entries[key].label == "degree"
-            ):
-                confirmed.append((key, s, e))  # "MA in Economics", "BS in Physics"
-                continue
-            if key in self._mostly_technical and self._technical_prior(doc, s, e, skill_ends):
-                confirmed.append((key, s, e))  # "Python for data processing", "Tomcat 9"
-                continue
-            if self._written_in(doc, s, key):
-                confirmed.append((key, s, e))  # "Rewrote the log parser in Rust"
-                continue
-            if e not in skill_starts and self._prose_start(doc, s, e) or self._the_name(doc, s):
-                # "Go to the page", "Express your interest": only a cue right beside it ("Go developers")
-                # or a strong one in the window ("Go is part of our stack") helps
-                strong = self._strong_cues
-                if any(
-                    ((h := doc[i].lower) in cues or h in own)
-                    and (h not in double_cues or self._counts_as_cue(doc, i))
-                    for i in (s - 1, e)
-                    if 0 <= i < n
-                ) or any(doc[i].lower in strong for i in range(e, min(n, e + w))):
-                    confirmed.append((key, s, e))
-                continue
-            if any(
-                ((h := doc[i].lower) in cues or h in own)
-                and (h not in double_cues or self._counts_as_cue(doc, i))
-                for i in (*range(max(0, s - w), s), *range(e, min(n, e + w)))
-            ):
-                confirmed.append((key, s, e))
-            elif self._in_proper_name(doc, s) and s not in skill_ends:
-                continue  # "Adobe Express", "Orient Express": need a cue (but "Maven Jenkins", "Python Java" is a list)
-            else:
-                pending.append((key, s, e))
-        if not pending:
-            return confirmed
-        # neighbours: recognized skills close by in the same sentence; two rounds so that
-        # "Languages: Java, Python, Go" spreads from the confirmed one to the rest
-        entries = self._entries
-        # only technical skills vouch for a neighbour: "Grade C in chemistry" is not about C
-        anchors = sorted({(s, e) for k, s, e in plain if entries[k].label not in NOT_TECHNICAL})
-        confirmed += self._vouched(doc, pending, anchors, confirmed, stops)
-        return confirmed
 
 
 def _longest_first(candidate: tuple[int, int, int]) -> tuple[int, int]:
