@@ -14,6 +14,7 @@ from jdmatch.knowledge_tagger import (
     bio_token_spans,
     decode,
     fit,
+    fit_bagged,
     load_tagger,
     marks,
     tag,
@@ -58,6 +59,22 @@ def test_fit_learns_a_pattern_and_is_deterministic() -> None:
     assert bio_token_spans(decode(model, feats)) == [(4, 5)]
     feats, _ = _sentence("the walks are long", [])
     assert bio_token_spans(decode(model, feats)) == []
+
+
+def test_a_bagged_fit_is_the_mean_of_its_orders() -> None:
+    sentences = [_sentence(t, s) for t, s in _TRAIN]
+    one, two = fit(sentences, epochs=10, seed=0), fit(sentences, epochs=10, seed=1)
+    bagged = fit_bagged(sentences, epochs=10, seeds=2)
+    for name in ("w=welding", "w-1=in", "b"):
+        mean = [
+            (a + b) / 2
+            for a, b in zip(
+                one["weights"].get(name, [0.0] * 3), two["weights"].get(name, [0.0] * 3)
+            )
+        ]
+        assert bagged["weights"].get(name, [0.0] * 3) == pytest.approx(mean, abs=1e-3)
+    feats, _ = _sentence("you are skilled in welding", [])
+    assert bio_token_spans(decode(bagged, feats)) == [(4, 5)]
 
 
 def test_decoding_never_starts_a_span_with_inside() -> None:

@@ -841,3 +841,81 @@ def test_lower_case_words_in_a_phrase_stay_words(matcher: Matcher, text: str) ->
 def test_a_concept_of_several_words_counts_in_lower_case(matcher: Matcher) -> None:
     found = {m.id for m in matcher.skills("Biostatistician: R, SAS, survival analysis")}
     assert {"r", "sas", "survival-analysis"} <= found
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        # the employer is rejected, so it vouches for no ambiguous name beside it
+        ("Head Chef, Snowflake Foods, Denver, CO (2016-2019)", {"chef", "snowflake"}),
+        ("Sous chef at Tableau Foods Ltd, then Puppet Theatre Cafe", {"chef", "tableau", "puppet"}),
+    ],
+)
+def test_a_name_that_is_context_vouches_for_no_neighbour(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+def test_names_beside_each_other_still_vouch_when_they_are_tools(matcher: Matcher) -> None:
+    found = {m.id for m in matcher.skills("Chef, Puppet and Ansible for configuration management")}
+    assert {"chef", "puppet", "ansible"} <= found
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("Backend Developer, Acme Corp (2018-2021): Go, Rust", {"go", "rust"}),
+        ("Data Engineer, Initech (2020-2023): Spark, Hive", {"spark", "hive"}),
+        ("Software Engineer, Oracle - Pune (2019-2022): Java, Kafka", {"java", "kafka"}),
+    ],
+)
+def test_a_cue_before_a_colon_heads_the_list_after_it(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text", ["Store Manager, Acme (2019): Java, Ruby", "Waiter, Bistro Nine (2015): Java, Mocha"]
+)
+def test_a_head_without_a_cue_makes_no_list_of_tools(matcher: Matcher, text: str) -> None:
+    assert not {"java", "ruby", "mocha"} & {m.id for m in matcher.skills(text)}
+
+
+def test_a_nickname_in_quotes_is_no_skill(matcher: Matcher) -> None:
+    assert "django" not in {m.id for m in matcher.skills('Coached by Luca "Django" Bianchi.')}
+    # quotes alone do not make a nickname
+    assert "django" in {m.id for m in matcher.skills('We build the admin in "Django" and Python.')}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Registered Dental Nurse Specialist (DNS), 2019", {"dns"}),
+        ("CSS — Certified Safety Supervisor, 2018", {"css"}),
+        ("Bartender, Flask Tavern, Leeds", {"flask"}),
+        ("Dishwasher, Hadoop Diner", {"hadoop"}),
+    ],
+)
+def test_an_abbreviation_spelt_out_as_something_else_and_venues(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("Set up Domain Name System (DNS) zones", {"dns"}),
+        ("CSS — Cascading Style Sheets and HTML", {"css", "html"}),
+        ("Continuous Integration (CI) with Jenkins", {"continuous-integration", "jenkins"}),
+    ],
+)
+def test_an_abbreviation_of_the_same_skill_stays(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    found = matcher.skills(text)
+    assert skills <= {m.id for m in found}
+    # both the spelt-out name and the abbreviation are mentions of it
+    assert sum(1 for m in found if m.id == sorted(skills)[0]) == 2

@@ -59,13 +59,14 @@ from jdmatch.knowledge import (  # noqa: E402
 )
 from jdmatch.knowledge_tagger import (  # noqa: E402
     TAGGER_FILE,
-    fit,
+    fit_bagged,
     marks,
     tag,
     token_features,
 )
 
 TAGGER_EPOCHS = 8
+TAGGER_SEEDS = 3
 TAGGER_ABOUT = (
     "The knowledge view's sequence tagger (jdmatch.knowledge_tagger), an averaged perceptron fitted by "
     "tools/fit_knowledge.py on SkillSpan train (Zhang et al., NAACL 2022; MIT licence, Copyright (c) 2023 "
@@ -242,11 +243,15 @@ def tagger_sentence(row: dict[str, Any]) -> tuple[list[list[str]], list[int]]:
     return token_features([text[a:b] for a, b in spans], bio, labels), gold
 
 
-def cross_tag(rows: list[dict[str, Any]]) -> None:
+def cross_tag(rows: list[dict[str, Any]], seeds: int) -> None:
     """Each row's ``tagged`` spans from a tagger fitted on the other folds (as it behaves on unseen postings)."""
     sentences = [tagger_sentence(r) for r in rows]
     for k in range(FOLDS):
-        tagger = fit([s for r, s in zip(rows, sentences) if fold_of(r) != k], epochs=TAGGER_EPOCHS)
+        tagger = fit_bagged(
+            [s for r, s in zip(rows, sentences) if fold_of(r) != k],
+            epochs=TAGGER_EPOCHS,
+            seeds=seeds,
+        )
         for r in rows:
             if fold_of(r) == k:
                 r["tagged"] = tag(r["text"], r["matches"], tagger)
@@ -264,6 +269,9 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--skillspan", default=str(REPO.parent / "shared" / "eval" / "skillspan"))
+    parser.add_argument(
+        "--seeds", type=int, default=TAGGER_SEEDS, help="tagger orders averaged (1: one perceptron)"
+    )
     parser.add_argument("--out", default=str(REPO / "lexicon" / "models" / "knowledge.json"))
     args = parser.parse_args()
     import numpy as np
@@ -271,11 +279,15 @@ def main() -> int:
     from sklearn.linear_model import LogisticRegression
 
     rows = read(Path(args.skillspan) / "train.json")
-    cross_tag(rows)
-    tagger = fit([tagger_sentence(r) for r in rows], epochs=TAGGER_EPOCHS)
+    cross_tag(rows, args.seeds)
+    tagger = fit_bagged([tagger_sentence(r) for r in rows], epochs=TAGGER_EPOCHS, seeds=args.seeds)
     tagger_out = Path(args.out).with_name(Path(TAGGER_FILE).name)
     tagger_out.write_text(
-        json.dumps({"about": TAGGER_ABOUT, "epochs": TAGGER_EPOCHS, **tagger}, indent=0) + "\n",
+        json.dumps(
+            {"about": TAGGER_ABOUT, "epochs": TAGGER_EPOCHS, "seeds": args.seeds, **tagger},
+            indent=0,
+        )
+        + "\n",
         encoding="utf-8",
     )
     print(f"tagger: {len(tagger['weights'])} features written to {tagger_out}")

@@ -281,6 +281,26 @@ def tagged_spans(
     return tag(text, matches, model).spans
 
 
+def fit_bagged(
+    sentences: Sequence[tuple[list[list[str]], list[int]]], *, epochs: int = 8, seeds: int = 3
+) -> dict[str, Any]:
+    """The mean of :func:`fit` over ``seeds`` orders of the sentences: one linear model as
+    fast as each, and steadier (an averaged perceptron moves with the order it reads in)."""
+    models = [fit(sentences, epochs=epochs, seed=k) for k in range(seeds)]
+    names = sorted({n for m in models for n in m["weights"]})
+    weights = {}
+    for name in names:
+        vs = [m["weights"].get(name, (0.0, 0.0, 0.0)) for m in models]
+        avg = [round(sum(v[t] for v in vs) / seeds, 3) for t in range(3)]
+        if any(avg):
+            weights[name] = avg
+    transitions = [
+        [round(sum(m["transitions"][r][t] for m in models) / seeds, 3) for t in range(3)]
+        for r in range(START + 1)
+    ]
+    return {"weights": weights, "transitions": transitions}
+
+
 def fit(
     sentences: Sequence[tuple[list[list[str]], list[int]]], *, epochs: int = 8, seed: int = 0
 ) -> dict[str, Any]:

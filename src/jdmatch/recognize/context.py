@@ -11,7 +11,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from jdmatch.lexicon import Entry
-from jdmatch.recognize.places import PlacesAndPeople
+from jdmatch.recognize.places import QUOTE_CHARS, PlacesAndPeople
 from jdmatch.recognize.sentences import same_sentence
 from jdmatch.recognize.vocabulary import (
     _CONTACT,
@@ -142,14 +142,16 @@ class ContextChecks(PlacesAndPeople):
             return True  # the "plc" of "Shell plc" is no programmable logic controller
         if upper and self._on_address_line(text, start, end, key):
             return True  # "Salesforce Tower, 415 Mission St, San Francisco"
+        if upper and c in QUOTE_CHARS and self._nickname(doc, s, e):
+            return True  # 'Marco "Django" Reyes'
         if upper and self._is_a_place(text, start, end):
             return True  # "Phoenix, AZ", "Salt Lake City", "Hong Kong": the place itself
         if upper and (
             self._on_name_line(text, start, end)
             or self._initials(text, start, end)
             and not any(
-                b == s - 1 or a == e + 1 for a, b, _ in chosen
-            )  # "Amazon Web Services (AWS)"
+                (b == s - 1 or a == e + 1) and k == key for a, b, k in chosen
+            )  # "Amazon Web Services (AWS)": the same skill spelt out
         ):
             return True  # "Dakota Swift" over a contact line; "British Airways (BA)"
         entry = self._entries[key]

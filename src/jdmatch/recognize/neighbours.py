@@ -28,6 +28,20 @@ class Neighbours(ContextChecks):
         """A confirmed ambiguous name that vouches for one near it: a technical one, no given name."""
         return key not in self._given_names and self._entries[key].label not in NOT_TECHNICAL
 
+    def _cue_heads_line(self, doc: Doc, i: int) -> bool:
+        """A colon at or before token ``i`` on its line, with a cue word before it: the head of a
+        list ("Software Engineer, Acme (2019-2022): Java, Kafka")."""
+        while i >= 0 and not doc[i].text.endswith(":"):
+            if "\n" in doc[i].text:
+                return False
+            i -= 1
+        cues = self._cues
+        while i > 0 and "\n" not in doc[i - 1].text:
+            i -= 1
+            if doc[i].lower in cues:
+                return True
+        return False
+
     def _has_neighbor(
         self, doc: Doc, s: int, e: int, spans: Iterable[tuple[int, int]], stops: list[int]
     ) -> bool:
@@ -92,8 +106,10 @@ class Neighbours(ContextChecks):
         text: str,
         strict: list[tuple[int, int, int]],
         plain: list[tuple[int, int, int]],
+        mute: set[tuple[int, int, int]] | None = None,
     ) -> list[tuple[int, int, int]]:
-        """Keep the ambiguous candidates that stand in technical context."""
+        """Keep the ambiguous candidates that stand in technical context; ``mute``: candidates
+        that vouch for no neighbour (names found to be context: an employer, a place)."""
         w = self._cue_window
         n = len(doc)
         cues = self._cues
@@ -154,7 +170,7 @@ class Neighbours(ContextChecks):
                 ((h := doc[i].lower) in cues or h in own)
                 and (h not in double_cues or self._counts_as_cue(doc, i))
                 for i in (*range(max(0, s - w), s), *range(e, min(n, e + w)))
-            ):
+            ) or self._cue_heads_line(doc, s - 1):
                 confirmed.append((key, s, e))
             elif self._in_proper_name(doc, s) and s not in skill_ends:
                 continue  # "Adobe Express", "Orient Express": need a cue (but "Maven Jenkins", "Python Java" is a list)
@@ -166,6 +182,13 @@ class Neighbours(ContextChecks):
         # "Languages: Java, Python, Go" spreads from the confirmed one to the rest
         entries = self._entries
         # only technical skills vouch for a neighbour: "Grade C in chemistry" is not about C
-        anchors = sorted({(s, e) for k, s, e in plain if entries[k].label not in NOT_TECHNICAL})
-        confirmed += self._vouched(doc, pending, anchors, confirmed, stops)
+        anchors = sorted(
+            {
+                (s, e)
+                for k, s, e in plain
+                if entries[k].label not in NOT_TECHNICAL and not (mute and (k, s, e) in mute)
+            }
+        )
+        sure = [c for c in confirmed if c not in mute] if mute else confirmed
+        confirmed += self._vouched(doc, pending, anchors, sure, stops)
         return confirmed

@@ -18,6 +18,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 # the words right after a name, for a place's name: "Lake City" of "Salt Lake City"
+QUOTE_CHARS = frozenset("\"“”'‘’")
+# what follows an abbreviation that spells it out: a dash or a colon, then the words of its line
+_SPELT_AFTER = re.compile(r"[ \t]*(?:[—–-][ \t]|:[ \t])[ \t]*([^\n,;(]{3,90})")
 _WORDS_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 # a line that is only a name, maybe with credentials: "Dakota Swift", "RAY PATEL, PMP"
 _NAME_LINE = re.compile(
@@ -39,6 +42,7 @@ class PlacesAndPeople:
     _place_words: frozenset[str]
     _region_codes: frozenset[str]
     _first_names: frozenset[int]
+    _cues: frozenset[int]
 
     def _written_like_suffix(self, entries: dict[int, Entry]) -> frozenset[int]:
         """The entries with a form written like a company suffix ("PLC", "Ltd"), by key."""
@@ -101,6 +105,12 @@ class PlacesAndPeople:
             close = text.find(")", end)
             inside = _WORD.findall(text, end + 2, close) if 0 < close - end < 90 else []
             return "".join(w[0] for w in inside if w[0].isupper()) == name
+        m = _SPELT_AFTER.match(text, end)
+        if m is not None:
+            # spelt out after a dash or a colon: "CFD — Certified Floral Designer"
+            words = _WORD.findall(m.group(1))
+            caps = [w[0] for w in words if w[0].isupper()]
+            return "".join(caps[: len(name)]) == name and words[0][0].isupper()
         return False
 
     def _after_a_name(self, doc: Doc, s: int, form: str) -> bool:
@@ -134,6 +144,25 @@ class PlacesAndPeople:
         lo = text.rfind("\n", 0, start) + 1
         hi = text.find("\n", end)
         return _STREET.search(text, lo, hi if hi >= 0 else len(text)) is not None
+
+    def _nickname(self, doc: Doc, s: int, e: int) -> bool:
+        """A name in quotes between a first name and a capitalised word: a nickname
+        ('Marco "Django" Reyes'), not a skill."""
+        if (
+            s < 2
+            or e + 1 >= len(doc)
+            or doc[s - 1].text not in QUOTE_CHARS
+            or doc[e].text not in QUOTE_CHARS
+        ):
+            return False
+        first, last = doc[s - 2], doc[e + 1]
+        if not (first.is_title and first.is_alpha and last.is_title and last.is_alpha):
+            return False
+        # a first name, or any capitalised word that is no cue with the surname ending the name
+        nxt = doc[e + 2] if e + 2 < len(doc) else None
+        return first.lower in self._first_names or (
+            first.lower not in self._cues and (nxt is None or not nxt.is_title)
+        )
 
     def _after_a_first_name(self, doc: Doc, s: int, skill_ends: set[int]) -> bool:
         """A capitalised first name right before the form (lexicon.toml ``first_names``): a

@@ -24,6 +24,7 @@ from jdmatch.recognize.coordination import Coordination, coordination_tables
 from jdmatch.recognize.makers import MakerLists
 from jdmatch.recognize.neighbours import Neighbours
 from jdmatch.recognize.patterns import compute_patterns, with_breaks
+from jdmatch.recognize.places import QUOTE_CHARS
 from jdmatch.recognize.versions import extend_version
 from jdmatch.recognize.vocabulary import (
     COORDINATORS,
@@ -316,6 +317,7 @@ class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
                 strict.append((spec[0], s, e))
         strict += suspended_strict
         confirmed = self._confirm(doc, text, strict, candidates) if strict else []
+        plain = list(candidates)
         candidates += confirmed
         ambiguous = set(confirmed)
         # longest first, then leftmost; plain before ambiguous on equal spans (stable sort)
@@ -323,6 +325,7 @@ class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
         base = bytes(taken) if taken is not None else bytes(len(doc))
         special = self._special_keys
         rejected: set[tuple[int, int, int]] = set()
+        reconfirmed = False
         while True:
             taken = bytearray(base)
             chosen = []
@@ -350,6 +353,8 @@ class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
                         key in special
                         or c in SEPARATOR_CHARS
                         or c.isupper()
+                        or c in QUOTE_CHARS
+                        or c == ")"  # "Court of Master Sommeliers (CMS)"
                         # a name ending a short line: "Dakota Swift", "HSBC — Hong Kong"
                         or c == "\n"
                         and end - text.rfind("\n", 0, start) < 48
@@ -365,6 +370,15 @@ class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
                     again = True  # a shorter name inside may still be a skill ("Asynchronous" of "Asynchronous communication")
                     continue
                 spans.append((start, end, key, s, e))
+            if not again and rejected and ambiguous and not reconfirmed:
+                # a name that is context (an employer, a place) vouches for no neighbour:
+                # confirm again without the rejected ones ("Sous Chef, Tableau Foods")
+                reconfirmed = True
+                lost = ambiguous.difference(
+                    self._confirm(doc, text, strict, plain, rejected), rejected
+                )
+                rejected |= lost
+                again = bool(lost)
             if not again:
                 break
         entries = self._entries

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-# a sentence end, or a blank line
+# a sentence end, or a blank line (not a semicolon: "Built the daemon in C; R for the analysis"
+# is one technical stretch more often than a change of subject)
 STOPS = re.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 
 
