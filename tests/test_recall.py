@@ -919,3 +919,33 @@ def test_an_abbreviation_of_the_same_skill_stays(
     assert skills <= {m.id for m in found}
     # both the spelt-out name and the abbreviation are mentions of it
     assert sum(1 for m in found if m.id == sorted(skills)[0]) == 2
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("Stores::PostgreSQL::Kafka::Elasticsearch", {"postgresql", "kafka", "elasticsearch"}),
+        ("Skills: C#, ASP.NET, MS SQL and Azure", {"csharp", "aspnet", "sql-server"}),
+        ("RoR on PG, Sidekiq and Redis", {"postgresql", "rails"}),
+        ("Sessions kept in DDB tables on AWS", {"dynamodb"}),
+        ("Upgraded OCP clusters and wrote Kubernetes operators", {"openshift"}),
+        ("Metrics in Prom, dashboards in Grafana", {"prometheus", "grafana"}),
+        ("Role-based authorisation for the admin API", {"authorization"}),
+    ],
+)
+def test_double_colon_lists_dotted_names_and_short_aliases(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("The PG-13 rating of the film", {"postgresql"}),
+        ("Quezon City, Metro Manila", {"microsoft-metro"}),
+        ("She went to the prom in June", {"prometheus"}),
+    ],
+)
+def test_short_aliases_need_their_context(matcher: Matcher, text: str, forbidden: set[str]) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}

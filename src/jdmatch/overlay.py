@@ -40,7 +40,8 @@ def merge_overlays(
     leaves out is :data:`USER_DEFAULTS` (a ``tool`` in category ``Other``, source
     ``user``; any source name of the user's own is kept). A line whose ``id`` exists changes that entry:
     ``aliases``, ``ambiguous``, ``cues`` and ``implies`` are added to its own
-    (a form named ``ambiguous`` leaves the aliases, and the other way round),
+    (a form named ``ambiguous`` leaves the aliases, and the other way round; an entry
+    left with no ambiguous form keeps no cues),
     ``name``, ``label`` and ``category`` replace its own. Entries a user file
     touches are matched first, so a user's form wins over a shipped entry's.
     """
@@ -145,8 +146,9 @@ def _patch(
     implies = tuple(dict.fromkeys((*current.implies, *added["implies"])))
     if current.id in implies:
         problems.append(Problem(where, number, "an entry cannot imply itself"))
-    cues = tuple(dict.fromkeys((*current.cues, *added["cues"])))
-    if cues and not ambiguous:
+    # an entry whose last ambiguous form the patch makes an alias ("PG" always PostgreSQL) keeps no cues
+    cues = tuple(dict.fromkeys((*current.cues, *added["cues"]))) if ambiguous else ()
+    if added["cues"] and not ambiguous:
         problems.append(
             Problem(
                 where, number, "`cues` only apply to `ambiguous` forms, and this entry has none"

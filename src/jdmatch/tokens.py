@@ -11,7 +11,7 @@ import threading
 from typing import Any
 
 # Bump when the tokenizer or the plural folding changes: compiled lexicons then rebuild.
-TOKENIZER_VERSION = "7"
+TOKENIZER_VERSION = "8"
 
 # Lexeme attributes the recognizer reads; spaCy's other getters (like_url, shape,
 # is_stop...) cost time for every new word and are left out of our private vocab.
@@ -133,6 +133,8 @@ def make_tokenizer(*, with_special_cases: bool = True) -> Any:
         r"(?<=[A-Za-z]{2})\+(?=[A-Za-z]{2})",
         r"[→⇒➔➜⟶]",
         r"(?<=\w)->(?=\w)",
+        # a double colon between two words separates a list ("Databases::MySQL::Redis")
+        r"(?<=\w)::(?=\w)",
     ]
     prefixes = [*(defaults.prefixes or ()), f"[{_BULLETS}]"]
     suffixes = [

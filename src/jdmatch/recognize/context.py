@@ -38,8 +38,7 @@ _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
 _SUFFIX_LATER = re.compile(
     r"(?:[ \t]+(?:[A-Z][\w&'’-]*|&|and)){1,3}[ \t]+(?:Ltd|Inc|LLC|GmbH|plc|PLC|Corp|Limited|AG|Pvt)\b"
 )
-# company suffixes written in lower case by convention: "Shell plc", "Acme inc." (capitalised ones
-# come from lexicon.toml's company_suffixes); "limited", "co" in lower case are ordinary words
+# lower-case company suffixes: "Shell plc", "Acme inc." (not "limited", "co": ordinary words)
 LOWER_SUFFIX = re.compile(r"[ \t]+(?:plc|inc|ltd|llc|gmbh|corp|pvt)\.?(?![\w-])")
 # words a single letter follows as a grade, a label or a size, not a language: "GCSE English grade C"
 _LETTER_AFTER = re.compile(
@@ -359,12 +358,13 @@ class ContextChecks(PlacesAndPeople):
         words = m.group(1)
         if words.lower() in self._places:
             return True
-        # "<City>, <STATE>": up to three capitalised words, a comma and a state code
+        # "<City>, <STATE>": up to three capitalised words, none dotted ("ASP.NET, MS SQL"), a comma and a state code
         r = _REGION_AFTER.match(text, m.end(1))
         return (
             r is not None
             and r.group(1) in self._region_codes
-            and words.count(" ") + words.count("\t") <= 2
+            and len(ws := words.split()) <= 3
+            and not any("." in w[:-1] for w in ws)
         )
 
     def _in_compound(self, doc: Doc, s: int, e: int) -> bool:
