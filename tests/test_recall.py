@@ -949,3 +949,15 @@ def test_double_colon_lists_dotted_names_and_short_aliases(
 )
 def test_short_aliases_need_their_context(matcher: Matcher, text: str, forbidden: set[str]) -> None:
     assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("Ran stress-testing of the payments API", "stress-testing"),
+        ("Led penetration-testing engagements", "penetration-testing"),
+        ("Load- and stress-testing with k6", "stress-testing"),
+    ],
+)
+def test_a_practice_of_two_words_counts_hyphenated(matcher: Matcher, text: str, skill: str) -> None:
+    assert skill in {m.id for m in matcher.skills(text)}
