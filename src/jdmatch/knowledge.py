@@ -33,15 +33,13 @@ so the result is deterministic and offline.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jdmatch.knowledge_tagger import token_span, tokenize
+from jdmatch.knowledge_tagger import read_model, token_span, tokenize
 from jdmatch.models import SkillMatch
 
 if TYPE_CHECKING:
@@ -255,11 +253,7 @@ def _context_features(text: str, match: SkillMatch, line: str, line_start: int) 
 @lru_cache(maxsize=4)
 def load_model(root: str | None = None) -> dict[str, Any]:
     """The fitted model (``lexicon/models/knowledge.json`` of the shipped lexicon, or of ``root``)."""
-    if root is None:
-        from jdmatch.lexicon import default_lexicon_dir
-
-        root = str(default_lexicon_dir())
-    return json.loads((Path(root) / MODEL_FILE).read_text(encoding="utf-8"))
+    return read_model(MODEL_FILE, root)
 
 
 def probability(weights: dict[str, float], names: Iterable[str]) -> float:

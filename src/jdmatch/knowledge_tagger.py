@@ -91,10 +91,11 @@ def marks(
     spans: Sequence[tuple[int, int]], matches: Sequence[SkillMatch]
 ) -> tuple[list[str], list[str]]:
     """Per token, B/I/O of the recognized mentions over it and the mention's label ("" for none)."""
+    spans = list(spans)
     bio = ["O"] * len(spans)
     labels = [""] * len(spans)
     for m in matches:
-        se = token_span(list(spans), m.start, m.end)
+        se = token_span(spans, m.start, m.end)
         if se is None:
             continue
         for k in range(*se):
@@ -232,14 +233,19 @@ def bio_token_spans(tags: Sequence[int]) -> list[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=4)
-def load_tagger(root: str | None = None) -> dict[str, Any]:
-    """The fitted tagger of the shipped lexicon (or of lexicon folder ``root``)."""
+def read_model(name: str, root: str | None = None) -> dict[str, Any]:
+    """The JSON model file ``name`` (under ``models/``) of the shipped lexicon, or of lexicon folder ``root``."""
     if root is None:
         from jdmatch.lexicon import default_lexicon_dir
 
         root = str(default_lexicon_dir())
-    return json.loads((Path(root) / TAGGER_FILE).read_text(encoding="utf-8"))
+    return json.loads((Path(root) / name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
+def load_tagger(root: str | None = None) -> dict[str, Any]:
+    """The fitted tagger of the shipped lexicon (or of lexicon folder ``root``)."""
+    return read_model(TAGGER_FILE, root)
 
 
 class Tagging(NamedTuple):
