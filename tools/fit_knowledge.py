@@ -13,8 +13,8 @@ Four things are learnt from train (the dev split is never read):
   already was; a move is kept when it wins at least 3 times and more often
   than it loses (its weight: wins minus losses);
 * **the tagger** (``lexicon/models/knowledge_tagger.json``): an averaged perceptron
-  over B/I/O tags of :func:`jdmatch.knowledge.tokenize`'s tokens
-  (:func:`jdmatch.knowledge_tagger.fit`, 8 epochs, seeded). A train sentence's
+  over B/I/O tags of :func:`jdmatch.knowledge_tagger.tokenize`'s tokens
+  (:func:`jdmatch.knowledge_tagger.fit_bagged`: the mean of 3 seeded orders, 8 epochs each). A train sentence's
   tagger spans, which become candidates and features, come from a tagger fitted
   on the other folds;
 * **weights**: a logistic regression (scikit-learn, lbfgs, L2, fixed C) over the

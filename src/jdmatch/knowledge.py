@@ -16,7 +16,7 @@ SkillSpan's *train* split (``lexicon/models/knowledge.json``):
    candidate mentions too, where no recognized mention covers them;
 3. knowledge no term holds: spans a sequence tagger proposes
    (:mod:`jdmatch.knowledge_tagger`, also fitted on train) become candidates
-   where no other candidate is;
+   unless one already has the same span;
 4. a small logistic model over binary features of each candidate (its label,
    neighbouring words, line shape, its place in a list or in parentheses, cue
    words of its line, the term's train rate, whether the tagger's span agrees
@@ -271,7 +271,8 @@ def candidates(
 
     Recognized mentions (without the model's ``drop_labels``) reshaped by the
     boundary rules, then the learnt terms no such mention overlaps (longest first),
-    then the ``tagged`` spans no earlier candidate touches.
+    then the ``tagged`` spans that are no earlier candidate's span (overlaps are left to
+    the model and to :func:`choose`).
     """
     rules: dict[str, float] = model.get("rules", {})
     terms: dict[str, list[int]] = model.get("terms", {})

@@ -3,7 +3,7 @@
 The knowledge view (:mod:`jdmatch.knowledge`) starts from what jdmatch recognizes
 and from terms annotated in SkillSpan's train split. Annotators also mark word
 sequences neither holds ("walking robots", "production planning"); this tagger
-proposes them. It labels each token of :func:`jdmatch.knowledge.tokenize` as
+proposes them. It labels each token of :func:`tokenize` (the view's own tokens) as
 outside, beginning or inside a knowledge span (O/B/I), from binary features of the
 token and its neighbours (the words, their shapes and affixes, whether they are
 stop words, and whether jdmatch recognized a mention there and of which label),

@@ -372,7 +372,7 @@ class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
                 spans.append((start, end, key, s, e))
             if not again and rejected and ambiguous and not reconfirmed:
                 # a name that is context (an employer, a place) vouches for no neighbour:
-                # confirm again without the rejected ones ("Sous Chef, Tableau Foods")
+                # confirm again with the rejected ones muted ("Sous Chef, Tableau Foods")
                 reconfirmed = True
                 lost = ambiguous.difference(
                     self._confirm(doc, text, strict, plain, rejected), rejected
