@@ -499,6 +499,28 @@ def test_a_worker_renews_its_matcher_and_scores_the_same(monkeypatch: pytest.Mon
     assert again == first and all(r["status"] == "ok" for r in again)
 
 
+def test_a_worker_renews_when_its_vocabulary_grows_not_for_texts_it_has_seen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(batch.worker, "RENEW_STRINGS", 50)
+    worker = batch.BatchWorker()
+    alike = [
+        batch.Item(id=f"a{i}", source="<test>", text="Python, Go and PostgreSQL on Kubernetes.")
+        for i in range(3)
+    ]
+    first = worker.score_items(alike)
+    built = worker.matcher
+    assert worker.score_items(alike) == first
+    assert worker.matcher is built  # the same words again: nothing new to hold
+    # sixty words it has never met: the next chunk starts on a fresh vocabulary
+    fresh = " ".join(f"zq{chr(97 + i % 26)}{chr(97 + i // 26)}word" for i in range(60))
+    worker.score_items([batch.Item(id="n", source="<test>", text=f"Python and Go. {fresh}")])
+    assert worker.matcher is built
+    again = worker.score_items(alike)
+    assert worker.matcher is not built and worker.done == len(alike)
+    assert again == first
+
+
 def test_columns_are_found_whatever_their_case_and_cells_stay_plain_text(tmp_path: Path) -> None:
     # the id, title and text columns are picked case-blind from each row's own names; a cell's
     # line breaks become spaces, a lone surrogate "?", a formula start is neutralized, accents stay

@@ -21,6 +21,7 @@ from jdmatch.batch.local import run
 from jdmatch.batch.summary import Summary
 from jdmatch.batch.worker import (
     RENEW_EVERY,
+    RENEW_STRINGS,
     STAGES,
     BatchWorker,
     error_row,
@@ -34,6 +35,7 @@ __all__ = [
     "COLUMNS",
     "DEFAULT_TIMEOUT",
     "RENEW_EVERY",
+    "RENEW_STRINGS",
     "STAGES",
     "BatchError",
     "BatchWorker",

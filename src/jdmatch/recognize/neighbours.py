@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from jdmatch.recognize.context import ContextChecks
 from jdmatch.recognize.sentences import STOPS, same_sentence
-from jdmatch.recognize.vocabulary import NOT_TECHNICAL, TECH_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -23,10 +22,13 @@ class Neighbours(ContextChecks):
     _cue_window: int
     _entry_cues: dict[int, frozenset[int]]
     _strong_cues: frozenset[int]
+    _tech_keys: frozenset[int]  # entries of a technical label
+    _vouching_keys: frozenset[int]  # those that vouch for a neighbour (see _vouches)
+    _anchor_keys: frozenset[int]  # entries not of a label NOT_TECHNICAL names
 
     def _vouches(self, key: int) -> bool:
         """A confirmed ambiguous name that vouches for one near it: a technical one, no given name."""
-        return key not in self._given_names and self._entries[key].label not in NOT_TECHNICAL
+        return key in self._vouching_keys
 
     def _cue_heads_line(self, doc: Doc, i: int) -> bool:
         """A colon at or before token ``i`` on its line, with a cue word before it: the head of a
@@ -117,14 +119,12 @@ class Neighbours(ContextChecks):
         confirmed: list[tuple[int, int, int]] = []
         pending: list[tuple[int, int, int]] = []
         # where a technical name ends: the word before a form that is one makes a list, not a proper name
-        entries = self._entries
-        skill_ends = {e for k, _, e in plain if entries[k].label in TECH_LABELS} | {
-            e for _, _, e in strict
-        }
+        tech = self._tech_keys
+        skill_ends = {e for k, _, e in plain if k in tech}
+        skill_ends.update(e for _, _, e in strict)
         # and where one starts: a line opening with two names is a list ("java python c++"), not prose
-        skill_starts = {s for k, s, _ in plain if entries[k].label in TECH_LABELS} | {
-            s for _, s, _ in strict
-        }
+        skill_starts = {s for k, s, _ in plain if k in tech}
+        skill_starts.update(s for _, s, _ in strict)
         stops = [m.start() for m in STOPS.finditer(text)]
         near = self._ordinary_near_at(
             doc
@@ -180,14 +180,10 @@ class Neighbours(ContextChecks):
             return confirmed
         # neighbours: recognized skills close by in the same sentence; two rounds so that
         # "Languages: Java, Python, Go" spreads from the confirmed one to the rest
-        entries = self._entries
         # only technical skills vouch for a neighbour: "Grade C in chemistry" is not about C
+        anchor_keys = self._anchor_keys
         anchors = sorted(
-            {
-                (s, e)
-                for k, s, e in plain
-                if entries[k].label not in NOT_TECHNICAL and not (mute and (k, s, e) in mute)
-            }
+            {(s, e) for k, s, e in plain if k in anchor_keys and not (mute and (k, s, e) in mute)}
         )
         sure = [c for c in confirmed if c not in mute] if mute else confirmed
         confirmed += self._vouched(doc, pending, anchors, sure, stops)

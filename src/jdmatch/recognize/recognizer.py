@@ -29,7 +29,9 @@ from jdmatch.recognize.versions import extend_version
 from jdmatch.recognize.vocabulary import (
     COORDINATORS,
     EMPLOYER_SEPARATORS,
+    NOT_TECHNICAL,
     SEPARATOR_CHARS,
+    TECH_LABELS,
     VERSIONED_LABELS,
 )
 from jdmatch.recognize.wraps import HyphenWraps
@@ -155,6 +157,16 @@ class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
         self._at = frozenset(strings.add(w) for w in ("at", "@"))
         self._comma = strings.add(",")
         self._suffix_keys = self._written_like_suffix(self._entries)  # "PLC"
+        # the entries by kind, as sets of keys: the checks ask this of every candidate
+        self._tech_keys = frozenset(k for k, en in self._entries.items() if en.label in TECH_LABELS)
+        self._vouching_keys = frozenset(
+            k
+            for k, en in self._entries.items()
+            if en.label not in NOT_TECHNICAL and k not in self._given_names
+        )
+        self._anchor_keys = frozenset(
+            k for k, en in self._entries.items() if en.label not in NOT_TECHNICAL
+        )
         self._special_keys = (
             self._employers
             | self._profile_sites
@@ -242,6 +254,11 @@ class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
                 if word:
                     words[word] = c
         return Analysis(matches, words, text)
+
+    def fully_loaded(self) -> bool:
+        """Whether every pattern and tokenizer special case is in place (a start adds them as
+        texts need them, then, after a few texts, all at once; see :class:`~jdmatch.tokens.TextTokenizer`)."""
+        return not self._pending and not getattr(self.tokenizer, "_pending", None)
 
     @property
     def _content_words(self) -> dict[int, str]:

@@ -82,7 +82,8 @@ def missing_skills(
         p2c_base = 1.0 / (1.0 + math.exp(-base_logit)) if base_logit > -700 else 0.0
     # what a skill adds to its groups is the same in every document (it joins at full value): the
     # coverage part is worked out once per document for each such change, which many skills share
-    parts_of: dict[tuple[tuple[int, tuple[float, ...]], ...], tuple[float, float]] = {}
+    parts_of: dict[int, tuple[float, float]] = {}
+    has = credit.keys()
     found: list[tuple[float, str]] = []
     represented: dict[int, int] = {}
     for sid, p, any_groups, targets, coefp, alone, with_targets in _candidate_table(
@@ -97,15 +98,18 @@ def missing_skills(
         cos2 = dot2 / math.sqrt(norm2) if norm2 > 0 else 0.0
         change = alone
         if targets:  # with what it implies and the document lacks
-            lacking = tuple(t for t in targets if t not in credit)
+            lacking = (
+                targets if has.isdisjoint(targets) else tuple(t for t in targets if t not in credit)
+            )
             if lacking:
                 known = with_targets.get(lacking)
                 if known is None:
-                    known = with_targets[lacking] = _change(index, [sid, *lacking])
+                    known = with_targets[lacking] = _interned(_change(index, [sid, *lacking]))
                 change = known
-        part = parts_of.get(change)
+        # by identity: equal changes are one object (_interned), which the table keeps alive
+        part = parts_of.get(id(change))
         if part is None:
-            part = parts_of[change] = coverage_part(change)
+            part = parts_of[id(change)] = coverage_part(change)
         counted, gate2 = part
         if coef is None:
             p2c = 0.0
@@ -155,6 +159,16 @@ _Row = tuple[
 ]
 
 
+_CHANGES: dict[_Change, _Change] = {}
+
+
+def _interned(change: _Change) -> _Change:
+    """One object for each distinct change: the advice loop keys its memo by identity."""
+    if len(_CHANGES) > 100_000:
+        _CHANGES.clear()
+    return _CHANGES.setdefault(change, change)
+
+
 def _change(index: ProfileIndex, added: Sequence[str]) -> _Change:
     """The groups that skills ``added`` (named at full value) join, each once, with the values they bring."""
     added = list(dict.fromkeys(added))
@@ -200,7 +214,7 @@ def _candidate_table(
             index.any_groups[sid],
             implies.get(sid) or None,
             max(0.0, coef.get(sid, 0.0)) if coef is not None else 0.0,
-            _change(index, [sid]),
+            _interned(_change(index, [sid])),
             {},
         )
         for sid in candidates
