@@ -896,6 +896,12 @@ def test_a_nickname_in_quotes_is_no_skill(matcher: Matcher) -> None:
         ("CSS — Certified Safety Supervisor, 2018", {"css"}),
         ("Bartender, Flask Tavern, Leeds", {"flask"}),
         ("Dishwasher, Hadoop Diner", {"hadoop"}),
+        # spelt out later on the line, in parentheses or after another parenthesis
+        ("SQL Level 2 award (Safe Quality Leadership), 2020", {"sql"}),
+        ("CSS (BCSP) Certified Safety Specialist since 2017", {"css"}),
+        ("Passed the AWS-endorsed exam (Australian Wine Society) in 2021", {"aws"}),
+        # a name that ends a longer one its letters abbreviate
+        ("Completed Advanced Machine Learning (AML) compliance training", {"machine-learning"}),
     ],
 )
 def test_an_abbreviation_spelt_out_as_something_else_and_venues(
@@ -910,6 +916,7 @@ def test_an_abbreviation_spelt_out_as_something_else_and_venues(
         ("Set up Domain Name System (DNS) zones", {"dns"}),
         ("CSS — Cascading Style Sheets and HTML", {"css", "html"}),
         ("Continuous Integration (CI) with Jenkins", {"continuous-integration", "jenkins"}),
+        ("AWS on every project (Amazon Web Services), with Terraform", {"aws", "terraform"}),
     ],
 )
 def test_an_abbreviation_of_the_same_skill_stays(

@@ -147,10 +147,7 @@ class ContextChecks(PlacesAndPeople):
             return True  # "Phoenix, AZ", "Salt Lake City", "Hong Kong": the place itself
         if upper and (
             self._on_name_line(text, start, end)
-            or self._initials(text, start, end)
-            and not any(
-                (b == s - 1 or a == e + 1) and k == key for a, b, k in chosen
-            )  # "Amazon Web Services (AWS)": the same skill spelt out
+            or self._spelt_as_other(doc, text, key, s, e, start, end, chosen)
         ):
             return True  # "Dakota Swift" over a contact line; "British Airways (BA)"
         entry = self._entries[key]

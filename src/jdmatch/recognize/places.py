@@ -22,6 +22,13 @@ QUOTE_CHARS = frozenset("\"“”'‘’")
 # what follows an abbreviation that spells it out: a dash or a colon, then the words of its line
 _SPELT_AFTER = re.compile(r"[ \t]*(?:[—–-][ \t]|:[ \t])[ \t]*([^\n,;(]{3,90})")
 _WORDS_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
+# a run of two to six capitalised words, with what ends it: "American Welding Society)"
+_CAPITALISED_RUN = re.compile(
+    r"(?<![\w'’-])([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,5})(?![\w'’-])(\)?)"
+)
+# letters in parentheses right after a name: " (CRM)"
+_INITIALS_AFTER = re.compile(r"[ \t]*\(([A-Z]{2,6})\)")
+_WORD_BEFORE = re.compile(r"[A-Za-z][\w'’-]*")
 # a line that is only a name, maybe with credentials: "Dakota Swift", "RAY PATEL, PMP"
 _NAME_LINE = re.compile(
     r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}(?:,[ \t]*[A-Z][A-Za-z.]{1,6})*"
@@ -89,29 +96,101 @@ class PlacesAndPeople:
         return _CONTACT.search(text, hi + 1, nxt if nxt >= 0 else len(text)) is not None
 
     @staticmethod
-    def _initials(text: str, start: int, end: int) -> bool:
-        """An abbreviation of the words beside it: "British Airways (BA)", "CISA (Cybersecurity and
-        Infrastructure Security Agency)" name an organisation, not the skill the letters spell."""
+    def _initials(text: str, start: int, end: int) -> tuple[int, int] | None:
+        """Where the words stand that an abbreviation abbreviates, when they are spelt out on its
+        line: an organisation or a credential, not the skill the letters spell (the caller keeps
+        the name when those words are that skill's own: "Amazon Web Services (AWS)").
+
+        * the words before it, it in parentheses: "British Airways (BA)";
+        * the words in parentheses after it: "CISA (Cybersecurity and Infrastructure Security Agency)";
+        * after a dash or a colon: "CFD — Certified Floral Designer";
+        * in parentheses later on its line, or after another parenthesis: "ECE Level 3 certificate
+          (Early Childhood Education)", "AWS-certified welder (American Welding Society)",
+          "CMA (AAMA) Certified Medical Assistant".
+        """
         name = text[start:end]
         if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
-            return False
+            return None
         if text[start - 1 : start] == "(" and text[end : end + 1] == ")":
             # the words before: their last initials ("British Airways (BA)")
-            before = _WORD.findall(text, max(0, start - 80), start - 1)
-            letters = "".join(w[0] for w in before if w[0].isupper())
-            return len(letters) >= len(name) and letters.endswith(name)
+            lo = max(0, start - 80)
+            before = [m for m in _WORD.finditer(text, lo, start - 1) if m.group()[0].isupper()]
+            letters = "".join(m.group()[0] for m in before)
+            if len(letters) >= len(name) and letters.endswith(name):
+                return before[-len(name)].start(), start - 1
+            return None
         if text[end : end + 2] == " (":
             # the words in the parentheses after: all their initials ("CISA (Cybersecurity ...)")
             close = text.find(")", end)
-            inside = _WORD.findall(text, end + 2, close) if 0 < close - end < 90 else []
-            return "".join(w[0] for w in inside if w[0].isupper()) == name
+            if 0 < close - end < 90:
+                inside = _WORD.findall(text, end + 2, close)
+                if "".join(w[0] for w in inside if w[0].isupper()) == name:
+                    return end + 2, close
         m = _SPELT_AFTER.match(text, end)
         if m is not None:
             # spelt out after a dash or a colon: "CFD — Certified Floral Designer"
             words = _WORD.findall(m.group(1))
             caps = [w[0] for w in words if w[0].isupper()]
-            return "".join(caps[: len(name)]) == name and words[0][0].isupper()
-        return False
+            if "".join(caps[: len(name)]) == name and words[0][0].isupper():
+                return m.start(1), m.end(1)
+        # later on its line: a run of capitalised words in parentheses, or right after a
+        # parenthesis, whose initials are the letters ("(American Welding Society)")
+        hi = text.find("\n", end)
+        hi = min(len(text), end + 120) if hi < 0 else min(hi, end + 120)
+        for run in _CAPITALISED_RUN.finditer(text, end, hi):
+            words = run.group(1).split()
+            if (
+                len(words) == len(name)
+                and "".join(w[0] for w in words) == name
+                and (run.group(2) == ")" or text[: run.start(1)].rstrip().endswith(")"))
+            ):
+                return run.start(1), run.end(1)
+        return None
+
+    def _spelt_as_other(
+        self,
+        doc: Doc,
+        text: str,
+        key: int,
+        s: int,
+        e: int,
+        start: int,
+        end: int,
+        chosen: list[tuple[int, int, int]],
+    ) -> bool:
+        """The letters abbreviate words of their line that are not this skill's own name
+        (:meth:`_initials`), or the name ends a longer one (:meth:`_inside_a_longer_name`)."""
+        at = self._initials(text, start, end)
+        if at is None:
+            return self._inside_a_longer_name(text, start, end)
+        lo, hi = at
+        for a, b, k in chosen:  # "Amazon Web Services (AWS)": the same skill spelt out
+            if k == key and (
+                b == s - 1
+                or a == e + 1
+                or doc[a].idx < hi
+                and doc[b - 1].idx + len(doc[b - 1]) > lo
+            ):
+                return False
+        return True
+
+    @staticmethod
+    def _inside_a_longer_name(text: str, start: int, end: int) -> bool:
+        """A name of capitalised words ending a longer one that its initials in parentheses
+        abbreviate: "Resource Management" of "Crew Resource Management (CRM)"."""
+        m = _INITIALS_AFTER.match(text, end)
+        if m is None or not text[start].isupper():
+            return False
+        letters = m.group(1)
+        words = _WORD_BEFORE.findall(text, max(0, start - 60), end)
+        caps = [w for w in words if w[0].isupper()]
+        inside = len(text[start:end].split())
+        return (
+            len(caps) > inside
+            and len(letters) == len(caps[-len(letters) :])
+            and len(letters) > inside
+            and "".join(w[0] for w in caps[-len(letters) :]) == letters
+        )
 
     def _after_a_name(self, doc: Doc, s: int, form: str) -> bool:
         """A company suffix ("plc", "Inc") right after a capitalised word on the same line."""
