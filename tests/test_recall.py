@@ -902,12 +902,20 @@ def test_a_nickname_in_quotes_is_no_skill(matcher: Matcher) -> None:
         ("Passed the AWS-endorsed exam (Australian Wine Society) in 2021", {"aws"}),
         # a name that ends a longer one its letters abbreviate
         ("Completed Advanced Machine Learning (AML) compliance training", {"machine-learning"}),
+        # a venue or a company word after a possessive
+        ("Host at Redis's Tavern on Main Street", {"redis"}),
+        ("Waited tables at Nginx's Diner downtown", {"nginx"}),
     ],
 )
 def test_an_abbreviation_spelt_out_as_something_else_and_venues(
     matcher: Matcher, text: str, forbidden: set[str]
 ) -> None:
     assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+def test_a_possessive_before_a_word_of_no_venue_keeps_the_skill(matcher: Matcher) -> None:
+    found = {m.id for m in matcher.skills("Tuned Kafka's Consumer groups and PostgreSQL")}
+    assert {"kafka", "postgresql"} <= found
 
 
 @pytest.mark.parametrize(

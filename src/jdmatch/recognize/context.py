@@ -153,10 +153,11 @@ class ContextChecks(PlacesAndPeople):
         entry = self._entries[key]
         label = entry.label
         nw = ""
-        if c.isupper() or label in ("degree", "domain", "field"):
-            m = NEXT_WORD.match(text, end)
-            if m is not None:
-                nw = m.group(1).lower()
+        at = end + 2 if text.startswith(("'s ", "’s "), end) else end  # "Mongo's Grill"
+        if c.isupper() or at > end or label in ("degree", "domain", "field"):
+            m = NEXT_WORD.match(text, at)
+            if m is not None:  # a venue or company word next, possessive or not
+                nw = m.group(1).lower().removesuffix("'s").removesuffix("’s")
                 if nw in self._company_suffix_words and m.group(1)[0].isupper():
                     return True
         if label == "practice" and nw in self._role_word_set and text[start].isupper():
