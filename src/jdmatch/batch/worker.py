@@ -86,6 +86,8 @@ class BatchWorker:
         self.matcher = matcher
         self.done = 0
         self._strings = None
+        self._core = None
+        self._labels = None
 
     def _grown(self) -> bool:
         """Whether the matcher's spaCy vocabulary holds :data:`RENEW_STRINGS` more strings than
@@ -99,8 +101,6 @@ class BatchWorker:
                 self._strings = size
             return False
         return size - self._strings >= RENEW_STRINGS
-        self._core = None
-        self._labels = None
 
     def score_items(self, items: list[Item]) -> list[dict[str, Any]]:
         """Score a chunk of items; every item yields exactly one row."""
