@@ -142,7 +142,8 @@ class PlacesAndPeople:
             if (
                 len(words) == len(name)
                 and "".join(w[0] for w in words) == name
-                and (run.group(2) == ")" or text[: run.start(1)].rstrip().endswith(")"))
+                # (from the abbreviation's last letter: not a copy of all the text before)
+                and (run.group(2) == ")" or text[end - 1 : run.start(1)].rstrip().endswith(")"))
             ):
                 return run.start(1), run.end(1)
         return None
@@ -185,11 +186,8 @@ class PlacesAndPeople:
         words = _WORD_BEFORE.findall(text, max(0, start - 60), end)
         caps = [w for w in words if w[0].isupper()]
         inside = len(text[start:end].split())
-        return (
-            len(caps) > inside
-            and len(letters) == len(caps[-len(letters) :])
-            and len(letters) > inside
-            and "".join(w[0] for w in caps[-len(letters) :]) == letters
+        return inside < len(letters) <= len(caps) and (
+            "".join(w[0] for w in caps[-len(letters) :]) == letters
         )
 
     def _after_a_name(self, doc: Doc, s: int, form: str) -> bool:
