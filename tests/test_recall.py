@@ -976,3 +976,67 @@ def test_short_aliases_need_their_context(matcher: Matcher, text: str, forbidden
 )
 def test_a_practice_of_two_words_counts_hyphenated(matcher: Matcher, text: str, skill: str) -> None:
     assert skill in {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # a dotted name before a slash is a list, not a web address
+        ("vue.js/vuex/axios on the front", {"vuejs", "vuex", "axios"}),
+        ("Stack: Next.js/Prisma/Postgres", {"nextjs", "prisma", "postgresql"}),
+        ("ASP.NET/C#/MSSQL", {"aspnet", "csharp", "sql-server"}),
+        # two languages joined right after "in"
+        ("The billing engine is in Rust and Go.", {"rust", "go"}),
+        ("Scripts in Ruby or Python", {"ruby", "python"}),
+    ],
+)
+def test_dotted_names_before_a_slash_and_two_languages_after_in(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}
+
+
+def test_a_web_address_stays_one_token(matcher: Matcher) -> None:
+    found = {m.id for m in matcher.skills("Portfolio: github.com/react-dev and www.vue.js/demo")}
+    assert not {"react", "vuejs"} & found
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        # a person or a place joined to a language after "in"
+        ("We stayed in Ruby and Julia's cottage", {"ruby", "julia"}),
+        ("The family settled in Java and Bali.", {"java"}),
+        # acronyms whose lower-case spelling is an ordinary word
+        ("Sold ads for the student paper", {"agilent-advanced-design-system-ads"}),
+        ("Branch manager in Des Moines, 2018-2022", {"des"}),
+        ("Cleaned the brewing vat every morning", {"tax-preparation"}),
+        # a company of a family name and "& Sons"
+        ("Foreman, Docker & Sons Removals, Leeds", {"docker"}),
+        # another trade's abbreviation is not confirmed by software near it
+        ("RN on iOS and Android, with Redux and Jest", {"registered-nurse"}),
+        ("Hadoop and Hive jobs migrated to EMR", {"ehr"}),
+        # a cue word after a full stop belongs to the next sentence
+        ("Graduated from General Assembly in 2023. Developed three apps.", {"assembly"}),
+    ],
+)
+def test_ordinary_words_companies_and_other_trades_are_no_tools(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("Designed RF front ends in Keysight ADS", {"agilent-advanced-design-system-ads"}),
+        ("Filed monthly VAT returns and reconciled payroll", {"tax-preparation"}),
+        ("RN with ICU and telemetry experience, BLS certified", {"registered-nurse"}),
+        ("Charted every visit in the EMR for our patients", {"ehr"}),
+        ("CI on Jenkins & GitHub Actions", {"jenkins", "github-actions"}),
+    ],
+)
+def test_the_same_names_in_their_own_context_stay(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}

@@ -98,6 +98,7 @@ class ContextRules:
     given_names: frozenset[str] = frozenset()
     first_names: frozenset[str] = frozenset()
     mostly_technical: frozenset[str] = frozenset()
+    own_cues_only: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +281,7 @@ def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
         "given_names",
         "first_names",
         "mostly_technical",
+        "own_cues_only",
     ):
         value = raw.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):

@@ -11,7 +11,7 @@ import threading
 from typing import Any
 
 # Bump when the tokenizer or the plural folding changes: compiled lexicons then rebuild.
-TOKENIZER_VERSION = "8"
+TOKENIZER_VERSION = "9"
 
 # Lexeme attributes the recognizer reads; spaCy's other getters (like_url, shape,
 # is_stop...) cost time for every new word and are left out of our private vocab.
@@ -43,6 +43,9 @@ _SHORT_PLURALS = {
     "bots": "bot",
     "jobs": "job",
 }
+# a word with a period that names software, not a web host: "Node.js/Express" is a list, not a URL
+# (no top-level domain is "js" or "ts"; "ASP.NET", "ADO.NET", "VB.NET" and "Socket.IO" are names)
+_DOTTED_NAME = re.compile(r"(?i)[a-z0-9]+\.(?:js|ts|jsx|tsx)|(?:asp|ado|vb|socket)\.(?:net|io)")
 _SIMPLE_FORM = re.compile(r"^[A-Za-z]+(?: [A-Za-z]+)*$")
 # characters that do not show: a soft hyphen or a zero-width space inside a word ("Kuber\u00adnetes")
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
@@ -96,7 +99,8 @@ def make_tokenizer(*, with_special_cases: bool = True) -> Any:
     * whitespace-only special cases are dropped: they switch off the tokenizer
       cache for the rest of a document (about 20x slower on text with newlines)
       without changing a single token;
-    * ``/``, ``(``, ``)``, ``|`` always split (``Java/Go``, ``API(s)``);
+    * ``/``, ``(``, ``)``, ``|`` always split (``Java/Go``, ``API(s)``), also after a dotted
+      name spaCy would take for a web host (``Node.js/Express``);
     * trailing version digits split from a word (``Python3`` -> ``Python 3``),
       so a version after a name reads the same with or without the space;
     * the vocab computes only the lexeme attributes jdmatch reads, and NORM folds
@@ -150,8 +154,24 @@ def make_tokenizer(*, with_special_cases: bool = True) -> Any:
         suffix_search=compile_suffix_regex(suffixes).search,
         infix_finditer=compile_infix_regex(infixes).finditer,
         token_match=defaults.token_match,
-        url_match=defaults.url_match,
+        url_match=_url_match(defaults.url_match),
     )
+
+
+def _url_match(match: Any) -> Any:
+    """spaCy's URL matcher, except for a software name with a path-like tail ("node.js/express",
+    "ASP.NET/C#"): written without a scheme or "www.", that is a list of names, which the
+    infixes then split."""
+
+    def url_match(text: str) -> Any:
+        m = match(text)
+        if m is not None and "://" not in text:
+            host = text.split("/", 1)[0]
+            if _DOTTED_NAME.fullmatch(host):
+                return None
+        return m
+
+    return url_match
 
 
 def _english_getters() -> dict[str, Any]:

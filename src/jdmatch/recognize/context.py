@@ -154,6 +154,7 @@ class ContextChecks(PlacesAndPeople):
         label = entry.label
         nw = ""
         at = end + 2 if text.startswith(("'s ", "’s "), end) else end  # "Mongo's Grill"
+        at = end + 2 if text.startswith(" & ", end) else at  # "Jenkins & Sons"
         if c.isupper() or at > end or label in ("degree", "domain", "field"):
             m = NEXT_WORD.match(text, at)
             if m is not None:  # a venue or company word next, possessive or not

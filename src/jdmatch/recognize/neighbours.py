@@ -16,6 +16,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 
+# tokens that end a sentence: the cue window stops there
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
 class Neighbours(ContextChecks):
     """The confirmation of ambiguous names, the neighbour step last (the context checks it uses are inherited)."""
 
@@ -25,10 +29,26 @@ class Neighbours(ContextChecks):
     _tech_keys: frozenset[int]  # entries of a technical label
     _vouching_keys: frozenset[int]  # those that vouch for a neighbour (see _vouches)
     _anchor_keys: frozenset[int]  # entries not of a label NOT_TECHNICAL names
+    _own_cues_only: frozenset[int]  # entries of another trade, which only their own cues confirm
 
     def _vouches(self, key: int) -> bool:
         """A confirmed ambiguous name that vouches for one near it: a technical one, no given name."""
         return key in self._vouching_keys
+
+    def _cue_window_at(self, doc: Doc, s: int, e: int, *, before: bool = True) -> list[int]:
+        """The tokens within the cue window either side of ``[s, e)``, in the same sentence: a cue
+        after a full stop belongs to the next one ("(General Assembly, 2024). Built an API")."""
+        w = self._cue_window
+        out = []
+        for i in range(s - 1, max(-1, s - 1 - w) if before else s - 1, -1):
+            if doc[i].text in _SENTENCE_ENDS:
+                break
+            out.append(i)
+        for i in range(e, min(len(doc), e + w)):
+            if doc[i].text in _SENTENCE_ENDS:
+                break
+            out.append(i)
+        return out
 
     def _cue_heads_line(self, doc: Doc, i: int) -> bool:
         """A colon at or before token ``i`` on its line, with a cue word before it: the head of a
@@ -102,6 +122,29 @@ class Neighbours(ContextChecks):
             pending = still
         return found
 
+    def _languages_after_in(
+        self, doc: Doc, cands: Iterable[tuple[int, int, int]]
+    ) -> set[tuple[int, int]]:
+        """Two languages joined by "and", "or" or "/" right after "in": "a ledger in Ruby and Java",
+        "tools in Go or Rust" (two languages side by side after "in" are what the text is written in;
+        a person or a place is rarely coordinated with a language there). Not two given names,
+        nor a possessive after them ("in Ruby and Julia's flat")."""
+        entries = self._entries
+        langs = {s: (e, k) for k, s, e in cands if entries[k].label == "language"}
+        out: set[tuple[int, int]] = set()
+        n = len(doc)
+        for s, (e, k) in langs.items():
+            if not (s and doc[s - 1].lower_ == "in" and e < n - 1):
+                continue
+            if doc[e].lower_ not in ("and", "or", "/", "&") or e + 1 not in langs:
+                continue
+            e2, k2 = langs[e + 1]
+            if (self._vouches(k) or self._vouches(k2)) and not (
+                e2 < n and doc[e2].lower_ in ("'s", "’s")
+            ):
+                out.update(((s, e), (e + 1, e2)))
+        return out
+
     def _confirm(
         self,
         doc: Doc,
@@ -112,7 +155,6 @@ class Neighbours(ContextChecks):
     ) -> list[tuple[int, int, int]]:
         """Keep the ambiguous candidates that stand in technical context; ``mute``: candidates
         that vouch for no neighbour (names found to be context: an employer, a place)."""
-        w = self._cue_window
         n = len(doc)
         cues = self._cues
         double_cues = self._ambiguous_cues  # cue words that are also a name's spelling: read closer
@@ -131,6 +173,7 @@ class Neighbours(ContextChecks):
         )  # (almost always none); a candidate's words are no such word
         if near:
             near = [i for i in near if not any(a <= i < b for _, a, b in (*plain, *strict))]
+        after_in = self._languages_after_in(doc, (*plain, *strict))
         for key, s, e in strict:
             if (
                 self._in_compound(doc, s, e)
@@ -140,6 +183,10 @@ class Neighbours(ContextChecks):
             ):
                 continue  # "C-suite", "go-live", "Self-scheduling"; "Kafka and the modern novel"
             own = self._entry_cues.get(key, frozenset())
+            if key in self._own_cues_only:  # another trade's name: only its own cues ("RN, ICU")
+                if any(doc[i].lower in own for i in self._cue_window_at(doc, s, e)):
+                    confirmed.append((key, s, e))
+                continue
             if (
                 e + 1 < n
                 and doc[e].lower_ in ("in", "of")
@@ -151,8 +198,10 @@ class Neighbours(ContextChecks):
             if key in self._mostly_technical and self._technical_prior(doc, s, e, skill_ends):
                 confirmed.append((key, s, e))  # "Python for data processing", "Tomcat 9"
                 continue
-            if self._written_in(doc, s, key):
-                confirmed.append((key, s, e))  # "Rewrote the log parser in Rust"
+            if self._written_in(doc, s, key) or (s, e) in after_in:
+                confirmed.append(
+                    (key, s, e)
+                )  # "Rewrote the log parser in Rust", "in Ruby and Java"
                 continue
             if e not in skill_starts and self._prose_start(doc, s, e) or self._the_name(doc, s):
                 # "Go to the page", "Express your interest": only a cue right beside it ("Go developers")
@@ -163,13 +212,15 @@ class Neighbours(ContextChecks):
                     and (h not in double_cues or self._counts_as_cue(doc, i))
                     for i in (s - 1, e)
                     if 0 <= i < n
-                ) or any(doc[i].lower in strong for i in range(e, min(n, e + w))):
+                ) or any(
+                    doc[i].lower in strong for i in self._cue_window_at(doc, e, e, before=False)
+                ):
                     confirmed.append((key, s, e))
                 continue
             if any(
                 ((h := doc[i].lower) in cues or h in own)
                 and (h not in double_cues or self._counts_as_cue(doc, i))
-                for i in (*range(max(0, s - w), s), *range(e, min(n, e + w)))
+                for i in self._cue_window_at(doc, s, e)
             ) or self._cue_heads_line(doc, s - 1):
                 confirmed.append((key, s, e))
             elif self._in_proper_name(doc, s) and s not in skill_ends:

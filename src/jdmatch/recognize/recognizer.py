@@ -128,6 +128,9 @@ class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
         self._given_names = frozenset(strings.add(i) for i in rules.given_names)
         self._first_names = frozenset(strings.add(w) for w in rules.first_names)
         self._mostly_technical = frozenset(strings.add(i) for i in rules.mostly_technical)
+        self._own_cues_only = frozenset(
+            k for k, e in self._entries.items() if e.category in rules.own_cues_only
+        )
         self._profile_sites = frozenset(strings.add(i) for i in rules.profile_sites)
         self._technical_sense = frozenset(strings.add(i) for i in rules.technical_sense)
         self._role_words = frozenset(strings.add(w.lower()) for w in rules.role_words)
@@ -372,6 +375,7 @@ class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
                         or c.isupper()
                         or c in QUOTE_CHARS
                         or c == ")"  # "Court of Master Sommeliers (CMS)"
+                        or c == "&"  # "Jenkins & Sons"
                         # a name ending a short line: "Dakota Swift", "HSBC — Hong Kong"
                         or c == "\n"
                         and end - text.rfind("\n", 0, start) < 48
