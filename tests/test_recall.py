@@ -1040,3 +1040,47 @@ def test_the_same_names_in_their_own_context_stay(
     matcher: Matcher, text: str, skills: set[str]
 ) -> None:
     assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        # one-word names of imported entries are ordinary words or places out of technical context
+        ("Spent the summer at the Tivoli Gardens with my nieces", {"tivoli"}),
+        ("Saw a storm petrel off the coast of Skye", {"petrel"}),
+        ("Grandma's sudoku book goes everywhere with her", {"sudoku"}),
+        # a state code before a lower-case word that does not go on with a degree
+        ("Left Oxford, MS for Lowell, MA after college", {"ms", "ma"}),
+        # a word of the ordinary sense after the name, capitalised too
+        ("Driver for Express Delivery Couriers, 2015-2019", {"express"}),
+        ("Wrote SOAP notes after each physiotherapy session", {"soap"}),
+        # an abbreviation spelt out elsewhere on its line as something else
+        (
+            "ECE coursework; member of the Early Childhood Educators network",
+            {"electrical-engineering"},
+        ),
+        # credentials of other trades
+        ("NASM personal training certificate, 2021", {"nasm"}),
+        ("Kept the SQF food safety plan and GMP records for the kitchen", {"sqf", "gmp"}),
+    ],
+)
+def test_imported_names_state_codes_and_other_senses_are_context(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("Monitoring: Tivoli, Nagios and Zabbix", {"tivoli", "nagios", "zabbix"}),
+        ("Reservoir models built in Petrel, with Python and Eclipse", {"petrel"}),
+        ("Hardening: SELinux policies, auditd and Linux firewalls", {"selinux"}),
+        ("Jane Roe, MA in Economics", {"ma"}),
+        ("Boot code in NASM for x86 and a C kernel", {"nasm"}),
+    ],
+)
+def test_the_same_names_in_technical_context_stay(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}

@@ -153,8 +153,8 @@ class ContextChecks(PlacesAndPeople):
         entry = self._entries[key]
         label = entry.label
         nw = ""
-        at = end + 2 if text.startswith(("'s ", "’s "), end) else end  # "Mongo's Grill"
-        at = end + 2 if text.startswith(" & ", end) else at  # "Jenkins & Sons"
+        # "Mongo's Grill", "Jenkins & Sons"
+        at = end + 2 if text.startswith(("'s ", "’s ", " & "), end) else end
         if c.isupper() or at > end or label in ("degree", "domain", "field"):
             m = NEXT_WORD.match(text, at)
             if m is not None:  # a venue or company word next, possessive or not
@@ -209,22 +209,8 @@ class ContextChecks(PlacesAndPeople):
             hi = text.find("\n", start)
             if _CONTACT.search(text, lo, hi if hi >= 0 else len(text)):
                 return True
-        if label == "degree" and e - s == 1 and text[start:end] in self._region_codes:
-            nxt = doc[e] if e < n else None
-            if (
-                s >= 2
-                and doc[s - 1].orth == self._comma
-                and doc[s - 2].is_title
-                and doc[s - 2].is_alpha
-            ):
-                if (
-                    nxt is None
-                    or "\n" in doc[s].whitespace_
-                    or nxt.is_space
-                    or nxt.is_punct
-                    or nxt.like_num
-                ):
-                    return True
+        if label == "degree" and self._state_code(doc, s, e, text[start:end]):
+            return True  # "Cambridge, MA", "Boston, MA when...": a state after a city
         if key in self._technical_sense:
             tw = self._technical_words
             nxt = doc[e] if e < n else None
@@ -261,7 +247,7 @@ class ContextChecks(PlacesAndPeople):
             word = m.group(1) if m is not None else ""
             if word[1:].islower() and word.isalpha() and not self._names_a_skill(word):
                 return True
-        if c.islower():
+        if c.isalpha():  # in any case: "Java coffee", "Express Delivery Services"
             m = NEXT_WORD.match(text, end)
             return m is not None and fold_plural(m.group(1).lower()) in self._ordinary_after
         if c == "/":  # "TS/SCI clearance": a word of the ordinary sense after a slash, in any case

@@ -37,6 +37,19 @@ _HYPHENED_TOO = frozenset({"concept", "practice"})
 _LOWER_CASE_TOO = frozenset({"concept", "practice"})
 
 
+# sources of entries imported in bulk (Stack Overflow tags, O*NET products, linguist languages):
+# their one-word names ("Tivoli", "Petrel", "Sudoku", "Fennel") are ordinary words, places or
+# people as often as the product, so they count, in any case (the recognizer compares their lower
+# case: a tag "Selinux" finds "SELinux"), only in technical context
+IMPORTED_SOURCES = frozenset({"stackoverflow", "onet", "linguist"})
+
+
+def _weak_word(form: str, norms: tuple[str, ...]) -> bool:
+    """A one-word name of letters that is no acronym ("Tivoli", "PARTHENON", not "JSON", "C#" or
+    "Node.js")."""
+    return len(norms) == 1 and form.isalpha() and not (form.isupper() and len(form) <= 5)
+
+
 def compute_patterns(
     lexicon: Lexicon, form_tokens: Callable[[str], list[str]]
 ) -> list[CompiledPatterns]:
@@ -48,8 +61,12 @@ def compute_patterns(
     out = []
     for entry in lexicon.entries:
         plain = []
+        weak = []
         for form in entry.plain_forms:
             norms = split_form(form, form_tokens)[1]
+            if entry.source in IMPORTED_SOURCES and _weak_word(form, norms):
+                weak.append(form)
+                continue
             variants = [norms]
             if len(norms) > 1 and not any(c.isspace() for c in form):
                 # "C#" is two tokens alone but one inside a list split at commas ("Go,C#,C++")
@@ -62,8 +79,15 @@ def compute_patterns(
                 if v and v not in seen_plain:
                     seen_plain.add(v)
                     plain.append(tuple(string_key(n) for n in v))
-        strict_norms = []
-        exact = []
+        strict_norms: list[tuple[int, ...]] = []
+        exact: list[tuple[int, ...]] = []
+        for form in weak:  # in any case (the recognizer reads its lower case), in technical context
+            norm = split_form(form, form_tokens)[1]
+            if norm in seen_plain or norm in seen_strict:
+                continue
+            seen_strict.add(norm)
+            strict_norms.append((string_key(norm[0]),))
+            exact.extend(dict.fromkeys([(string_key(form),), (string_key(form.lower()),)]))
         for form in entry.ambiguous:
             tokens, norms = split_form(form, form_tokens)
             if tokens and tokens not in seen_strict and norms not in seen_plain:

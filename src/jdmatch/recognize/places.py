@@ -12,7 +12,13 @@ import re
 from typing import TYPE_CHECKING
 
 from jdmatch.lexicon import Entry
-from jdmatch.recognize.vocabulary import _CONTACT, _REGION_AFTER, _WORD, NEXT_WORD
+from jdmatch.recognize.vocabulary import (
+    _CONTACT,
+    _DEGREE_WORDS_AFTER,
+    _REGION_AFTER,
+    _WORD,
+    NEXT_WORD,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -48,6 +54,7 @@ class PlacesAndPeople:
     _places: frozenset[str]
     _place_words: frozenset[str]
     _region_codes: frozenset[str]
+    _comma: int
     _first_names: frozenset[int]
     _cues: frozenset[int]
 
@@ -58,6 +65,26 @@ class PlacesAndPeople:
             k
             for k, en in entries.items()
             if any(f.lower().rstrip(".") in suffixes for f in (en.name, *en.aliases, *en.ambiguous))
+        )
+
+    def _state_code(self, doc: Doc, s: int, e: int, form: str) -> bool:
+        """A state or region code after a city and a comma ("Cambridge, MA", "Jackson, MS to
+        Boston"), not a degree: at the end of its line or before punctuation, a number or a
+        lower-case word that does not go on with the degree ("Jane Roe, MA in History")."""
+        if e - s != 1 or form not in self._region_codes or s < 2:
+            return False
+        if doc[s - 1].orth != self._comma or not (doc[s - 2].is_title and doc[s - 2].is_alpha):
+            return False
+        if e >= len(doc):
+            return True
+        nxt = doc[e]
+        return (
+            "\n" in doc[s].whitespace_
+            or nxt.is_space
+            or nxt.is_punct
+            or nxt.like_num
+            or nxt.is_lower
+            and nxt.lower_ not in _DEGREE_WORDS_AFTER
         )
 
     def _is_a_place(self, text: str, start: int, end: int) -> bool:
@@ -106,7 +133,9 @@ class PlacesAndPeople:
         * after a dash or a colon: "CFD — Certified Floral Designer";
         * in parentheses later on its line, or after another parenthesis: "ECE Level 3 certificate
           (Early Childhood Education)", "AWS-certified welder (American Welding Society)",
-          "CMA (AAMA) Certified Medical Assistant".
+          "CMA (AAMA) Certified Medical Assistant";
+        * of three letters or more, capitalised words anywhere on its line whose initials start or
+          end with them ("Registered Early Childhood Educator").
         """
         name = text[start:end]
         if not (2 <= len(name) <= 6 and name.isupper() and name.isalpha()):
@@ -146,6 +175,15 @@ class PlacesAndPeople:
                 and (run.group(2) == ")" or text[end - 1 : run.start(1)].rstrip().endswith(")"))
             ):
                 return run.start(1), run.end(1)
+        if len(name) >= 3:
+            # three letters or more: a run of capitalised words anywhere on its line, before it or
+            # after, whose initials start or end with them ("College of ECE" after "(Early Childhood
+            # Education)", "ECE diploma ... Registered Early Childhood Educator")
+            lo = max(text.rfind("\n", 0, start) + 1, start - 120)
+            for run in _CAPITALISED_RUN.finditer(text, lo, hi):
+                initials = "".join(w[0] for w in run.group(1).split())
+                if initials.endswith(name) or initials.startswith(name):
+                    return run.start(1), run.end(1)
         return None
 
     def _spelt_as_other(

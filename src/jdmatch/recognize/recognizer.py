@@ -23,7 +23,7 @@ from jdmatch.recognize.context import LOWER_SUFFIX
 from jdmatch.recognize.coordination import Coordination, coordination_tables
 from jdmatch.recognize.makers import MakerLists
 from jdmatch.recognize.neighbours import Neighbours
-from jdmatch.recognize.patterns import compute_patterns, with_breaks
+from jdmatch.recognize.patterns import IMPORTED_SOURCES, compute_patterns, with_breaks
 from jdmatch.recognize.places import QUOTE_CHARS
 from jdmatch.recognize.versions import extend_version
 from jdmatch.recognize.vocabulary import (
@@ -128,6 +128,11 @@ class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
         self._given_names = frozenset(strings.add(i) for i in rules.given_names)
         self._first_names = frozenset(strings.add(w) for w in rules.first_names)
         self._mostly_technical = frozenset(strings.add(i) for i in rules.mostly_technical)
+        # strict keys of imported entries, whose one-word names count in any case ("SELinux" for
+        # the tag "Selinux"), in technical context
+        self._caseless = frozenset(
+            strings.add("~" + e.id) for e in self._entries.values() if e.source in IMPORTED_SOURCES
+        )
         self._own_cues_only = frozenset(
             k for k, e in self._entries.items() if e.category in rules.own_cues_only
         )
@@ -320,6 +325,7 @@ class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
         candidates = []
         strict = []
         strict_keys = self._strict_keys
+        caseless = self._caseless
         for key, s, e in found:
             spec = strict_keys.get(key)
             if spec is None:
@@ -331,6 +337,9 @@ class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
                     else tuple(t.orth for t in doc[s:e] if not t.is_space)
                 )
                 in spec[1]
+                or e - s == 1
+                and key in caseless
+                and (doc[s].lower,) in spec[1]
                 or e - s == 1
                 and (self._in_tight_list(doc, s) or self._in_tag_line(doc, s, found))
             ):

@@ -80,3 +80,5 @@ _WORD = re.compile(r"[A-Za-z][\w-]*")
 _CONTACT = re.compile(
     r"@\w|https?://|www\.|\.(?:com|io|org|net|me|dev)\b|/in/|\+?\d[\d ().-]{7,}\d"
 )
+# lower-case words after "<Name>, MA" that keep it a degree: "Jane Roe, MA in History"
+_DEGREE_WORDS_AFTER = frozenset({"in", "of", "and", "or", "with", "from"})
