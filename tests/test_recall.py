@@ -1084,3 +1084,47 @@ def test_the_same_names_in_technical_context_stay(
     matcher: Matcher, text: str, skills: set[str]
 ) -> None:
     assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # short names with their cues
+        ("Kibana dashboards over an ES cluster of 40 nodes", {"elasticsearch"}),
+        ("Moved the search index from Solr to Elastic", {"elasticsearch"}),
+        ("Trained the detection model in torch with CUDA", {"pytorch"}),
+        ("Tuned xgb and LightGBM models for fraud scoring", {"xgboost"}),
+        ("EC2 instances behind ASGs and an ALB", {"aws-auto-scaling"}),
+        ("Firmware for the ECU: CAN and UART drivers on STM32", {"can-bus"}),
+        ("GitLab runners using Docker-in-Docker", {"docker"}),
+        # two languages joined, neither a given name
+        ("Platform Engineer, Acme, Leeds — Scala and Go for the pricing engine", {"scala", "go"}),
+        # a city the lexicon does not list, then a country it does
+        ("Analyst, Shell, The Hague, Netherlands — SQL and Python", {"sql", "python"}),
+    ],
+)
+def test_short_names_compounds_and_pairs_of_languages(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Packed a torch and an elastic band for the hike", {"pytorch", "elasticsearch"}),
+        ("R and D budget doubled in 2021", {"r", "d"}),
+        ("Operations lead, Shell, Den Haag, Netherlands", {"shell-scripting"}),
+        ("YES WE CAN deliver on time", {"can-bus"}),
+    ],
+)
+def test_the_short_names_out_of_context(matcher: Matcher, text: str, forbidden: set[str]) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+def test_react_testing_library_implies_react_and_testing_library(matcher: Matcher) -> None:
+    from jdmatch.recognize import implied_skills
+
+    found = matcher.skills("Unit tests with React Testing Library")
+    assert "react-testing-library" in {m.id for m in found}
+    assert {"react", "testing-library"} <= set(implied_skills(found, matcher.recognizer.lexicon))

@@ -38,6 +38,10 @@ _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
 _SUFFIX_LATER = re.compile(
     r"(?:[ \t]+(?:[A-Z][\w&'’-]*|&|and)){1,3}[ \t]+(?:Ltd|Inc|LLC|GmbH|plc|PLC|Corp|Limited|AG|Pvt)\b"
 )
+# the last word of an institution's name, which a field or a degree comes before
+_INSTITUTIONS = frozenset(
+    {"college", "university", "school", "institute", "academy", "polytechnic"}
+)
 # lower-case company suffixes: "Shell plc", "Acme inc." (not "limited", "co": ordinary words)
 LOWER_SUFFIX = re.compile(r"[ \t]+(?:plc|inc|ltd|llc|gmbh|corp|pvt)\.?(?![\w-])")
 # words a single letter follows as a grade, a label or a size, not a language: "GCSE English grade C"
@@ -342,6 +346,16 @@ class ContextChecks(PlacesAndPeople):
             return False
         words = m.group(1)
         if words.lower() in self._places:
+            return True
+        # "<City>, <Country>": a city the lexicon does not list, then one it does ("The Hague, Netherlands")
+        m2 = CAPS_AFTER.match(text, m.end(1))
+        if (
+            m2 is not None
+            and text[m.end(1) : m2.start(1)].strip() == ","
+            and m2.group(1).lower() in self._places
+            and not any(self._names_a_skill(w) for w in words.split())  # "Kafka, India"
+            and words.rsplit(None, 1)[-1].lower() not in _INSTITUTIONS  # "Reed College, Portland"
+        ):
             return True
         # "<City>, <STATE>": up to three capitalised words, none dotted ("ASP.NET, MS SQL"), a comma and a state code
         r = _REGION_AFTER.match(text, m.end(1))

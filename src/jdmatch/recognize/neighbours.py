@@ -125,23 +125,26 @@ class Neighbours(ContextChecks):
     def _languages_after_in(
         self, doc: Doc, cands: Iterable[tuple[int, int, int]]
     ) -> set[tuple[int, int]]:
-        """Two languages joined by "and", "or" or "/" right after "in": "a ledger in Ruby and Java",
-        "tools in Go or Rust" (two languages side by side after "in" are what the text is written in;
-        a person or a place is rarely coordinated with a language there). Not two given names,
-        nor a possessive after them ("in Ruby and Julia's flat")."""
+        """Two languages joined by "and", "or" or "/": after "in" ("a ledger in Ruby and Java",
+        "tools in Go or Rust"), where a person or a place is rarely coordinated with a language,
+        unless both are given names or a possessive follows ("in Ruby and Julia's flat"); anywhere
+        else when neither is a given name and not both are single letters ("— Rust and C for
+        GNSS receivers", not "R and D")."""
         entries = self._entries
         langs = {s: (e, k) for k, s, e in cands if entries[k].label == "language"}
         out: set[tuple[int, int]] = set()
         n = len(doc)
         for s, (e, k) in langs.items():
-            if not (s and doc[s - 1].lower_ == "in" and e < n - 1):
-                continue
-            if doc[e].lower_ not in ("and", "or", "/", "&") or e + 1 not in langs:
+            if e >= n - 1 or doc[e].lower_ not in ("and", "or", "/", "&") or e + 1 not in langs:
                 continue
             e2, k2 = langs[e + 1]
-            if (self._vouches(k) or self._vouches(k2)) and not (
-                e2 < n and doc[e2].lower_ in ("'s", "’s")
-            ):
+            if e2 < n and doc[e2].lower_ in ("'s", "’s"):
+                continue
+            if s and doc[s - 1].lower_ == "in":
+                ok = self._vouches(k) or self._vouches(k2)
+            else:
+                ok = self._vouches(k) and self._vouches(k2) and len(doc[s]) + len(doc[e + 1]) > 2
+            if ok:
                 out.update(((s, e), (e + 1, e2)))
         return out
 
