@@ -1116,6 +1116,10 @@ def test_short_names_compounds_and_pairs_of_languages(
         ("R and D budget doubled in 2021", {"r", "d"}),
         ("Operations lead, Shell, Den Haag, Netherlands", {"shell-scripting"}),
         ("YES WE CAN deliver on time", {"can-bus"}),
+        ("Trimmed the spinnaker through the last gybe of the regatta", {"spinnaker"}),
+        ("A flight of IPAs and stouts at the taproom", {"ipa"}),
+        ("Poured Pinot Grigio at the vineyard's cellar door", {"pinot"}),
+        ("Ordered a selenium test with the blood panel", {"selenium"}),
     ],
 )
 def test_the_short_names_out_of_context(matcher: Matcher, text: str, forbidden: set[str]) -> None:
