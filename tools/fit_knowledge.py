@@ -20,7 +20,8 @@ mentions of them are left out unless another fold annotates the term too
   over B/I/O tags of :func:`jdmatch.knowledge_tagger.tokenize`'s tokens
   (:func:`jdmatch.knowledge_tagger.fit_bagged`: the mean of 3 seeded orders, 8 epochs each). A train sentence's
   tagger spans, which become candidates and features, come from a tagger fitted
-  on the other folds;
+  on the other folds, and so do its looser spans (``TAGGER_LEVELS``, see
+  :func:`jdmatch.knowledge_tagger.tag`);
 * **weights**: a logistic regression (scikit-learn, lbfgs, L2, fixed C) over the
   binary features of :func:`jdmatch.knowledge.variant_features` of every candidate
   and of each of its boundary variants (the span grown or shrunk by a word or two),
@@ -56,6 +57,7 @@ from jdmatch.knowledge import (  # noqa: E402
     MAX_TERM_WORDS,
     boundary_moves,
     choose,
+    tagger_candidates,
     token_span,
     tokenize,
     variant_features,
@@ -71,6 +73,9 @@ from jdmatch.knowledge_tagger import (  # noqa: E402
 
 TAGGER_EPOCHS = 8
 TAGGER_SEEDS = 3
+# how much dearer O is made for the tagger's looser decodes (jdmatch.knowledge_tagger.tag's levels),
+# in the units of its weights; the spans they add are candidates the model may take or leave
+TAGGER_LEVELS = (30.0,)
 TAGGER_ABOUT = (
     "The knowledge view's sequence tagger (jdmatch.knowledge_tagger), an averaged perceptron fitted by "
     "tools/fit_knowledge.py on SkillSpan train (Zhang et al., NAACL 2022; MIT licence, Copyright (c) 2023 "
@@ -240,7 +245,7 @@ def examples(
     for r, row in enumerate(rows):
         text = row["text"]
         tagged = row.get("tagged")
-        groups = variant_groups(text, row["matches"], model, tagged.spans if tagged else ())
+        groups = variant_groups(text, row["matches"], model, tagger_candidates(text, tagged))
         firsts = [g[0][0] for g in groups]
         for gi, group in enumerate(groups):
             for m, key in group:
@@ -298,7 +303,7 @@ def cross_tag(rows: list[dict[str, Any]], seeds: int) -> None:
         )
         for r in rows:
             if fold_of(r) == k:
-                r["tagged"] = tag(r["text"], r["matches"], tagger)
+                r["tagged"] = tag(r["text"], r["matches"], tagger, TAGGER_LEVELS)
         print(f"tagger fold {k}: {len(tagger['weights'])} features", flush=True)
 
 
@@ -395,6 +400,7 @@ def main() -> int:
         "threshold": best[1],
         "variants": True,
         "tagger": True,
+        "tagger_levels": list(TAGGER_LEVELS),
         **learn_conventions(rows),
         "weights": dict(sorted(weights.items())),
     }
