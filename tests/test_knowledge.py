@@ -19,6 +19,7 @@ from jdmatch.knowledge import (
     tokenize,
 )
 from jdmatch.matcher import Matcher
+from jdmatch.models import SkillMatch
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +168,7 @@ def test_shipped_model_shapes_mentions_like_the_annotators(matcher: Matcher) -> 
     "text, term",
     [
         ("Knowledge of finance is a plus.", "finance"),
-        ("You know some front-end work and APIs.", "front-end"),
+        ("You know some front-end work and APIs.", "APIs"),
     ],
 )
 def test_shipped_model_adds_terms_the_lexicon_lacks(matcher: Matcher, text: str, term: str) -> None:
@@ -190,3 +191,47 @@ def test_model_file_holds_weights_not_text() -> None:
     assert all(
         key[:3] in ("r+|", "l+|", "r-|", "l-|") and w > 0 for key, w in model["rules"].items()
     )
+
+
+def _fit_tool():  # type: ignore[no-untyped-def]
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+    import fit_knowledge
+
+    return fit_knowledge
+
+
+def test_fitting_hides_train_derived_terms_no_other_fold_annotates() -> None:
+    fk = _fit_tool()
+    # three postings in three different folds
+    postings, folds = [], set()
+    for k in range(100):
+        if fk.fold_of({"posting": k}) not in folds:
+            folds.add(fk.fold_of({"posting": k}))
+            postings.append(k)
+        if len(postings) == 3:
+            break
+
+    def row(posting: int, text: str, term: str, label_id: str) -> dict:
+        a = text.index(term)
+        match = SkillMatch(label_id, term, "concept", "Knowledge terms", a, a + len(term), term)
+        return {"text": text, "posting": posting, "gold": {(a, a + len(term))}, "matches": [match]}
+
+    rows = [
+        row(postings[0], "Know dairy chemistry well", "dairy chemistry", "dairy-chemistry"),
+        row(postings[1], "Know walking robots well", "walking robots", "walking-robots"),
+        row(postings[2], "Some dairy chemistry here", "dairy chemistry", "dairy-chemistry"),
+        row(postings[2], "Know Python well", "Python", "python"),
+    ]
+    derived = {"dairy-chemistry", "walking-robots"}  # "python" is no train-derived entry
+    assert fk.hide_own_terms(rows, derived) == 1
+    # annotated in another fold too: kept; annotated only in its own posting: hidden; not derived: kept
+    assert [[m.text for m in r["matches"]] for r in rows] == [
+        ["dairy chemistry"],
+        [],
+        ["dairy chemistry"],
+        ["Python"],
+    ]
+    assert rows[1]["all_matches"][0].text == "walking robots"

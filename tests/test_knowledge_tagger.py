@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from jdmatch.knowledge import TAGGED_LABEL, knowledge_mentions
+from jdmatch.knowledge import TAGGED_LABEL, knowledge_mentions, tagger_candidates
 from jdmatch.knowledge_tagger import (
     START,
     bio_token_spans,
@@ -111,6 +111,31 @@ def test_tagging_goes_line_by_line() -> None:
     assert tagging.spans == []
     one_line = text.replace("\n", " ")
     assert [one_line[a:b] for a, b in tag(one_line, [], model).spans] == ["welding"]
+
+
+def test_looser_decodes_add_the_spans_the_tagger_nearly_marks() -> None:
+    model = _toy()
+    text = "we are skilled in welding today"
+    plain = tag(text, [], model)
+    assert plain.looser == {}  # no levels: no looser spans
+    looser = tag(text, [], model, levels=(5.0, 1000.0))
+    assert looser.spans == plain.spans  # the plain decode is unchanged
+    # a very dear O marks every token; what the plain decode marks already is not repeated
+    assert looser.looser
+    assert not set(looser.looser) & set(plain.spans)
+    assert set(looser.looser.values()) <= {0, 1}
+    words = {text[a:b] for a, b in looser.looser}
+    assert "today" in " ".join(words)
+    # each span keeps the first (cheapest) level that marks it
+    again = tag(text, [], model, levels=(1000.0,))
+    assert set(again.looser) <= set(looser.looser)
+    # the view takes them as candidates after the plain spans
+    assert tagger_candidates(text, looser) == [*looser.spans, *sorted(looser.looser)]
+    assert tagger_candidates(text, None) == []
+    # a span with no letter or digit is no candidate
+    comma = "we are skilled in welding , today"
+    spans = tag(comma, [], model, levels=(1000.0,))
+    assert all(comma[a:b] != "," for a, b in tagger_candidates(comma, spans))
 
 
 @pytest.fixture(scope="module")

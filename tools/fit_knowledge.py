@@ -2,7 +2,11 @@
 
     python tools/fit_knowledge.py [--skillspan ../shared/eval/skillspan] [--out lexicon/models/knowledge.json]
 
-Four things are learnt from train (the dev split is never read):
+Four things are learnt from train (the dev split is never read). First, recognition
+is made to look as it does on unseen postings: the lexicon holds terms
+``tools/import_skillspan.py`` derived from this same split, so a train sentence's
+mentions of them are left out unless another fold annotates the term too
+(:func:`hide_own_terms`; ``--keep-own-terms`` keeps them). Then:
 
 * **terms**: every word sequence (up to 4 words, lower-cased) annotated as a
   Knowledge span at least twice, with how often it is annotated and how often
@@ -16,7 +20,8 @@ Four things are learnt from train (the dev split is never read):
   over B/I/O tags of :func:`jdmatch.knowledge_tagger.tokenize`'s tokens
   (:func:`jdmatch.knowledge_tagger.fit_bagged`: the mean of 3 seeded orders, 8 epochs each). A train sentence's
   tagger spans, which become candidates and features, come from a tagger fitted
-  on the other folds;
+  on the other folds, and so do its looser spans (``TAGGER_LEVELS``, see
+  :func:`jdmatch.knowledge_tagger.tag`);
 * **weights**: a logistic regression (scikit-learn, lbfgs, L2, fixed C) over the
   binary features of :func:`jdmatch.knowledge.variant_features` of every candidate
   and of each of its boundary variants (the span grown or shrunk by a word or two),
@@ -52,6 +57,7 @@ from jdmatch.knowledge import (  # noqa: E402
     MAX_TERM_WORDS,
     boundary_moves,
     choose,
+    tagger_candidates,
     token_span,
     tokenize,
     variant_features,
@@ -67,6 +73,9 @@ from jdmatch.knowledge_tagger import (  # noqa: E402
 
 TAGGER_EPOCHS = 8
 TAGGER_SEEDS = 3
+# how much dearer O is made for the tagger's looser decodes (jdmatch.knowledge_tagger.tag's levels),
+# in the units of its weights; the spans they add are candidates the model may take or leave
+TAGGER_LEVELS = (30.0,)
 TAGGER_ABOUT = (
     "The knowledge view's sequence tagger (jdmatch.knowledge_tagger), an averaged perceptron fitted by "
     "tools/fit_knowledge.py on SkillSpan train (Zhang et al., NAACL 2022; MIT licence, Copyright (c) 2023 "
@@ -76,7 +85,7 @@ C = 0.5
 FOLDS = 5
 MIN_TERM_GOLD = 2
 MIN_RULE_WINS = 3
-THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(11)]
+THRESHOLDS = [round(0.1 + 0.05 * i, 2) for i in range(13)]
 
 
 def read(path: Path) -> list[dict[str, Any]]:
@@ -178,6 +187,46 @@ def learn_rules(rows: list[dict[str, Any]]) -> dict[str, float]:
     }
 
 
+def train_derived_entries() -> set[str]:
+    """The ids of the lexicon entries ``tools/import_skillspan.py`` derived from this same train split."""
+    path = REPO / "lexicon" / "skills" / "skillspan.jsonl"
+    if not path.exists():
+        return set()
+    with path.open(encoding="utf-8") as fh:
+        return {json.loads(line)["id"] for line in fh if line.strip()}
+
+
+def hide_own_terms(rows: list[dict[str, Any]], derived: set[str]) -> int:
+    """Drop from each row's matches the train-derived lexicon entries that no other fold annotates.
+
+    jdmatch's lexicon holds terms annotated in train (even once), so on a train sentence
+    recognition finds its own gold spans, which it cannot do on an unseen posting: on
+    SkillSpan dev such entries make 3% of the mentions, on train 15-35%, nearly all of them
+    gold. Left in, the tagger and the weights learn to trust a recognized mention more than
+    they should and the words around it less. A mention of such an entry is kept only when
+    its surface is annotated in another fold (so the entry would exist without this
+    sentence's posting); the original matches stay in ``all_matches``. Returns how many
+    mentions were dropped."""
+    annotated: list[Counter[str]] = [Counter() for _ in range(FOLDS)]
+    for row in rows:
+        for a, b in row["gold"]:
+            annotated[fold_of(row)][row["text"][a:b].lower()] += 1
+    dropped = 0
+    for row in rows:
+        k = fold_of(row)
+        row.setdefault("all_matches", row["matches"])
+        kept = []
+        for m in row["all_matches"]:
+            if m.id in derived and not any(
+                annotated[j][m.text.lower()] for j in range(FOLDS) if j != k
+            ):
+                dropped += 1
+                continue
+            kept.append(m)
+        row["matches"] = kept
+    return dropped
+
+
 def learn_conventions(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "drop_labels": ["soft_skill"],
@@ -196,7 +245,7 @@ def examples(
     for r, row in enumerate(rows):
         text = row["text"]
         tagged = row.get("tagged")
-        groups = variant_groups(text, row["matches"], model, tagged.spans if tagged else ())
+        groups = variant_groups(text, row["matches"], model, tagger_candidates(text, tagged))
         firsts = [g[0][0] for g in groups]
         for gi, group in enumerate(groups):
             for m, key in group:
@@ -254,7 +303,7 @@ def cross_tag(rows: list[dict[str, Any]], seeds: int) -> None:
         )
         for r in rows:
             if fold_of(r) == k:
-                r["tagged"] = tag(r["text"], r["matches"], tagger)
+                r["tagged"] = tag(r["text"], r["matches"], tagger, TAGGER_LEVELS)
         print(f"tagger fold {k}: {len(tagger['weights'])} features", flush=True)
 
 
@@ -272,6 +321,11 @@ def main() -> int:
     parser.add_argument(
         "--seeds", type=int, default=TAGGER_SEEDS, help="tagger orders averaged (1: one perceptron)"
     )
+    parser.add_argument(
+        "--keep-own-terms",
+        action="store_true",
+        help="keep the mentions of train-derived lexicon entries on their own sentences (see hide_own_terms)",
+    )
     parser.add_argument("--out", default=str(REPO / "lexicon" / "models" / "knowledge.json"))
     args = parser.parse_args()
     import numpy as np
@@ -279,6 +333,9 @@ def main() -> int:
     from sklearn.linear_model import LogisticRegression
 
     rows = read(Path(args.skillspan) / "train.json")
+    if not args.keep_own_terms:
+        n = hide_own_terms(rows, train_derived_entries())
+        print(f"{n} mentions of train-derived entries no other fold annotates left out", flush=True)
     cross_tag(rows, args.seeds)
     tagger = fit_bagged([tagger_sentence(r) for r in rows], epochs=TAGGER_EPOCHS, seeds=args.seeds)
     tagger_out = Path(args.out).with_name(Path(TAGGER_FILE).name)
@@ -343,6 +400,7 @@ def main() -> int:
         "threshold": best[1],
         "variants": True,
         "tagger": True,
+        "tagger_levels": list(TAGGER_LEVELS),
         **learn_conventions(rows),
         "weights": dict(sorted(weights.items())),
     }

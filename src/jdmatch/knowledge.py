@@ -16,7 +16,8 @@ SkillSpan's *train* split (``lexicon/models/knowledge.json``):
    candidate mentions too, where no recognized mention covers them;
 3. knowledge no term holds: spans a sequence tagger proposes
    (:mod:`jdmatch.knowledge_tagger`, also fitted on train) become candidates
-   unless one already has the same span;
+   unless one already has the same span, and so do the spans it nearly marks
+   (its decode with O made dearer by the model's ``tagger_levels``);
 4. a small logistic model over binary features of each candidate (its label,
    neighbouring words, line shape, its place in a list or in parentheses, cue
    words of its line, the term's train rate, whether the tagger's span agrees
@@ -169,6 +170,11 @@ def features(
         agree = _agreement(tagged.spans, match.start, match.end)
         f.append(f"tg={agree}")
         f.append(f"src={source}&tg={agree}")
+        if tagged.looser:
+            level = tagged.looser.get((match.start, match.end))
+            looser = "plain" if agree == "exact" else "none" if level is None else str(level)
+            f.append(f"tgl={looser}")
+            f.append(f"src={source}&tgl={looser}")
         f.extend(_lean_features(tagged, match.start, match.end))
     key = surface.lower()
     if terms is not None:
@@ -343,6 +349,20 @@ def candidates(
     return out
 
 
+def tagger_candidates(text: str, tagged: Tagging | None) -> list[tuple[int, int]]:
+    """The spans the tagger proposes as candidates: what it marks, then what it nearly marks
+    (``Tagging.looser``, in text order), so the model can take a span the tagger gave up narrowly.
+    A span with no letter or digit (a lone comma a looser decode marks) is none: the model
+    has too few of those to learn they never are knowledge."""
+    if tagged is None:
+        return []
+    return [
+        (a, b)
+        for a, b in (*tagged.spans, *sorted(tagged.looser))
+        if any(c.isalnum() for c in text[a:b])
+    ]
+
+
 def variant_groups(
     text: str,
     matches: list[SkillMatch],
@@ -425,9 +445,9 @@ def knowledge_mentions(
     if model.get("tagger"):
         from jdmatch.knowledge_tagger import load_tagger, tag
 
-        tagged = tag(text, matches, load_tagger())
+        tagged = tag(text, matches, load_tagger(), model.get("tagger_levels", ()))
     if model.get("variants"):  # each candidate's most probable span among its boundary variants
-        groups = variant_groups(text, matches, model, tagged.spans if tagged else ())
+        groups = variant_groups(text, matches, model, tagger_candidates(text, tagged))
         firsts = [g[0][0] for g in groups]
         best: dict[tuple[int, int], tuple[float, SkillMatch]] = {}  # by span, the most probable
         for i, group in enumerate(groups):

@@ -249,16 +249,37 @@ def load_tagger(root: str | None = None) -> dict[str, Any]:
 
 
 class Tagging(NamedTuple):
-    """What the tagger found in a text: its spans, and per token how strongly it leans to B or I over O."""
+    """What the tagger found in a text: its spans, and per token how strongly it leans to B or I over O;
+    ``looser``: the further spans it marks when O is made dearer (see :func:`tag`)."""
 
     spans: list[tuple[int, int]]  # character spans marked as knowledge
     tokens: list[tuple[int, int]]  # every token, in text order
     lean: list[tuple[float, float]]  # per token: B minus O and I minus O, of its emission weights
+    looser: dict[tuple[int, int], int]  # span -> the first of the ``levels`` that marks it
 
 
-def tag(text: str, matches: Sequence[SkillMatch], model: dict[str, Any]) -> Tagging:
+def _looser_spans(
+    model: dict[str, Any], feats: list[list[str]], em: list[list[float]], levels: Sequence[float]
+) -> list[tuple[int, tuple[int, int]]]:
+    """``(level index, token span)`` of the spans Viterbi finds when every token's O weight is
+    lowered by each of ``levels`` in turn: the spans the tagger nearly marked, in the order it
+    would give them up. One decode per level over the same emissions, so it stays cheap."""
+    out = []
+    for k, level in enumerate(levels):
+        shifted = [[e[0] - level, e[1], e[2]] for e in em]
+        out.extend((k, se) for se in bio_token_spans(decode(model, feats, shifted)))
+    return out
+
+
+def tag(
+    text: str,
+    matches: Sequence[SkillMatch],
+    model: dict[str, Any],
+    levels: Sequence[float] = (),
+) -> Tagging:
     """Tag ``text`` line by line (one sentence per line, as the tagger was trained on SkillSpan's
-    sentences), given jdmatch's ``matches`` of it."""
+    sentences), given jdmatch's ``matches`` of it; with ``levels`` (ascending), also the looser
+    spans of :func:`_looser_spans` that the plain decode does not mark."""
     lines: list[list[tuple[int, int]]] = []
     line_end = -1
     for a, b in tokenize(text):
@@ -267,14 +288,19 @@ def tag(text: str, matches: Sequence[SkillMatch], model: dict[str, Any]) -> Tagg
             nl = text.find("\n", a)
             line_end = nl if nl >= 0 else len(text)
         lines[-1].append((a, b))
-    out = Tagging([], [], [])
+    out = Tagging([], [], [], {})
     for sub in lines:
         a, b = sub[0][0], sub[-1][1]
         bio, labels = marks(sub, [m for m in matches if m.start < b and a < m.end])
         feats = token_features([text[a:b] for a, b in sub], bio, labels)
         em = emissions(model, feats)
+        plain = set()
         for s, e in bio_token_spans(decode(model, feats, em)):
             out.spans.append((sub[s][0], sub[e - 1][1]))
+            plain.add((s, e))
+        for k, (s, e) in _looser_spans(model, feats, em, levels):
+            if (s, e) not in plain:
+                out.looser.setdefault((sub[s][0], sub[e - 1][1]), k)
         out.tokens.extend(sub)
         out.lean.extend((e[1] - e[0], e[2] - e[0]) for e in em)
     return out
