@@ -169,3 +169,22 @@ def test_score_html_report_and_batch_html_summary(tmp_path: Path) -> None:
     assert batch.returncode == 0, batch.stderr
     html = summary.read_text(encoding="utf-8")
     assert html.count("<svg") >= 2 and "backend-senior-java.html" in html
+
+
+def test_skills_knowledge_lists_spans_in_the_annotators_convention(tmp_path: Path) -> None:
+    path = tmp_path / "posting.txt"
+    text = "Experience with Java development and the design of REST APIs.\n"
+    path.write_text(text, encoding="utf-8")
+    result = run("skills", str(path), "--knowledge", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert [text[r["start"] : r["end"]] for r in rows] == [r["text"] for r in rows]
+    assert rows == sorted(rows, key=lambda r: r["start"])
+    # one span for the language and its development, not "Java" alone
+    assert any(r["text"] == "Java development" for r in rows)
+    assert {r["source"] for r in rows} <= {"lexicon", "learnt term", "tagger"}
+    assert all((r["id"] is None) == (r["source"] != "lexicon") for r in rows)
+    table = run("skills", str(path), "--knowledge")
+    assert table.returncode == 0 and "Java development" in table.stdout
+    wrong = run("skills", str(path), "--knowledge", "--format", "markdown")
+    assert wrong.returncode == 2 and "--knowledge" in wrong.stderr

@@ -68,6 +68,15 @@ def skills(
     extra_lexicon: ExtraLexiconOption = None,
     pdf_engine: PdfEngineOption = PdfEngine.pdfminer,
     max_size: MaxSizeOption = 20.0,
+    knowledge: Annotated[
+        bool,
+        typer.Option(
+            "--knowledge",
+            help="List the knowledge mentions job-ad annotators would mark (SkillSpan's "
+            "convention, learnt from its train split: 'Java development' as one span, "
+            "generic terms such as 'design') instead of every skill; table or json.",
+        ),
+    ] = False,
 ) -> None:
     """List the tools and skills recognized in a document."""
     from jdmatch.extract import read_document
@@ -75,11 +84,19 @@ def skills(
     from jdmatch.report import group_skills
     from jdmatch.structure import find_sections, section_of
 
+    if knowledge and fmt not in (SkillsFormat.table, SkillsFormat.json):
+        raise typer.BadParameter(
+            "--knowledge lists spans, not skills: use --format table or json.",
+            param_hint="'--format'",
+        )
     document = read_document(
         path, pdf_engine=pdf_engine.value, max_bytes=int(max_size * 1024 * 1024)
     )
     _warn(document)
     matcher = Matcher(lexicon=lexicon, extra_lexicon=extra_lexicon or ())
+    if knowledge:
+        _knowledge(matcher, document.text, fmt, path.name)
+        return
     grouped = group_skills(matcher.skills(document), lexicon=matcher.recognizer.lexicon)
     if fmt is SkillsFormat.jsonresume:
         import json
@@ -109,6 +126,38 @@ def skills(
     from jdmatch.report import skills_table
 
     _print(skills_table(grouped, title=f"{len(grouped)} skills in {path.name}"))
+
+
+def _knowledge(matcher: Any, text: str, fmt: SkillsFormat, name: str) -> None:
+    """``jdmatch skills --knowledge``: the knowledge view's spans, in text order."""
+    from jdmatch.knowledge import TAGGED_LABEL, TERM_LABEL, knowledge_mentions
+
+    kinds = {TERM_LABEL: "learnt term", TAGGED_LABEL: "tagger"}
+    rows = [
+        {
+            "text": m.text,
+            "start": m.start,
+            "end": m.end,
+            "source": kinds.get(m.label, "lexicon"),
+            "id": None if m.label in kinds else m.id,
+            "label": None if m.label in kinds else m.label,
+        }
+        for m in knowledge_mentions(text, matcher.skills(text))
+    ]
+    if fmt is SkillsFormat.json:
+        import json
+
+        _write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} knowledge mentions in {name}", title_justify="left")
+    for column in ("span", "source", "skill", "at"):
+        table.add_column(column, style="dim" if column == "at" else None)
+    for row in rows:
+        skill = f"{row['id']} ({row['label']})" if row["id"] else ""
+        table.add_row(" ".join(row["text"].split()), row["source"], skill, str(row["start"]))
+    _print(table)
 
 
 class ScoreFormat(str, Enum):
