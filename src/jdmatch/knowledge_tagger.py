@@ -264,7 +264,7 @@ def _looser_spans(
     """``(level index, token span)`` of the spans Viterbi finds when every token's O weight is
     lowered by each of ``levels`` in turn: the spans the tagger nearly marked, in the order it
     would give them up. One decode per level over the same emissions, so it stays cheap."""
-    out = []
+    out: list[tuple[int, tuple[int, int]]] = []
     for k, level in enumerate(levels):
         shifted = [[e[0] - level, e[1], e[2]] for e in em]
         out.extend((k, se) for se in bio_token_spans(decode(model, feats, shifted)))

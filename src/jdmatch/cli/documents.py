@@ -133,7 +133,7 @@ def _knowledge(matcher: Any, text: str, fmt: SkillsFormat, name: str) -> None:
     from jdmatch.knowledge import TAGGED_LABEL, TERM_LABEL, knowledge_mentions
 
     kinds = {TERM_LABEL: "learnt term", TAGGED_LABEL: "tagger"}
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "text": m.text,
             "start": m.start,
@@ -156,7 +156,9 @@ def _knowledge(matcher: Any, text: str, fmt: SkillsFormat, name: str) -> None:
         table.add_column(column, style="dim" if column == "at" else None)
     for row in rows:
         skill = f"{row['id']} ({row['label']})" if row["id"] else ""
-        table.add_row(" ".join(row["text"].split()), row["source"], skill, str(row["start"]))
+        table.add_row(
+            " ".join(str(row["text"]).split()), str(row["source"]), skill, str(row["start"])
+        )
     _print(table)
 
 
