@@ -15,6 +15,7 @@ from jdmatch.errors import (
     NoTextLayerError,
     short_reason,
 )
+from jdmatch.extract.glyphs import glyph_aggregator
 from jdmatch.extract.layout import Line, Page, page_texts
 from jdmatch.extract.normalize import normalize_text
 
@@ -193,13 +194,23 @@ class _Counter:
             )
 
     def glyph(self) -> None:
-        self.glyphs += 1
-        self.page_glyphs += 1
-        if self.page_glyphs > self.limits.page_glyphs:
+        self.glyphs_drawn(1)
+
+    def glyphs_drawn(self, n: int) -> None:
+        """Count ``n`` glyphs about to be drawn; over a limit, raise what counting them one by one would.
+
+        That is the limit the count would pass first (the page's when both pass at
+        the same glyph), before any of the ``n`` is drawn.
+        """
+        self.glyphs += n
+        self.page_glyphs += n
+        page_over = self.page_glyphs - self.limits.page_glyphs
+        over = self.glyphs - self.limits.glyphs
+        if page_over > 0 and page_over >= over:
             raise _OverBudget(
                 f"a page of the PDF draws more than {self.limits.page_glyphs:,} characters"
             )
-        if self.glyphs > self.limits.glyphs:
+        if over > 0:
             raise _OverBudget(f"the PDF draws more than {self.limits.glyphs:,} characters")
 
 
@@ -210,10 +221,11 @@ def _budgeted_interpreter(
 
     The counting parser replaces pdfminer's in ``execute``, which is otherwise
     pdfminer's own loop (circular-form guard included), so that every token of
-    every page and form XObject is counted before it is acted on.
+    every page and form XObject is counted before it is acted on. The aggregator
+    (:func:`~jdmatch.extract.glyphs.glyph_aggregator`) counts each string's glyphs
+    before it draws them.
     """
     from pdfminer import settings
-    from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfinterp import (
         PDFContentParser,
         PDFInterpreterError,
@@ -226,10 +238,16 @@ def _budgeted_interpreter(
 
     counter = _Counter(limits)
 
+    next_token = PDFContentParser.nexttoken
+    max_tokens = limits.tokens
+
     class CountingParser(PDFContentParser):
         def nexttoken(self):
-            token = super().nexttoken()
-            counter.token()
+            """pdfminer's next token, counted (inline: this runs for every operator and operand)."""
+            token = next_token(self)
+            counter.tokens += 1
+            if counter.tokens > max_tokens:
+                counter.token()  # (raises, with the message)
             return token
 
     class Interpreter(PDFPageInterpreter):
@@ -269,16 +287,8 @@ def _budgeted_interpreter(
                 else:
                     self.push(obj)
 
-    class Aggregator(PDFPageAggregator):
-        def render_char(self, *args, **kwargs):
-            counter.glyph()
-            return super().render_char(*args, **kwargs)
-
-        def paint_path(self, *args, **kwargs) -> None:
-            """Lines, boxes and curves are never read (only text is), so none is built."""
-
     manager = PDFResourceManager(caching=True)
-    device = Aggregator(manager, laparams=params)
+    device = glyph_aggregator(manager, params, counter)
     return Interpreter(manager, device), device, counter
 
 
