@@ -6,7 +6,7 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jdmatch.errors import (
     CorruptDocumentError,
@@ -271,21 +271,32 @@ def _budgeted_interpreter(
                 except PSEOF:
                     break
                 if isinstance(obj, PSKeyword):
-                    name = keyword_name(obj)
-                    method = "do_" + name.replace("*", "_a").replace('"', "_w").replace("'", "_q")
-                    if hasattr(self, method):
-                        func = getattr(self, method)
-                        nargs = func.__code__.co_argcount - 1
+                    try:
+                        op = operators[obj]
+                    except KeyError:
+                        op = operators[obj] = operator(obj)
+                    if op is not None:
+                        func, nargs = op
                         if nargs:
                             args = self.pop(nargs)
                             if len(args) == nargs:
-                                func(*args)
+                                func(self, *args)
                         else:
-                            func()
+                            func(self)
                     elif settings.STRICT:
-                        raise PDFInterpreterError(f"Unknown operator: {name!r}")
+                        raise PDFInterpreterError(f"Unknown operator: {keyword_name(obj)!r}")
                 else:
                     self.push(obj)
+
+    # An operator's method and operand count, looked up once per document, not at every use
+    # (pdfminer builds the method's name and looks it up for each operator it runs).
+    operators: dict[object, tuple[Any, int] | None] = {}
+
+    def operator(keyword: object) -> tuple[Any, int] | None:
+        name = keyword_name(keyword)
+        method = "do_" + name.replace("*", "_a").replace('"', "_w").replace("'", "_q")
+        func = getattr(Interpreter, method, None)
+        return None if func is None else (func, func.__code__.co_argcount - 1)
 
     manager = PDFResourceManager(caching=True)
     device = glyph_aggregator(manager, params, counter)
