@@ -80,6 +80,11 @@ def glyph_aggregator(
             descent = font.get_descent() * fontsize
             low = descent + rise
             high = descent + rise + fontsize
+            # the terms that stay the same along the string, each rounded as pdfminer rounds it
+            yc, yd = y * c, y * d
+            cl, ch, dl, dh = c * low, c * high, d * low, d * high
+            left_low, left_high = a * 0 + cl, a * 0 + ch
+            base_low, base_high = b * 0 + dl, b * 0 + dh
             known = self.glyphs.get(font)
             if known is None:
                 known = self.glyphs[font] = {}
@@ -104,13 +109,14 @@ def glyph_aggregator(
                         if found is None:
                             found = known[cid] = self.glyph(font, cid)
                         text, textwidth = found
-                        e1 = x * a + y * c + e
-                        f1 = x * b + y * d + f
+                        e1 = x * a + yc + e
+                        f1 = x * b + yd + f
                         adv = textwidth * fontsize * scaling
-                        left1, bottom1 = a * 0 + c * low + e1, b * 0 + d * low + f1
-                        right1, bottom2 = a * adv + c * low + e1, b * adv + d * low + f1
-                        right2, top1 = a * adv + c * high + e1, b * adv + d * high + f1
-                        left2, top2 = a * 0 + c * high + e1, b * 0 + d * high + f1
+                        aa, ba = a * adv, b * adv
+                        left1, bottom1 = left_low + e1, base_low + f1
+                        right1, bottom2 = aa + cl + e1, ba + dl + f1
+                        right2, top1 = aa + ch + e1, ba + dh + f1
+                        left2, top2 = left_high + e1, base_high + f1
                         chars.append(
                             (
                                 min(left1, left2, right1, right2),
@@ -196,38 +202,36 @@ def _text_lines(chars: list[tuple[float, float, float, float, str]], params: LAP
     char_margin = params.char_margin
     groups: list[list[tuple[float, float, float, float, str]]] = []
     line: list[tuple[float, float, float, float, str]] | None = None
-    obj0 = None
-    for obj1 in chars:
-        if obj0 is not None:
-            ax0, ay0, ax1, ay1, _ = obj0
-            bx0, by0, bx1, by1, _ = obj1
-            halign = (
-                by0 <= ay1
-                and ay0 <= by1
-                and min(ay1 - ay0, by1 - by0) * line_overlap < min(abs(ay0 - by1), abs(ay1 - by0))
-                and (0 if bx0 <= ax1 and ax0 <= bx1 else min(abs(ax0 - bx1), abs(ax1 - bx0)))
-                < max(ax1 - ax0, bx1 - bx0) * char_margin
-            )
-            if halign and line is not None:
-                line.append(obj1)
-            elif line is not None:
-                groups.append(line)
-                line = None
-            elif halign:
-                line = [obj0, obj1]
-            else:
-                groups.append([obj0])
-                line = None
+    obj0 = chars[0]
+    ax0, ay0, ax1, ay1, _ = obj0
+    for obj1 in chars[1:]:
+        bx0, by0, bx1, by1, _ = obj1
+        halign = (
+            by0 <= ay1
+            and ay0 <= by1
+            and min(ay1 - ay0, by1 - by0) * line_overlap < min(abs(ay0 - by1), abs(ay1 - by0))
+            and (0 if bx0 <= ax1 and ax0 <= bx1 else min(abs(ax0 - bx1), abs(ax1 - bx0)))
+            < max(ax1 - ax0, bx1 - bx0) * char_margin
+        )
+        if halign and line is not None:
+            line.append(obj1)
+        elif line is not None:
+            groups.append(line)
+            line = None
+        elif halign:
+            line = [obj0, obj1]
+        else:
+            groups.append([obj0])
+            line = None
         obj0 = obj1
-    if line is None:
-        assert obj0 is not None
-        line = [obj0]
-    groups.append(line)
+        ax0, ay0, ax1, ay1 = bx0, by0, bx1, by1
+    groups.append([obj0] if line is None else line)
     make = _line_class()
     word_margin = params.word_margin
     out = []
     inf = float("inf")
     for group in groups:
+        # min() and max() one glyph at a time, from infinity, as LTExpandableContainer.add
         x0 = y0 = inf
         x1 = y1 = -inf
         last = inf
@@ -237,10 +241,14 @@ def _text_lines(chars: list[tuple[float, float, float, float, str]], params: LAP
                 parts.append(" ")
             last = cx1
             parts.append(text)
-            x0 = min(x0, cx0)
-            y0 = min(y0, cy0)
-            x1 = max(x1, cx1)
-            y1 = max(y1, cy1)
+            if cx0 < x0:
+                x0 = cx0
+            if cy0 < y0:
+                y0 = cy0
+            if cx1 > x1:
+                x1 = cx1
+            if cy1 > y1:
+                y1 = cy1
         out.append(make((x0, y0, x1, y1), "".join(parts)))
     return out
 
