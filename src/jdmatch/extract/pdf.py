@@ -32,6 +32,7 @@ def read_pdf(
     engine: str = "pdfminer",
     budget: int = 200 * 1024 * 1024,
     limits: PdfLimits | None = None,
+    parsed: list[Any] | None = None,
 ) -> tuple[str, int]:
     """Return (text, page count). Raise a DocumentError naming ``source`` on failure.
 
@@ -41,7 +42,9 @@ def read_pdf(
     whose page content (what the interpreter would parse) is over
     ``limits.content_bytes`` is refused before any page is interpreted. The
     pdfminer engine also counts tokens and glyphs while it interprets (see
-    :class:`PdfLimits`).
+    :class:`PdfLimits`), and appends to ``parsed`` (when given) the pdfminer
+    ``PDFDocument`` it read, whose information dictionary then gives the date
+    (:func:`~jdmatch.extract.metadata.pdf_date`) without parsing the file again.
     """
     limits = limits or PdfLimits.for_max_bytes(None)
     _check_streams(data, source, budget, limits)
@@ -50,7 +53,7 @@ def read_pdf(
 
         pages: Iterator[Page] = pdfium_pages(data, source)
     else:
-        pages = _pdfminer_pages(data, source, limits)
+        pages = _pdfminer_pages(data, source, limits, parsed)
     texts = page_texts(list(pages))
     count = len(texts)
     if count == 0:
@@ -114,10 +117,13 @@ class _OverBudget(Exception):
     """Raised inside the pdfminer interpreter when a :class:`PdfLimits` count runs out."""
 
 
-def _pdfminer_pages(data: bytes, source: str, limits: PdfLimits) -> Iterator[Page]:
+def _pdfminer_pages(
+    data: bytes, source: str, limits: PdfLimits, parsed: list[Any] | None = None
+) -> Iterator[Page]:
     from pdfminer.layout import LAParams, LTContainer, LTTextLine
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
 
     # boxes_flow=None: we order lines ourselves, so skip pdfminer's costly box grouping
     params = LAParams(boxes_flow=None, all_texts=True)
@@ -134,7 +140,11 @@ def _pdfminer_pages(data: bytes, source: str, limits: PdfLimits) -> Iterator[Pag
 
     try:
         interpreter, device, counter = _budgeted_interpreter(limits, params)
-        for page in PDFPage.get_pages(io.BytesIO(data)):
+        # PDFPage.get_pages, with the document kept (a text-extraction flag is ignored, as there)
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        if parsed is not None:
+            parsed.append(document)
+        for page in PDFPage.create_pages(document):
             counter.page_glyphs = 0
             interpreter.process_page(page)
             layout = device.get_result()
