@@ -280,3 +280,42 @@ def test_icon_font_glyphs_are_dropped() -> None:
         normalize_text("Rated ★★★★ by users; §12 of the rules")
         == "Rated ★★★★ by users; §12 of the rules"
     )
+
+
+@pytest.mark.parametrize("vertical", [False, True], ids=["cmap", "vertical"])
+def test_pdfminer_engine_lines_match_pdfminer_for_cid_fonts_and_forms(vertical: bool) -> None:
+    """The glyph-tuple fast path of the pdfminer engine gives pdfminer's own lines where its
+    shortcuts do not apply: a CMap font (decoded lazily, counted glyph by glyph), vertical
+    writing (pdfminer's LTChar), and text inside a form XObject (a figure)."""
+    import io
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from jdmatch.extract.pdf import PdfLimits, _pdfminer_pages
+    from tests.test_samples import _stock_pdfminer_lines
+
+    font = UnicodeCIDFont("HeiseiMin-W3", isVertical=vertical)
+    pdfmetrics.registerFont(font)
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, invariant=1)
+    c.setFont(font.fontName, 12)
+    c.drawString(72, 700, "Python 開発者 Tokyo")
+    c.drawString(300, 600, "縦書き テキスト")
+    c.beginForm("form")
+    c.setFont("Helvetica", 10)
+    c.drawString(100, 400, "Inside a form: Kubernetes and Go")
+    c.endForm()
+    c.doForm("form")
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 300, "Plain line with   spaces")
+    c.showPage()
+    c.save()
+    data = buf.getvalue()
+    ours = [
+        [(ln.x0, ln.top, ln.x1, ln.bottom, ln.text) for ln in page.lines]
+        for page in _pdfminer_pages(data, "cid.pdf", PdfLimits.for_max_bytes(None))
+    ]
+    assert ours == _stock_pdfminer_lines(data)
+    assert any("Kubernetes" in text for *_, text in ours[0])

@@ -224,3 +224,7 @@ def test_interpreter_budgets_scale_with_the_size_limit(tmp_path: Path) -> None:
         DocumentTooLargeError, match="a page of the PDF draws more than 30 characters"
     ):
         read_pdf(GOOD_PDF, source="good.pdf", limits=few_glyphs)
+    # glyphs are counted a string at a time: the whole document's count is enforced as well
+    doc_glyphs = PdfLimits(content_bytes=10**6, tokens=10**6, glyphs=30, page_glyphs=10**6)
+    with pytest.raises(DocumentTooLargeError, match="the PDF draws more than 30 characters"):
+        read_pdf(GOOD_PDF, source="good.pdf", limits=doc_glyphs)

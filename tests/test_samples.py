@@ -153,3 +153,52 @@ def test_icon_glyphs_are_dropped(engine: str) -> None:
     assert lines[2] == "+1 555 014 2290  priya.r@example.com  priyar-dev  Austin, TX"
     text = "\n".join(lines)
     assert not any("\ue000" <= ch <= "\uf8ff" for ch in text) and "§" not in text
+
+
+def _stock_pdfminer_lines(data: bytes) -> list[list[tuple[float, float, float, float, str]]]:
+    """Each page's lines as pdfminer's own aggregator and layout analysis make them, in its order,
+    in the engine's coordinates (top down)."""
+    import io
+
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams, LTContainer, LTTextLine
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    def walk(
+        node: object, height: float, out: list[tuple[float, float, float, float, str]]
+    ) -> None:
+        if isinstance(node, LTTextLine):
+            text = node.get_text().strip()
+            if text:
+                x0, y0, x1, y1 = node.bbox
+                out.append((x0, height - y1, x1, height - y0, text))
+        elif isinstance(node, LTContainer):
+            for child in node:
+                walk(child, height, out)
+
+    manager = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(manager, laparams=LAParams(boxes_flow=None, all_texts=True))
+    interpreter = PDFPageInterpreter(manager, device)
+    pages = []
+    for page in PDFPage.get_pages(io.BytesIO(data)):
+        interpreter.process_page(page)
+        layout = device.get_result()
+        lines: list[tuple[float, float, float, float, str]] = []
+        walk(layout, layout.height, lines)
+        pages.append(lines)
+    return pages
+
+
+@pytest.mark.parametrize("path", PDF_SAMPLES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_pdfminer_engine_lines_are_pdfminers_own(path: Path) -> None:
+    """The pdfminer engine builds lines from glyph tuples, not pdfminer's LTChar objects (for
+    speed): every line's box, to the last bit, its text and its order are pdfminer's own."""
+    from jdmatch.extract.pdf import PdfLimits, _pdfminer_pages
+
+    data = path.read_bytes()
+    ours = [
+        [(ln.x0, ln.top, ln.x1, ln.bottom, ln.text) for ln in page.lines]
+        for page in _pdfminer_pages(data, str(path), PdfLimits.for_max_bytes(None))
+    ]
+    assert ours == _stock_pdfminer_lines(data)

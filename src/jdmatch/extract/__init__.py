@@ -120,16 +120,18 @@ def read_bytes(
     if media_type == "application/pdf":
         from jdmatch.extract.pdf import PdfLimits, read_pdf
 
+        parsed: list[object] = []  # the pdfminer engine's document, for its date
         text, pages = read_pdf(
             data,
             source=source,
             engine=pdf_engine,
             budget=budget,
             limits=PdfLimits.for_max_bytes(max_bytes),
+            parsed=parsed,
         )
         from jdmatch.extract.metadata import pdf_date
 
-        written, how = pdf_date(data)
+        written, how = pdf_date(data, parsed[0] if parsed else None)
         return _dated(
             Document(
                 text=text,

@@ -81,13 +81,19 @@ def _pdf_string(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-def pdf_date(data: bytes) -> tuple[date | None, str]:
-    """The modification (else creation) date in a PDF's information dictionary."""
-    try:
-        from pdfminer.pdfdocument import PDFDocument
-        from pdfminer.pdfparser import PDFParser
+def pdf_date(data: bytes, document: object = None) -> tuple[date | None, str]:
+    """The modification (else creation) date in a PDF's information dictionary.
 
-        infos = PDFDocument(PDFParser(io.BytesIO(data))).info
+    ``document`` is the pdfminer ``PDFDocument`` of ``data`` when one was read
+    already (the pdfminer engine's), so that the file is not parsed twice.
+    """
+    try:
+        if document is None:
+            from pdfminer.pdfdocument import PDFDocument
+            from pdfminer.pdfparser import PDFParser
+
+            document = PDFDocument(PDFParser(io.BytesIO(data)))
+        infos = document.info  # type: ignore[attr-defined]
     except Exception:  # damaged or encrypted: no date rather than no document
         return None, ""
     for key, source in (("ModDate", PDF_MOD_SOURCE), ("CreationDate", PDF_CREATION_SOURCE)):

@@ -6,7 +6,7 @@ import io
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jdmatch.errors import (
     CorruptDocumentError,
@@ -15,6 +15,7 @@ from jdmatch.errors import (
     NoTextLayerError,
     short_reason,
 )
+from jdmatch.extract.glyphs import glyph_aggregator
 from jdmatch.extract.layout import Line, Page, page_texts
 from jdmatch.extract.normalize import normalize_text
 
@@ -31,6 +32,7 @@ def read_pdf(
     engine: str = "pdfminer",
     budget: int = 200 * 1024 * 1024,
     limits: PdfLimits | None = None,
+    parsed: list[Any] | None = None,
 ) -> tuple[str, int]:
     """Return (text, page count). Raise a DocumentError naming ``source`` on failure.
 
@@ -40,7 +42,9 @@ def read_pdf(
     whose page content (what the interpreter would parse) is over
     ``limits.content_bytes`` is refused before any page is interpreted. The
     pdfminer engine also counts tokens and glyphs while it interprets (see
-    :class:`PdfLimits`).
+    :class:`PdfLimits`), and appends to ``parsed`` (when given) the pdfminer
+    ``PDFDocument`` it read, whose information dictionary then gives the date
+    (:func:`~jdmatch.extract.metadata.pdf_date`) without parsing the file again.
     """
     limits = limits or PdfLimits.for_max_bytes(None)
     _check_streams(data, source, budget, limits)
@@ -49,7 +53,7 @@ def read_pdf(
 
         pages: Iterator[Page] = pdfium_pages(data, source)
     else:
-        pages = _pdfminer_pages(data, source, limits)
+        pages = _pdfminer_pages(data, source, limits, parsed)
     texts = page_texts(list(pages))
     count = len(texts)
     if count == 0:
@@ -113,10 +117,13 @@ class _OverBudget(Exception):
     """Raised inside the pdfminer interpreter when a :class:`PdfLimits` count runs out."""
 
 
-def _pdfminer_pages(data: bytes, source: str, limits: PdfLimits) -> Iterator[Page]:
+def _pdfminer_pages(
+    data: bytes, source: str, limits: PdfLimits, parsed: list[Any] | None = None
+) -> Iterator[Page]:
     from pdfminer.layout import LAParams, LTContainer, LTTextLine
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
 
     # boxes_flow=None: we order lines ourselves, so skip pdfminer's costly box grouping
     params = LAParams(boxes_flow=None, all_texts=True)
@@ -133,7 +140,11 @@ def _pdfminer_pages(data: bytes, source: str, limits: PdfLimits) -> Iterator[Pag
 
     try:
         interpreter, device, counter = _budgeted_interpreter(limits, params)
-        for page in PDFPage.get_pages(io.BytesIO(data)):
+        # PDFPage.get_pages, with the document kept (a text-extraction flag is ignored, as there)
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        if parsed is not None:
+            parsed.append(document)
+        for page in PDFPage.create_pages(document):
             counter.page_glyphs = 0
             interpreter.process_page(page)
             layout = device.get_result()
@@ -193,13 +204,23 @@ class _Counter:
             )
 
     def glyph(self) -> None:
-        self.glyphs += 1
-        self.page_glyphs += 1
-        if self.page_glyphs > self.limits.page_glyphs:
+        self.glyphs_drawn(1)
+
+    def glyphs_drawn(self, n: int) -> None:
+        """Count ``n`` glyphs about to be drawn; over a limit, raise what counting them one by one would.
+
+        That is the limit the count would pass first (the page's when both pass at
+        the same glyph), before any of the ``n`` is drawn.
+        """
+        self.glyphs += n
+        self.page_glyphs += n
+        page_over = self.page_glyphs - self.limits.page_glyphs
+        over = self.glyphs - self.limits.glyphs
+        if page_over > 0 and page_over >= over:
             raise _OverBudget(
                 f"a page of the PDF draws more than {self.limits.page_glyphs:,} characters"
             )
-        if self.glyphs > self.limits.glyphs:
+        if over > 0:
             raise _OverBudget(f"the PDF draws more than {self.limits.glyphs:,} characters")
 
 
@@ -210,10 +231,11 @@ def _budgeted_interpreter(
 
     The counting parser replaces pdfminer's in ``execute``, which is otherwise
     pdfminer's own loop (circular-form guard included), so that every token of
-    every page and form XObject is counted before it is acted on.
+    every page and form XObject is counted before it is acted on. The aggregator
+    (:func:`~jdmatch.extract.glyphs.glyph_aggregator`) counts each string's glyphs
+    before it draws them.
     """
     from pdfminer import settings
-    from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfinterp import (
         PDFContentParser,
         PDFInterpreterError,
@@ -226,10 +248,16 @@ def _budgeted_interpreter(
 
     counter = _Counter(limits)
 
+    next_token = PDFContentParser.nexttoken
+    max_tokens = limits.tokens
+
     class CountingParser(PDFContentParser):
         def nexttoken(self):
-            token = super().nexttoken()
-            counter.token()
+            """pdfminer's next token, counted (inline: this runs for every operator and operand)."""
+            token = next_token(self)
+            counter.tokens += 1
+            if counter.tokens > max_tokens:
+                counter.token()  # (raises, with the message)
             return token
 
     class Interpreter(PDFPageInterpreter):
@@ -253,32 +281,35 @@ def _budgeted_interpreter(
                 except PSEOF:
                     break
                 if isinstance(obj, PSKeyword):
-                    name = keyword_name(obj)
-                    method = "do_" + name.replace("*", "_a").replace('"', "_w").replace("'", "_q")
-                    if hasattr(self, method):
-                        func = getattr(self, method)
-                        nargs = func.__code__.co_argcount - 1
+                    try:
+                        op = operators[obj]
+                    except KeyError:
+                        op = operators[obj] = operator(obj)
+                    if op is not None:
+                        func, nargs = op
                         if nargs:
                             args = self.pop(nargs)
                             if len(args) == nargs:
-                                func(*args)
+                                func(self, *args)
                         else:
-                            func()
+                            func(self)
                     elif settings.STRICT:
-                        raise PDFInterpreterError(f"Unknown operator: {name!r}")
+                        raise PDFInterpreterError(f"Unknown operator: {keyword_name(obj)!r}")
                 else:
                     self.push(obj)
 
-    class Aggregator(PDFPageAggregator):
-        def render_char(self, *args, **kwargs):
-            counter.glyph()
-            return super().render_char(*args, **kwargs)
+    # An operator's method and operand count, looked up once per document, not at every use
+    # (pdfminer builds the method's name and looks it up for each operator it runs).
+    operators: dict[object, tuple[Any, int] | None] = {}
 
-        def paint_path(self, *args, **kwargs) -> None:
-            """Lines, boxes and curves are never read (only text is), so none is built."""
+    def operator(keyword: object) -> tuple[Any, int] | None:
+        name = keyword_name(keyword)
+        method = "do_" + name.replace("*", "_a").replace('"', "_w").replace("'", "_q")
+        func = getattr(Interpreter, method, None)
+        return None if func is None else (func, func.__code__.co_argcount - 1)
 
     manager = PDFResourceManager(caching=True)
-    device = Aggregator(manager, laparams=params)
+    device = glyph_aggregator(manager, params, counter)
     return Interpreter(manager, device), device, counter
 
 
