@@ -6,7 +6,7 @@ ambiguous candidates that stand in technical context, the neighbour step last.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from jdmatch.recognize.context import ContextChecks
@@ -35,20 +35,24 @@ class Neighbours(ContextChecks):
         """A confirmed ambiguous name that vouches for one near it: a technical one, no given name."""
         return key in self._vouching_keys
 
-    def _cue_window_at(self, doc: Doc, s: int, e: int, *, before: bool = True) -> list[int]:
-        """The tokens within the cue window either side of ``[s, e)``, in the same sentence: a cue
-        after a full stop belongs to the next one ("(General Assembly, 2024). Built an API")."""
+    def _cue_window_at(
+        self, doc: Doc, s: int, e: int, *, before: bool = True
+    ) -> Iterator[tuple[int, int]]:
+        """``(index, lower-case key)`` of the tokens within the cue window either side of
+        ``[s, e)``, nearest first, in the same sentence: a cue after a full stop belongs to the
+        next one ("(General Assembly, 2024). Built an API"). Lazily, so a cue found stops it."""
         w = self._cue_window
-        out = []
-        for i in range(s - 1, max(-1, s - 1 - w) if before else s - 1, -1):
-            if doc[i].text in _SENTENCE_ENDS:
-                break
-            out.append(i)
+        if before:
+            for i in range(s - 1, max(-1, s - 1 - w), -1):
+                t = doc[i]
+                if t.is_punct and t.text in _SENTENCE_ENDS:
+                    break
+                yield i, t.lower
         for i in range(e, min(len(doc), e + w)):
-            if doc[i].text in _SENTENCE_ENDS:
+            t = doc[i]
+            if t.is_punct and t.text in _SENTENCE_ENDS:
                 break
-            out.append(i)
-        return out
+            yield i, t.lower
 
     def _cue_heads_line(self, doc: Doc, i: int) -> bool:
         """A colon at or before token ``i`` on its line, with a cue word before it: the head of a
@@ -133,6 +137,8 @@ class Neighbours(ContextChecks):
         entries = self._entries
         langs = {s: (e, k) for k, s, e in cands if entries[k].label == "language"}
         out: set[tuple[int, int]] = set()
+        if len(langs) < 2:
+            return out
         n = len(doc)
         for s, (e, k) in langs.items():
             if e >= n - 1 or doc[e].lower_ not in ("and", "or", "/", "&") or e + 1 not in langs:
@@ -187,7 +193,7 @@ class Neighbours(ContextChecks):
                 continue  # "C-suite", "go-live", "Self-scheduling"; "Kafka and the modern novel"
             own = self._entry_cues.get(key, frozenset())
             if key in self._own_cues_only:  # another trade's name: only its own cues ("RN, ICU")
-                if any(doc[i].lower in own for i in self._cue_window_at(doc, s, e)):
+                if any(h in own for _, h in self._cue_window_at(doc, s, e)):
                     confirmed.append((key, s, e))
                 continue
             if (
@@ -215,15 +221,12 @@ class Neighbours(ContextChecks):
                     and (h not in double_cues or self._counts_as_cue(doc, i))
                     for i in (s - 1, e)
                     if 0 <= i < n
-                ) or any(
-                    doc[i].lower in strong for i in self._cue_window_at(doc, e, e, before=False)
-                ):
+                ) or any(h in strong for _, h in self._cue_window_at(doc, e, e, before=False)):
                     confirmed.append((key, s, e))
                 continue
             if any(
-                ((h := doc[i].lower) in cues or h in own)
-                and (h not in double_cues or self._counts_as_cue(doc, i))
-                for i in self._cue_window_at(doc, s, e)
+                (h in cues or h in own) and (h not in double_cues or self._counts_as_cue(doc, i))
+                for i, h in self._cue_window_at(doc, s, e)
             ) or self._cue_heads_line(doc, s - 1):
                 confirmed.append((key, s, e))
             elif self._in_proper_name(doc, s) and s not in skill_ends:
