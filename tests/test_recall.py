@@ -1078,6 +1078,8 @@ def test_imported_names_state_codes_and_other_senses_are_context(
         ("Hardening: SELinux policies, auditd and Linux firewalls", {"selinux"}),
         ("Jane Roe, MA in Economics", {"ma"}),
         ("Boot code in NASM for x86 and a C kernel", {"nasm"}),
+        # an imported name that is an activity needs no technical context
+        ("Owned pricing and packaging for the subscription plans", {"pricing"}),
     ],
 )
 def test_the_same_names_in_technical_context_stay(

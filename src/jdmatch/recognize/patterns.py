@@ -46,8 +46,13 @@ IMPORTED_SOURCES = frozenset({"stackoverflow", "onet", "linguist"})
 
 def _weak_word(form: str, norms: tuple[str, ...]) -> bool:
     """A one-word name of letters that is no acronym ("Tivoli", "PARTHENON", not "JSON", "C#" or
-    "Node.js")."""
-    return len(norms) == 1 and form.isalpha() and not (form.isupper() and len(form) <= 5)
+    "Node.js") nor an activity ("Pricing", "Scheduling": a gerund means the same in any text)."""
+    return (
+        len(norms) == 1
+        and form.isalpha()
+        and not (form.isupper() and len(form) <= 5)
+        and not form.lower().endswith("ing")
+    )
 
 
 def compute_patterns(
