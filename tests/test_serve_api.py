@@ -469,3 +469,29 @@ def test_worker_renews_its_matchers_and_vocabulary() -> None:
     assert (
         seen[3][0] is not seen[2][0] and seen[3][1] is not seen[2][1]
     )  # then a new one, with a new vocabulary
+
+
+def test_worker_renews_when_its_vocabulary_grows(monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    import jdmatch.batch.worker
+    from jdmatch.serve.work import Worker
+
+    monkeypatch.setattr(jdmatch.batch.worker, "RENEW_STRINGS", 50)
+    fresh = " ".join(f"zq{chr(97 + i % 26)}{chr(97 + i // 26)}word" for i in range(60))
+
+    async def main() -> list[object]:
+        worker = Worker(timeout=30, renew_every=1000)
+        seen = []
+        # six texts alike first: all patterns are loaded after a few texts (their strings
+        # are no growth), then sixty words the vocabulary has never met
+        for text in ("Python and Go on Kubernetes.",) * 6 + (f"Python. {fresh}", "Go."):
+            seen.append(
+                await worker.run(lambda t=text: (worker.matcher(), worker.matcher().skills(t)))
+            )
+        worker.close()
+        return [m for m, _ in seen]
+
+    seen = asyncio.run(main())
+    assert all(m is seen[0] for m in seen[:7])  # the same words again: nothing new to hold
+    assert seen[7] is not seen[6]  # sixty new words: the next task starts on a fresh vocabulary

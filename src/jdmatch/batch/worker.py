@@ -26,6 +26,16 @@ RENEW_STRINGS = 100_000
 RENEW_EVERY = 50_000
 
 
+def vocabulary_grown(recognizer: Any, base: int | None) -> tuple[int | None, bool]:
+    """``(base, grown)``: whether ``recognizer``'s spaCy vocabulary holds :data:`RENEW_STRINGS`
+    more strings than ``base``, its size once its patterns were all loaded (loading them adds
+    strings of its own); ``base`` is None until then, and the size is taken as the base once it is."""
+    size = len(recognizer.tokenizer.vocab.strings)
+    if base is None:
+        return (size if recognizer.fully_loaded() else None), False
+    return base, size - base >= RENEW_STRINGS
+
+
 class BatchWorker:
     """What scores items in one process: the matcher, the limits, and how much it has scored.
 
@@ -94,13 +104,8 @@ class BatchWorker:
         once its patterns were all loaded (loading them adds strings of its own)."""
         if self.matcher is None:
             return False
-        rec = self.matcher.recognizer
-        size = len(rec.tokenizer.vocab.strings)
-        if self._strings is None:
-            if rec.fully_loaded():
-                self._strings = size
-            return False
-        return size - self._strings >= RENEW_STRINGS
+        self._strings, grown = vocabulary_grown(self.matcher.recognizer, self._strings)
+        return grown
 
     def score_items(self, items: list[Item]) -> list[dict[str, Any]]:
         """Score a chunk of items; every item yields exactly one row."""

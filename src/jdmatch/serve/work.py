@@ -86,8 +86,9 @@ def set_memory_limit(memory_mb: int | None) -> bool:
 
 
 # spaCy's vocabulary keeps every new word it meets, so a server that ran for days would grow
-# with everything it read; as batch workers do, a worker starts fresh matchers this often
-RENEW_EVERY = 5000
+# with everything it read; as batch workers do, a worker starts fresh matchers once the shared
+# vocabulary has grown by RENEW_STRINGS strings (jdmatch.batch.worker), or after this many tasks
+RENEW_EVERY = 50_000
 
 
 class Worker:
@@ -100,6 +101,7 @@ class Worker:
         self._matchers: dict[str, Any] = {}
         self._busy_since: float | None = None
         self._done = 0
+        self._strings: int | None = None  # the shared vocabulary's size once fully loaded
 
     # -- running work -------------------------------------------------------------------
 
@@ -133,8 +135,19 @@ class Worker:
         finally:
             self._busy_since = None
             self._done += 1
-            if self._done >= self.renew_every:
+            if self._done >= self.renew_every or self._grown():
                 self._renew()
+
+    def _grown(self) -> bool:
+        """Whether the shared recognizer's vocabulary has grown by RENEW_STRINGS strings since its
+        patterns were all loaded (no recognizer yet: nothing has grown)."""
+        from jdmatch.batch.worker import vocabulary_grown
+        from jdmatch.recognize import default_recognizer
+
+        if not self._matchers or not default_recognizer.cache_info().currsize:
+            return False
+        self._strings, grown = vocabulary_grown(default_recognizer(), self._strings)
+        return grown
 
     def _renew(self) -> None:
         """Drop the matchers and the shared recognizer (and the vocabulary they grew); the next task builds new ones."""
@@ -143,6 +156,7 @@ class Worker:
         self._matchers.clear()
         default_recognizer.cache_clear()
         self._done = 0
+        self._strings = None
 
     def stuck(self) -> bool:
         """True when one task has run well past the time limit (hung in native code)."""
