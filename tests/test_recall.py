@@ -1134,3 +1134,31 @@ def test_react_testing_library_implies_react_and_testing_library(matcher: Matche
     found = matcher.skills("Unit tests with React Testing Library")
     assert "react-testing-library" in {m.id for m in found}
     assert {"react", "testing-library"} <= set(implied_skills(found, matcher.recognizer.lexicon))
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        # a credential opening with letters of a skill it implies, spelt out as something else
+        (
+            "AWS Certified Welding Inspector (American Welding Society), 2015",
+            {"aws-certification", "aws"},
+        ),
+    ],
+)
+def test_a_credential_whose_letters_are_spelt_as_another_body(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("PMI-ACP — Project Management Institute, 2020", "pmi-acp"),
+        ("AWS Certified Developer (Amazon Web Services), 2023", "aws-certified-developer"),
+        ("AWS certified (Amazon Web Services), 2021", "aws-certification"),
+    ],
+)
+def test_a_credential_spelt_as_its_own_body_stays(matcher: Matcher, text: str, skill: str) -> None:
+    assert skill in {m.id for m in matcher.skills(text)}

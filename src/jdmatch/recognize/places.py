@@ -19,6 +19,7 @@ from jdmatch.recognize.vocabulary import (
     _WORD,
     NEXT_WORD,
 )
+from jdmatch.tokens import string_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -55,6 +56,9 @@ class PlacesAndPeople:
     _place_words: frozenset[str]
     _region_codes: frozenset[str]
     _comma: int
+    _entries: dict[int, Entry]
+    _single_forms: dict[int, int]
+    _forms: dict[tuple[int, ...], int]
     _first_names: frozenset[int]
     _cues: frozenset[int]
 
@@ -200,9 +204,19 @@ class PlacesAndPeople:
         """The letters abbreviate words of their line that are not this skill's own name
         (:meth:`_initials`), or the name ends a longer one (:meth:`_inside_a_longer_name`)."""
         at = self._initials(text, start, end)
+        implied = self._entries[key].implies
+        if at is None and e - s > 1 and doc[s].text.isupper():
+            # a name opening with letters that name a skill it implies, spelt out as something
+            # else: "AWS Certified Welder (American Welding Society)" (not "PMI-ACP — Project
+            # Management Institute": PMI is no skill)
+            letters = self._single_forms.get(doc[s].norm)
+            if letters is not None and self._entries[letters].id in implied:
+                at = self._initials(text, start, start + len(doc[s].text))
         if at is None:
             return self._inside_a_longer_name(text, start, end)
         lo, hi = at
+        if self._spells_its_own(doc, lo, hi, key):
+            return False  # "AWS Certified Solutions Architect (Amazon Web Services)"
         for a, b, k in chosen:  # "Amazon Web Services (AWS)": the same skill spelt out
             if k == key and (
                 b == s - 1
@@ -212,6 +226,32 @@ class PlacesAndPeople:
             ):
                 return False
         return True
+
+    def _spells_its_own(self, doc: Doc, lo: int, hi: int, key: int) -> bool:
+        """The words at characters ``[lo, hi)`` are a form of the entry ``key`` or of one it
+        implies (through up to three ``implies``): the letters abbreviate its own name."""
+        span = doc.char_span(lo, hi, alignment_mode="expand")
+        norms = tuple(t.norm for t in span if not t.is_space) if span is not None else ()
+        found = (
+            self._forms.get(norms)
+            if len(norms) > 1
+            else self._single_forms.get(norms[0])
+            if norms
+            else None
+        )
+        if found is None:
+            return False
+        if found == key:
+            return True
+        ids = {self._entries[found].id}
+        todo, seen = [self._entries[key]], 0
+        while todo and seen < 3:
+            implied = {i for entry in todo for i in entry.implies}
+            if implied & ids:
+                return True
+            todo = [self._entries[string_key(i)] for i in implied if string_key(i) in self._entries]
+            seen += 1
+        return False
 
     @staticmethod
     def _inside_a_longer_name(text: str, start: int, end: int) -> bool:
