@@ -204,13 +204,12 @@ class PlacesAndPeople:
         """The letters abbreviate words of their line that are not this skill's own name
         (:meth:`_initials`), or the name ends a longer one (:meth:`_inside_a_longer_name`)."""
         at = self._initials(text, start, end)
-        implied = self._entries[key].implies
         if at is None and e - s > 1 and doc[s].text.isupper():
             # a name opening with letters that name a skill it implies, spelt out as something
             # else: "AWS Certified Welder (American Welding Society)" (not "PMI-ACP — Project
             # Management Institute": PMI is no skill)
             letters = self._single_forms.get(doc[s].norm)
-            if letters is not None and self._entries[letters].id in implied:
+            if letters is not None and self._implies(key, letters):
                 at = self._initials(text, start, start + len(doc[s].text))
         if at is None:
             return self._inside_a_longer_name(text, start, end)
@@ -229,28 +228,26 @@ class PlacesAndPeople:
 
     def _spells_its_own(self, doc: Doc, lo: int, hi: int, key: int) -> bool:
         """The words at characters ``[lo, hi)`` are a form of the entry ``key`` or of one it
-        implies (through up to three ``implies``): the letters abbreviate its own name."""
+        implies: the letters abbreviate its own name."""
         span = doc.char_span(lo, hi, alignment_mode="expand")
         norms = tuple(t.norm for t in span if not t.is_space) if span is not None else ()
-        found = (
-            self._forms.get(norms)
-            if len(norms) > 1
-            else self._single_forms.get(norms[0])
-            if norms
-            else None
-        )
-        if found is None:
-            return False
-        if found == key:
+        if len(norms) > 1:
+            found = self._forms.get(norms)
+        else:
+            found = self._single_forms.get(norms[0]) if norms else None
+        return found is not None and self._implies(key, found)
+
+    def _implies(self, key: int, other: int) -> bool:
+        """Entry ``key`` is entry ``other`` or implies it, through up to three ``implies``."""
+        if key == other:
             return True
-        ids = {self._entries[found].id}
-        todo, seen = [self._entries[key]], 0
-        while todo and seen < 3:
+        target = self._entries[other].id
+        todo = [self._entries[key]]
+        for _ in range(3):
             implied = {i for entry in todo for i in entry.implies}
-            if implied & ids:
+            if target in implied:
                 return True
-            todo = [self._entries[string_key(i)] for i in implied if string_key(i) in self._entries]
-            seen += 1
+            todo = [self._entries[k] for i in implied if (k := string_key(i)) in self._entries]
         return False
 
     @staticmethod
