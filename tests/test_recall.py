@@ -1162,3 +1162,23 @@ def test_a_credential_whose_letters_are_spelt_as_another_body(
 )
 def test_a_credential_spelt_as_its_own_body_stays(matcher: Matcher, text: str, skill: str) -> None:
     assert skill in {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Drove my grandmother Julia, a retired teacher, to her appointments", {"julia"}),
+        ("Our cat was named after my uncle Django, a keen fisherman", {"django"}),
+    ],
+)
+def test_a_name_after_a_kinship_word_is_a_person(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+def test_a_kinship_word_before_a_technical_phrase_keeps_the_tool(matcher: Matcher) -> None:
+    found = {
+        m.id for m in matcher.skills("Maintained the partner Django app and its Celery workers")
+    }
+    assert {"django", "celery"} <= found

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from jdmatch.lexicon import Entry
-from jdmatch.recognize.places import QUOTE_CHARS, PlacesAndPeople
+from jdmatch.recognize.places import QUOTE_CHARS, PlacesAndPeople, _after_kin
 from jdmatch.recognize.sentences import same_sentence
 from jdmatch.recognize.vocabulary import (
     _CONTACT,
@@ -145,8 +145,8 @@ class ContextChecks(PlacesAndPeople):
             return True  # the "plc" of "Shell plc" is no programmable logic controller
         if upper and self._on_address_line(text, start, end, key):
             return True  # "Salesforce Tower, 415 Mission St, San Francisco"
-        if upper and c in QUOTE_CHARS and self._nickname(doc, s, e):
-            return True  # 'Marco "Django" Reyes'
+        if upper and (c in QUOTE_CHARS and self._nickname(doc, s, e) or _after_kin(text, start)):
+            return True  # 'Marco "Django" Reyes', "my grandfather Django, a guitarist'
         if upper and self._is_a_place(text, start, end):
             return True  # "Phoenix, AZ", "Salt Lake City", "Hong Kong": the place itself
         if upper and (

@@ -33,6 +33,19 @@ _WORDS_AFTER = re.compile(r"[ \t]+([A-Z][\w'’-]*)")
 _CAPITALISED_RUN = re.compile(
     r"(?<![\w'’-])([A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,5})(?![\w'’-])(\)?)"
 )
+# a kinship word right before a name: the name is a person's ("my grandfather Django")
+_KIN_BEFORE = re.compile(
+    r"\b(?:(?:grand|step)?(?:father|mother|son|daughter|dad|mum|mom)|(?:great-)?(?:uncle|aunt)"
+    r"|brother|sister|cousin|nephew|niece|husband|wife|partner|grandpa|grandma)[ \t]+$",
+    re.I,
+)
+
+
+def _after_kin(text: str, start: int) -> bool:
+    """A kinship word right before the name at ``start``: "my sister Cassandra", "grandfather Django"."""
+    return _KIN_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
 # letters in parentheses right after a name: " (CRM)"
 _INITIALS_AFTER = re.compile(r"[ \t]*\(([A-Z]{2,6})\)")
 _WORD_BEFORE = re.compile(r"[A-Za-z][\w'’-]*")
