@@ -156,9 +156,7 @@ def _knowledge(matcher: Any, text: str, fmt: SkillsFormat, name: str) -> None:
         table.add_column(column, style="dim" if column == "at" else None)
     for row in rows:
         skill = f"{row['id']} ({row['label']})" if row["id"] else ""
-        table.add_row(
-            " ".join(str(row["text"]).split()), str(row["source"]), skill, str(row["start"])
-        )
+        table.add_row(" ".join(row["text"].split()), row["source"], skill, str(row["start"]))
     _print(table)
 
 

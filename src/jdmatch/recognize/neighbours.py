@@ -126,7 +126,7 @@ class Neighbours(ContextChecks):
             pending = still
         return found
 
-    def _languages_after_in(
+    def _joined_languages(
         self, doc: Doc, cands: Iterable[tuple[int, int, int]]
     ) -> set[tuple[int, int]]:
         """Two languages joined by "and", "or" or "/": after "in" ("a ledger in Ruby and Java",
@@ -182,7 +182,7 @@ class Neighbours(ContextChecks):
         )  # (almost always none); a candidate's words are no such word
         if near:
             near = [i for i in near if not any(a <= i < b for _, a, b in (*plain, *strict))]
-        after_in = self._languages_after_in(doc, (*plain, *strict))
+        joined = self._joined_languages(doc, (*plain, *strict))
         for key, s, e in strict:
             if (
                 self._in_compound(doc, s, e)
@@ -207,7 +207,7 @@ class Neighbours(ContextChecks):
             if key in self._mostly_technical and self._technical_prior(doc, s, e, skill_ends):
                 confirmed.append((key, s, e))  # "Python for data processing", "Tomcat 9"
                 continue
-            if self._written_in(doc, s, key) or (s, e) in after_in:
+            if self._written_in(doc, s, key) or (s, e) in joined:
                 confirmed.append(
                     (key, s, e)
                 )  # "Rewrote the log parser in Rust", "in Ruby and Java"

@@ -92,7 +92,7 @@ def compute_patterns(
                 continue
             seen_strict.add(norm)
             strict_norms.append((string_key(norm[0]),))
-            exact.extend(dict.fromkeys([(string_key(form),), (string_key(form.lower()),)]))
+            exact.append((string_key(form.lower()),))
         for form in entry.ambiguous:
             tokens, norms = split_form(form, form_tokens)
             if tokens and tokens not in seen_strict and norms not in seen_plain:
