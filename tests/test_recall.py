@@ -640,6 +640,8 @@ def test_compound_practices_imply_their_parts(
             "Spring (Boot, Security, Data JPA)",
             {"spring-boot", "spring-security", "spring-data-jpa"},
         ),
+        # a maker whose one-word name is ambiguous heads its list too
+        ("Spring: Batch, Cloud", {"spring-batch", "spring-cloud"}),
     ],
 )
 def test_products_listed_under_their_maker(matcher: Matcher, text: str, skills: set[str]) -> None:
@@ -1182,3 +1184,46 @@ def test_a_kinship_word_before_a_technical_phrase_keeps_the_tool(matcher: Matche
         m.id for m in matcher.skills("Maintained the partner Django app and its Celery workers")
     }
     assert {"django", "celery"} <= found
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Hired as a bouncer and door security for the student union's club nights", {"security"}),
+        ("Took the social security forms to the benefits office", {"security"}),
+        ("Testing water quality in the estuary for the river trust", {"software-testing"}),
+        ("A grey cloud of dust hung over the quarry all afternoon", {"cloud-computing"}),
+        ("Monitoring the lambing pens through the night in March", {"monitoring"}),
+        ("Organised networking breakfasts for the chamber of commerce", {"networking"}),
+        ("Factory automation was the theme of the union's annual meeting", {"automation"}),
+        ("The knitting pattern follows a simple algorithm of two rows", {"algorithms"}),
+    ],
+)
+def test_common_words_that_name_a_practice_need_technical_context(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        (
+            "Cared about security across the API gateway: OWASP checks and secret rotation",
+            "security",
+        ),
+        (
+            "Owned testing for the payments service, from pytest suites to load tests",
+            "software-testing",
+        ),
+        ("Moved the team's workloads to the cloud with Terraform", "cloud-computing"),
+        ("Set up monitoring with Prometheus and paged on SLO burn", "monitoring"),
+        ("Linux networking: iptables, VLANs and BGP peering", "networking"),
+        ("Built automation in Python and Ansible for our server fleet", "automation"),
+        ("Implemented graph algorithms for route search in Go", "algorithms"),
+    ],
+)
+def test_the_same_common_words_in_technical_context_stay(
+    matcher: Matcher, text: str, skill: str
+) -> None:
+    assert skill in {m.id for m in matcher.skills(text)}

@@ -30,6 +30,7 @@ class MakerLists:
     tokenizer: Any
     _forms: dict[tuple[int, ...], int]
     _single_forms: dict[int, int]
+    _single_strict: dict[int, int]
 
     @property
     def _maker_prefixes(self) -> frozenset[tuple[int, ...]]:
@@ -60,6 +61,9 @@ class MakerLists:
             )
             strings = self.tokenizer.vocab.strings  # and their ambiguous forms' keys ("~azure")
             known |= {strings.add("~" + strings[k]) for k in known}
+            # a maker whose one-word name is only ambiguous ("Spring (Boot, Security)")
+            strict = self._single_strict
+            known |= {k for p in self._maker_prefixes if len(p) == 1 and (k := strict.get(p[0]))}
             self._maker_key_cache = known
         return known
 
