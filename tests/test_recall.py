@@ -1227,3 +1227,33 @@ def test_the_same_common_words_in_technical_context_stay(
     matcher: Matcher, text: str, skill: str
 ) -> None:
     assert skill in {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("Kustomize-patched overlays and Flux-reconciled releases", {"kustomize", "flux"}),
+        ("Ported the Mocha-tested helpers to Vitest", {"mocha", "vitest"}),
+        ("Led the Puppet-to-Ansible rewrite of our host configuration", {"puppet", "ansible"}),
+        ("Legacy Perl-and-Ruby tooling retired in 2023", {"perl", "ruby"}),
+        ("Moved reporting from Redshift-Snowflake syncs to dbt", {"redshift", "snowflake"}),
+    ],
+)
+def test_a_name_hyphenated_to_a_participle_or_to_another_name_stays(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Wrote the go-to-market brief for the autumn catalogue", {"go"}),
+        ("Her Rust-coloured scarf won the knitting prize", {"rust"}),
+        ("Fitted a spring-loaded latch to the garden gate", {"spring"}),
+    ],
+)
+def test_a_hyphenated_compound_of_ordinary_words_names_no_tool(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}

@@ -24,7 +24,6 @@ from jdmatch.recognize.vocabulary import (
     RELATIONS,
     SEPARATOR_CHARS,
     TECH_LABELS,
-    USE_SUFFIXES,
 )
 from jdmatch.tokens import PARAGRAPH_BREAK, fold_plural, string_key
 
@@ -364,28 +363,6 @@ class ContextChecks(PlacesAndPeople):
             and r.group(1) in self._region_codes
             and len(ws := words.split()) <= 3
             and not any("." in w[:-1] for w in ws)
-        )
-
-    def _in_compound(self, doc: Doc, s: int, e: int) -> bool:
-        """The form is glued by a hyphen to a word before or after it ("C-suite", "go-live"),
-        but not to a word that makes it a modifier ("Go-based", "Python-driven": ``use_suffixes``)."""
-        hyphen = self._hyphen
-        n = len(doc)
-        if (
-            e + 1 < n
-            and doc[e].orth == hyphen
-            and not doc[e - 1].whitespace_
-            and not doc[e].whitespace_
-            and doc[e + 1].is_alpha
-            and doc[e + 1].lower_ not in USE_SUFFIXES
-        ):
-            return True
-        return (
-            s >= 2
-            and doc[s - 1].orth == hyphen
-            and not doc[s - 2].whitespace_
-            and not doc[s - 1].whitespace_
-            and doc[s - 2].is_alpha
         )
 
     @staticmethod

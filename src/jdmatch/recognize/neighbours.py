@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from jdmatch.recognize.context import ContextChecks
 from jdmatch.recognize.sentences import STOPS, same_sentence
+from jdmatch.recognize.vocabulary import USE_SUFFIXES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -18,6 +19,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # tokens that end a sentence: the cue window stops there
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
+# the words of a hyphenated pair of names: "Jenkins-to-GitLab", "Bash-and-awk"
+_PAIR_WORDS = frozenset({"to", "and", "or", "vs", "on"})
 
 
 class Neighbours(ContextChecks):
@@ -154,6 +157,43 @@ class Neighbours(ContextChecks):
                 out.update(((s, e), (e + 1, e2)))
         return out
 
+    def _in_compound(self, doc: Doc, s: int, e: int, starts: set[int], ends: set[int]) -> bool:
+        """The form is glued by a hyphen to a word before or after it ("C-suite", "go-live"),
+        but not to a word that makes it a modifier ("Go-based", "Helm-templated": ``use_suffixes``
+        or a participle), nor to a pair of names ("Jenkins-to-GitLab", "jQuery-and-Backbone",
+        "Aurora-PostgreSQL": ``starts`` and ``ends`` of the skill candidates)."""
+        hyphen = self._hyphen
+        n = len(doc)
+        if (
+            e + 1 < n
+            and doc[e].orth == hyphen
+            and not doc[e - 1].whitespace_
+            and not doc[e].whitespace_
+            and doc[e + 1].is_alpha
+        ):
+            after = doc[e + 1].lower_
+            return not (
+                after in USE_SUFFIXES
+                or e + 1 in starts
+                or len(after) > 4
+                and after.endswith("ed")
+                and len(doc[s:e].text) > 1
+                or after in _PAIR_WORDS
+                and e + 3 in starts
+                and doc[e + 2].orth == hyphen
+            )
+        return (
+            s >= 2
+            and doc[s - 1].orth == hyphen
+            and not doc[s - 2].whitespace_
+            and not doc[s - 1].whitespace_
+            and doc[s - 2].is_alpha
+            and s - 1 not in ends
+            and not (
+                doc[s - 2].lower_ in _PAIR_WORDS and s - 3 in ends and doc[s - 3].orth == hyphen
+            )
+        )
+
     def _confirm(
         self,
         doc: Doc,
@@ -185,7 +225,7 @@ class Neighbours(ContextChecks):
         joined = self._joined_languages(doc, (*plain, *strict))
         for key, s, e in strict:
             if (
-                self._in_compound(doc, s, e)
+                self._in_compound(doc, s, e, skill_starts, skill_ends)
                 or near
                 and self._ordinary_near(doc, s, e, stops, near)
                 or self._after_a_first_name(doc, s, skill_ends)
