@@ -1257,3 +1257,42 @@ def test_a_hyphenated_compound_of_ordinary_words_names_no_tool(
     matcher: Matcher, text: str, forbidden: set[str]
 ) -> None:
     assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        # three ambiguous names in one sentence but no list: words other than separators between
+        (
+            "Luigi sat on the wall; Falcon chased it and Nomad slept in the sun",
+            {"luigi", "falcon", "nomad"},
+        ),
+        ("Took Consul Road past Vault Lane to reach Beam Street", {"consul", "vault", "beam"}),
+        # people: a first name before each surname, or two first names joined
+        (
+            "Thanks to Jade Airflow, Oscar Jenkins and Nina Puppet for the raffle",
+            {"airflow", "jenkins", "puppet"},
+        ),
+        ("Ray Swift and Sage Rust judged the baking contest", {"ray", "sage", "swift", "rust"}),
+        ("The cake was made by Julia and Oscar for the fete", {"julia"}),
+    ],
+)
+def test_names_in_prose_and_people_are_no_list_of_tools(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("Kafka | Spark | Hive", {"kafka", "spark", "hive"}),
+        ("Airflow, Puppet and Jenkins", {"airflow", "puppet", "jenkins"}),
+        ("Languages: Ruby and Julia", {"ruby", "julia"}),
+        ("Stack: Ray, Dask and Spark", {"ray", "dask", "spark"}),
+    ],
+)
+def test_a_list_of_ambiguous_names_still_vouches_for_each(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}

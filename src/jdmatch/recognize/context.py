@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jdmatch.lexicon import Entry
 from jdmatch.recognize.places import QUOTE_CHARS, PlacesAndPeople, _after_kin
@@ -74,6 +74,8 @@ _DATES_AFTER = re.compile(
 )
 _ALIAS_AFTER = re.compile(r"[ \t]*\([A-Z][\w.&-]{0,15}\)")
 # after a given name, words that make it a person: "Julia from the data team", "Ruby, who ..."
+_AND_NAME_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)\b")
+_NAME_AND_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+$")
 _PERSON_AFTER = re.compile(r",?[ \t]+(?:who|whom|whose|from[ \t]+(?:the|our|my|his|her|their))\b")
 
 
@@ -107,6 +109,7 @@ class ContextChecks(PlacesAndPeople):
     _employer_seps: frozenset[int]
     _at: frozenset[int]
     _comma: int
+    tokenizer: Any
 
     def _context_only(
         self,
@@ -245,6 +248,8 @@ class ContextChecks(PlacesAndPeople):
             return True  # "grade C", "table R", "Plan B": a letter, not a language
         if key in self._given_names and _PERSON_AFTER.match(text, end):
             return True
+        if key in self._given_names and self._beside_a_first_name(text, start, end):
+            return True  # "the readings were given by Ruby and Jade"
         if key in self._given_names and c.isupper():
             m = NEXT_WORD.match(text, end)
             word = m.group(1) if m is not None else ""
@@ -257,6 +262,15 @@ class ContextChecks(PlacesAndPeople):
             m = _WORD.match(text, text.find("/", end) + 1)
             return m is not None and fold_plural(m.group(0).lower()) in self._ordinary_after
         return False
+
+    def _beside_a_first_name(self, text: str, start: int, end: int) -> bool:
+        """Another first name, no skill's, joined to this one by "and" or "&", after or before it."""
+        m = _AND_NAME_AFTER.match(text, end)
+        if m is None:
+            m = _NAME_AND_BEFORE.search(text, max(0, start - 24), start)
+        if m is None or self._names_a_skill(word := m.group(1)):
+            return False
+        return self.tokenizer.vocab.strings[word.lower()] in self._first_names
 
     def _names_a_skill(self, word: str) -> bool:
         """Whether ``word`` is a one-word form of the lexicon or a cue word ("Gems" after "Ruby")."""

@@ -21,6 +21,24 @@ if TYPE_CHECKING:  # pragma: no cover
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 # the words of a hyphenated pair of names: "Jenkins-to-GitLab", "Bash-and-awk"
 _PAIR_WORDS = frozenset({"to", "and", "or", "vs", "on"})
+# what may stand between the items of a list
+_LIST_GLUE = frozenset(
+    {",", ";", "/", "|", "·", "•", "&", "+", "and", "or", "-", "–", "—", ":", "(", ")"}
+)
+
+
+def _list_runs(doc: Doc, spans: list[tuple[int, int, int]]) -> dict[tuple[int, int], int]:
+    """For each candidate ``(key, s, e)``, the number of its run: candidates with nothing but
+    list separators and spaces between them ("Java, Python and Go", "spark | hive", "java
+    python go") share one."""
+    runs: dict[tuple[int, int], int] = {}
+    run, last = 0, None
+    for _, s, e in sorted(spans, key=lambda c: c[1]):
+        if last is not None and not all(t.is_space or t.lower_ in _LIST_GLUE for t in doc[last:s]):
+            run += 1
+        runs[s, e] = run
+        last = max(e, last or 0)
+    return runs
 
 
 class Neighbours(ContextChecks):
@@ -33,6 +51,7 @@ class Neighbours(ContextChecks):
     _vouching_keys: frozenset[int]  # those that vouch for a neighbour (see _vouches)
     _anchor_keys: frozenset[int]  # entries not of a label NOT_TECHNICAL names
     _own_cues_only: frozenset[int]  # entries of another trade, which only their own cues confirm
+    _given_names: frozenset[int]
 
     def _vouches(self, key: int) -> bool:
         """A confirmed ambiguous name that vouches for one near it: a technical one, no given name."""
@@ -94,24 +113,39 @@ class Neighbours(ContextChecks):
         anchors: list[tuple[int, int]],
         confirmed: list[tuple[int, int, int]],
         stops: list[int],
+        mute: set[tuple[int, int, int]] | None = None,
     ) -> list[tuple[int, int, int]]:
         """The ``pending`` ambiguous candidates a neighbour vouches for: a recognized skill
-        (``anchors``), an ambiguous name already confirmed, or two more ambiguous names close by."""
-        # three or more ambiguous names close together vouch for each other: "Java, Python, Go";
+        (``anchors``), an ambiguous name already confirmed, or two more ambiguous names close by
+        (not the ``mute`` ones: names found to be context)."""
+        # three or more ambiguous names listed together vouch for each other: "Java, Python, Go";
         # only technical names that are no given names vouch ("Cairo, Egypt; Arabic and French",
-        # "Julia and Ruby took the ferry" are no list of tools)
-        vouching = [(o[1], o[2]) for o in pending if self._vouches(o[0])]
-        everyone = [(o[1], o[2]) for o in pending]
-        mutual = [
-            c
-            for c in pending
-            if sum(
-                1
-                for o in (vouching if self._vouches(c[0]) else everyone)
-                if o != (c[1], c[2]) and self._has_neighbor(doc, c[1], c[2], [o], stops)
-            )
-            >= 2
-        ]
+        # "Julia and Ruby took the ferry" are no list of tools), and only with nothing but list
+        # separators between them ("Luigi and Loki are our cats; Odin is the dog" is no list)
+        # (a name counts only while it keeps two such neighbours itself: "Ray Gatsby and Sage Kong"
+        # gives "Sage" two neighbours that have none of their own, and is no list)
+        given = self._given_names  # a given name vouches for nobody, not even another one
+        alive = [o for o in pending if o not in mute] if mute else list(pending)
+        while alive:
+            runs = _list_runs(doc, alive)
+            vouching = [(o[1], o[2]) for o in alive if self._vouches(o[0])]
+            everyone = [(o[1], o[2]) for o in alive if o[0] not in given]
+            kept = [
+                c
+                for c in alive
+                if sum(
+                    1
+                    for o in (vouching if self._vouches(c[0]) else everyone)
+                    if o != (c[1], c[2])
+                    and self._has_neighbor(doc, c[1], c[2], [o], stops)
+                    and runs[c[1], c[2]] == runs[o]
+                )
+                >= 2
+            ]
+            if len(kept) == len(alive):
+                break
+            alive = kept
+        mutual = [c for c in pending if c in alive]
         found = list(mutual)
         pending = [c for c in pending if c not in mutual]
         for _ in range(2):
@@ -213,6 +247,8 @@ class Neighbours(ContextChecks):
         tech = self._tech_keys
         skill_ends = {e for k, _, e in plain if k in tech}
         skill_ends.update(e for _, _, e in strict)
+        given = self._given_names  # a name that is also a first name ends no skill before a surname
+        given_ends = {e for k, _, e in strict if k in given}
         # and where one starts: a line opening with two names is a list ("java python c++"), not prose
         skill_starts = {s for k, s, _ in plain if k in tech}
         skill_starts.update(s for _, s, _ in strict)
@@ -228,7 +264,7 @@ class Neighbours(ContextChecks):
                 self._in_compound(doc, s, e, skill_starts, skill_ends)
                 or near
                 and self._ordinary_near(doc, s, e, stops, near)
-                or self._after_a_first_name(doc, s, skill_ends)
+                or self._after_a_first_name(doc, s, skill_ends, given_ends)
             ):
                 continue  # "C-suite", "go-live", "Self-scheduling"; "Kafka and the modern novel"
             own = self._entry_cues.get(key, frozenset())
@@ -283,5 +319,5 @@ class Neighbours(ContextChecks):
             {(s, e) for k, s, e in plain if k in anchor_keys and not (mute and (k, s, e) in mute)}
         )
         sure = [c for c in confirmed if c not in mute] if mute else confirmed
-        confirmed += self._vouched(doc, pending, anchors, sure, stops)
+        confirmed += self._vouched(doc, pending, anchors, sure, stops, mute)
         return confirmed

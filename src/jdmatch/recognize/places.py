@@ -9,6 +9,7 @@ A mixin of :class:`~jdmatch.recognize.recognizer.SkillRecognizer`, used by
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from jdmatch.lexicon import Entry
@@ -329,10 +330,13 @@ class PlacesAndPeople:
             first.lower not in self._cues and (nxt is None or not nxt.is_title)
         )
 
-    def _after_a_first_name(self, doc: Doc, s: int, skill_ends: set[int]) -> bool:
+    def _after_a_first_name(
+        self, doc: Doc, s: int, skill_ends: set[int], given_ends: AbstractSet[int] = frozenset()
+    ) -> bool:
         """A capitalised first name right before the form (lexicon.toml ``first_names``): a
-        surname ("Laura Helm", "Gary Jenkins"), unless that word ends a skill found there."""
-        if s < 1 or s in skill_ends:
+        surname ("Laura Helm", "Gary Jenkins"), unless that word ends a skill found there that
+        is no given name too ("Ray Gatsby" is a person, "Python Jenkins" a list)."""
+        if s < 1 or s in skill_ends and s not in given_ends:
             return False
         prev = doc[s - 1]
         return prev.is_title and prev.lower in self._first_names and doc[s].text[:1].isupper()
