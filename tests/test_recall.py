@@ -1296,3 +1296,39 @@ def test_a_list_of_ambiguous_names_still_vouches_for_each(
     matcher: Matcher, text: str, skills: set[str]
 ) -> None:
     assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Paediatric ward: nursed infants with RDS on CPAP and high-flow", {"amazon-rds"}),
+        ("Recorded GCS and pupil checks hourly after the head injury", {"google-cloud-storage"}),
+        ("Set up the PCA pump and charted morphine doses after surgery", {"pca"}),
+        ("Bloods back: BMP unremarkable, troponin negative", {"bmp"}),
+        ("Treated PID and UTIs at the walk-in sexual health clinic", {"pid"}),
+        ("Tesi sulla gestione dei rifiuti urbani", {"cross-cultural"}),
+        ("Database of customer addresses kept in a ring binder", {"teradata-database"}),
+        ("Pig roast and ceilidh at the village hall", {"pig"}),
+        ("Shot the wedding with Flash photography in the marquee", {"flash"}),
+    ],
+)
+def test_another_fields_acronyms_and_ordinary_nouns_after_a_name(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("Migrated MySQL to RDS with read replicas in two regions", "amazon-rds"),
+        ("Exports land in GCS buckets before BigQuery loads them", "google-cloud-storage"),
+        ("Reduced 300 features to 20 with PCA before clustering", "pca"),
+        ("Tuned the PID loop on the PLC for the conveyor motor", "pid"),
+        ("Championed DEI hiring practices across engineering", "cross-cultural"),
+    ],
+)
+def test_the_same_acronyms_in_their_technical_sense_stay(
+    matcher: Matcher, text: str, skill: str
+) -> None:
+    assert skill in {m.id for m in matcher.skills(text)}
