@@ -1332,3 +1332,38 @@ def test_the_same_acronyms_in_their_technical_sense_stay(
     matcher: Matcher, text: str, skill: str
 ) -> None:
     assert skill in {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # a list after a job line's dash
+        ("Platform Engineer, Orbit Couriers, Leeds — Consul, Nomad", {"consul", "nomad"}),
+        # a tool right before a practice is no sentence's subject
+        ("Jest unit tests guard every reducer", {"jest", "unit-testing"}),
+        # a language after "in" in a sentence about coursework or a project
+        ("Final-year project in Rust: a tiny key-value store", {"rust"}),
+        # Erlang's OTP
+        ("Supervisors and gen_servers in OTP kept the switch up", {"otp"}),
+    ],
+)
+def test_list_heads_tools_before_practices_and_projects_in_a_language(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Trainee, Swift & Rowe Solicitors, Bristol", {"swift"}),
+        ("Office manager at Falcon & Crane LLP", {"falcon"}),
+        ("Ada Marsh · ada.marsh@example.com · 07700 900123", {"ada"}),
+        ("Book group host — in May we read Kafka and then Orwell", {"kafka"}),
+        ("Type the OTP from the text message to confirm the payment", {"otp"}),
+    ],
+)
+def test_firms_people_on_contact_lines_and_prose_after_a_dash(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}

@@ -35,7 +35,7 @@ _ARTICLES = frozenset({"a", "an", "the", "this", "that", "my", "our", "his", "he
 _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
 # a company's suffix a word or three after the name: "Jenkins Builds Ltd", "Jenkins & Sons Ltd"
 _SUFFIX_LATER = re.compile(
-    r"(?:[ \t]+(?:[A-Z][\w&'’-]*|&|and)){1,3}[ \t]+(?:Ltd|Inc|LLC|GmbH|plc|PLC|Corp|Limited|AG|Pvt)\b"
+    r"(?:[ \t]+(?:[A-Z][\w&'’-]*|&|and)){1,3}[ \t]+(?:Ltd|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Limited|AG|Pvt|Solicitors|Attorneys|Accountants|Architects|Surveyors|Partners|Associates)\b"
 )
 # the last word of an institution's name, which a field or a degree comes before
 _INSTITUTIONS = frozenset(
@@ -57,7 +57,8 @@ _DETERMINERS = frozenset(
 # verbs of writing code: a language after "in" in their sentence is the language ("rewrote it in Rust")
 _WRITING_VERBS = frozenset(
     "wrote written write writes rewrote rewritten rewrite rewrites implemented reimplemented "
-    "implement implementing coded programmed ported refactored scripted".split()
+    "implement implementing coded programmed ported refactored scripted developed prototyped "
+    "capstone coursework project projects assignment assignments".split()
 )
 # after a company's name that opens a line: a company word, a suffix, then a dash or a bar before a job title
 _COMPANY_WORD = re.compile(r"[ \t]+(?:Software|Technologies|Technology|Labs|Systems|Group)\b")
@@ -141,8 +142,8 @@ class ContextChecks(PlacesAndPeople):
         upper = text[start].isupper()
         if upper and c.islower() and LOWER_SUFFIX.match(text, end):
             return True  # "Shell plc", "Acme inc.": a company
-        if upper and c.isupper() and _SUFFIX_LATER.match(text, end):
-            return True  # "Jenkins Builds Ltd", "Puppet Labs Inc.": the first word of a company
+        if upper and (c.isupper() or c == "&") and _SUFFIX_LATER.match(text, end):
+            return True  # "Jenkins Builds Ltd", "Gatsby & Rowe LLP": the first word of a company
         if key in self._suffix_keys and self._after_a_name(doc, s, text[start:end]):
             return True  # the "plc" of "Shell plc" is no programmable logic controller
         if upper and self._on_address_line(text, start, end, key):
@@ -255,6 +256,9 @@ class ContextChecks(PlacesAndPeople):
             word = m.group(1) if m is not None else ""
             if word[1:].islower() and word.isalpha() and not self._names_a_skill(word):
                 return True
+            lo, hi = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+            if word[1:].islower() and _CONTACT.search(text, lo, hi if hi >= 0 else len(text)):
+                return True  # "Contact: Ada Pascal · +44 20 7946 0321": a person's name
         if c.isalpha():  # in any case: "Java coffee", "Express Delivery Services"
             m = NEXT_WORD.match(text, end)
             return m is not None and fold_plural(m.group(1).lower()) in self._ordinary_after

@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # pragma: no cover
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 # the words of a hyphenated pair of names: "Jenkins-to-GitLab", "Bash-and-awk"
 _PAIR_WORDS = frozenset({"to", "and", "or", "vs", "on"})
+# a dash that opens a list after a job line's head
+_LIST_DASHES = frozenset({"—", "–"})
 # what may stand between the items of a list
 _LIST_GLUE = frozenset(
     {",", ";", "/", "|", "·", "•", "&", "+", "and", "or", "-", "–", "—", ":", "(", ")"}
@@ -77,11 +79,16 @@ class Neighbours(ContextChecks):
             yield i, t.lower
 
     def _cue_heads_line(self, doc: Doc, i: int) -> bool:
-        """A colon at or before token ``i`` on its line, with a cue word before it: the head of a
-        list ("Software Engineer, Acme (2019-2022): Java, Kafka")."""
-        while i >= 0 and not doc[i].text.endswith(":"):
-            if "\n" in doc[i].text:
+        """A colon or a dash at or before token ``i`` on its line, with a cue word before it: the
+        head of a list ("Software Engineer, Acme (2019-2022): Java, Kafka", "Data Engineer,
+        Acme, Columbus, OH — Airflow, Snowflake"); after a dash, only names and separators
+        ("host — this spring we read Kafka" is prose)."""
+        items = True  # only capitalised words and separators so far
+        while i >= 0 and not (doc[i].text.endswith(":") or items and doc[i].text in _LIST_DASHES):
+            t = doc[i]
+            if "\n" in t.text:
                 return False
+            items = items and (t.is_space or t.lower_ in _LIST_GLUE or not t.is_lower)
             i -= 1
         cues = self._cues
         while i > 0 and "\n" not in doc[i - 1].text:
@@ -252,6 +259,9 @@ class Neighbours(ContextChecks):
         # and where one starts: a line opening with two names is a list ("java python c++"), not prose
         skill_starts = {s for k, s, _ in plain if k in tech}
         skill_starts.update(s for _, s, _ in strict)
+        # and where any technical skill starts: a name right before one is no sentence's subject
+        anchor_keys = self._anchor_keys
+        practice_starts = {s for k, s, _ in plain if k in anchor_keys}
         stops = [m.start() for m in STOPS.finditer(text)]
         near = self._ordinary_near_at(
             doc
@@ -288,7 +298,12 @@ class Neighbours(ContextChecks):
                     (key, s, e)
                 )  # "Rewrote the log parser in Rust", "in Ruby and Java"
                 continue
-            if e not in skill_starts and self._prose_start(doc, s, e) or self._the_name(doc, s):
+            if (
+                e not in skill_starts
+                and not (key in tech and e in practice_starts)  # "Cypress end-to-end tests run"
+                and self._prose_start(doc, s, e)
+                or self._the_name(doc, s)
+            ):
                 # "Go to the page", "Express your interest": only a cue right beside it ("Go developers")
                 # or a strong one in the window ("Go is part of our stack") helps
                 strong = self._strong_cues
@@ -314,7 +329,6 @@ class Neighbours(ContextChecks):
         # neighbours: recognized skills close by in the same sentence; two rounds so that
         # "Languages: Java, Python, Go" spreads from the confirmed one to the rest
         # only technical skills vouch for a neighbour: "Grade C in chemistry" is not about C
-        anchor_keys = self._anchor_keys
         anchors = sorted(
             {(s, e) for k, s, e in plain if k in anchor_keys and not (mute and (k, s, e) in mute)}
         )
