@@ -1367,3 +1367,22 @@ def test_firms_people_on_contact_lines_and_prose_after_a_dash(
     matcher: Matcher, text: str, forbidden: set[str]
 ) -> None:
     assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Fed the giraffes and checked on an old python in the reptile house", {"python"}),
+        ("My uncle was the quickest docker on the Liverpool quays", {"docker"}),
+        ("Sold plush pandas and tote bags at the museum shop", {"pandas"}),
+    ],
+)
+def test_a_mostly_technical_name_as_an_ordinary_noun(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+def test_a_mostly_technical_name_after_an_adjective_keeps_its_cues(matcher: Matcher) -> None:
+    found = {m.id for m in matcher.skills("we ship the official docker image for every release")}
+    assert "docker" in found

@@ -310,39 +310,6 @@ class ContextChecks(PlacesAndPeople):
                 return True
         return False
 
-    @staticmethod
-    def _in_tight_list(doc: Doc, s: int) -> bool:
-        """A lower-case word glued by a list separator to the next or the previous item
-        ("react;redux;jest", "node|express|mongo"): a tag list, where names are written in lower
-        case; it still needs its technical context. ("/" is left out: "and/or", "go/no-go".)"""
-        t = doc[s]
-        if not t.is_lower or not t.is_alpha:
-            return False
-        if s + 2 < len(doc) and not t.whitespace_ and doc[s + 1].text in ",;|":
-            return not doc[s + 1].whitespace_
-        if s >= 2 and doc[s - 1].text in ",;|" and not doc[s - 1].whitespace_:
-            return not doc[s - 2].whitespace_
-        return False
-
-    @staticmethod
-    def _in_tag_line(doc: Doc, s: int, found: list[tuple[int, int, int]]) -> bool:
-        """A lower-case word on a line of names only ("snowflake dbt fivetran looker", "unity c#
-        blender photoshop"): a tag line, where names are written in lower case."""
-        t = doc[s]
-        if not t.is_lower or not t.is_alpha:
-            return False
-        n = len(doc)
-        lo, hi = s, s + 1
-        while lo > 0 and not doc[lo - 1].is_space and lo > s - 24:
-            lo -= 1
-        while hi < n and not doc[hi].is_space and hi < s + 24:
-            hi += 1
-        spans = [(a, b) for _, a, b in found if lo <= a and b <= hi]
-        if len(spans) < 3:
-            return False
-        covered = {i for a, b in spans for i in range(a, b)}
-        return all(i in covered or doc[i].text in ",;|/·•" for i in range(lo, hi))
-
     def _written_in(self, doc: Doc, s: int, key: int) -> bool:
         """A language after "in" in a sentence about writing code: "Rewrote the parser in Rust",
         "services written in Go" (not "a school built in Java": building is not writing code)."""
@@ -416,6 +383,15 @@ class ContextChecks(PlacesAndPeople):
             return False
         if s and doc[s - 1].lower_ in _ARTICLES:
             return False
+        i = (
+            s - 1
+        )  # or a lower-case form after an article and one or two adjectives: "the fastest docker"
+        while doc[s].is_lower and s - i <= 2 and i > 0 and doc[i].is_lower and doc[i].is_alpha:
+            if doc[i].lower in self._cues:
+                break
+            i -= 1
+            if doc[i].lower_ in _ARTICLES:
+                return False
         if doc[s].is_lower and s and doc[s - 1].lower_ == "to" and e < len(doc):
             if doc[e].lower_ in _DETERMINERS:
                 return False  # "to terraform the way families save": a verb
