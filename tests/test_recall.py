@@ -1386,3 +1386,17 @@ def test_a_mostly_technical_name_as_an_ordinary_noun(
 def test_a_mostly_technical_name_after_an_adjective_keeps_its_cues(matcher: Matcher) -> None:
     found = {m.id for m in matcher.skills("we ship the official docker image for every release")}
     assert "docker" in found
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Receptionist, Swift Family Dental Clinic, Reno NV", {"swift"}),
+        ("Weekend shifts at the Shell petrol station on the bypass", {"shell-scripting"}),
+        ("Certified Jenkins family historian for the parish archive", {"jenkins"}),
+    ],
+)
+def test_venues_stations_and_the_word_certified_give_no_tool(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
