@@ -1400,3 +1400,43 @@ def test_venues_stations_and_the_word_certified_give_no_tool(
     matcher: Matcher, text: str, forbidden: set[str]
 ) -> None:
     assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        # a tool opening a sentence as its subject, with its cues later in the sentence
+        ("Kafka moves the clickstream events to the lake", "kafka"),
+        ("Airflow triggers the nightly dbt run", "airflow"),
+        ("Jenkins was our build server until 2022", "jenkins"),
+        # a common-word skill opening a sentence
+        ("Monitoring is done with Prometheus and Alertmanager", "monitoring"),
+        ("Caching sits in Redis in front of the catalogue API", "caching"),
+        # other spellings of the same skills
+        ("Pair-programmed with the mobile team on the release", "pair-programming"),
+        ("Our ADO pipelines build and release to AKS", "azure-devops"),
+        ("Retired the Rails-era admin app", "rails"),
+    ],
+)
+def test_a_sentence_opening_with_a_tool_or_a_common_word_skill(
+    matcher: Matcher, text: str, skill: str
+) -> None:
+    assert skill in {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Go to reception and ask for the duty manager", {"go"}),
+        ("Express interest by emailing the school office", {"express"}),
+        ("Logging crews cleared the firebreak before the storm season", {"logging"}),
+        ("Jays were caching seeds in the hedge all autumn", {"caching"}),
+        ("Torn ACL playing netball; back to training after physio", {"acl"}),
+        ("Our puppy Pandas and the old dog Docker share a basket", {"pandas", "docker"}),
+        ("Bookkeeper at Falcon Ventures and later at Beacon Hive Trust", {"falcon", "hive"}),
+    ],
+)
+def test_ordinary_starts_common_words_pets_and_firms(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}

@@ -37,7 +37,8 @@ _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
 _SUFFIX_LATER = re.compile(
     r"(?:[ \t]+(?:[A-Z][\w&'’-]*|&|and)){1,3}[ \t]+(?:Ltd|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Limited|AG|Pvt|Solicitors|Attorneys|Accountants|Architects|Surveyors|Partners|Associates"
     r"|Spa|Clinic|Hotel|Bakery|Salon|Restaurant|Cafe|Café|Pub|Inn|Hospital|School|Church|Gallery"
-    r"|Museum|Theatre|Theater|Stadium|Bistro|Brewery|Pharmacy)\b"
+    r"|Museum|Theatre|Theater|Stadium|Bistro|Brewery|Pharmacy|Group|Trust|Ventures"
+    r"|Capital|Collective)\b"
 )
 # the last word of an institution's name, which a field or a degree comes before
 _INSTITUTIONS = frozenset(

@@ -21,6 +21,11 @@ if TYPE_CHECKING:  # pragma: no cover
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 # the words of a hyphenated pair of names: "Jenkins-to-GitLab", "Bash-and-awk"
 _PAIR_WORDS = frozenset({"to", "and", "or", "vs", "on"})
+# verbs after a sentence's subject: "Go is my main language", "Jenkins had run the builds"
+_SUBJECT_VERBS = frozenset({"does", "did", "runs", "ran"})
+# the verbs of being and having, after which a name opening a sentence may still be the season
+# or the word ("Spring is busy"): its own cues then decide ("Snowflake is the warehouse")
+_COPULAS = frozenset({"is", "was", "has", "had", "are", "were"})
 # a dash that opens a list after a job line's head
 _LIST_DASHES = frozenset({"—", "–"})
 # what may stand between the items of a list
@@ -43,6 +48,20 @@ def _list_runs(doc: Doc, spans: list[tuple[int, int, int]]) -> dict[tuple[int, i
     return runs
 
 
+def _subject_of(doc: Doc, e: int) -> bool:
+    """The word after a name opening a sentence makes the name its subject, not an imperative or
+    an adjective: a verb of the third person ("Kafka carries", "Chef was") or a plural noun
+    ("Cypress tests", "Snowflake tasks"); the other checks then decide ("Go to the page",
+    "Express your interest", "Swift action" stay prose)."""
+    if e >= len(doc):
+        return False
+    t = doc[e]
+    w = t.lower_
+    if w in _SUBJECT_VERBS:
+        return True
+    return t.is_lower and t.is_alpha and len(w) > 3 and w.endswith("s") and not w.endswith("ss")
+
+
 class Neighbours(ContextChecks):
     """The confirmation of ambiguous names, the neighbour step last (the context checks it uses are inherited)."""
 
@@ -54,6 +73,8 @@ class Neighbours(ContextChecks):
     _anchor_keys: frozenset[int]  # entries not of a label NOT_TECHNICAL names
     _own_cues_only: frozenset[int]  # entries of another trade, which only their own cues confirm
     _given_names: frozenset[int]
+    _common_word_keys: frozenset[int]  # curated concepts and practices named by a common word
+    _cues_beyond_use: frozenset[int]  # the general cues but the verbs of use
 
     def _vouches(self, key: int) -> bool:
         """A confirmed ambiguous name that vouches for one near it: a technical one, no given name."""
@@ -334,22 +355,30 @@ class Neighbours(ContextChecks):
             if (
                 e not in skill_starts
                 and not (key in tech and e in practice_starts)  # "Cypress end-to-end tests run"
+                and key not in self._common_word_keys  # "Testing is part of every ticket"
                 and self._prose_start(doc, s, e)
+                and not _subject_of(doc, e)  # "Kafka carries the events", "Flask blueprints split"
                 or self._the_name(doc, s)
             ):
                 # "Go to the page", "Express your interest": only a cue right beside it ("Go developers")
                 # or a strong one in the window ("Go is part of our stack") helps
                 strong = self._strong_cues
+                copula = e < n and doc[e].lower_ in _COPULAS
                 if any(
                     ((h := doc[i].lower) in cues or h in own)
                     and (h not in double_cues or self._counts_as_cue(doc, i))
                     for i in (s - 1, e)
                     if 0 <= i < n
-                ) or any(h in strong for _, h in self._cue_window_at(doc, e, e, before=False)):
+                ) or any(
+                    h in strong or copula and h in own and h not in double_cues
+                    for _, h in self._cue_window_at(doc, e, e, before=False)
+                ):
                     confirmed.append((key, s, e))
                 continue
+            # for a common word, a verb of use says little ("Logging trucks use the road")
+            general = cues if key not in self._common_word_keys else self._cues_beyond_use
             if any(
-                (h in cues or h in own) and (h not in double_cues or self._counts_as_cue(doc, i))
+                (h in general or h in own) and (h not in double_cues or self._counts_as_cue(doc, i))
                 for i, h in self._cue_window_at(doc, s, e)
             ) or self._cue_heads_line(doc, s - 1):
                 confirmed.append((key, s, e))
