@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # tokens that end a sentence: the cue window stops there
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
+_ROWS = "jdmatch.lower_rows"  # the user_data key of a Doc's lower-case keys and sentence ends
 # the words of a hyphenated pair of names: "Jenkins-to-GitLab", "Bash-and-awk"
 _PAIR_WORDS = frozenset({"to", "and", "or", "vs", "on"})
 # verbs after a sentence's subject: "Go is my main language", "Jenkins had run the builds"
@@ -46,6 +47,24 @@ def _list_runs(doc: Doc, spans: list[tuple[int, int, int]]) -> dict[tuple[int, i
         runs[s, e] = run
         last = max(e, last or 0)
     return runs
+
+
+def _lower_rows(doc: Doc) -> tuple[list[int], frozenset[int]]:
+    """The lower-case key of every token of ``doc`` and the indexes of its sentence ends, read
+    once per text (kept in the Doc's ``user_data``: the cue window looks at them many times)."""
+    rows: tuple[list[int], frozenset[int]] | None = doc.user_data.get(_ROWS)
+    if rows is None:
+        from spacy.attrs import LOWER, ORTH
+
+        strings = doc.vocab.strings
+        arr = doc.to_array([LOWER, ORTH])
+        ends = {strings[c] for c in _SENTENCE_ENDS}
+        rows = (
+            arr[:, 0].tolist(),
+            frozenset(i for i, o in enumerate(arr[:, 1].tolist()) if o in ends),
+        )
+        doc.user_data[_ROWS] = rows
+    return rows
 
 
 def _subject_of(doc: Doc, e: int) -> bool:
@@ -87,17 +106,16 @@ class Neighbours(ContextChecks):
         ``[s, e)``, nearest first, in the same sentence: a cue after a full stop belongs to the
         next one ("(General Assembly, 2024). Built an API"). Lazily, so a cue found stops it."""
         w = self._cue_window
+        lowers, ends = _lower_rows(doc)
         if before:
             for i in range(s - 1, max(-1, s - 1 - w), -1):
-                t = doc[i]
-                if t.is_punct and t.text in _SENTENCE_ENDS:
+                if i in ends:
                     break
-                yield i, t.lower
-        for i in range(e, min(len(doc), e + w)):
-            t = doc[i]
-            if t.is_punct and t.text in _SENTENCE_ENDS:
+                yield i, lowers[i]
+        for i in range(e, min(len(lowers), e + w)):
+            if i in ends:
                 break
-            yield i, t.lower
+            yield i, lowers[i]
 
     def _cue_heads_line(self, doc: Doc, i: int) -> bool:
         """A colon or a dash at or before token ``i`` on its line, with a cue word before it: the
