@@ -1440,3 +1440,38 @@ def test_ordinary_starts_common_words_pets_and_firms(
     matcher: Matcher, text: str, forbidden: set[str]
 ) -> None:
     assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # "experience" and "knowledge" and "or" in other languages
+        ("Erfahrung mit Flask oder Django ist ein Plus", {"flask", "django"}),
+        ("Conocimientos de Kafka y Spark", {"kafka", "spark"}),
+        ("Moved the batch workloads to the cloud last spring", {"cloud-computing"}),
+    ],
+)
+def test_cues_and_lists_in_other_languages(matcher: Matcher, text: str, skills: set[str]) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        # a person's name heading a resume: over a title and a contact line, or on the contact line
+        (
+            "Ruby Falcon\nData Engineer\nruby.falcon@example.org | 0161 496 0000\nSQL, dbt",
+            {"ruby", "falcon"},
+        ),
+        ("Nina Swift  |  iOS Developer  |  nina@example.com\nKotlin, Java", {"swift"}),
+        # awards, films, pets, estates
+        ("Won the Silver Falcon Award for the school play", {"falcon"}),
+        ("Film club picks: Insomnia and Heat on Friday", {"insomnia"}),
+        ("Our terrier is called Pascal", {"pascal"}),
+        ("Unit 6, Ansible Trading Estate, Crewe", {"ansible"}),
+    ],
+)
+def test_resume_headers_awards_films_pets_and_estates(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}

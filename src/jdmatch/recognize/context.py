@@ -38,7 +38,7 @@ _SUFFIX_LATER = re.compile(
     r"(?:[ \t]+(?:[A-Z][\w&'’-]*|&|and)){1,3}[ \t]+(?:Ltd|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Limited|AG|Pvt|Solicitors|Attorneys|Accountants|Architects|Surveyors|Partners|Associates"
     r"|Spa|Clinic|Hotel|Bakery|Salon|Restaurant|Cafe|Café|Pub|Inn|Hospital|School|Church|Gallery"
     r"|Museum|Theatre|Theater|Stadium|Bistro|Brewery|Pharmacy|Group|Trust|Ventures"
-    r"|Capital|Collective)\b"
+    r"|Capital|Collective|Estate)\b"
 )
 # the last word of an institution's name, which a field or a degree comes before
 _INSTITUTIONS = frozenset(
@@ -139,7 +139,7 @@ class ContextChecks(PlacesAndPeople):
         Most checks read the characters around the name (cheap); tokens are read only
         for the few entries that need them.
         """
-        # ``c``: the first character after the name and at most one space
+        # ``c``: the first character after the name and up to three spaces
         if c in SEPARATOR_CHARS and self._place_after(text, end):
             return True
         upper = text[start].isupper()

@@ -32,6 +32,9 @@ _LIST_DASHES = frozenset({"—", "–"})
 # what may stand between the items of a list
 _LIST_GLUE = frozenset(
     {",", ";", "/", "|", "·", "•", "&", "+", "and", "or", "-", "–", "—", ":", "(", ")"}
+    # "and" and "or" in the other languages of resumes and postings
+    | {"und", "oder", "y", "o", "e", "et", "ou", "och", "eller", "ve", "veya", "dan", "atau"}
+    | {"i", "lub", "oraz", "en"}
 )
 
 

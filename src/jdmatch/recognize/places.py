@@ -51,6 +51,8 @@ def _after_kin(text: str, start: int) -> bool:
 _INITIALS_AFTER = re.compile(r"[ \t]*\(([A-Z]{2,6})\)")
 _WORD_BEFORE = re.compile(r"[A-Za-z][\w'’-]*")
 # a line that is only a name, maybe with credentials: "Dakota Swift", "RAY PATEL, PMP"
+# what ends the name at the head of a one-line resume header: "Orla Helm | Cloud Engineer | ..."
+_HEAD_SEPARATOR = re.compile(r"[ \t]+[|·•—–-][ \t]+")
 _NAME_LINE = re.compile(
     r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}(?:,[ \t]*[A-Z][A-Za-z.]{1,6})*"
 )
@@ -133,12 +135,23 @@ class PlacesAndPeople:
         line right under it: a resume's header, where "Dakota Swift" and "Kong Wei" are people."""
         lo = text.rfind("\n", 0, start) + 1
         hi = text.find("\n", end)
+        line_end = hi if hi >= 0 else len(text)
+        head = _HEAD_SEPARATOR.search(text, end, line_end)
+        if head is not None and _NAME_LINE.fullmatch(text[lo : head.start()].strip()):
+            # "Orla Helm | Cloud Engineer | orla@example.com": a name heading a contact line
+            return "," not in text[lo:start] and _CONTACT.search(text, lo, line_end) is not None
         if hi < 0 or hi - lo > 60 or not _NAME_LINE.fullmatch(text[lo:hi].strip()):
             return False
         if "," in text[lo:start]:
             return False  # a credential after the name ("Taylor Brooks, MBA") is the person's
+        # a contact line right under it, or under a title line ("Senior Backend Engineer")
         nxt = text.find("\n", hi + 1)
-        return _CONTACT.search(text, hi + 1, nxt if nxt >= 0 else len(text)) is not None
+        if _CONTACT.search(text, hi + 1, nxt if nxt >= 0 else len(text)) is not None:
+            return True
+        if nxt < 0 or nxt - hi > 60:
+            return False
+        after = text.find("\n", nxt + 1)
+        return _CONTACT.search(text, nxt + 1, after if after >= 0 else len(text)) is not None
 
     @staticmethod
     def _initials(text: str, start: int, end: int) -> tuple[int, int] | None:

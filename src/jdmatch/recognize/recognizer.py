@@ -385,8 +385,8 @@ class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
                     end -= 1  # a suspended hyphen is not the name's: "Python" of "Python- and Go-based"
                 # names that are context, not skills: a look at the next character first (cheap)
                 c = text[end : end + 1]
-                if c == " ":
-                    c = text[end + 1 : end + 2]
+                if c == " ":  # the next character after the spaces ("Maya Jenkins  -  DevOps")
+                    c = text[end + 1 : end + 4].lstrip(" ")[:1]
                 if (
                     (
                         key in special
