@@ -1475,3 +1475,17 @@ def test_resume_headers_awards_films_pets_and_estates(
     matcher: Matcher, text: str, forbidden: set[str]
 ) -> None:
     assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("DockerとTerraformでインフラを構築しました。", {"docker", "terraform"}),
+        ("负责使用Python和Kafka开发数据管道", {"python", "kafka"}),
+        ("Spring Boot로 REST API를 개발했습니다", {"spring-boot"}),
+    ],
+)
+def test_names_written_against_chinese_japanese_or_korean_text(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}

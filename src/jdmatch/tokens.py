@@ -11,7 +11,7 @@ import threading
 from typing import Any
 
 # Bump when the tokenizer or the plural folding changes: compiled lexicons then rebuild.
-TOKENIZER_VERSION = "9"
+TOKENIZER_VERSION = "10"
 
 # Lexeme attributes the recognizer reads; spaCy's other getters (like_url, shape,
 # is_stop...) cost time for every new word and are left out of our private vocab.
@@ -33,6 +33,8 @@ _ACRONYM_S = re.compile(r"^(?P<stem>[A-Z][A-Z0-9]{0,4}[A-Z])s$")
 LINE_BREAK = "\n"
 PARAGRAPH_BREAK = "\n\n"
 # list bullets and separators written without spaces ("Java·Python", "•Go")
+# CJK punctuation, Hiragana, Katakana, CJK ideographs, Hangul and full-width forms: scripts written without spaces between words
+_CJK = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff01-\uff60"
 _BULLETS = "·•●▪■◦‣∙⋅►▸✓✔★◆♦‧⸱・･"
 _SHORT_PLURALS = {
     "tests": "test",
@@ -139,6 +141,9 @@ def make_tokenizer(*, with_special_cases: bool = True) -> Any:
         r"(?<=\w)->(?=\w)",
         # a double colon between two words separates a list ("Databases::MySQL::Redis")
         r"(?<=\w)::(?=\w)",
+        # a name written against Chinese, Japanese or Korean text, which has no spaces
+        # ("Go言語で", "Kubernetes上で"): an empty infix splits the two scripts apart
+        f"(?<=[A-Za-z0-9+#])(?=[{_CJK}])|(?<=[{_CJK}])(?=[A-Za-z.])",
     ]
     prefixes = [*(defaults.prefixes or ()), f"[{_BULLETS}]"]
     suffixes = [
