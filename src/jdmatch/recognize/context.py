@@ -386,9 +386,8 @@ class ContextChecks(PlacesAndPeople):
             return False
         if s and doc[s - 1].lower_ in _ARTICLES:
             return False
-        i = (
-            s - 1
-        )  # or a lower-case form after an article and one or two adjectives: "the fastest docker"
+        # or a lower-case form after an article and one or two adjectives: "the fastest docker"
+        i = s - 1
         while doc[s].is_lower and s - i <= 2 and i > 0 and doc[i].is_lower and doc[i].is_alpha:
             if doc[i].lower in self._cues:
                 break

@@ -22,7 +22,7 @@ _SENTENCE_ENDS = frozenset({".", "!", "?"})
 _ROWS = "jdmatch.lower_rows"  # the user_data key of a Doc's lower-case keys and sentence ends
 # the words of a hyphenated pair of names: "Jenkins-to-GitLab", "Bash-and-awk"
 _PAIR_WORDS = frozenset({"to", "and", "or", "vs", "on"})
-# verbs after a sentence's subject: "Go is my main language", "Jenkins had run the builds"
+# verbs after a sentence's subject that no imperative or ordinary word takes: "Spark runs the joins"
 _SUBJECT_VERBS = frozenset({"does", "did", "runs", "ran"})
 # the verbs of being and having, after which a name opening a sentence may still be the season
 # or the word ("Spring is busy"): its own cues then decide ("Snowflake is the warehouse")
@@ -39,7 +39,7 @@ _LIST_GLUE = frozenset(
 
 
 def _list_runs(doc: Doc, spans: list[tuple[int, int, int]]) -> dict[tuple[int, int], int]:
-    """For each candidate ``(key, s, e)``, the number of its run: candidates with nothing but
+    """For each candidate ``(key, s, e)``, by ``(s, e)``, the number of its run: candidates with nothing but
     list separators and spaces between them ("Java, Python and Go", "spark | hive", "java
     python go") share one."""
     runs: dict[tuple[int, int], int] = {}
@@ -72,7 +72,7 @@ def _lower_rows(doc: Doc) -> tuple[list[int], frozenset[int]]:
 
 def _subject_of(doc: Doc, e: int) -> bool:
     """The word after a name opening a sentence makes the name its subject, not an imperative or
-    an adjective: a verb of the third person ("Kafka carries", "Chef was") or a plural noun
+    an adjective: a verb of the third person ("Kafka carries", "Chef runs") or a plural noun
     ("Cypress tests", "Snowflake tasks"); the other checks then decide ("Go to the page",
     "Express your interest", "Swift action" stay prose)."""
     if e >= len(doc):
