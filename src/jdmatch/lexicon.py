@@ -87,6 +87,7 @@ class ContextRules:
     profile_sites: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
     company_suffixes: frozenset[str] = frozenset()
+    company_words_later: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
     region_codes: frozenset[str] = frozenset()
     technical_sense: frozenset[str] = frozenset()
@@ -270,6 +271,7 @@ def _context(raw: Any, manifest: Path, problems: list[Problem]) -> ContextRules:
         "profile_sites",
         "role_words",
         "company_suffixes",
+        "company_words_later",
         "places",
         "region_codes",
         "technical_sense",

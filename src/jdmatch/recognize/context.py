@@ -33,13 +33,6 @@ if TYPE_CHECKING:  # pragma: no cover
 SENTENCE_END = frozenset({".", "!", "?"})
 _ARTICLES = frozenset({"a", "an", "the", "this", "that", "my", "our", "his", "her"})
 _SITE_HANDLE = re.compile(r"[ \t]*[:|/]")
-# a company's suffix a word or three after the name: "Jenkins Builds Ltd", "Jenkins & Sons Ltd"
-_SUFFIX_LATER = re.compile(
-    r"(?:[ \t]+(?:[A-Z][\w&'’-]*|&|and)){1,3}[ \t]+(?:Ltd|Inc|LLC|LLP|GmbH|plc|PLC|Corp|Limited|AG|Pvt|Solicitors|Attorneys|Accountants|Architects|Surveyors|Partners|Associates"
-    r"|Spa|Clinic|Hotel|Bakery|Salon|Restaurant|Cafe|Café|Pub|Inn|Hospital|School|Church|Gallery"
-    r"|Museum|Theatre|Theater|Stadium|Bistro|Brewery|Pharmacy|Group|Trust|Ventures"
-    r"|Capital|Collective|Estate)\b"
-)
 # the last word of an institution's name, which a field or a degree comes before
 _INSTITUTIONS = frozenset(
     {"college", "university", "school", "institute", "academy", "polytechnic"}
@@ -103,6 +96,7 @@ class ContextChecks(PlacesAndPeople):
     _places: frozenset[str]
     _region_codes: frozenset[str]
     _company_suffix_words: frozenset[str]
+    _suffix_later: re.Pattern[str]  # the first words of a company: "Jenkins Builds Ltd"
     _suffix_keys: frozenset[int]
     _role_word_set: frozenset[str]
     _program_word_set: frozenset[str]
@@ -145,7 +139,7 @@ class ContextChecks(PlacesAndPeople):
         upper = text[start].isupper()
         if upper and c.islower() and LOWER_SUFFIX.match(text, end):
             return True  # "Shell plc", "Acme inc.": a company
-        if upper and (c.isupper() or c == "&") and _SUFFIX_LATER.match(text, end):
+        if upper and (c.isupper() or c == "&") and self._suffix_later.match(text, end):
             return True  # "Jenkins Builds Ltd", "Gatsby & Rowe LLP": the first word of a company
         if key in self._suffix_keys and self._after_a_name(doc, s, text[start:end]):
             return True  # the "plc" of "Shell plc" is no programmable logic controller

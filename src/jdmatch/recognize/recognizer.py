@@ -153,6 +153,12 @@ class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
             self._lending_keys,
         ) = coordination_tables(self._forms)
         self._company_suffix_words = frozenset(w.lower() for w in rules.company_suffixes)
+        # a company's legal form or business word a word or three after the name, as written:
+        # "Jenkins Builds Ltd", "Gatsby & Rowe LLP", "Elixir Health Spa"
+        later = "|".join(sorted(map(re.escape, rules.company_words_later), key=len, reverse=True))
+        self._suffix_later = re.compile(
+            rf"(?:[ \t]+(?:[A-Z][\w&'’-]*|&|and)){{1,3}}[ \t]+(?:{later or '(?!)'})\b"
+        )
         self._role_word_set = frozenset(w.lower() for w in rules.role_words)
         self._program_word_set = frozenset(w.lower() for w in rules.program_words)
         self._benefit_word_set = frozenset(w.lower() for w in rules.benefit_words)
