@@ -45,7 +45,7 @@ class RulesError(LexiconError):
 _W, _P = "words", "patterns"
 SCHEMAS: dict[str, dict[str, Any]] = {
     "recognize": {
-        "coordination": {"coordinators": _W, "list_words": _W},
+        "coordination": {"coordinators": _W, "list_words": _W, "in_other_languages": _W},
         "compounds": {"use_suffixes": _W, "makers": _W},
         "employer": {"separators": "chars", "before": _W},
         "technical_sense": {"relations": _W},

@@ -50,8 +50,9 @@ _CODE_AFTER = re.compile(r"\d+\.\d")
 _DETERMINERS = frozenset(
     {"the", "a", "an", "our", "your", "their", "its", "his", "her", "how", "what"}
 )
-# verbs of writing code: a language after "in" in their sentence is the language ("rewrote it in Rust")
-_WRITING_VERBS = frozenset(
+# words of writing code, verbs and the work written ("a capstone in Java"): a language after "in" in
+# their sentence is the language ("rewrote it in Rust")
+_WRITING_WORDS = frozenset(
     "wrote written write writes rewrote rewritten rewrite rewrites implemented reimplemented "
     "implement implementing coded programmed ported refactored scripted developed prototyped "
     "capstone coursework project projects assignment assignments".split()
@@ -316,7 +317,7 @@ class ContextChecks(PlacesAndPeople):
             t = doc[i]
             if t.text in SENTENCE_END or "\n" in t.whitespace_ or t.is_space:
                 return False
-            if t.lower_ in _WRITING_VERBS:
+            if t.lower_ in _WRITING_WORDS:
                 return True
         return False
 

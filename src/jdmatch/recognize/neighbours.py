@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from jdmatch.recognize.context import ContextChecks
 from jdmatch.recognize.sentences import STOPS, same_sentence
-from jdmatch.recognize.vocabulary import USE_SUFFIXES
+from jdmatch.recognize.vocabulary import COORDINATORS, OTHER_COORDINATORS, USE_SUFFIXES
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
@@ -30,11 +30,10 @@ _COPULAS = frozenset({"is", "was", "has", "had", "are", "were"})
 # a dash that opens a list after a job line's head
 _LIST_DASHES = frozenset({"—", "–"})
 # what may stand between the items of a list
-_LIST_GLUE = frozenset(
-    {",", ";", "/", "|", "·", "•", "&", "+", "and", "or", "-", "–", "—", ":", "(", ")"}
-    # "and" and "or" in the other languages of resumes and postings
-    | {"und", "oder", "y", "o", "e", "et", "ou", "och", "eller", "ve", "veya", "dan", "atau"}
-    | {"i", "lub", "oraz", "en"}
+_LIST_GLUE = (
+    frozenset({";", "|", "·", "•", "+", "-", "–", "—", ":", "(", ")"})
+    | frozenset(COORDINATORS)
+    | OTHER_COORDINATORS
 )
 
 

@@ -18,6 +18,7 @@ from jdmatch.lexicon import LABELS
 class Vocabulary:
     coordinators: tuple[str, ...]
     list_words: frozenset[str]
+    other_coordinators: frozenset[str]
     use_suffixes: frozenset[str]
     makers: frozenset[str]
     employer_separators: tuple[str, ...]
@@ -42,6 +43,7 @@ def read_vocabulary() -> Vocabulary:
     return Vocabulary(
         coordinators=tuple(raw["coordination"]["coordinators"]),
         list_words=frozenset(raw["coordination"]["list_words"]),
+        other_coordinators=frozenset(raw["coordination"]["in_other_languages"]),
         use_suffixes=frozenset(w.lower() for w in raw["compounds"]["use_suffixes"]),
         makers=frozenset(raw["compounds"]["makers"]),
         employer_separators=tuple(raw["employer"]["separators"]),
@@ -57,6 +59,7 @@ WORDS = read_vocabulary()
 
 # what the checks read, derived once from the word lists
 COORDINATORS = WORDS.coordinators
+OTHER_COORDINATORS = WORDS.other_coordinators
 LIST_WORDS = WORDS.list_words
 USE_SUFFIXES = WORDS.use_suffixes
 MAKERS = WORDS.makers
