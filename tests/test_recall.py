@@ -1409,6 +1409,7 @@ def test_venues_stations_and_the_word_certified_give_no_tool(
         ("Kafka moves the clickstream events to the lake", "kafka"),
         ("Airflow triggers the nightly dbt run", "airflow"),
         ("Jenkins was our build server until 2022", "jenkins"),
+        ("Airflow still triggers the nightly dbt run", "airflow"),
         # a common-word skill opening a sentence
         ("Monitoring is done with Prometheus and Alertmanager", "monitoring"),
         ("Caching sits in Redis in front of the catalogue API", "caching"),

@@ -24,6 +24,10 @@ _ROWS = "jdmatch.lower_rows"  # the user_data key of a Doc's lower-case keys and
 _PAIR_WORDS = frozenset({"to", "and", "or", "vs", "on"})
 # verbs after a sentence's subject that no imperative or ordinary word takes: "Spark runs the joins"
 _SUBJECT_VERBS = frozenset({"does", "did", "runs", "ran"})
+# adverbs between a subject and its verb: "Jenkins still builds", "Terraform now manages"
+_SUBJECT_ADVERBS = frozenset(
+    {"still", "now", "also", "already", "then", "currently", "mostly", "only"}
+)
 # the verbs of being and having, after which a name opening a sentence may still be the season
 # or the word ("Spring is busy"): its own cues then decide ("Snowflake is the warehouse")
 _COPULAS = frozenset({"is", "was", "has", "had", "are", "were"})
@@ -74,6 +78,8 @@ def _subject_of(doc: Doc, e: int) -> bool:
     an adjective: a verb of the third person ("Kafka carries", "Chef runs") or a plural noun
     ("Cypress tests", "Snowflake tasks"); the other checks then decide ("Go to the page",
     "Express your interest", "Swift action" stay prose)."""
+    if e < len(doc) - 1 and doc[e].lower_ in _SUBJECT_ADVERBS:
+        e += 1  # "Jenkins still builds the release"
     if e >= len(doc):
         return False
     t = doc[e]
