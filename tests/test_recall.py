@@ -1490,3 +1490,26 @@ def test_names_written_against_chinese_japanese_or_korean_text(
     matcher: Matcher, text: str, skills: set[str]
 ) -> None:
     assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Mixed a herbal Elixir of rum and ginger for the summer menu", {"elixir"}),
+        ("Quiz night at the Kafka Lounge, then karaoke at the Swift Bar", {"kafka", "swift"}),
+        ("Treasurer of the Falcon Valley Cycling Club", {"falcon"}),
+        ("Warehouse supervisor at Spark Logistics, Bolton", {"spark"}),
+        ("Painted a 1:72 Apache helicopter model for the show", {"apache"}),
+    ],
+)
+def test_drinks_venues_clubs_and_models_named_like_tools(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+def test_elixir_with_its_context_stays(matcher: Matcher) -> None:
+    found = {
+        m.id for m in matcher.skills("Rewrote the chat backend in Elixir with Phoenix channels")
+    }
+    assert "elixir" in found
