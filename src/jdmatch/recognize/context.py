@@ -14,7 +14,6 @@ from jdmatch.lexicon import Entry
 from jdmatch.recognize.places import QUOTE_CHARS, PlacesAndPeople, _after_kin
 from jdmatch.recognize.sentences import same_sentence
 from jdmatch.recognize.vocabulary import (
-    _CONTACT,
     _REGION_AFTER,
     _WORD,
     CAPS_AFTER,
@@ -24,6 +23,7 @@ from jdmatch.recognize.vocabulary import (
     RELATIONS,
     SEPARATOR_CHARS,
     TECH_LABELS,
+    on_contact_line,
 )
 from jdmatch.tokens import PARAGRAPH_BREAK, fold_plural, string_key
 
@@ -210,9 +210,7 @@ class ContextChecks(PlacesAndPeople):
             # "GitHub: jane-doe", not "GitHub/GitLab" (a list: a skill right after the separator)
             if _SITE_HANDLE.match(text, end) and not any(a == e + 1 for a, _, _ in chosen):
                 return True
-            lo = text.rfind("\n", 0, start) + 1
-            hi = text.find("\n", start)
-            if _CONTACT.search(text, lo, hi if hi >= 0 else len(text)):
+            if on_contact_line(text, start):
                 return True
         if label == "degree" and self._state_code(doc, s, e, text[start:end]):
             return True  # "Cambridge, MA", "Boston, MA when...": a state after a city
@@ -254,8 +252,7 @@ class ContextChecks(PlacesAndPeople):
             word = m.group(1) if m is not None else ""
             if word[1:].islower() and word.isalpha() and not self._names_a_skill(word):
                 return True
-            lo, hi = text.rfind("\n", 0, start) + 1, text.find("\n", end)
-            if word[1:].islower() and _CONTACT.search(text, lo, hi if hi >= 0 else len(text)):
+            if word[1:].islower() and on_contact_line(text, start):
                 return True  # "Contact: Ada Pascal · +44 20 7946 0321": a person's name
         if c.isalpha():  # in any case: "Java coffee", "Express Delivery Services"
             m = NEXT_WORD.match(text, end)

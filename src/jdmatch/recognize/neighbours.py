@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from jdmatch.recognize.context import ContextChecks
+from jdmatch.recognize.context import SENTENCE_END, ContextChecks
 from jdmatch.recognize.sentences import STOPS, same_sentence
 from jdmatch.recognize.vocabulary import COORDINATORS, OTHER_COORDINATORS, USE_SUFFIXES
 
@@ -17,8 +17,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 
-# tokens that end a sentence: the cue window stops there
-_SENTENCE_ENDS = frozenset({".", "!", "?"})
 _ROWS = "jdmatch.lower_rows"  # the user_data key of a Doc's lower-case keys and sentence ends
 # the words of a hyphenated pair of names: "Jenkins-to-GitLab", "Bash-and-awk"
 _PAIR_WORDS = frozenset({"to", "and", "or", "vs", "on"})
@@ -64,7 +62,7 @@ def _lower_rows(doc: Doc) -> tuple[list[int], frozenset[int]]:
 
         strings = doc.vocab.strings
         arr = doc.to_array([LOWER, ORTH])
-        ends = {strings[c] for c in _SENTENCE_ENDS}
+        ends = {strings[c] for c in SENTENCE_END}  # the cue window stops there
         rows = (
             arr[:, 0].tolist(),
             frozenset(i for i, o in enumerate(arr[:, 1].tolist()) if o in ends),

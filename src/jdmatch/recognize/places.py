@@ -19,6 +19,7 @@ from jdmatch.recognize.vocabulary import (
     _REGION_AFTER,
     _WORD,
     NEXT_WORD,
+    on_contact_line,
 )
 from jdmatch.tokens import string_key
 
@@ -146,12 +147,11 @@ class PlacesAndPeople:
             return False  # a credential after the name ("Taylor Brooks, MBA") is the person's
         # a contact line right under it, or under a title line ("Senior Backend Engineer")
         nxt = text.find("\n", hi + 1)
-        if _CONTACT.search(text, hi + 1, nxt if nxt >= 0 else len(text)) is not None:
+        if on_contact_line(text, hi + 1):
             return True
         if nxt < 0 or nxt - hi > 60:
             return False
-        after = text.find("\n", nxt + 1)
-        return _CONTACT.search(text, nxt + 1, after if after >= 0 else len(text)) is not None
+        return on_contact_line(text, nxt + 1)
 
     @staticmethod
     def _initials(text: str, start: int, end: int) -> tuple[int, int] | None:

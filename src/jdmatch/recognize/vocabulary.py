@@ -83,5 +83,14 @@ _WORD = re.compile(r"[A-Za-z][\w-]*")
 _CONTACT = re.compile(
     r"@\w|https?://|www\.|\.(?:com|io|org|net|me|dev)\b|/in/|\+?\d[\d ().-]{7,}\d"
 )
+
+
+def on_contact_line(text: str, at: int) -> bool:
+    """Whether the line that holds position ``at`` has an e-mail, a web address or a phone number."""
+    lo = text.rfind("\n", 0, at) + 1
+    hi = text.find("\n", at)
+    return _CONTACT.search(text, lo, hi if hi >= 0 else len(text)) is not None
+
+
 # lower-case words after "<Name>, MA" that keep it a degree: "Jane Roe, MA in History"
 _DEGREE_WORDS_AFTER = frozenset({"in", "of", "and", "or", "with", "from"})
