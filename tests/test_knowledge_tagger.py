@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import pytest
 
+from jdmatch.compiled import load_lexicon
 from jdmatch.knowledge import TAGGED_LABEL, knowledge_mentions, tagger_candidates
 from jdmatch.knowledge_tagger import (
+    GAZETTEER_SKIPS_SOURCE,
     START,
     bio_token_spans,
     decode,
     fit,
     fit_bagged,
+    gazetteer,
     load_tagger,
     marks,
     tag,
@@ -161,3 +164,67 @@ def test_shipped_tagger_file_holds_weights_not_text() -> None:
     # feature names: a word, an affix, a shape or two neighbouring words, never a sentence
     assert max(len(name.split()) for name in weights) <= 2
     assert "SkillSpan" in model["about"] and "MIT" in model["about"]
+
+
+def test_the_gazetteer_holds_the_lexicons_forms_but_not_train_derived_ones() -> None:
+    gaz = gazetteer()
+    assert {"kubernetes", "spring", "boot"} <= gaz.words
+    assert "spring boot" in gaz.forms and "spring" in gaz.firsts and "boot" in gaz.heads
+    assert "go" in gaz.words  # an ambiguous form is a word of the lexicon too
+    # entries imported from SkillSpan train are left out: there they are the gold spans
+    derived = [e for e in load_lexicon().entries if e.source == GAZETTEER_SKIPS_SOURCE]
+    assert derived
+    others = {
+        " ".join(f.lower().split())
+        for e in load_lexicon().entries
+        if e.source != GAZETTEER_SKIPS_SOURCE
+        for f in (e.name, *e.aliases, *e.ambiguous)
+    }
+    only_derived = {" ".join(e.name.lower().split()) for e in derived} - others
+    assert only_derived and not only_derived & gaz.forms
+
+
+def test_gazetteer_features_mark_words_and_pairs_of_known_names() -> None:
+    words = "Deploy Spring Boot with walrus".split()
+    gaz = gazetteer()
+    plain = token_features(words, ["O"] * 5, [""] * 5)
+    feats = token_features(words, ["O"] * 5, [""] * 5, gaz)
+    assert all(set(p) < set(f) for p, f in zip(plain, feats))  # only added to
+    spring, boot, walrus = feats[1], feats[2], feats[4]
+    assert "g2=B" in spring and "gw=True" in spring and "gf=True" in spring
+    assert "g2=I" in boot and "gh=TrueFalse" in boot
+    assert "gw=False" in walrus and not {"g1", "g2=B", "g2=I"} & set(walrus)
+
+
+def test_a_tagger_with_the_gazetteer_generalizes_to_lexicon_words_it_never_saw() -> None:
+    # trained on sentences where a lexicon word is knowledge and an ordinary word is not
+    train = [
+        ("we need kafka now", [(2, 3)]),
+        ("we need terraform now", [(2, 3)]),
+        ("we need coffee now", []),
+        ("we need patience now", []),
+        ("we need jenkins now", [(2, 3)]),
+        ("we need sunshine now", []),
+    ]
+    gaz = gazetteer()
+
+    def sentence(text: str, spans: list[tuple[int, int]]) -> tuple[list[list[str]], list[int]]:
+        feats, gold = _sentence(text, spans)
+        words = text.split()
+        return token_features(words, ["O"] * len(words), [""] * len(words), gaz), gold
+
+    model = fit([sentence(t, s) for t, s in train], epochs=10)
+    model["gazetteer"] = True
+    assert [m for m in ("ansible", "biscuits") if tag(f"we need {m} now", [], model).spans] == [
+        "ansible"
+    ]
+    model.pop("gazetteer")  # without it the two unseen words look alike
+    assert (
+        tag("we need ansible now", [], model).spans == tag("we need biscuits now", [], model).spans
+    )
+
+
+def test_the_shipped_tagger_was_fitted_with_the_gazetteer() -> None:
+    model = load_tagger()
+    assert model.get("gazetteer") is True
+    assert "g2=B" in model["weights"] and "gw=True" in model["weights"]

@@ -17,7 +17,9 @@ mentions of them are left out unless another fold annotates the term too
   already was; a move is kept when it wins at least 3 times and more often
   than it loses (its weight: wins minus losses);
 * **the tagger** (``lexicon/models/knowledge_tagger.json``): an averaged perceptron
-  over B/I/O tags of :func:`jdmatch.knowledge_tagger.tokenize`'s tokens
+  over B/I/O tags of :func:`jdmatch.knowledge_tagger.tokenize`'s tokens, with the
+  lexicon's words as features (:func:`jdmatch.knowledge_tagger.gazetteer`, without
+  the entries taken from this split)
   (:func:`jdmatch.knowledge_tagger.fit_bagged`: the mean of 3 seeded orders, 8 epochs each). A train sentence's
   tagger spans, which become candidates and features, come from a tagger fitted
   on the other folds, and so do its looser spans (``TAGGER_LEVELS``, see
@@ -66,6 +68,7 @@ from jdmatch.knowledge import (  # noqa: E402
 from jdmatch.knowledge_tagger import (  # noqa: E402
     TAGGER_FILE,
     fit_bagged,
+    gazetteer,
     marks,
     tag,
     token_features,
@@ -289,7 +292,7 @@ def tagger_sentence(row: dict[str, Any]) -> tuple[list[list[str]], list[int]]:
         gold[se[0]] = 1
         for k in range(se[0] + 1, se[1]):
             gold[k] = 2
-    return token_features([text[a:b] for a, b in spans], bio, labels), gold
+    return token_features([text[a:b] for a, b in spans], bio, labels, gazetteer()), gold
 
 
 def cross_tag(rows: list[dict[str, Any]], seeds: int) -> None:
@@ -301,6 +304,7 @@ def cross_tag(rows: list[dict[str, Any]], seeds: int) -> None:
             epochs=TAGGER_EPOCHS,
             seeds=seeds,
         )
+        tagger["gazetteer"] = True
         for r in rows:
             if fold_of(r) == k:
                 r["tagged"] = tag(r["text"], r["matches"], tagger, TAGGER_LEVELS)
@@ -341,7 +345,13 @@ def main() -> int:
     tagger_out = Path(args.out).with_name(Path(TAGGER_FILE).name)
     tagger_out.write_text(
         json.dumps(
-            {"about": TAGGER_ABOUT, "epochs": TAGGER_EPOCHS, "seeds": args.seeds, **tagger},
+            {
+                "about": TAGGER_ABOUT,
+                "epochs": TAGGER_EPOCHS,
+                "seeds": args.seeds,
+                "gazetteer": True,
+                **tagger,
+            },
             indent=0,
         )
         + "\n",

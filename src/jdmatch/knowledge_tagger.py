@@ -6,7 +6,9 @@ sequences neither holds ("walking robots", "production planning"); this tagger
 proposes them. It labels each token of :func:`tokenize` (the view's own tokens) as
 outside, beginning or inside a knowledge span (O/B/I), from binary features of the
 token and its neighbours (the words, their shapes and affixes, whether they are
-stop words, and whether jdmatch recognized a mention there and of which label),
+stop words, whether jdmatch recognized a mention there and of which label, and
+whether the word or its pair with a neighbour is part of a name the lexicon
+knows: the :class:`Gazetteer`),
 decoded with Viterbi over learnt tag-to-tag weights so no span starts with I.
 
 The weights are an averaged perceptron's (Collins 2002), fitted by
@@ -80,6 +82,49 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+class Gazetteer(NamedTuple):
+    """The words of the lexicon's names, aliases and ambiguous forms, lower-cased: what the
+    tagger may know of a word even where recognition found no mention (an ambiguous form
+    left unconfirmed, a name inside a longer span, the head word of a longer name)."""
+
+    words: frozenset[str]  # every word of every form
+    firsts: frozenset[str]  # the first word of a form
+    heads: frozenset[str]  # the last word of a form
+    forms: frozenset[str]  # whole forms (their words joined by one space)
+
+
+# the entries imported from SkillSpan's train split are left out: on train they are the gold
+# spans themselves, so the tagger would learn to trust them as it cannot on unseen text
+GAZETTEER_SKIPS_SOURCE = "skillspan"
+
+
+@lru_cache(maxsize=4)
+def gazetteer(root: str | None = None) -> Gazetteer:
+    """The :class:`Gazetteer` of the shipped lexicon (or of lexicon folder ``root``)."""
+    from jdmatch.compiled import load_lexicon
+
+    words: set[str] = set()
+    firsts: set[str] = set()
+    heads: set[str] = set()
+    forms: set[str] = set()
+    for entry in load_lexicon(root).entries:
+        if entry.source == GAZETTEER_SKIPS_SOURCE:
+            continue
+        for form in (entry.name, *entry.aliases, *entry.ambiguous):
+            parts = form.lower().split()
+            if parts:
+                forms.add(" ".join(parts))
+                words.update(parts)
+                firsts.add(parts[0])
+                heads.add(parts[-1])
+    return Gazetteer(frozenset(words), frozenset(firsts), frozenset(heads), frozenset(forms))
+
+
+def model_gazetteer(model: dict[str, Any]) -> Gazetteer | None:
+    """The gazetteer ``model`` was fitted with (None for a model fitted without one)."""
+    return gazetteer() if model.get("gazetteer") else None
+
+
 @lru_cache(maxsize=8192)
 def shape(word: str) -> str:
     """``Kafka`` -> ``Xxx``, ``C++`` -> ``X++``, ``2021`` -> ``dd``: letters and digits by class, runs cut to two."""
@@ -105,9 +150,13 @@ def marks(
 
 
 def token_features(
-    words: Sequence[str], bio: Sequence[str], labels: Sequence[str]
+    words: Sequence[str],
+    bio: Sequence[str],
+    labels: Sequence[str],
+    gaz: Gazetteer | None = None,
 ) -> list[list[str]]:
-    """The feature names of every token of a sentence (``words`` as written)."""
+    """The feature names of every token of a sentence (``words`` as written); with ``gaz``,
+    also whether each word and its pairs with its neighbours belong to the lexicon's forms."""
     stop = _stop_words()
     n = len(words)
     low = [w.lower() for w in words]
@@ -162,6 +211,19 @@ def token_features(
                 last,
             ]
         )
+    if gaz is not None:
+        for i, names in enumerate(out):
+            lw = low[i]
+            nxt = low[i + 1] if i + 1 < n else None
+            names.append("gw=" + str(lw in gaz.words))
+            names.append("gh=" + str(lw in gaz.heads) + str(nxt in gaz.heads))
+            names.append("gf=" + str(lw in gaz.firsts))
+            if lw in gaz.forms:
+                names.append("g1")
+            if nxt is not None and lw + " " + nxt in gaz.forms:
+                names.append("g2=B")
+            if i and low[i - 1] + " " + lw in gaz.forms:
+                names.append("g2=I")
     return out
 
 
@@ -289,10 +351,11 @@ def tag(
             line_end = nl if nl >= 0 else len(text)
         lines[-1].append((a, b))
     out = Tagging([], [], [], {})
+    gaz = model_gazetteer(model)
     for sub in lines:
         a, b = sub[0][0], sub[-1][1]
         bio, labels = marks(sub, [m for m in matches if m.start < b and a < m.end])
-        feats = token_features([text[a:b] for a, b in sub], bio, labels)
+        feats = token_features([text[a:b] for a, b in sub], bio, labels, gaz)
         em = emissions(model, feats)
         plain = set()
         for s, e in bio_token_spans(decode(model, feats, em)):
