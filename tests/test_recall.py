@@ -1513,3 +1513,66 @@ def test_elixir_with_its_context_stays(matcher: Matcher) -> None:
         m.id for m in matcher.skills("Rewrote the chat backend in Elixir with Phoenix channels")
     }
     assert "elixir" in found
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        # a maker said once before a run of its products
+        ("Spring Data, Security and Batch on Java 17", {"spring-data", "spring-security"}),
+        (
+            "We run Azure Functions, Service Bus and Key Vault",
+            {"azure-functions", "azure-service-bus"},
+        ),
+        # a credential's vendor in full, a Google Cloud certificate
+        ("Google Cloud Professional Cloud Developer (2024)", {"gcp-professional-cloud-developer"}),
+        # a framework inside the language's own name, as people write it
+        ("Built a chat server on Erlang/OTP supervision trees", {"otp"}),
+        ("Led the migration to single-page applications", {"single-page-application"}),
+        ("Kept the regression suites green before each release", {"regression-testing"}),
+    ],
+)
+def test_makers_runs_credentials_and_own_cues(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        # the name's town after an employer, at the end of a job line
+        ("QA Lead, Northwind Traders, Phoenix — Selenium, Cypress", {"phoenix"}),
+        ("Firmware Engineer, Delta Controls, Cairo | C, Zephyr", {"cairo"}),
+        # a possessive firm, a county, a council
+        ("IT support, Jackson County — Windows, Excel", {"jackson"}),
+        ("Helpdesk analyst, Hudson County, NJ — Active Directory", {"hudson"}),
+        ("Analyst at Jackson's Fine Foods Ltd — SQL and Tableau", {"jackson"}),
+        # a credential's level
+        ("ITIL 4 Foundation; PRINCE2 Practitioner", {"foundation-stackoverflow"}),
+        # a word of the ordinary sense at the sentence's end
+        ("Developers here drink Java coffee.", {"java"}),
+        ("Built to carry the Phoenix rocket.", {"phoenix"}),
+        # a lower-case name as a verb after its subject
+        ("Most bats hibernate through the winter in caves.", {"hibernate"}),
+        ("Later they hibernate in the roof space.", {"hibernate"}),
+        # "UI kit" in lower case is any kit, not UIKit
+        ("Bought a UI kit of icons for the charity's website", {"uikit"}),
+    ],
+)
+def test_towns_firms_levels_and_ordinary_words_give_no_tool(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+def test_the_kept_senses_of_those_names(matcher: Matcher) -> None:
+    found = {m.id for m in matcher.skills("Frameworks: Phoenix, Ecto; UI: UIKit and SwiftUI")}
+    assert {"phoenix", "uikit"} <= found
+    found = {m.id for m in matcher.skills("Elixir, Phoenix — realtime chat backend")}
+    assert "phoenix" in found  # a skill before the comma: a list, not an employer's town
+    found = {m.id for m in matcher.skills("Stack: java, hibernate in production, spring boot")}
+    assert "hibernate" in found
+    assert "foundation-stackoverflow" in {
+        m.id for m in matcher.skills("CSS: Foundation, Bootstrap")
+    }

@@ -75,6 +75,11 @@ _ALIAS_AFTER = re.compile(r"[ \t]*\([A-Z][\w.&-]{0,15}\)")
 _AND_NAME_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][a-z]+)\b")
 _NAME_AND_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+(?:and|&)[ \t]+$")
 _PERSON_AFTER = re.compile(r",?[ \t]+(?:who|whom|whose|from[ \t]+(?:the|our|my|his|her|their))\b")
+# the word before a comma right before a name: "Electronics, " of "Falcon Electronics, Cairo —"
+_EMPLOYER_BEFORE = re.compile(r"([A-Z][\w&.'’-]*)[ \t]*,[ \t]*\Z")
+# after a lower-case name, words that show it a verb after its subject ("bears hibernate in winter")
+_VERB_AFTER = frozenset(("under", "in", "through", "during", "until", "over", "all", "for", "at"))
+_PRONOUNS = frozenset(("they", "we", "i", "you", "who", "that", "which"))
 
 
 class ContextChecks(PlacesAndPeople):
@@ -140,8 +145,15 @@ class ContextChecks(PlacesAndPeople):
         upper = text[start].isupper()
         if upper and c.islower() and LOWER_SUFFIX.match(text, end):
             return True  # "Shell plc", "Acme inc.": a company
-        if upper and (c.isupper() or c == "&") and self._suffix_later.match(text, end):
-            return True  # "Jenkins Builds Ltd", "Gatsby & Rowe LLP": the first word of a company
+        if upper and (
+            (c.isupper() or c == "&")
+            and self._suffix_later.match(text, end)
+            or c in "'’"
+            and text[end + 1 : end + 2] == "s"
+            and self._suffix_later.match(text, end + 2)
+        ):
+            # "Jenkins Builds Ltd", "Gatsby & Rowe LLP", "Hudson's Bay Company": a company's first word
+            return True
         if key in self._suffix_keys and self._after_a_name(doc, s, text[start:end]):
             return True  # the "plc" of "Shell plc" is no programmable logic controller
         if upper and self._on_address_line(text, start, end, key):
@@ -150,6 +162,10 @@ class ContextChecks(PlacesAndPeople):
             return True  # 'Marco "Django" Reyes', "my grandfather Django, a guitarist'
         if upper and self._is_a_place(text, start, end):
             return True  # "Phoenix, AZ", "Salt Lake City", "Hong Kong": the place itself
+        if upper and c in "—–-|\n" and text[start:end].lower() in self._places:
+            m = _EMPLOYER_BEFORE.search(text, max(0, start - 48), start)
+            if m is not None and not self._names_a_skill(m.group(1)):
+                return True  # "Engineer, Falcon Electronics, Cairo — C": the employer's town
         if upper and (
             self._on_name_line(text, start, end)
             or self._spelt_as_other(doc, text, key, s, e, start, end, chosen)
@@ -256,7 +272,9 @@ class ContextChecks(PlacesAndPeople):
                 return True  # "Contact: Ada Pascal · +44 20 7946 0321": a person's name
         if c.isalpha():  # in any case: "Java coffee", "Express Delivery Services"
             m = NEXT_WORD.match(text, end)
-            return m is not None and fold_plural(m.group(1).lower()) in self._ordinary_after
+            # (the word without the full stop of a sentence's end: "a cup of Java coffee.")
+            word = m.group(1).rstrip(".'’-").lower() if m is not None else ""
+            return fold_plural(word) in self._ordinary_after
         if c == "/":  # "TS/SCI clearance": a word of the ordinary sense after a slash, in any case
             m = _WORD.match(text, text.find("/", end) + 1)
             return m is not None and fold_plural(m.group(0).lower()) in self._ordinary_after
@@ -389,6 +407,14 @@ class ContextChecks(PlacesAndPeople):
         if doc[s].is_lower and s and doc[s - 1].lower_ == "to" and e < len(doc):
             if doc[e].lower_ in _DETERMINERS:
                 return False  # "to terraform the way families save": a verb
+        if doc[s].is_lower and 0 < s and e < len(doc) and doc[e].lower_ in _VERB_AFTER:
+            b = doc[s - 1]  # "Hedgehogs hibernate under leaves", "they hibernate in winter": a verb
+            if (
+                b.is_alpha
+                and b.lower not in self._cues
+                and (b.lower_ in _PRONOUNS or b.lower_[-1] == "s")
+            ):
+                return s - 1 in skill_ends  # (unless a list: "pandas docker in production")
         return not self._in_proper_name(doc, s) or s in skill_ends or doc[s - 1].lower in self._cues
 
     @staticmethod

@@ -20,6 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # how many words an item under a maker may have ("App Service", "Cloud Run", "Pub / Sub")
 _ITEM_WORDS = 3
+# what joins the items of a run after a maker's product ("Spring MVC, Boot and Cloud")
+_RUN_GLUE = frozenset((",", "and", "or", "&", "/"))
 # a maker's name must begin this many multi-word forms to head a list ("AWS", "Azure", "GCP")
 _MIN_PRODUCTS = 3
 
@@ -74,8 +76,11 @@ class MakerLists:
         from spacy.attrs import NORM, ORTH
 
         n = len(doc)
-        if not found or (":" not in text and "(" not in text):
+        if not found:
             return []
+        runs = self._maker_runs(doc, found) if "," in text else []
+        if ":" not in text and "(" not in text:
+            return runs
         makers = self._maker_keys
         if not any(k in makers for k, _, _ in found):
             return []  # (no maker named: most texts)
@@ -85,11 +90,11 @@ class MakerLists:
         colon, paren = strings[":"], strings["("]
         heads = [(s, e) for _, s, e in found if e < n and e - s <= 2 and orths[e] in (colon, paren)]
         if not heads:
-            return []
+            return runs
         prefixes = self._maker_prefixes
         forms = self._forms
         stop = {strings[LINE_BREAK], strings[PARAGRAPH_BREAK]}  # a space token ends the list
-        out: list[tuple[int, int, int]] = []
+        out: list[tuple[int, int, int]] = runs
         for s, e in heads:
             maker = tuple(norms[s:e])
             if maker not in prefixes:
@@ -104,5 +109,43 @@ class MakerLists:
                         p += k
                         break
                 else:
+                    p += 1
+        return out
+
+    def _maker_runs(
+        self, doc: Doc, found: list[tuple[int, int, int]]
+    ) -> list[tuple[int, int, int]]:
+        """The products after a maker's product, the maker said once: "Spring MVC, Boot and
+        Cloud" is Spring MVC, Spring Boot and Spring Cloud. Each item must make a form with the
+        maker, one after another, joined by commas, "and", "or", "&" or "/"; the run ends at the
+        first that does not ("Spring MVC, Hibernate and JPA" names no Spring product after MVC)."""
+        n = len(doc)
+        prefixes = self._maker_prefixes
+        forms = self._forms
+        out: list[tuple[int, int, int]] = []
+        for _, s, e in found:
+            if e - s < 2 or e >= n or doc[e].text != ",":
+                continue
+            maker = next(
+                (
+                    m
+                    for k in (2, 1)
+                    if e - s > k and (m := tuple(t.norm for t in doc[s : s + k])) in prefixes
+                ),
+                None,
+            )
+            if maker is None:
+                continue
+            p = e + 1
+            while p < n:
+                for k in range(min(_ITEM_WORDS, n - p), 0, -1):
+                    key = forms.get((*maker, *(t.norm for t in doc[p : p + k])))
+                    if key is not None:
+                        out.append((key, p, p + k))
+                        p += k
+                        break
+                else:
+                    break  # not the maker's: the run ends
+                while p < n and doc[p].lower_ in _RUN_GLUE:
                     p += 1
         return out

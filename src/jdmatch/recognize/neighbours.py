@@ -347,9 +347,13 @@ class Neighbours(ContextChecks):
         if near:
             near = [i for i in near if not any(a <= i < b for _, a, b in (*plain, *strict))]
         joined = self._joined_languages(doc, (*plain, *strict))
+        entries = self._entries
+        # a credential's level or track right after it: the "Foundation" of "ITIL 4 Foundation"
+        credential_ends = {e for k, _, e in plain if entries[k].label == "certification"}
         for key, s, e in strict:
             if (
-                self._in_compound(doc, s, e, skill_starts, skill_ends)
+                s in credential_ends
+                or self._in_compound(doc, s, e, skill_starts, skill_ends)
                 or near
                 and self._ordinary_near(doc, s, e, stops, near)
                 or self._after_a_first_name(doc, s, skill_ends, given_ends)
