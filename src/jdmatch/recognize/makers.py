@@ -50,6 +50,20 @@ class MakerLists:
         return known
 
     @property
+    def _maker_firsts(self) -> frozenset[int]:
+        """The first words of the prefixes that are a maker's own name, an entry ("Spring",
+        "Azure", "Google Cloud"), not any first word of several forms ("code", "written")."""
+        known: frozenset[int] | None = getattr(self, "_maker_first_cache", None)
+        if known is None:
+            forms, singles, strict = self._forms, self._single_forms, self._single_strict
+            known = self._maker_first_cache = frozenset(
+                p[0]
+                for p in self._maker_prefixes
+                if (forms.get(p) if len(p) > 1 else singles.get(p[0], strict.get(p[0]))) is not None
+            )
+        return known
+
+    @property
     def _maker_keys(self) -> frozenset[int]:
         """The entries a maker's name is a form of ("AWS", "Azure", "Google Cloud")."""
         known: frozenset[int] | None = getattr(self, "_maker_key_cache", None)
@@ -120,17 +134,27 @@ class MakerLists:
         maker, one after another, joined by commas, "and", "or", "&" or "/"; the run ends at the
         first that does not ("Spring MVC, Hibernate and JPA" names no Spring product after MVC)."""
         n = len(doc)
+        firsts = self._maker_firsts
+        heads = [
+            (s, e)
+            for _, s, e in found
+            if e - s >= 2 and e < n and doc[s].norm in firsts and doc[e].text == ","
+        ]
+        if not heads:
+            return []
+        from spacy.attrs import NORM
+
+        norms = doc.to_array(NORM).tolist()
         prefixes = self._maker_prefixes
         forms = self._forms
+        glue = {self.tokenizer.vocab.strings.add(w) for w in _RUN_GLUE}
         out: list[tuple[int, int, int]] = []
-        for _, s, e in found:
-            if e - s < 2 or e >= n or doc[e].text != ",":
-                continue
+        for s, e in heads:
             maker = next(
                 (
                     m
                     for k in (2, 1)
-                    if e - s > k and (m := tuple(t.norm for t in doc[s : s + k])) in prefixes
+                    if e - s > k and (m := tuple(norms[s : s + k])) in prefixes and m[0] in firsts
                 ),
                 None,
             )
@@ -139,13 +163,13 @@ class MakerLists:
             p = e + 1
             while p < n:
                 for k in range(min(_ITEM_WORDS, n - p), 0, -1):
-                    key = forms.get((*maker, *(t.norm for t in doc[p : p + k])))
+                    key = forms.get((*maker, *norms[p : p + k]))
                     if key is not None:
                         out.append((key, p, p + k))
                         p += k
                         break
                 else:
                     break  # not the maker's: the run ends
-                while p < n and doc[p].lower_ in _RUN_GLUE:
+                while p < n and norms[p] in glue:
                     p += 1
         return out
