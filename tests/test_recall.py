@@ -1576,3 +1576,16 @@ def test_the_kept_senses_of_those_names(matcher: Matcher) -> None:
     assert "foundation-stackoverflow" in {
         m.id for m in matcher.skills("CSS: Foundation, Bootstrap")
     }
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("Maintains open-source software for three university labs", "open-source-software"),
+        ("Ran a service-level agreements review each quarter", "sla"),
+    ],
+)
+def test_three_word_names_with_their_first_two_words_hyphenated(
+    matcher: Matcher, text: str, skill: str
+) -> None:
+    assert skill in {m.id for m in matcher.skills(text)}

@@ -31,7 +31,8 @@ def split_form(
     return split
 
 
-# labels whose two-word forms also count hyphenated ("stress-testing" for "stress testing")
+# labels whose two- and three-word forms also count with their first two words hyphenated
+# ("stress-testing" for "stress testing", "open-source software" for "open source software")
 _HYPHENED_TOO = frozenset({"concept", "practice"})
 # labels whose multi-word ambiguous forms also count written in lower case
 _LOWER_CASE_TOO = frozenset({"concept", "practice"})
@@ -76,8 +77,13 @@ def compute_patterns(
             if len(norms) > 1 and not any(c.isspace() for c in form):
                 # "C#" is two tokens alone but one inside a list split at commas ("Go,C#,C++")
                 variants.append((fold_plural(form),))
-            if len(norms) == 2 and entry.label in _HYPHENED_TOO and form.replace(" ", "").isalpha():
-                variants.append((norms[0], "-", norms[1]))  # "stress-testing", "data-modelling"
+            if (
+                len(norms) in (2, 3)
+                and entry.label in _HYPHENED_TOO
+                and form.replace(" ", "").isalpha()
+            ):
+                # "stress-testing", "data-modelling", "open-source software"
+                variants.append((norms[0], "-", *norms[1:]))
             if form is entry.plain_forms[-1]:
                 variants += qualified.get(entry.id, [])
             for v in variants:
