@@ -1589,3 +1589,43 @@ def test_three_word_names_with_their_first_two_words_hyphenated(
     matcher: Matcher, text: str, skill: str
 ) -> None:
     assert skill in {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        # a sentence pairing tools with their uses: each name in parallel with a technical one
+        ("Flask for the API, PostgreSQL for storage, Redis for the queues.", "flask"),
+        # one of the name's own cues after a sentence's opening name
+        ("Julia for numerical simulations of the reactor.", "julia"),
+        # where code lives is technical context
+        ("Maintained our Go toolchain for the build farm.", "go"),
+        # short forms with their own cues
+        ("Pipelines run on GHA with self-hosted runners.", "github-actions"),
+        ("Wrote the RCA for every Sev1 incident.", "root-cause-analysis"),
+        ("Crash-free sessions tracked in Sentry dashboards.", "sentry"),
+        # versions and short names people write
+        ("Patched Win Server 2019 hosts monthly.", "windows-server"),
+        ("Polyfilled ES2020 features for IE11 users.", "javascript"),
+        ("Polyfilled ES2020 features for IE11 users.", "internet-explorer"),
+        ("Mentored three graduates through their first year.", "mentoring"),
+        ("Wrote kernel drivers for a custom FPGA board.", "linux-kernel-dev"),
+        ("CCNA: Cisco routing & switching labs", "cisco-networking"),
+    ],
+)
+def test_parallel_uses_own_cues_and_short_forms(matcher: Matcher, text: str, skill: str) -> None:
+    assert skill in {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Chef for the evening, Ruby for dessert.", {"chef", "ruby"}),  # no technical partner
+        ("Modules: Linear Algebra, Calculus, Statistics", {"linear-app"}),
+        ("Spring in Kyoto, Python at the zoo.", {"spring", "python"}),
+    ],
+)
+def test_parallel_sentences_without_tools_and_algebra_give_no_tool(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}

@@ -26,9 +26,9 @@ _SUBJECT_VERBS = frozenset({"does", "did", "runs", "ran"})
 _SUBJECT_ADVERBS = frozenset(
     {"still", "now", "also", "already", "then", "currently", "mostly", "only"}
 )
-# the verbs of being and having, after which a name opening a sentence may still be the season
-# or the word ("Spring is busy"): its own cues then decide ("Snowflake is the warehouse")
-_COPULAS = frozenset({"is", "was", "has", "had", "are", "were"})
+# what follows each name of a sentence that pairs tools with their uses ("Rails for the admin
+# app, React for the pages"; "haskell at work, ocaml on weekends")
+_PARALLEL_WORDS = frozenset({"for", "on", "at", "in", "under", "with", "to"})
 # a dash that opens a list after a job line's head
 _LIST_DASHES = frozenset({"—", "–"})
 # what may stand between the items of a list
@@ -313,6 +313,34 @@ class Neighbours(ContextChecks):
         covered = {i for a, b in spans for i in range(a, b)}
         return all(i in covered or doc[i].text in ",;|/·•" for i in range(lo, hi))
 
+    def _in_parallel(
+        self,
+        doc: Doc,
+        names: list[tuple[int, int, int]],
+        plain: list[tuple[int, int, int]],
+        confirmed: list[tuple[int, int, int]],
+        stops: list[int],
+    ) -> list[tuple[int, int, int]]:
+        """The names that open a sentence in parallel with a technical skill of it: each followed
+        by "for", "on", "at"... ("Rails for the admin app, React for the pages", "haskell at work,
+        ocaml on weekends"), the skill a confirmed one or a plain technical one, after a comma."""
+        tech = self._tech_keys
+        partners = [(s, e) for k, s, e in plain if k in tech] + [(s, e) for _, s, e in confirmed]
+        n, w = len(doc), self._neighbor_window
+        out = []
+        for key, s, e in names:
+            for ps, pe in partners:
+                if (
+                    e < ps <= e + w
+                    and pe < n
+                    and doc[pe].lower_ in _PARALLEL_WORDS
+                    and doc[ps - 1].text in (",", ";", "and")
+                    and same_sentence(stops, doc[s].idx, doc[ps].idx)
+                ):
+                    out.append((key, s, e))
+                    break
+        return out
+
     def _confirm(
         self,
         doc: Doc,
@@ -328,6 +356,7 @@ class Neighbours(ContextChecks):
         double_cues = self._ambiguous_cues  # cue words that are also a name's spelling: read closer
         confirmed: list[tuple[int, int, int]] = []
         pending: list[tuple[int, int, int]] = []
+        parallel: list[tuple[int, int, int]] = []  # a sentence's opening name, then "for", "on"...
         # where a technical name ends: the word before a form that is one makes a list, not a proper name
         tech = self._tech_keys
         skill_ends = {e for k, _, e in plain if k in tech}
@@ -388,20 +417,22 @@ class Neighbours(ContextChecks):
                 and not _subject_of(doc, e)  # "Kafka carries the events", "Flask blueprints split"
                 or self._the_name(doc, s)
             ):
-                # "Go to the page", "Express your interest": only a cue right beside it ("Go developers")
-                # or a strong one in the window ("Go is part of our stack") helps
+                # "Go to the page", "Express your interest": only a cue right beside it ("Go developers"),
+                # a strong one in the window ("Go is part of our stack") or one of its own after it
+                # ("Julia for the numerical solvers", "Snowflake is the warehouse") helps
                 strong = self._strong_cues
-                copula = e < n and doc[e].lower_ in _COPULAS
                 if any(
                     ((h := doc[i].lower) in cues or h in own)
                     and (h not in double_cues or self._counts_as_cue(doc, i))
                     for i in (s - 1, e)
                     if 0 <= i < n
                 ) or any(
-                    h in strong or copula and h in own and h not in double_cues
+                    h in strong or h in own and h not in double_cues  # (not "Spring ... Java team")
                     for _, h in self._cue_window_at(doc, e, e, before=False)
                 ):
                     confirmed.append((key, s, e))
+                elif e < n and doc[e].lower_ in _PARALLEL_WORDS:
+                    parallel.append((key, s, e))  # "Rails for the admin app, React for the pages"
                 continue
             # for a common word, a verb of use says little ("Logging trucks use the road")
             general = cues if key not in self._common_word_keys else self._cues_beyond_use
@@ -414,6 +445,8 @@ class Neighbours(ContextChecks):
                 continue  # "Adobe Express", "Orient Express": need a cue (but "Maven Jenkins", "Python Java" is a list)
             else:
                 pending.append((key, s, e))
+        if parallel:
+            confirmed += self._in_parallel(doc, parallel, plain, confirmed, stops)
         if not pending:
             return confirmed
         # neighbours: recognized skills close by in the same sentence; two rounds so that
