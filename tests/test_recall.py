@@ -1573,6 +1573,8 @@ def test_the_kept_senses_of_those_names(matcher: Matcher) -> None:
     assert "phoenix" in found  # a skill before the comma: a list, not an employer's town
     found = {m.id for m in matcher.skills("Stack: java, hibernate in production, spring boot")}
     assert "hibernate" in found
+    found = {m.id for m in matcher.skills("Our ORM is hibernate for persistence with Spring.")}
+    assert "hibernate" in found  # after "is", no plural subject: the name
     assert "foundation-stackoverflow" in {
         m.id for m in matcher.skills("CSS: Foundation, Bootstrap")
     }

@@ -412,7 +412,7 @@ class ContextChecks(PlacesAndPeople):
             if (
                 b.is_alpha
                 and b.lower not in self._cues
-                and (b.lower_ in _PRONOUNS or b.lower_[-1] == "s")
+                and (b.lower_ in _PRONOUNS or len(b) > 3 and b.lower_[-1] == "s")  # (not "is")
             ):
                 return s - 1 in skill_ends  # (unless a list: "pandas docker in production")
         return not self._in_proper_name(doc, s) or s in skill_ends or doc[s - 1].lower in self._cues

@@ -27,7 +27,7 @@ _SUBJECT_ADVERBS = frozenset(
     {"still", "now", "also", "already", "then", "currently", "mostly", "only"}
 )
 # what follows each name of a sentence that pairs tools with their uses ("Rails for the admin
-# app, React for the pages"; "haskell at work, ocaml on weekends")
+# app, React for the pages"; "Haskell at work, OCaml on weekends")
 _PARALLEL_WORDS = frozenset({"for", "on", "at", "in", "under", "with", "to"})
 # a dash that opens a list after a job line's head
 _LIST_DASHES = frozenset({"—", "–"})
@@ -322,8 +322,9 @@ class Neighbours(ContextChecks):
         stops: list[int],
     ) -> list[tuple[int, int, int]]:
         """The names that open a sentence in parallel with a technical skill of it: each followed
-        by "for", "on", "at"... ("Rails for the admin app, React for the pages", "haskell at work,
-        ocaml on weekends"), the skill a confirmed one or a plain technical one, after a comma."""
+        by "for", "on", "at"... ("Rails for the admin app, React for the pages", "Vault for
+        secrets, Consul for discovery"), the skill a confirmed one or a plain technical one, after
+        a comma, a semicolon or "and"."""
         tech = self._tech_keys
         partners = [(s, e) for k, s, e in plain if k in tech] + [(s, e) for _, s, e in confirmed]
         n, w = len(doc), self._neighbor_window
