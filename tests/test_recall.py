@@ -1631,3 +1631,36 @@ def test_parallel_sentences_without_tools_and_algebra_give_no_tool(
     matcher: Matcher, text: str, forbidden: set[str]
 ) -> None:
     assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("the flaky cypress tests fail again on CI", "cypress"),
+        ("kafka and zookeeper share the same three nodes", "zookeeper"),
+        ("added a cron job that prunes old snapshots", "cron"),
+        ("builds run from the cli with xcodebuild and fastlane", "xcodebuild"),
+        ("Built REST APIs in Django with Celery workers", "django"),
+        ("Skills: Django, Flask, FastAPI", "django"),
+    ],
+)
+def test_lower_case_tools_in_chat_and_django_with_its_context(
+    matcher: Matcher, text: str, skill: str
+) -> None:
+    assert skill in {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Planted a cypress hedge along the drive.", {"cypress"}),
+        ("The zookeeper fed the lions at noon.", {"zookeeper"}),
+        ("| Tool | Notes |\n|---|---|\n| Jira | tickets |", {"ibm-notes"}),
+        ("Our spaniel Django loves the beach and the sea.", {"django"}),
+        ("Learnt gypsy jazz guitar from old Django records.", {"django"}),
+    ],
+)
+def test_trees_keepers_table_headers_and_a_guitarist_give_no_tool(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}
