@@ -306,3 +306,27 @@ def test_json_resume_years_come_from_work_only(tmp_path):
     assert "Backend Developer, Greyfen Tools  Jan 2020 – Dec 2022" in doc.text.splitlines()
     assert "Mentor, Code Club  Jan 2010 – Dec 2019" in doc.text.splitlines()
     assert Matcher().score(doc).years == 3.0  # 36 months of work; volunteering and projects are not
+
+
+def test_ambiguous_names_in_the_skills_field_count_as_a_skills_list(tmp_path):
+    from jdmatch.posting_profile import profile_from_posting
+
+    page = tmp_path / "posting.html"
+    posting = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": "Backend Engineer",
+        "description": "<p>Join the payments team and own its services end to end.</p>",
+        "skills": ["Go", "Spring", "Rust (nice to have)"],
+    }
+    page.write_text(
+        '<html><head><script type="application/ld+json">'
+        + json.dumps(posting)
+        + "</script></head><body></body></html>",
+        encoding="utf-8",
+    )
+    profile = profile_from_posting(read_document(page))
+    required = {s.id for g in profile.groups if g.core for s in g.skills}
+    optional = {s.id for g in profile.groups if not g.core for s in g.skills}
+    assert {"go", "spring"} <= required
+    assert "rust" in optional

@@ -1664,3 +1664,36 @@ def test_trees_keepers_table_headers_and_a_guitarist_give_no_tool(
     matcher: Matcher, text: str, forbidden: set[str]
 ) -> None:
     assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, skill",
+    [
+        ("ISTQB Foundation certified tester since 2019", "istqb"),  # a credential's level
+        ("Wir setzen gute Englischkenntnisse voraus.", "english"),
+        ("Se requiere nivel avanzado de inglés.", "english"),
+        ("È gradita la conoscenza del francese e del tedesco.", "german"),
+        ("Aurora MySQL clusters behind RDS Proxy", "mysql"),  # the engine of a managed database
+        ("Restarted the service with systemctl on the Linux hosts", "systemd"),
+        ("Added internationalisation to the React app", "internationalization"),
+        ("Monitoring with Prometheus and Grafana", "prometheus"),
+        ("tags: kubernetes prometheus grafana", "prometheus"),
+    ],
+)
+def test_credential_levels_languages_named_in_their_own_tongue_and_engines(
+    matcher: Matcher, text: str, skill: str
+) -> None:
+    assert skill in {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, forbidden",
+    [
+        ("Prometheus stole fire from the gods.", {"prometheus"}),
+        ("The kids loved the bouncy castle and the face painting.", {"bouncycastle"}),
+    ],
+)
+def test_a_titan_and_a_bouncy_castle_give_no_tool(
+    matcher: Matcher, text: str, forbidden: set[str]
+) -> None:
+    assert not forbidden & {m.id for m in matcher.skills(text)}

@@ -36,6 +36,10 @@ class PostingExtras:
         }
 
 
+# what the skills field's items are read under
+_HEAD = "Skills: "
+
+
 def posting_extras(doc: Document) -> PostingExtras:
     """The structured requirements of ``doc`` (empty for a document without JobPosting fields)."""
     fields = doc.fields or {}
@@ -63,7 +67,11 @@ def apply_extras(reqs: Any, doc: Document, recognizer: Any) -> Any:
 
     required = {r.id: r for r in reqs.required}
     preferred = {r.id: r for r in reqs.preferred}
-    listed = ", ".join(extras.required) + (f". {extras.degree}" if extras.degree else "")
+    # the field is a list of skills: read it as one, headed so, so that its ambiguous names
+    # ("Go", "Spring", "Prometheus") count as they would under a posting's "Skills:" line
+    listed = (_HEAD + ", ".join(extras.required) if extras.required else "") + (
+        f". {extras.degree}" if extras.degree else ""
+    )
     for m in recognizer.recognize(listed) if listed.strip() else ():
         if m.label != "soft_skill" and m.id not in required:
             old = preferred.pop(m.id, None)
@@ -76,7 +84,7 @@ def apply_extras(reqs: Any, doc: Document, recognizer: Any) -> Any:
                 "listed in the posting's skills",
             )
     listed_ids = {m.id for m in recognizer.recognize(listed)} if listed.strip() else set()
-    for m in recognizer.recognize(", ".join(extras.preferred)) if extras.preferred else ():
+    for m in recognizer.recognize(_HEAD + ", ".join(extras.preferred)) if extras.preferred else ():
         # an item the list marks optional ("Kafka (nice to have)") is preferred, whatever the scan of its line said
         if m.label != "soft_skill" and m.id not in listed_ids:
             old = required.pop(m.id, None) or preferred.get(m.id)

@@ -180,7 +180,11 @@ class ContextChecks(PlacesAndPeople):
             m = NEXT_WORD.match(text, at)
             if m is not None:  # a venue or company word next, possessive or not
                 nw = m.group(1).lower().removesuffix("'s").removesuffix("’s")
-                if nw in self._company_suffix_words and m.group(1)[0].isupper():
+                if (
+                    nw in self._company_suffix_words
+                    and m.group(1)[0].isupper()
+                    and not (label == "certification" and nw == "foundation")  # "ISTQB Foundation"
+                ):
                     return True
         if label == "practice" and nw in self._role_word_set and text[start].isupper():
             # "Software Development Engineer II": a job title, not the practice
