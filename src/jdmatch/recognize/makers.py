@@ -116,14 +116,12 @@ class MakerLists:
             closing = strings[")"] if orths[e] == paren else None
             p = e + 1
             while p < n and orths[p] != closing and norms[p] not in stop:
-                for k in range(min(_ITEM_WORDS, n - p), 0, -1):
-                    key = forms.get((*maker, *norms[p : p + k]))
-                    if key is not None:
-                        out.append((key, p, p + k))
-                        p += k
-                        break
-                else:
+                item = _product_at(forms, maker, norms, p)
+                if item is None:
                     p += 1
+                else:
+                    out.append(item)
+                    p = item[2]
         return out
 
     def _maker_runs(
@@ -161,15 +159,21 @@ class MakerLists:
             if maker is None:
                 continue
             p = e + 1
-            while p < n:
-                for k in range(min(_ITEM_WORDS, n - p), 0, -1):
-                    key = forms.get((*maker, *norms[p : p + k]))
-                    if key is not None:
-                        out.append((key, p, p + k))
-                        p += k
-                        break
-                else:
-                    break  # not the maker's: the run ends
+            while p < n and (item := _product_at(forms, maker, norms, p)) is not None:
+                out.append(item)  # (the run ends at the first item that is not the maker's)
+                p = item[2]
                 while p < n and norms[p] in glue:
                     p += 1
         return out
+
+
+def _product_at(
+    forms: dict[tuple[int, ...], int], maker: tuple[int, ...], norms: list[int], p: int
+) -> tuple[int, int, int] | None:
+    """The maker's product whose words start at token ``p`` (the longest, up to ``_ITEM_WORDS``):
+    ``(entry key, p, end)``, or None when no form "<maker> <words>" starts there."""
+    for k in range(min(_ITEM_WORDS, len(norms) - p), 0, -1):
+        key = forms.get((*maker, *norms[p : p + k]))
+        if key is not None:
+            return key, p, p + k
+    return None
