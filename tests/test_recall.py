@@ -1697,3 +1697,19 @@ def test_a_titan_and_a_bouncy_castle_give_no_tool(
     matcher: Matcher, text: str, forbidden: set[str]
 ) -> None:
     assert not forbidden & {m.id for m in matcher.skills(text)}
+
+
+@pytest.mark.parametrize(
+    "text, found, forbidden",
+    [
+        ("Jenkins failed the nightly build twice.", {"jenkins"}, set()),
+        ("Nomad crashed twice while Docker was upgrading.", {"nomad"}, set()),
+        ("Chef cooked dinner for the whole crew.", set(), {"chef"}),
+        ("Spring arrived early in the valley this year.", set(), {"spring"}),
+    ],
+)
+def test_a_sentence_opening_tool_with_a_verb_in_the_past(
+    matcher: Matcher, text: str, found: set[str], forbidden: set[str]
+) -> None:
+    ids = {m.id for m in matcher.skills(text)}
+    assert found <= ids and not forbidden & ids

@@ -73,7 +73,8 @@ def _lower_rows(doc: Doc) -> tuple[list[int], frozenset[int]]:
 
 def _subject_of(doc: Doc, e: int) -> bool:
     """The word after a name opening a sentence makes the name its subject, not an imperative or
-    an adjective: a verb of the third person ("Kafka carries", "Chef runs") or a plural noun
+    an adjective: a verb of the third person or in the past ("Kafka carries", "Chef runs", "Vault
+    sealed itself") or a plural noun
     ("Cypress tests", "Snowflake tasks"); the other checks then decide ("Go to the page",
     "Express your interest", "Swift action" stay prose)."""
     if e < len(doc) - 1 and doc[e].lower_ in _SUBJECT_ADVERBS:
@@ -84,7 +85,12 @@ def _subject_of(doc: Doc, e: int) -> bool:
     w = t.lower_
     if w in _SUBJECT_VERBS:
         return True
-    return t.is_lower and t.is_alpha and len(w) > 3 and w.endswith("s") and not w.endswith("ss")
+    return (
+        t.is_lower
+        and t.is_alpha
+        and len(w) > 3
+        and (w.endswith("s") and not w.endswith("ss") or len(w) > 4 and w.endswith("ed"))
+    )
 
 
 class Neighbours(ContextChecks):
