@@ -1713,3 +1713,17 @@ def test_a_sentence_opening_tool_with_a_verb_in_the_past(
 ) -> None:
     ids = {m.id for m in matcher.skills(text)}
     assert found <= ids and not forbidden & ids
+
+
+@pytest.mark.parametrize(
+    "text, skills",
+    [
+        ("Doświadczenie z Pythonem i Dockerem w produkcji.", {"python", "docker"}),
+        ("Bardzo dobra znajomość Javy oraz Kubernetesa.", {"java", "kubernetes"}),
+        ("Programowanie w TypeScripcie i JavaScripcie.", {"typescript", "javascript"}),
+    ],
+)
+def test_polish_inflections_of_the_commonest_names(
+    matcher: Matcher, text: str, skills: set[str]
+) -> None:
+    assert skills <= {m.id for m in matcher.skills(text)}
