@@ -72,7 +72,8 @@ def apply_extras(reqs: Any, doc: Document, recognizer: Any) -> Any:
     listed = (_HEAD + ", ".join(extras.required) if extras.required else "") + (
         f". {extras.degree}" if extras.degree else ""
     )
-    for m in recognizer.recognize(listed) if listed.strip() else ():
+    listed_matches = recognizer.recognize(listed) if listed.strip() else []
+    for m in listed_matches:
         if m.label != "soft_skill" and m.id not in required:
             old = preferred.pop(m.id, None)
             required[m.id] = SkillRequirement(
@@ -83,7 +84,7 @@ def apply_extras(reqs: Any, doc: Document, recognizer: Any) -> Any:
                 old.alternatives if old else (),
                 "listed in the posting's skills",
             )
-    listed_ids = {m.id for m in recognizer.recognize(listed)} if listed.strip() else set()
+    listed_ids = {m.id for m in listed_matches}
     for m in recognizer.recognize(_HEAD + ", ".join(extras.preferred)) if extras.preferred else ():
         # an item the list marks optional ("Kafka (nice to have)") is preferred, whatever the scan of its line said
         if m.label != "soft_skill" and m.id not in listed_ids:

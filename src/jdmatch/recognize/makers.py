@@ -55,25 +55,25 @@ class MakerLists:
         "Azure", "Google Cloud"), not any first word of several forms ("code", "written")."""
         known: frozenset[int] | None = getattr(self, "_maker_first_cache", None)
         if known is None:
-            forms, singles, strict = self._forms, self._single_forms, self._single_strict
+            strict = self._single_strict
             known = self._maker_first_cache = frozenset(
                 p[0]
                 for p in self._maker_prefixes
-                if (forms.get(p) if len(p) > 1 else singles.get(p[0], strict.get(p[0]))) is not None
+                if self._maker_entry(p) is not None or len(p) == 1 and p[0] in strict
             )
         return known
+
+    def _maker_entry(self, prefix: tuple[int, ...]) -> int | None:
+        """The entry a maker's prefix is a (plain) form of, if any: "Google Cloud", "AWS"."""
+        return self._forms.get(prefix) if len(prefix) > 1 else self._single_forms.get(prefix[0])
 
     @property
     def _maker_keys(self) -> frozenset[int]:
         """The entries a maker's name is a form of ("AWS", "Azure", "Google Cloud")."""
         known: frozenset[int] | None = getattr(self, "_maker_key_cache", None)
         if known is None:
-            forms = self._forms
-            singles = self._single_forms
             known = frozenset(
-                k
-                for p in self._maker_prefixes
-                if (k := forms.get(p) if len(p) > 1 else singles.get(p[0])) is not None
+                k for p in self._maker_prefixes if (k := self._maker_entry(p)) is not None
             )
             strings = self.tokenizer.vocab.strings  # and their ambiguous forms' keys ("~azure")
             known |= {strings.add("~" + strings[k]) for k in known}

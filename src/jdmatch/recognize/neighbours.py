@@ -100,6 +100,7 @@ class Neighbours(ContextChecks):
     _entry_cues: dict[int, frozenset[int]]
     _strong_cues: frozenset[int]
     _tech_keys: frozenset[int]  # entries of a technical label
+    _credential_keys: frozenset[int]  # entries of the certification label
     _vouching_keys: frozenset[int]  # those that vouch for a neighbour (see _vouches)
     _anchor_keys: frozenset[int]  # entries not of a label NOT_TECHNICAL names
     _own_cues_only: frozenset[int]  # entries of another trade, which only their own cues confirm
@@ -383,9 +384,9 @@ class Neighbours(ContextChecks):
         if near:
             near = [i for i in near if not any(a <= i < b for _, a, b in (*plain, *strict))]
         joined = self._joined_languages(doc, (*plain, *strict))
-        entries = self._entries
         # a credential's level or track right after it: the "Foundation" of "ITIL 4 Foundation"
-        credential_ends = {e for k, _, e in plain if entries[k].label == "certification"}
+        credentials = self._credential_keys
+        credential_ends = {e for k, _, e in plain if k in credentials}
         for key, s, e in strict:
             if (
                 s in credential_ends

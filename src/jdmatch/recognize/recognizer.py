@@ -173,6 +173,9 @@ class SkillRecognizer(Neighbours, Coordination, HyphenWraps, MakerLists):
         self._suffix_keys = self._written_like_suffix(self._entries)  # "PLC"
         # the entries by kind, as sets of keys: the checks ask this of every candidate
         self._tech_keys = frozenset(k for k, en in self._entries.items() if en.label in TECH_LABELS)
+        self._credential_keys = frozenset(
+            k for k, en in self._entries.items() if en.label == "certification"
+        )
         # curated concepts and practices whose ambiguous form is a common word ("Testing", "Cloud"):
         # opening a sentence is ordinary for them, so only their cues and neighbours decide
         self._cues_beyond_use = self._cues - {
